@@ -1,0 +1,178 @@
+#include "consolesession.h"
+
+#include "api/merchantclient.h"
+#include "connection/connectiondialog.h"
+#include "login/logindialog.h"
+#include "mainwindow.h"
+#include "profile/secretstore.h"
+#include "search/searchpage.h"
+
+#include <QMessageBox>
+
+namespace kessai {
+
+ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_client(new MerchantClient(this))
+    , m_secrets(new SecretStore(this))
+{
+    connect(m_client, &MerchantClient::sessionExpired, this, [this] {
+        if (m_loginDialog)
+            return;
+        if (m_mainWindow)
+            m_mainWindow->hide(); // the work on the page stays for after the new login
+        showLogin();
+    });
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    delete m_connectionDialog;
+    delete m_loginDialog;
+    delete m_mainWindow;
+}
+
+ConnectionDialog *ConsoleSession::connectionDialog() const
+{
+    return m_connectionDialog;
+}
+
+LoginDialog *ConsoleSession::loginDialog() const
+{
+    return m_loginDialog;
+}
+
+MainWindow *ConsoleSession::mainWindow() const
+{
+    return m_mainWindow;
+}
+
+void ConsoleSession::start(const QString &passphrase)
+{
+    if (!m_profile.isComplete()) {
+        showConnection();
+        return;
+    }
+    if (!passphrase.isEmpty()) {
+        tryPassphrase(passphrase);
+        return;
+    }
+    if (!m_profile.rememberPassphrase) {
+        showConnection();
+        return;
+    }
+    m_secrets->read(m_profile.secretKey(), [this](std::optional<QString> secret) {
+        if (secret)
+            tryPassphrase(*secret);
+        else
+            showConnection(); // no keychain or nothing in it: ask, never fail
+    });
+}
+
+void ConsoleSession::tryPassphrase(const QString &passphrase)
+{
+    const ClientIdentity::LoadResult loaded = ClientIdentity::load(m_profile.p12Path, passphrase);
+    QString caError;
+    const QList<QSslCertificate> ca = m_profile.caPath.isEmpty() ? QList<QSslCertificate>()
+                                                                 : loadCaCertificates(m_profile.caPath, &caError);
+    if (!loaded.ok() || !caError.isEmpty()) {
+        showConnection(loaded.ok() ? caError : loaded.message);
+        return;
+    }
+    useIdentity(loaded.identity, ca);
+    showLogin();
+}
+
+void ConsoleSession::useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca)
+{
+    m_identity = identity;
+    m_client->setBaseUrl(m_profile.gatewayUrl);
+    m_client->setIdentity(identity, ca);
+}
+
+void ConsoleSession::showConnection(const QString &message)
+{
+    delete m_connectionDialog;
+    auto *dialog = new ConnectionDialog(m_profile);
+    m_connectionDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!message.isEmpty())
+        dialog->showError(message);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString loginId = m_profile.loginId;
+        m_profile = dialog->profile();
+        m_profile.loginId = loginId;
+        m_profile.save();
+        Profile::setLastUsed(m_profile.name);
+        if (m_profile.rememberPassphrase)
+            m_secrets->write(m_profile.secretKey(), dialog->passphrase());
+        else
+            m_secrets->remove(m_profile.secretKey());
+        useIdentity(dialog->identity(), dialog->caCertificates());
+        showLogin();
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (!m_mainWindow || !m_mainWindow->isVisible())
+            Q_EMIT finished();
+    });
+    dialog->show();
+}
+
+void ConsoleSession::showLogin()
+{
+    delete m_loginDialog;
+    auto *dialog = new LoginDialog(m_client, m_identity.subjectName());
+    m_loginDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLoginId(m_profile.loginId.isEmpty() ? m_identity.loginIdHint() : m_profile.loginId);
+    m_changeConnection = false;
+    connect(dialog, &LoginDialog::changeConnectionRequested, this, [this] { m_changeConnection = true; });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (m_profile.loginId != dialog->loginId()) {
+            m_profile.loginId = dialog->loginId();
+            m_profile.save();
+        }
+        showMain();
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (m_changeConnection) {
+            showConnection();
+            return;
+        }
+        delete m_mainWindow;
+        Q_EMIT finished();
+    });
+    dialog->show();
+}
+
+void ConsoleSession::showMain()
+{
+    if (m_mainWindow) {
+        m_mainWindow->show();
+        m_mainWindow->raise();
+        return;
+    }
+    auto *window = new MainWindow(m_client);
+    m_mainWindow = window;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &MainWindow::logoutRequested, this, &ConsoleSession::logout);
+    connect(window, &QObject::destroyed, this, [this] {
+        if (!m_loginDialog && !m_connectionDialog)
+            Q_EMIT finished();
+    });
+    window->show();
+    window->searchPage()->search(); // the newest payments, at once
+}
+
+void ConsoleSession::logout()
+{
+    m_client->logout();
+    if (m_mainWindow) {
+        m_mainWindow->disconnect(this);
+        m_mainWindow->close();
+    }
+    showLogin();
+}
+
+} // namespace kessai

@@ -1,0 +1,178 @@
+#include "apireply.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+
+Q_LOGGING_CATEGORY(lcNet, "kessai.net")
+
+namespace kessai {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kessai::ApiReply", text);
+}
+
+ApiError::Kind kindForStatus(int status)
+{
+    switch (status) {
+    case 401:
+        return ApiError::Kind::Authentication;
+    case 403:
+    case 423:
+        return ApiError::Kind::Permission;
+    case 404:
+        return ApiError::Kind::NotFound;
+    case 400:
+    case 409:
+    case 422:
+        return ApiError::Kind::Invalid;
+    default:
+        return ApiError::Kind::Server;
+    }
+}
+
+// The gateway's own message is English; show a translated one for the codes users meet.
+QString messageForCode(const QString &code, const QString &serverMessage)
+{
+    if (code == QLatin1String("invalid_credentials"))
+        return tr("The login ID or password is wrong.");
+    if (code == QLatin1String("certificate_mismatch"))
+        return tr("This certificate belongs to another user. Log in with the ID the certificate was issued for.");
+    if (code == QLatin1String("account_locked"))
+        return tr("The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.");
+    if (code == QLatin1String("session_expired"))
+        return tr("Your session has ended. Please log in again.");
+    if (code == QLatin1String("unauthenticated"))
+        return tr("You are not logged in.");
+    if (code == QLatin1String("forbidden"))
+        return tr("You do not have permission for this.");
+    if (code == QLatin1String("not_found"))
+        return tr("Not found.");
+    if (code == QLatin1String("internal"))
+        return tr("The gateway had an internal error.");
+    if (!serverMessage.isEmpty())
+        return serverMessage;
+    return tr("The gateway refused the request (%1).").arg(code);
+}
+
+} // namespace
+
+ApiReply::ApiReply(QNetworkReply *reply, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+{
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::finished, this, &ApiReply::onFinished);
+}
+
+ApiReply::~ApiReply()
+{
+    if (m_reply && m_reply->isRunning()) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void ApiReply::abort()
+{
+    if (m_reply && m_reply->isRunning())
+        m_reply->abort();
+}
+
+void ApiReply::onFinished()
+{
+    if (m_finished || !m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
+    const QByteArray body = reply->readAll();
+    const QNetworkReply::NetworkError netError = reply->error();
+
+    if (netError == QNetworkReply::OperationCanceledError) {
+        m_error = ApiError::cancelled();
+    } else if (m_httpStatus == 0) {
+        // No HTTP answer at all: the connection or the handshake failed.
+        m_error.kind = ApiError::Kind::Connection;
+        m_error.code = QStringLiteral("connection");
+        switch (netError) {
+        case QNetworkReply::SslHandshakeFailedError:
+            m_error.kind = ApiError::Kind::Tls;
+            m_error.code = QStringLiteral("tls");
+            m_error.message = tr("The secure connection failed: %1").arg(reply->errorString());
+            break;
+        case QNetworkReply::RemoteHostClosedError:
+            // With TLS 1.3 a refused client certificate shows up as the server closing.
+            m_error.kind = ApiError::Kind::Tls;
+            m_error.code = QStringLiteral("tls");
+            m_error.message = tr("The gateway closed the connection. Is the certificate valid and not revoked?");
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            m_error.message = tr("The gateway refused the connection. Is it running at this address?");
+            break;
+        case QNetworkReply::HostNotFoundError:
+            m_error.message = tr("The gateway's host name was not found.");
+            break;
+        case QNetworkReply::TimeoutError:
+            m_error.message = tr("The gateway did not answer in time.");
+            break;
+        default:
+            m_error.message = tr("Cannot reach the gateway: %1").arg(reply->errorString());
+            break;
+        }
+    } else {
+        QJsonParseError parseError{};
+        m_json = body.isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(body, &parseError);
+        const bool parsed = body.isEmpty() || parseError.error == QJsonParseError::NoError;
+        if (m_httpStatus >= 200 && m_httpStatus < 300) {
+            if (!parsed) {
+                m_error.kind = ApiError::Kind::Server;
+                m_error.code = QStringLiteral("malformed");
+                m_error.message = tr("The gateway's answer could not be read.");
+            }
+        } else {
+            const QJsonObject err = m_json.object().value(QLatin1String("error")).toObject();
+            m_error.kind = kindForStatus(m_httpStatus);
+            m_error.code = err.value(QLatin1String("code")).toString(QStringLiteral("http_%1").arg(m_httpStatus));
+            m_error.message = messageForCode(m_error.code, err.value(QLatin1String("message")).toString());
+            const QString rid = err.value(QLatin1String("request_id")).toString();
+            if (!rid.isEmpty())
+                m_requestId = rid;
+        }
+    }
+    m_error.httpStatus = m_httpStatus;
+    m_error.requestId = m_requestId;
+    if (m_error.isError() && m_error.kind != ApiError::Kind::Cancelled) {
+        qCDebug(lcNet) << "request failed" << reply->operation() << reply->url().path()
+                       << m_httpStatus << m_error.code << m_requestId;
+    }
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+ApiResult waitFor(ApiReply *reply)
+{
+    ApiResult result;
+    QEventLoop loop;
+    auto copy = [&result, reply] {
+        result.error = reply->error();
+        result.json = reply->json();
+    };
+    if (reply->isFinished()) {
+        copy();
+        return result;
+    }
+    QObject::connect(reply, &ApiReply::finished, &loop, [&] {
+        copy();
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+} // namespace kessai

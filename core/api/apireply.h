@@ -1,0 +1,58 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QJsonDocument>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkReply;
+
+namespace kessai {
+
+// One call to the gateway: emits finished() exactly once, then holds either the JSON answer or
+// an ApiError. Deletes itself later if autoDelete is on (the default).
+class ApiReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiReply)
+
+public:
+    explicit ApiReply(QNetworkReply *reply, QObject *parent = nullptr);
+    ~ApiReply() override;
+
+    bool isFinished() const { return m_finished; }
+    bool ok() const { return m_finished && !m_error.isError(); }
+    const ApiError &error() const { return m_error; }
+    const QJsonDocument &json() const { return m_json; }
+    int httpStatus() const { return m_httpStatus; }
+    QString requestId() const { return m_requestId; }
+
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void onFinished();
+
+    QPointer<QNetworkReply> m_reply;
+    QJsonDocument m_json;
+    ApiError m_error;
+    QString m_requestId;
+    int m_httpStatus = 0;
+    bool m_finished = false;
+};
+
+// The outcome of a call, copied out of an ApiReply (which deletes itself after finished()).
+struct ApiResult
+{
+    ApiError error;
+    QJsonDocument json;
+    bool ok() const { return !error.isError(); }
+};
+
+// Waits in a local event loop for the reply; for command-line tools and tests, never for the GUI.
+ApiResult waitFor(ApiReply *reply);
+
+} // namespace kessai

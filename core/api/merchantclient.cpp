@@ -1,0 +1,153 @@
+#include "merchantclient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace kessai {
+
+UserInfo UserInfo::fromJson(const QJsonObject &object)
+{
+    UserInfo u;
+    u.loginId = object.value(QLatin1String("login_id")).toString();
+    u.name = object.value(QLatin1String("name")).toString();
+    u.role = object.value(QLatin1String("role")).toString();
+    const QJsonObject merchant = object.value(QLatin1String("merchant")).toObject();
+    u.merchantId = merchant.value(QLatin1String("id")).toString();
+    u.merchantName = merchant.value(QLatin1String("name")).toString();
+    for (const QJsonValue &p : object.value(QLatin1String("permissions")).toArray())
+        u.permissions.append(p.toString());
+    return u;
+}
+
+MerchantClient::MerchantClient(QObject *parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_ssl(QSslConfiguration::defaultConfiguration())
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+}
+
+MerchantClient::~MerchantClient() = default;
+
+void MerchantClient::setNetworkAccessManager(QNetworkAccessManager *nam)
+{
+    if (m_nam->parent() == this)
+        delete m_nam;
+    m_nam = nam;
+}
+
+void MerchantClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    m_baseUrl.setPath(QString());
+}
+
+void MerchantClient::setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    ssl.setLocalCertificate(identity.certificate());
+    ssl.setPrivateKey(identity.privateKey());
+    if (!identity.chain().isEmpty())
+        ssl.setLocalCertificateChain(QList<QSslCertificate>{identity.certificate()} + identity.chain());
+    if (!caCertificates.isEmpty())
+        ssl.setCaCertificates(caCertificates); // pinned to the merchant's CA
+    m_ssl = ssl;
+    // A changed identity must never ride on a connection made with the old one.
+    m_nam->clearAccessCache();
+    m_token.clear();
+    m_user = {};
+}
+
+QNetworkRequest MerchantClient::makeRequest(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setSslConfiguration(m_ssl);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(30000);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+ApiReply *MerchantClient::track(QNetworkReply *reply)
+{
+    auto *apiReply = new ApiReply(reply, this);
+    connect(apiReply, &ApiReply::finished, this, [this, apiReply] {
+        const ApiError &e = apiReply->error();
+        if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty()
+            && (e.code == QLatin1String("session_expired") || e.code == QLatin1String("unauthenticated"))) {
+            m_token.clear();
+            Q_EMIT sessionExpired();
+        }
+        apiReply->deleteLater();
+    });
+    return apiReply;
+}
+
+ApiReply *MerchantClient::login(const QString &loginId, const QString &password)
+{
+    m_token.clear();
+    const QJsonObject body{{QStringLiteral("login_id"), loginId}, {QStringLiteral("password"), password}};
+    ApiReply *reply = track(m_nam->post(makeRequest(QStringLiteral("/v1/session")),
+                                        QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (!reply->ok())
+            return;
+        const QJsonObject answer = reply->json().object();
+        m_token = answer.value(QLatin1String("token")).toString().toLatin1();
+        m_user = UserInfo::fromJson(answer.value(QLatin1String("user")).toObject());
+        Q_EMIT loggedIn();
+    });
+    return reply;
+}
+
+ApiReply *MerchantClient::logout()
+{
+    ApiReply *reply = track(m_nam->deleteResource(makeRequest(QStringLiteral("/v1/session"))));
+    m_token.clear();
+    m_user = {};
+    Q_EMIT loggedOut();
+    return reply;
+}
+
+ApiReply *MerchantClient::me()
+{
+    return get(QStringLiteral("/v1/me"));
+}
+
+ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count)
+{
+    QUrlQuery q;
+    query.addTo(q);
+    if (!cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("cursor"), cursor);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (!count)
+        q.addQueryItem(QStringLiteral("count"), QStringLiteral("false"));
+    return get(QStringLiteral("/v1/payments"), q);
+}
+
+ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query)
+{
+    return track(m_nam->get(makeRequest(path, query)));
+}
+
+ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body)
+{
+    return track(m_nam->post(makeRequest(path), body.toJson(QJsonDocument::Compact)));
+}
+
+} // namespace kessai

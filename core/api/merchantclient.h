@@ -1,0 +1,84 @@
+#pragma once
+
+#include "apireply.h"
+#include "paymentquery.h"
+#include "tls/clientidentity.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+#include <QStringList>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace kessai {
+
+// The signed-in user as GET /v1/me describes it.
+struct UserInfo
+{
+    QString loginId;
+    QString name;
+    QString role;
+    QString merchantId;
+    QString merchantName;
+    QStringList permissions;
+
+    bool isAdmin() const { return role == QLatin1String("admin"); }
+    bool can(const QString &permission) const { return permissions.contains(permission); }
+    static UserInfo fromJson(const QJsonObject &object);
+};
+
+// The Merchant API client shared by the console and kessaictl: one mutual-TLS identity, one
+// session token held in memory only, HTTP/1.1 keep-alive.
+class MerchantClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MerchantClient)
+
+public:
+    explicit MerchantClient(QObject *parent = nullptr);
+    ~MerchantClient() override;
+
+    // For tests: answers come from this manager instead (a fake that serves canned replies).
+    void setNetworkAccessManager(QNetworkAccessManager *nam);
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    // The client certificate and the CA that signed the gateway's certificate. An empty CA list
+    // means the system's CAs.
+    void setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates);
+
+    bool isLoggedIn() const { return !m_token.isEmpty(); }
+    const UserInfo &user() const { return m_user; }
+
+    // POST /v1/session; on success the token and user are kept and loggedIn() is emitted.
+    ApiReply *login(const QString &loginId, const QString &password);
+    // DELETE /v1/session; forgets the token at once, whatever the answer.
+    ApiReply *logout();
+    ApiReply *me();
+    // GET /v1/payments. count=false lets the gateway skip the total.
+    ApiReply *searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count);
+
+    // Generic calls for later endpoints.
+    ApiReply *get(const QString &path, const QUrlQuery &query = {});
+    ApiReply *post(const QString &path, const QJsonDocument &body);
+
+Q_SIGNALS:
+    void loggedIn();
+    void loggedOut();
+    // The gateway said the session is over (idle or absolute timeout, or revoked).
+    void sessionExpired();
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
+    ApiReply *track(QNetworkReply *reply);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QSslConfiguration m_ssl;
+    QByteArray m_token;
+    UserInfo m_user;
+};
+
+} // namespace kessai

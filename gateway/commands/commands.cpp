@@ -1,0 +1,275 @@
+#include "commands.h"
+
+#include "ca/certificateauthority.h"
+#include "common/clock.h"
+#include "demo/demogenerator.h"
+#include "security/passwordhasher.h"
+#include "security/permissions.h"
+#include "security/sessionservice.h"
+#include "server/gatewayserver.h"
+#include "storage/accountstore.h"
+#include "storage/database.h"
+#include "storage/paymentstore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+namespace kessai::gateway {
+
+namespace {
+
+const QString ListenSetting = QStringLiteral("listen");
+
+struct DemoUser
+{
+    QString loginId;
+    QString name;
+    QString role;
+    QStringList permissions;
+    QString password;
+};
+
+QList<DemoUser> demoUsers()
+{
+    return {
+        {QStringLiteral("admin"),
+         QStringLiteral("管理者 太郎"),
+         QStringLiteral("admin"),
+         Permissions::all(),
+         QStringLiteral("kessai-admin-2026")},
+        // A support desk for card and convenience-store payments: no ATM / bank view, no
+        // amount changes, no user management.
+        {QStringLiteral("staff"),
+         QStringLiteral("担当 花子"),
+         QStringLiteral("general"),
+         {QStringLiteral("view:02"), QStringLiteral("view:03"), QStringLiteral("capture"),
+          QStringLiteral("cancel"), QStringLiteral("export")},
+         QStringLiteral("kessai-staff-2026")},
+    };
+}
+
+void print(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+Result<void> writeFileAtomically(const QString &path, const QByteArray &data, bool secret)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    if (secret)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(data) != data.size() || !file.commit())
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace
+
+std::optional<ListenAddress> ListenAddress::parse(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+\\]):([0-9]{1,5})$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int port = match.captured(2).toInt();
+    if (port > 65535)
+        return std::nullopt;
+    ListenAddress address;
+    address.host = match.captured(1);
+    if (address.host.startsWith(u'['))
+        address.host = address.host.mid(1, address.host.size() - 2);
+    address.port = port;
+    return address;
+}
+
+QString ListenAddress::toString() const
+{
+    return (host.contains(u':') ? u'[' + host + u']' : host) + u':' + QString::number(port);
+}
+
+Result<void> Commands::init(const QString &dataDir, const std::optional<ListenAddress> &listen)
+{
+    SystemClock clock;
+    if (!QDir().mkpath(dataDir))
+        return makeError(QStringLiteral("cannot create %1").arg(dataDir));
+    if (QFileInfo::exists(Database::defaultPath(dataDir)))
+        return makeError(QStringLiteral("%1 is already initialised (gateway.db exists)").arg(dataDir));
+    if (auto created = CertificateAuthority::create(dataDir, clock.now()); !created)
+        return created;
+    Database database(Database::defaultPath(dataDir));
+    if (auto migrated = database.migrate(); !migrated)
+        return migrated;
+    AccountStore accounts(database);
+    return accounts.setSetting(ListenSetting, listen.value_or(ListenAddress()).toString());
+}
+
+Result<void> Commands::demo(const QString &dataDir,
+                            const std::optional<ListenAddress> &listen,
+                            const DemoOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (auto initialised = init(dataDir, listen); !initialised)
+        return initialised;
+
+    SystemClock clock;
+    const qint64 now = clock.now();
+    Database database(Database::defaultPath(dataDir));
+    AccountStore accounts(database);
+    auto authority = CertificateAuthority::load(dataDir);
+    if (!authority)
+        return makeError(authority.error());
+
+    const QString merchantId = QStringLiteral("M0001");
+    if (auto created = accounts.createMerchant(merchantId, QStringLiteral("デモショップ"), now); !created)
+        return created;
+
+    const QString usersDir = QDir(dataDir).filePath(QStringLiteral("users"));
+    if (!QDir().mkpath(usersDir))
+        return makeError(QStringLiteral("cannot create %1").arg(usersDir));
+
+    QJsonArray usersJson;
+    QStringList summary;
+    for (const DemoUser &user : demoUsers()) {
+        if (const QString why = PasswordHasher::policyViolation(user.password); !why.isEmpty())
+            return makeError(QStringLiteral("demo password of %1: %2").arg(user.loginId, why));
+        auto hash = PasswordHasher::hash(user.password);
+        if (!hash)
+            return makeError(hash.error());
+        if (auto created = accounts.createUser({user.loginId, merchantId, user.name, user.role, user.permissions, *hash},
+                                               now);
+            !created)
+            return created;
+        auto issued = authority->issueClientCertificate(user.loginId, merchantId, now);
+        if (!issued)
+            return makeError(issued.error());
+        if (auto stored = accounts.addCertificate(user.loginId, *issued, now); !stored)
+            return stored;
+        const QString p12Path = QFileInfo(QDir(usersDir).filePath(user.loginId + QStringLiteral(".p12"))).absoluteFilePath();
+        if (auto written = writeFileAtomically(p12Path, issued->pkcs12, true); !written)
+            return written;
+        usersJson.append(QJsonObject{{QStringLiteral("login_id"), user.loginId},
+                                     {QStringLiteral("password"), user.password},
+                                     {QStringLiteral("role"), user.role},
+                                     {QStringLiteral("merchant_id"), merchantId},
+                                     {QStringLiteral("permissions"), QJsonArray::fromStringList(Permissions::effective(user.role, user.permissions))},
+                                     {QStringLiteral("p12"), p12Path},
+                                     {QStringLiteral("p12_passphrase"), issued->passphrase}});
+        summary << QStringLiteral("  %1 (%2)  password: %3  certificate: %4  passphrase: %5")
+                       .arg(user.loginId, user.role, user.password, p12Path, issued->passphrase);
+    }
+
+    PaymentStore payments(database);
+    auto generated = DemoGenerator::generate(payments, database, {merchantId, options.payments, options.seed, now});
+    if (!generated)
+        return makeError(generated.error());
+
+    const ListenAddress address = listen.value_or(ListenAddress());
+    const QString caPath = QFileInfo(CertificateAuthority::caCertificatePath(dataDir)).absoluteFilePath();
+    const QJsonObject demoJson{{QStringLiteral("url"), QString(QStringLiteral("https://") + address.toString())},
+                           {QStringLiteral("ca"), caPath},
+                           {QStringLiteral("users"), usersJson}};
+    if (auto written = writeFileAtomically(QDir(dataDir).filePath(QStringLiteral("demo.json")),
+                                           QJsonDocument(demoJson).toJson(QJsonDocument::Indented),
+                                           true);
+        !written)
+        return written;
+
+    print(QStringLiteral("Demo gateway data in %1 (%2 payments, %3 s)")
+              .arg(QFileInfo(dataDir).absoluteFilePath())
+              .arg(generated.value())
+              .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    print(QStringLiteral("Merchant M0001 デモショップ, CA %1").arg(caPath));
+    for (const QString &line : std::as_const(summary))
+        print(line);
+    return {};
+}
+
+Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options)
+{
+    Database database(Database::defaultPath(dataDir));
+    if (!QFileInfo::exists(database.filePath()))
+        return makeError(QStringLiteral("%1 has no gateway.db; run kessai-gateway init first").arg(dataDir));
+    if (auto migrated = database.migrate(); !migrated)
+        return migrated;
+
+    SystemClock clock(options.clockOffsetDays * 86400);
+    AccountStore accounts(database);
+    PaymentStore payments(database);
+    SessionService sessions(accounts, clock);
+
+    ListenAddress address;
+    if (options.listen) {
+        address = *options.listen;
+    } else {
+        auto recorded = accounts.setting(ListenSetting);
+        if (!recorded)
+            return makeError(recorded.error());
+        if (recorded.value()) {
+            const auto parsed = ListenAddress::parse(*recorded.value());
+            if (!parsed)
+                return makeError(QStringLiteral("invalid recorded listen address %1").arg(*recorded.value()));
+            address = *parsed;
+        }
+    }
+
+    GatewayServer server(accounts, payments, sessions);
+    if (auto configured = server.setup(dataDir, options.threads); !configured)
+        return configured;
+    auto port = server.bind(address.host, address.port);
+    if (!port)
+        return makeError(port.error());
+
+    // SIGTERM/SIGINT are blocked in every thread (main blocked them before any thread started);
+    // this thread takes them synchronously. stop() is repeated because a signal may arrive
+    // before listen() has started, when stop() has nothing to stop yet.
+    std::atomic<bool> finished{false};
+    std::thread signalWaiter([&server, &finished] {
+        sigset_t stopSignals;
+        sigemptyset(&stopSignals);
+        sigaddset(&stopSignals, SIGTERM);
+        sigaddset(&stopSignals, SIGINT);
+        int received = 0;
+        sigwait(&stopSignals, &received);
+        while (!finished.load()) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+
+    print(QStringLiteral("listening https://%1:%2")
+              .arg(address.host.contains(u':') ? u'[' + address.host + u']' : address.host)
+              .arg(port.value()));
+    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "with" << options.threads << "threads"
+                                    << (options.clockOffsetDays ? QStringLiteral("clock offset %1 days").arg(options.clockOffsetDays)
+                                                                : QString());
+    const bool listened = server.listen();
+    finished.store(true);
+    pthread_kill(signalWaiter.native_handle(), SIGTERM);
+    signalWaiter.join();
+    Database::releaseThreadConnections();
+    if (!listened)
+        return makeError(QStringLiteral("the listening socket failed"));
+    qCInfo(lcGatewayHttp) << "stopped";
+    return {};
+}
+
+} // namespace kessai::gateway

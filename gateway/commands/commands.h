@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace kessai::gateway {
+
+struct ListenAddress
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 8443;
+
+    static std::optional<ListenAddress> parse(const QString &text); // "HOST:PORT"
+    QString toString() const;
+};
+
+struct DemoOptions
+{
+    qint64 payments = 2000;
+    quint64 seed = 1;
+};
+
+struct ServeOptions
+{
+    std::optional<ListenAddress> listen;
+    qint64 clockOffsetDays = 0;
+    int threads = 32;
+};
+
+// The kessai-gateway commands. Their names and options are used by tooling (./dev, tests).
+class Commands
+{
+public:
+    static Result<void> init(const QString &dataDir, const std::optional<ListenAddress> &listen);
+    static Result<void> demo(const QString &dataDir, const std::optional<ListenAddress> &listen, const DemoOptions &options);
+    // Blocks until SIGTERM/SIGINT (which the caller must have blocked in every thread).
+    static Result<void> serve(const QString &dataDir, const ServeOptions &options);
+};
+
+} // namespace kessai::gateway

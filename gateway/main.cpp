@@ -1,0 +1,106 @@
+#include "commands/commands.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+
+using namespace kessai::gateway;
+
+namespace {
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "kessai-gateway: %s\n", message.toLocal8Bit().constData());
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Before any thread exists, so that every thread inherits the mask and only the serve
+    // command's waiter thread ever receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kessai-gateway"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Reference gateway of the Kessai Merchant API.\n\n"
+        "Commands:\n"
+        "  init   --data DIR [--listen HOST:PORT]\n"
+        "  demo   --data DIR [--payments N] [--seed S] [--listen HOST:PORT]\n"
+        "  serve  --data DIR [--listen HOST:PORT] [--clock-offset-days N] [--threads N]"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, demo or serve"));
+    const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Data directory."), QStringLiteral("DIR"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"), QStringLiteral("Listen address."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption paymentsOption(QStringLiteral("payments"), QStringLiteral("Demo payments (default 2000)."), QStringLiteral("N"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Demo data seed (default 1)."), QStringLiteral("S"));
+    const QCommandLineOption clockOption(QStringLiteral("clock-offset-days"),
+                                         QStringLiteral("Shift the gateway clock (tests)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
+    parser.addOptions({dataOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption});
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(QStringLiteral("expected one command: init, demo or serve (see --help)"), 2);
+    const QString command = positional.first();
+    const QString dataDir = parser.value(dataOption);
+    if (dataDir.isEmpty())
+        return fail(QStringLiteral("--data DIR is required"), 2);
+
+    std::optional<ListenAddress> listen;
+    if (parser.isSet(listenOption)) {
+        listen = ListenAddress::parse(parser.value(listenOption));
+        if (!listen)
+            return fail(QStringLiteral("--listen expects HOST:PORT"), 2);
+    }
+
+    Result<void> result;
+    if (command == QLatin1String("init")) {
+        result = Commands::init(dataDir, listen);
+    } else if (command == QLatin1String("demo")) {
+        DemoOptions options;
+        bool ok = true;
+        if (parser.isSet(paymentsOption))
+            options.payments = parser.value(paymentsOption).toLongLong(&ok);
+        if (!ok || options.payments < 5 || options.payments > 100000000)
+            return fail(QStringLiteral("--payments expects a number from 5 to 100000000"), 2);
+        if (parser.isSet(seedOption))
+            options.seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--seed expects a non-negative number"), 2);
+        result = Commands::demo(dataDir, listen, options);
+    } else if (command == QLatin1String("serve")) {
+        ServeOptions options;
+        options.listen = listen;
+        bool ok = true;
+        if (parser.isSet(clockOption))
+            options.clockOffsetDays = parser.value(clockOption).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--clock-offset-days expects a number"), 2);
+        if (parser.isSet(threadsOption))
+            options.threads = parser.value(threadsOption).toInt(&ok);
+        if (!ok || options.threads < 2 || options.threads > 1024)
+            return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
+        result = Commands::serve(dataDir, options);
+    } else {
+        return fail(QStringLiteral("unknown command %1 (init, demo or serve)").arg(command), 2);
+    }
+    Database::releaseThreadConnections();
+    if (!result)
+        return fail(result.error());
+    return 0;
+}

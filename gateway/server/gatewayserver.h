@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QLoggingCategory>
+#include <QString>
+
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcGatewayHttp)
+
+namespace httplib {
+class SSLServer;
+}
+
+typedef struct x509_st X509;
+
+namespace kessai::gateway {
+
+class AccountStore;
+class PaymentStore;
+class SessionService;
+
+// The Merchant API over HTTPS with mandatory client certificates (cpp-httplib + OpenSSL).
+// TLS policy, routes, JSON errors with request ids and the request log live here; the rules
+// themselves live in SessionService and the stores.
+class GatewayServer
+{
+public:
+    static constexpr int DefaultThreads = 32;
+
+    GatewayServer(AccountStore &accounts, PaymentStore &payments, SessionService &sessions);
+    ~GatewayServer();
+    GatewayServer(const GatewayServer &) = delete;
+    GatewayServer &operator=(const GatewayServer &) = delete;
+
+    // Loads the server certificate and the merchant CA of dataDir and installs the routes.
+    Result<void> setup(const QString &dataDir, int threads = DefaultThreads);
+    // Binds host:port (port 0 = any free port); returns the bound port.
+    Result<int> bind(const QString &host, int port);
+    // Serves until stop(); false if the listening socket failed.
+    bool listen();
+    // Thread-safe; makes listen() return.
+    void stop();
+
+    // The TLS verify hook's question: may this (chain-valid) client certificate connect?
+    bool acceptsClientCertificate(X509 *certificate);
+
+private:
+    void installRoutes();
+
+    AccountStore &m_accounts;
+    PaymentStore &m_payments;
+    SessionService &m_sessions;
+    std::unique_ptr<httplib::SSLServer> m_server;
+    QString m_setupError;
+};
+
+} // namespace kessai::gateway

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/database.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kessai::gateway {
+
+struct IssuedCertificate;
+
+struct UserRecord
+{
+    QString loginId;
+    QString merchantId;
+    QString merchantName;
+    QString name;
+    QString role; // admin | general
+    QStringList permissions; // effective: an admin has all
+    QString passwordHash;
+    int failedLogins = 0;
+    qint64 lockedUntil = 0; // UTC epoch seconds, 0 = not locked
+    bool enabled = true;
+};
+
+struct NewUser
+{
+    QString loginId;
+    QString merchantId;
+    QString name;
+    QString role;
+    QStringList permissions;
+    QString passwordHash;
+};
+
+struct SessionRecord
+{
+    QString loginId;
+    QString certificateFingerprint;
+    qint64 createdAt = 0;
+    qint64 lastSeen = 0;
+    qint64 expiresAt = 0;
+};
+
+struct AuditEntry
+{
+    qint64 at = 0;
+    QString loginId;
+    QString merchantId;
+    QString action; // login, logout, login_certificate_mismatch, …
+    QString target;
+    QString result; // ok or an error code
+    QString origin; // client IP
+    QString requestId;
+};
+
+// Merchants, users, their certificates and sessions, and the audit log.
+class AccountStore
+{
+public:
+    explicit AccountStore(const Database &database);
+
+    Result<void> createMerchant(const QString &merchantId, const QString &name, qint64 now);
+    Result<void> createUser(const NewUser &user, qint64 now);
+    Result<std::optional<UserRecord>> findUser(const QString &loginId);
+
+    Result<void> addCertificate(const QString &loginId, const IssuedCertificate &certificate, qint64 now);
+    // The login id a valid (not revoked) certificate belongs to, if any.
+    Result<std::optional<QString>> certificateOwner(const QString &fingerprint);
+    Result<bool> isRevoked(const QString &fingerprint);
+
+    // Counts a wrong password; at lockAfter failures the account is locked until lockedUntil.
+    // Returns true when this failure locked the account.
+    Result<bool> recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil);
+    Result<void> clearFailedLogins(const QString &loginId);
+
+    Result<void> createSession(const QString &tokenHash, const SessionRecord &session);
+    Result<std::optional<SessionRecord>> findSession(const QString &tokenHash);
+    Result<void> touchSession(const QString &tokenHash, qint64 now);
+    Result<void> deleteSession(const QString &tokenHash);
+
+    Result<void> audit(const AuditEntry &entry);
+
+    Result<std::optional<QString>> setting(const QString &name);
+    Result<void> setSetting(const QString &name, const QString &value);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway

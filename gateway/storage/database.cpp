@@ -1,0 +1,324 @@
+#include "database.h"
+
+#include <QDir>
+#include <QHash>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcGatewayDb, "gateway.db", QtInfoMsg)
+
+namespace kessai::gateway {
+
+namespace {
+
+std::atomic<quint64> s_connectionCounter{0};
+
+struct ThreadConnections
+{
+    QHash<QString, QString> names; // database file -> connection name
+
+    void release()
+    {
+        for (const QString &name : std::as_const(names)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        names.clear();
+    }
+    ~ThreadConnections() { release(); }
+};
+
+thread_local ThreadConnections t_connections;
+
+bool isSqlite(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QSQLITE");
+}
+
+QString describe(const QSqlError &error)
+{
+    return error.text().isEmpty() ? QStringLiteral("unknown database error") : error.text();
+}
+
+// Type names differ between engines; the schema is written once with placeholders.
+QString dialect(const QSqlDatabase &db, QString sql)
+{
+    const bool sqlite = isSqlite(db);
+    // SQLite's INTEGER PRIMARY KEY is the 64-bit rowid itself: the payments table needs no
+    // second index for its key.
+    sql.replace(QStringLiteral("%ID_KEY%"),
+                sqlite ? QStringLiteral("INTEGER PRIMARY KEY") : QStringLiteral("BIGINT PRIMARY KEY"));
+    sql.replace(QStringLiteral("%SERIAL_KEY%"),
+                sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                       : QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    return sql;
+}
+
+const QStringList &migrationOne()
+{
+    static const QStringList statements = {
+        QStringLiteral("CREATE TABLE settings (name VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE merchants ("
+                       " merchant_id VARCHAR(32) PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE users ("
+                       " login_id VARCHAR(64) PRIMARY KEY,"
+                       " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
+                       " name TEXT NOT NULL,"
+                       " role VARCHAR(16) NOT NULL CHECK (role IN ('admin', 'general')),"
+                       " password_hash TEXT NOT NULL,"
+                       " failed_logins INTEGER NOT NULL DEFAULT 0,"
+                       " locked_until BIGINT,"
+                       " enabled INTEGER NOT NULL DEFAULT 1,"
+                       " created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX users_merchant ON users (merchant_id)"),
+        QStringLiteral("CREATE TABLE user_permissions ("
+                       " login_id VARCHAR(64) NOT NULL REFERENCES users (login_id),"
+                       " permission VARCHAR(32) NOT NULL,"
+                       " PRIMARY KEY (login_id, permission))"),
+        QStringLiteral("CREATE TABLE certificates ("
+                       " fingerprint CHAR(64) PRIMARY KEY,"
+                       " login_id VARCHAR(64) NOT NULL REFERENCES users (login_id),"
+                       " serial VARCHAR(64) NOT NULL,"
+                       " issued_at BIGINT NOT NULL,"
+                       " not_after BIGINT NOT NULL,"
+                       " revoked_at BIGINT)"),
+        QStringLiteral("CREATE INDEX certificates_login ON certificates (login_id)"),
+        QStringLiteral("CREATE TABLE sessions ("
+                       " token_hash CHAR(64) PRIMARY KEY,"
+                       " login_id VARCHAR(64) NOT NULL REFERENCES users (login_id),"
+                       " cert_fingerprint CHAR(64) NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " last_seen BIGINT NOT NULL,"
+                       " expires_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX sessions_login ON sessions (login_id)"),
+        QStringLiteral("CREATE TABLE payments ("
+                       " payment_id %ID_KEY%,"
+                       " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
+                       " trading_id VARCHAR(25) NOT NULL,"
+                       " type CHAR(2) NOT NULL,"
+                       " status INTEGER NOT NULL,"
+                       " amount BIGINT NOT NULL,"
+                       " authorized_amount BIGINT,"
+                       " institution TEXT NOT NULL DEFAULT '',"
+                       " trade_time BIGINT NOT NULL,"
+                       " due_time BIGINT,"
+                       " cleared_time BIGINT,"
+                       " base_payment_id BIGINT,"
+                       " card_brand VARCHAR(16),"
+                       " card_bin CHAR(6),"
+                       " card_last4 CHAR(4),"
+                       " card_expiry CHAR(5),"
+                       " customer_name TEXT,"
+                       " customer_kana TEXT,"
+                       " customer_email TEXT,"
+                       " customer_phone VARCHAR(20),"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE payment_events ("
+                       " event_id %SERIAL_KEY%,"
+                       " payment_id BIGINT NOT NULL REFERENCES payments (payment_id),"
+                       " at BIGINT NOT NULL,"
+                       " actor VARCHAR(64) NOT NULL,"
+                       " from_status INTEGER,"
+                       " to_status INTEGER NOT NULL,"
+                       " amount BIGINT)"),
+        QStringLiteral("CREATE INDEX payment_events_payment ON payment_events (payment_id, at)"),
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " audit_id %SERIAL_KEY%,"
+                       " at BIGINT NOT NULL,"
+                       " login_id VARCHAR(64),"
+                       " merchant_id VARCHAR(32),"
+                       " action VARCHAR(64) NOT NULL,"
+                       " target TEXT,"
+                       " result VARCHAR(64) NOT NULL,"
+                       " origin VARCHAR(64),"
+                       " request_id VARCHAR(32))"),
+        QStringLiteral("CREATE INDEX audit_log_merchant ON audit_log (merchant_id, at DESC)"),
+    };
+    return statements;
+}
+
+} // namespace
+
+QString Database::defaultPath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("gateway.db"));
+}
+
+Database::Database(QString filePath)
+    : m_filePath(std::move(filePath))
+{}
+
+Result<QSqlDatabase> Database::connection() const
+{
+    const auto found = t_connections.names.constFind(m_filePath);
+    if (found != t_connections.names.cend())
+        return QSqlDatabase::database(*found, false);
+
+    const QString name = QStringLiteral("kessai-gateway-%1").arg(++s_connectionCounter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_filePath);
+    // Writers wait for each other instead of failing at once.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        const QString message = QStringLiteral("cannot open %1: %2").arg(m_filePath, describe(db.lastError()));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return makeError(message);
+    }
+    t_connections.names.insert(m_filePath, name);
+    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode=WAL"),
+                                  QStringLiteral("PRAGMA synchronous=FULL"),
+                                  QStringLiteral("PRAGMA foreign_keys=ON")}) {
+        QSqlQuery query(db);
+        if (!query.exec(pragma))
+            return makeError(QStringLiteral("%1 failed: %2").arg(pragma, describe(query.lastError())));
+    }
+    qCDebug(lcGatewayDb) << "opened" << name << "on thread" << QThread::currentThread();
+    return db;
+}
+
+void Database::releaseThreadConnections()
+{
+    t_connections.release();
+}
+
+Result<void> Database::migrate() const
+{
+    auto db = connection();
+    if (!db)
+        return makeError(db.error());
+
+    auto created = runQuery(*db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    if (!created)
+        return makeError(created.error());
+    auto current = runQuery(*db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (!current)
+        return makeError(current.error());
+    int version = 0;
+    if (current.value().next())
+        version = current.value().value(0).toInt();
+    if (version > SchemaVersion)
+        return makeError(QStringLiteral("the database has schema %1, newer than this gateway (%2)")
+                             .arg(version)
+                             .arg(SchemaVersion));
+
+    const QList<QStringList> migrations = {migrationOne() + paymentIndexCreateStatements()};
+    for (int step = version; step < SchemaVersion; ++step) {
+        Transaction transaction(*db);
+        if (auto begun = transaction.begin(); !begun)
+            return begun;
+        for (const QString &statement : migrations.at(step)) {
+            auto result = runQuery(*db, dialect(*db, statement));
+            if (!result)
+                return makeError(QStringLiteral("migration %1: %2").arg(step + 1).arg(result.error()));
+        }
+        auto recorded = runQuery(*db, QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {step + 1});
+        if (!recorded)
+            return makeError(recorded.error());
+        if (auto committed = transaction.commit(); !committed)
+            return committed;
+        qCInfo(lcGatewayDb) << "schema migrated to version" << step + 1;
+    }
+    return {};
+}
+
+QStringList Database::paymentIndexCreateStatements()
+{
+    return {
+        QStringLiteral("CREATE INDEX payments_merchant_time ON payments (merchant_id, trade_time DESC, payment_id DESC)"),
+        QStringLiteral("CREATE INDEX payments_merchant_trading ON payments (merchant_id, trading_id)"),
+        QStringLiteral("CREATE INDEX payments_merchant_status_time ON payments (merchant_id, status, trade_time DESC, payment_id DESC)"),
+        QStringLiteral("CREATE INDEX payments_merchant_type_time ON payments (merchant_id, type, trade_time DESC, payment_id DESC)"),
+    };
+}
+
+QStringList Database::paymentIndexDropStatements()
+{
+    return {
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_time"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_trading"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_time"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_type_time"),
+    };
+}
+
+Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        qCWarning(lcGatewayDb).noquote() << "prepare failed:" << describe(query.lastError()) << "in" << sql;
+        return makeError(QStringLiteral("prepare failed: ") + describe(query.lastError()));
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(static_cast<int>(i), values.at(i));
+    if (!query.exec()) {
+        qCWarning(lcGatewayDb).noquote() << "exec failed:" << describe(query.lastError()) << "in" << sql;
+        return makeError(QStringLiteral("query failed: ") + describe(query.lastError()));
+    }
+    return query;
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Transaction::~Transaction()
+{
+    if (!m_active)
+        return;
+    if (isSqlite(m_db)) {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcGatewayDb) << "rollback failed:" << describe(query.lastError());
+    } else if (!m_db.rollback()) {
+        qCWarning(lcGatewayDb) << "rollback failed:" << describe(m_db.lastError());
+    }
+}
+
+Result<void> Transaction::begin()
+{
+    bool ok = false;
+    QString error;
+    if (isSqlite(m_db)) {
+        QSqlQuery query(m_db);
+        ok = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        error = describe(query.lastError());
+    } else {
+        ok = m_db.transaction();
+        error = describe(m_db.lastError());
+    }
+    if (!ok)
+        return makeError(QStringLiteral("cannot begin a transaction: ") + error);
+    m_active = true;
+    return {};
+}
+
+Result<void> Transaction::commit()
+{
+    bool ok = false;
+    QString error;
+    if (isSqlite(m_db)) {
+        QSqlQuery query(m_db);
+        ok = query.exec(QStringLiteral("COMMIT"));
+        error = describe(query.lastError());
+    } else {
+        ok = m_db.commit();
+        error = describe(m_db.lastError());
+    }
+    if (!ok)
+        return makeError(QStringLiteral("commit failed: ") + error);
+    m_active = false;
+    return {};
+}
+
+} // namespace kessai::gateway

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "common/result.h"
+#include "domain/payment.h"
+#include "storage/database.h"
+
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kessai::gateway {
+
+// A position in the newest-first order: the last row of the previous page.
+struct PaymentCursor
+{
+    qint64 tradeTime = 0;
+    qint64 paymentId = 0;
+
+    QString encode() const; // opaque to clients: base64url of "trade_time:payment_id"
+    static std::optional<PaymentCursor> decode(const QString &text);
+};
+
+struct PaymentFilter
+{
+    QString tradingId;            // exact, or a prefix when tradingIdPrefix
+    bool tradingIdPrefix = false;
+    std::optional<qint64> paymentId;
+    QList<int> statuses;          // empty = any
+    bool restrictTypes = false;   // when true only `types` (possibly none) are visible
+    QStringList types;
+    std::optional<PaymentCursor> after;
+    int limit = 100;
+    bool count = true;
+};
+
+struct PaymentPage
+{
+    QList<Payment> items;
+    std::optional<PaymentCursor> next;
+    std::optional<qint64> total;
+};
+
+// One payment row as stored; used by the demo generator and (later) registration.
+struct PaymentRecord
+{
+    qint64 paymentId = 0;
+    QString merchantId;
+    QString tradingId;
+    QString type;
+    int status = 0;
+    qint64 amount = 0;
+    qint64 authorizedAmount = 0; // 0 = none (not a card)
+    QString institution;
+    qint64 tradeTime = 0;
+    qint64 dueTime = 0;     // 0 = none
+    qint64 clearedTime = 0; // 0 = none
+    qint64 basePaymentId = 0;
+    CardInfo card;
+    Customer customer;
+};
+
+struct PaymentEventRecord
+{
+    qint64 paymentId = 0;
+    qint64 at = 0;
+    QString actor;
+    int fromStatus = 0; // 0 = created
+    int toStatus = 0;
+    qint64 amount = 0;
+};
+
+class PaymentStore
+{
+public:
+    static constexpr qint64 FirstPaymentId = 100000000000000001LL;
+
+    explicit PaymentStore(const Database &database);
+
+    Result<PaymentPage> search(const QString &merchantId, const PaymentFilter &filter);
+    Result<qint64> maxPaymentId();
+
+    // Fast bulk loading in one transaction with two prepared statements reused for every row.
+    // The search indexes are dropped first and built once at the end.
+    class BulkLoader
+    {
+    public:
+        explicit BulkLoader(const Database &database);
+        ~BulkLoader();
+        BulkLoader(const BulkLoader &) = delete;
+        BulkLoader &operator=(const BulkLoader &) = delete;
+
+        Result<void> begin(qint64 now);
+        Result<void> add(const PaymentRecord &payment);
+        Result<void> addEvent(const PaymentEventRecord &event);
+        Result<void> finish();
+
+    private:
+        const Database &m_database;
+        QSqlDatabase m_db;
+        std::optional<Transaction> m_transaction;
+        std::optional<QSqlQuery> m_insertPayment;
+        std::optional<QSqlQuery> m_insertEvent;
+        qint64 m_now = 0;
+        bool m_relaxedDurability = false;
+    };
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway

@@ -1,0 +1,471 @@
+#include "paymentsmodel.h"
+
+#include "api/apireply.h"
+#include "api/merchantclient.h"
+#include "domain/money.h"
+#include "domain/payment.h"
+#include "domain/paymentcatalog.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace kessai {
+
+namespace {
+
+qint64 wireSeconds(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    if (text.isEmpty())
+        return 0;
+    const QDateTime time = fromWireTime(text);
+    return time.isValid() ? time.toSecsSinceEpoch() : 0;
+}
+
+QString formatTime(qint64 secs, bool dateOnly)
+{
+    if (secs == 0)
+        return {};
+    const QDateTime local = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toLocalTime();
+    return local.toString(dateOnly ? QStringLiteral("yyyy/MM/dd") : QStringLiteral("yyyy/MM/dd HH:mm:ss"));
+}
+
+QColor toneColor(StatusTone tone)
+{
+    switch (tone) {
+    case StatusTone::Failed:
+        return QColor(0xb0, 0x1c, 0x1c);
+    case StatusTone::Pending:
+        return QColor(0x8a, 0x5a, 0x00);
+    case StatusTone::Done:
+        return QColor(0x1b, 0x6e, 0x2a);
+    case StatusTone::Cancelled:
+        return QColor(0x55, 0x55, 0x55);
+    case StatusTone::Normal:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+PaymentsModel::PaymentsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    intern(QString()); // index 0 = unknown / empty
+}
+
+PaymentsModel::~PaymentsModel()
+{
+    abortRequests();
+}
+
+void PaymentsModel::setClient(MerchantClient *client)
+{
+    m_client = client;
+}
+
+quint16 PaymentsModel::intern(const QString &text)
+{
+    const auto it = m_stringIndex.constFind(text);
+    if (it != m_stringIndex.constEnd())
+        return it.value();
+    if (m_strings.size() >= 0xffff)
+        return 0;
+    const auto index = quint16(m_strings.size());
+    m_strings.append(text);
+    m_stringIndex.insert(text, index);
+    return index;
+}
+
+void PaymentsModel::abortRequests()
+{
+    // Bumping the generation makes any answer still on its way harmless; aborting saves the work.
+    ++m_generation;
+    if (m_pageReply)
+        m_pageReply->abort();
+    if (m_countReply)
+        m_countReply->abort();
+    m_pageReply = nullptr;
+    m_countReply = nullptr;
+}
+
+void PaymentsModel::clear()
+{
+    const bool wasLoading = isLoading();
+    abortRequests();
+    beginResetModel();
+    m_rows.clear();
+    m_rowOfId.clear();
+    m_cursor.clear();
+    m_started = false;
+    endResetModel();
+    if (m_total != -1) {
+        m_total = -1;
+        Q_EMIT totalChanged(m_total);
+    }
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
+void PaymentsModel::search(const PaymentQuery &query)
+{
+    // "All matching" belongs to the query it was made for; checks by ID outlive a new query.
+    if (m_allMatching && !(query == m_query))
+        clearChecks();
+    clear();
+    m_query = query;
+    m_started = true;
+    requestPage();
+    requestCount();
+}
+
+void PaymentsModel::requestPage()
+{
+    if (!m_client)
+        return;
+    const quint64 generation = m_generation;
+    ApiReply *reply = m_client->searchPayments(m_query, m_cursor, m_pageSize, false);
+    m_pageReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] { onPage(reply, generation); });
+    Q_EMIT loadingChanged(true);
+}
+
+void PaymentsModel::requestCount()
+{
+    if (!m_client)
+        return;
+    const quint64 generation = m_generation;
+    ApiReply *reply = m_client->searchPayments(m_query, QString(), 1, true);
+    m_countReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation != m_generation)
+            return;
+        m_countReply = nullptr;
+        if (!reply->ok())
+            return; // the page request reports errors; a missing total just stays unknown
+        m_total = reply->json().object().value(QLatin1String("total")).toInteger(-1);
+        Q_EMIT totalChanged(m_total);
+        if (m_allMatching)
+            Q_EMIT checkedCountChanged(checkedCount());
+    });
+}
+
+void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
+{
+    if (generation != m_generation)
+        return; // an answer to an older search: newest search wins
+    m_pageReply = nullptr;
+    if (!reply->ok()) {
+        m_cursor.clear(); // stop auto-fetching until the user searches again
+        Q_EMIT loadingChanged(false);
+        if (reply->error().kind != ApiError::Kind::Cancelled)
+            Q_EMIT errorOccurred(reply->error());
+        return;
+    }
+    const QJsonObject page = reply->json().object();
+    const QJsonArray items = page.value(QLatin1String("items")).toArray();
+    m_cursor = page.value(QLatin1String("next_cursor")).toString();
+
+    std::vector<Row> fresh;
+    fresh.reserve(size_t(items.size()));
+    for (const QJsonValue &value : items) {
+        const QJsonObject o = value.toObject();
+        Row row;
+        row.paymentId = o.value(QLatin1String("payment_id")).toString().toLongLong();
+        if (row.paymentId == 0 || m_rowOfId.contains(row.paymentId))
+            continue; // keyset paging never repeats rows; guard the view anyway
+        row.tradingId = o.value(QLatin1String("trading_id")).toString();
+        row.type = intern(o.value(QLatin1String("type")).toString());
+        row.status = qint16(o.value(QLatin1String("status")).toInt());
+        row.amount = o.value(QLatin1String("amount")).toInteger();
+        row.institution = intern(o.value(QLatin1String("institution")).toString());
+        row.tradeTime = wireSeconds(o.value(QLatin1String("trade_time")));
+        row.dueTime = wireSeconds(o.value(QLatin1String("due_time")));
+        row.clearedTime = wireSeconds(o.value(QLatin1String("cleared_time")));
+        fresh.push_back(std::move(row));
+    }
+    if (!fresh.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
+        for (Row &row : fresh) {
+            m_rowOfId.insert(row.paymentId, int(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+    }
+    Q_EMIT loadingChanged(false);
+    Q_EMIT pageLoaded(int(fresh.size()));
+}
+
+QString PaymentsModel::paymentIdAt(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    return QString::number(m_rows[size_t(row)].paymentId);
+}
+
+int PaymentsModel::rowOfPaymentId(const QString &paymentId) const
+{
+    return m_rowOfId.value(paymentId.toLongLong(), -1);
+}
+
+bool PaymentsModel::isChecked(const QString &paymentId) const
+{
+    return isCheckedId(paymentId.toLongLong());
+}
+
+void PaymentsModel::setChecked(const QString &paymentId, bool checked)
+{
+    const qint64 id = paymentId.toLongLong();
+    if (id == 0 || isCheckedId(id) == checked)
+        return;
+    if (m_allMatching) {
+        if (checked)
+            m_excluded.remove(id);
+        else
+            m_excluded.insert(id);
+    } else if (checked) {
+        m_checked.insert(id);
+    } else {
+        m_checked.remove(id);
+    }
+    const int row = m_rowOfId.value(id, -1);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, CheckColumn), index(row, CheckColumn), {Qt::CheckStateRole});
+    Q_EMIT checkedCountChanged(checkedCount());
+}
+
+void PaymentsModel::checkAllMatching()
+{
+    m_allMatching = true;
+    m_excluded.clear();
+    m_checked.clear();
+    emitAllChecksChanged();
+}
+
+void PaymentsModel::clearChecks()
+{
+    m_allMatching = false;
+    m_excluded.clear();
+    m_checked.clear();
+    emitAllChecksChanged();
+}
+
+void PaymentsModel::emitAllChecksChanged()
+{
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, CheckColumn), index(rowCount() - 1, CheckColumn), {Qt::CheckStateRole});
+    Q_EMIT checkedCountChanged(checkedCount());
+}
+
+qint64 PaymentsModel::checkedCount() const
+{
+    if (!m_allMatching)
+        return m_checked.size();
+    return m_total < 0 ? -1 : std::max<qint64>(0, m_total - m_excluded.size());
+}
+
+QStringList PaymentsModel::toStrings(const QSet<qint64> &ids)
+{
+    QList<qint64> sorted(ids.cbegin(), ids.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList out;
+    out.reserve(sorted.size());
+    for (qint64 id : sorted)
+        out.append(QString::number(id));
+    return out;
+}
+
+QStringList PaymentsModel::checkedPaymentIds() const
+{
+    return toStrings(m_checked);
+}
+
+PaymentsModel::Selection PaymentsModel::selection() const
+{
+    Selection s;
+    s.allMatching = m_allMatching;
+    if (m_allMatching) {
+        s.query = m_query;
+        s.excludedIds = toStrings(m_excluded);
+    } else {
+        s.paymentIds = toStrings(m_checked);
+    }
+    return s;
+}
+
+int PaymentsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PaymentsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PaymentsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    const QString type = typeCode(row);
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case CheckColumn:
+            return {};
+        case TradingIdColumn:
+            return row.tradingId;
+        case PaymentIdColumn:
+            return QString::number(row.paymentId);
+        case TypeColumn:
+            return PaymentCatalog::typeLabel(type);
+        case InstitutionColumn:
+            return m_strings.at(row.institution);
+        case StatusColumn:
+            return PaymentCatalog::statusLabel(row.status, type);
+        case TradeTimeColumn:
+            return formatTime(row.tradeTime, false);
+        case DueTimeColumn:
+            return formatTime(row.dueTime, true);
+        case ClearedTimeColumn:
+            return formatTime(row.clearedTime, false);
+        case AmountColumn:
+            return formatYen(row.amount, QLocale());
+        }
+        return {};
+    case Qt::CheckStateRole:
+        if (index.column() == CheckColumn)
+            return isCheckedId(row.paymentId) ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == AmountColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn) {
+            const QColor color = toneColor(PaymentCatalog::tone(row.status));
+            return color.isValid() ? QVariant(QBrush(color)) : QVariant();
+        }
+        return {};
+    case Qt::FontRole:
+        if (index.column() == StatusColumn && PaymentCatalog::tone(row.status) == StatusTone::Failed) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == StatusColumn)
+            return tr("Status %1: %2").arg(row.status).arg(PaymentCatalog::statusLabel(row.status, type));
+        return {};
+    case PaymentIdRole:
+        return QString::number(row.paymentId);
+    case AmountRole:
+        return row.amount;
+    case StatusCodeRole:
+        return int(row.status);
+    case TypeCodeRole:
+        return type;
+    case StatusToneRole:
+        return int(PaymentCatalog::tone(row.status));
+    case SortRole:
+        switch (index.column()) {
+        case CheckColumn:
+            return isCheckedId(row.paymentId);
+        case TradingIdColumn:
+            return row.tradingId;
+        case PaymentIdColumn:
+            return row.paymentId;
+        case TypeColumn:
+            return type;
+        case InstitutionColumn:
+            return m_strings.at(row.institution);
+        case StatusColumn:
+            return int(row.status);
+        case TradeTimeColumn:
+            return row.tradeTime;
+        case DueTimeColumn:
+            return row.dueTime;
+        case ClearedTimeColumn:
+            return row.clearedTime;
+        case AmountColumn:
+            return row.amount;
+        }
+        return {};
+    }
+    return {};
+}
+
+bool PaymentsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || index.column() != CheckColumn || role != Qt::CheckStateRole)
+        return false;
+    const bool checked = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
+    setChecked(QString::number(m_rows[size_t(index.row())].paymentId), checked);
+    return true;
+}
+
+Qt::ItemFlags PaymentsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == CheckColumn)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant PaymentsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole && section == AmountColumn)
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case CheckColumn:
+        return QString();
+    case TradingIdColumn:
+        return tr("Trading ID");
+    case PaymentIdColumn:
+        return tr("Payment ID");
+    case TypeColumn:
+        return tr("Payment type");
+    case InstitutionColumn:
+        return tr("Institution", "card brand, store chain or bank");
+    case StatusColumn:
+        return tr("Status", "payment status");
+    case TradeTimeColumn:
+        return tr("Trade time");
+    case DueTimeColumn:
+        return tr("Due date");
+    case ClearedTimeColumn:
+        return tr("Cleared", "time the payment was cleared");
+    case AmountColumn:
+        return tr("Amount");
+    }
+    return {};
+}
+
+bool PaymentsModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_started && !isLoading() && !m_cursor.isEmpty();
+}
+
+void PaymentsModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    requestPage();
+}
+
+} // namespace kessai

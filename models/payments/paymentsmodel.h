@@ -1,0 +1,147 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/apireply.h"
+#include "api/paymentquery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+namespace kessai {
+
+class MerchantClient;
+
+// The result table of 決済情報照会: rows of GET /v1/payments, loaded page by page (keyset) as the
+// view scrolls. Rows are kept compact so a million of them stay within a bounded memory.
+// Check marks are by payment ID, so they survive paging and new searches over the same rows.
+class PaymentsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PaymentsModel)
+
+public:
+    enum Column {
+        CheckColumn,
+        TradingIdColumn,
+        PaymentIdColumn,
+        TypeColumn,
+        InstitutionColumn,
+        StatusColumn,
+        TradeTimeColumn,
+        DueTimeColumn,
+        ClearedTimeColumn,
+        AmountColumn,
+        ColumnCount
+    };
+    enum Role {
+        PaymentIdRole = Qt::UserRole + 1, // QString
+        AmountRole,                       // qint64 yen
+        StatusCodeRole,                   // int
+        TypeCodeRole,                     // QString "02"
+        SortRole,                         // the raw value of the cell
+        StatusToneRole,                   // int(StatusTone)
+    };
+
+    explicit PaymentsModel(QObject *parent = nullptr);
+    ~PaymentsModel() override;
+
+    void setClient(MerchantClient *client);
+    void setPageSize(int rows) { m_pageSize = rows; }
+    int pageSize() const { return m_pageSize; }
+
+    // Starts a new search; answers of any earlier search are dropped when they arrive.
+    void search(const PaymentQuery &query);
+    const PaymentQuery &query() const { return m_query; }
+    void clear();
+
+    bool isLoading() const { return m_pageReply != nullptr; }
+    // -1 while the count has not arrived.
+    qint64 total() const { return m_total; }
+    bool isExhausted() const { return m_started && m_cursor.isEmpty() && !isLoading(); }
+
+    QString paymentIdAt(int row) const;
+    int rowOfPaymentId(const QString &paymentId) const;
+
+    // Check marks, by payment ID. "All matching" (全件チェック) means every payment the search
+    // matches on the gateway, loaded or not, less the ones unchecked since.
+    struct Selection
+    {
+        bool allMatching = false;
+        PaymentQuery query;       // with allMatching
+        QStringList paymentIds;   // the checked ones, without allMatching
+        QStringList excludedIds;  // unchecked after "all matching"
+    };
+    bool isChecked(const QString &paymentId) const;
+    void setChecked(const QString &paymentId, bool checked);
+    void checkAllMatching();
+    void clearChecks();
+    bool isAllMatchingChecked() const { return m_allMatching; }
+    // -1 when all matching are checked and the total is not known yet.
+    qint64 checkedCount() const;
+    Selection selection() const;
+    QStringList checkedPaymentIds() const; // explicit checks only
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void totalChanged(qint64 total);
+    void loadingChanged(bool loading);
+    void checkedCountChanged(qint64 count);
+    void pageLoaded(int rowsAdded);
+    void errorOccurred(const kessai::ApiError &error);
+
+private:
+    struct Row
+    {
+        qint64 paymentId = 0;
+        qint64 amount = 0;
+        qint64 tradeTime = 0; // seconds since epoch, UTC; 0 = not set
+        qint64 dueTime = 0;
+        qint64 clearedTime = 0;
+        QString tradingId;
+        quint16 institution = 0; // index into m_strings
+        quint16 type = 0;        // index into m_strings
+        qint16 status = 0;
+    };
+
+    void requestPage();
+    void requestCount();
+    void onPage(ApiReply *reply, quint64 generation);
+    quint16 intern(const QString &text);
+    QString typeCode(const Row &row) const { return m_strings.at(row.type); }
+    void abortRequests();
+    bool isCheckedId(qint64 id) const { return m_allMatching ? !m_excluded.contains(id) : m_checked.contains(id); }
+    void emitAllChecksChanged();
+    static QStringList toStrings(const QSet<qint64> &ids);
+
+    QPointer<MerchantClient> m_client;
+    PaymentQuery m_query;
+    std::vector<Row> m_rows;
+    QHash<qint64, int> m_rowOfId;
+    QStringList m_strings; // interned type codes and institution names
+    QHash<QString, quint16> m_stringIndex;
+    QSet<qint64> m_checked;  // without m_allMatching
+    QSet<qint64> m_excluded; // with m_allMatching
+    bool m_allMatching = false;
+    QString m_cursor;
+    QPointer<ApiReply> m_pageReply;
+    QPointer<ApiReply> m_countReply;
+    quint64 m_generation = 0;
+    qint64 m_total = -1;
+    int m_pageSize = 200;
+    bool m_started = false;
+};
+
+} // namespace kessai

@@ -1,0 +1,171 @@
+#include "gatewayfixture.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+GatewayFixture::GatewayFixture() = default;
+
+GatewayFixture::~GatewayFixture()
+{
+    stop();
+}
+
+QString GatewayFixture::gatewayBinary()
+{
+    return QStringLiteral(KESSAI_GATEWAY_BIN);
+}
+
+int GatewayFixture::runGateway(const QStringList &args, QByteArray *output, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(gatewayBinary(), args);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        if (output)
+            *output = process.readAll() + "\n(timed out)";
+        return -1;
+    }
+    if (output)
+        *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool GatewayFixture::start(int payments, int seed, const QStringList &extraServeArgs)
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (!m_dir->isValid()) {
+        m_error = QStringLiteral("cannot create a temporary directory");
+        return false;
+    }
+    QByteArray output;
+    const int rc = runGateway({QStringLiteral("demo"),
+                               QStringLiteral("--data"),
+                               m_dir->path(),
+                               QStringLiteral("--payments"),
+                               QString::number(payments),
+                               QStringLiteral("--seed"),
+                               QString::number(seed),
+                               QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0")},
+                              &output);
+    if (rc != 0) {
+        m_error = QStringLiteral("kessai-gateway demo failed (%1): %2")
+                      .arg(rc)
+                      .arg(QString::fromUtf8(output));
+        return false;
+    }
+    if (!readDemo())
+        return false;
+    return serve(extraServeArgs);
+}
+
+bool GatewayFixture::restart(const QStringList &extraServeArgs)
+{
+    stop();
+    return serve(extraServeArgs);
+}
+
+bool GatewayFixture::readDemo()
+{
+    QFile file(m_dir->filePath(QStringLiteral("demo.json")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("no demo.json: ") + file.errorString();
+        return false;
+    }
+    const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
+    m_caPath = demo.value(QLatin1String("ca")).toString();
+    m_users.clear();
+    for (const QJsonValue &value : demo.value(QLatin1String("users")).toArray()) {
+        const QJsonObject u = value.toObject();
+        User user;
+        user.loginId = u.value(QLatin1String("login_id")).toString();
+        user.password = u.value(QLatin1String("password")).toString();
+        user.role = u.value(QLatin1String("role")).toString();
+        user.merchantId = u.value(QLatin1String("merchant_id")).toString();
+        for (const QJsonValue &p : u.value(QLatin1String("permissions")).toArray())
+            user.permissions.append(p.toString());
+        user.p12 = u.value(QLatin1String("p12")).toString();
+        user.p12Passphrase = u.value(QLatin1String("p12_passphrase")).toString();
+        m_users.append(user);
+    }
+    if (m_users.isEmpty() || m_caPath.isEmpty()) {
+        m_error = QStringLiteral("demo.json has no users or no CA");
+        return false;
+    }
+    return true;
+}
+
+bool GatewayFixture::serve(const QStringList &extraArgs)
+{
+    m_server = std::make_unique<QProcess>();
+    m_log.clear();
+    m_server->setProcessChannelMode(QProcess::MergedChannels);
+    m_server->start(gatewayBinary(),
+                    QStringList{QStringLiteral("serve"),
+                                QStringLiteral("--data"),
+                                m_dir->path(),
+                                QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:0")}
+                        + extraArgs);
+    if (!m_server->waitForStarted(10000)) {
+        m_error = QStringLiteral("kessai-gateway serve did not start: ") + m_server->errorString();
+        return false;
+    }
+    static const QRegularExpression ready(QStringLiteral("^listening (https://127\\.0\\.0\\.1:\\d+)\\s*$"),
+                                          QRegularExpression::MultilineOption);
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (m_server->state() != QProcess::Running) {
+            m_log += m_server->readAll();
+            m_error = QStringLiteral("kessai-gateway serve exited: ") + QString::fromUtf8(m_log);
+            return false;
+        }
+        m_server->waitForReadyRead(200);
+        m_log += m_server->readAll();
+        const auto match = ready.match(QString::fromUtf8(m_log));
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    m_error = QStringLiteral("kessai-gateway serve never said it was listening: ")
+              + QString::fromUtf8(m_log);
+    return false;
+}
+
+void GatewayFixture::stop()
+{
+    if (!m_server)
+        return;
+    if (m_server->state() == QProcess::Running) {
+        m_server->terminate();
+        if (!m_server->waitForFinished(10000)) {
+            m_server->kill();
+            m_server->waitForFinished();
+        }
+    }
+    m_log += m_server->readAll();
+    m_server.reset();
+}
+
+QByteArray GatewayFixture::serverLog()
+{
+    if (m_server)
+        m_log += m_server->readAll();
+    return m_log;
+}
+
+GatewayFixture::User GatewayFixture::user(const QString &loginId) const
+{
+    for (const User &u : m_users) {
+        if (u.loginId == loginId)
+            return u;
+    }
+    return {};
+}

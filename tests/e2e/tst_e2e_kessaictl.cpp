@@ -1,0 +1,103 @@
+#include "gatewayfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// kessaictl as a script would run it: connection and secrets from the environment, exit codes
+// that say what went wrong.
+class TestE2eKessaictl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_gateway.start(500, 5), qPrintable(m_gateway.error()));
+        QVERIFY(m_home.isValid());
+    }
+
+    void listsPaymentsAsATable()
+    {
+        const auto [rc, out, err] = run({QStringLiteral("payments"), QStringLiteral("list"), QStringLiteral("--trading-id"),
+                                         QStringLiteral("paygent03")});
+        QVERIFY2(rc == 0, err.constData());
+        QVERIFY(out.contains("paygent03"));
+        QVERIFY(out.contains("12,000"));
+        QVERIFY(!out.contains(m_gateway.user(QStringLiteral("admin")).password.toUtf8()));
+    }
+
+    void listsJsonWithTheLimitAndFilters()
+    {
+        const auto [rc, out, err] = run({QStringLiteral("payments"), QStringLiteral("list"), QStringLiteral("--type"),
+                                         QStringLiteral("02"), QStringLiteral("--status"), QStringLiteral("20,40"),
+                                         QStringLiteral("--limit"), QStringLiteral("1500"), QStringLiteral("--json")});
+        QVERIFY2(rc == 0, err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(out).object();
+        const QJsonArray items = doc.value(QLatin1String("items")).toArray();
+        QCOMPARE(qint64(items.size()), doc.value(QLatin1String("total")).toInteger());
+        QVERIFY(!items.isEmpty());
+        for (const QJsonValue &v : items) {
+            QCOMPARE(v.toObject().value(QLatin1String("type")).toString(), QStringLiteral("02"));
+            const int status = v.toObject().value(QLatin1String("status")).toInt();
+            QVERIFY(status == 20 || status == 40);
+        }
+        const auto [rc2, out2, err2] = run({QStringLiteral("payments"), QStringLiteral("list"), QStringLiteral("--limit"),
+                                            QStringLiteral("7"), QStringLiteral("--json")});
+        QCOMPARE(rc2, 0);
+        QCOMPARE(QJsonDocument::fromJson(out2).object().value(QLatin1String("items")).toArray().size(), 7);
+    }
+
+    void exitCodesSayWhatWentWrong()
+    {
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("fly")})), 2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list"), QStringLiteral("--status"),
+                                  QStringLiteral("99")})),
+                 2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},
+                                 {{QStringLiteral("KESSAI_PASSWORD"), QStringLiteral("wrong-password-9")}})),
+                 4);
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},
+                                 {{QStringLiteral("KESSAI_P12_PASSPHRASE"), QStringLiteral("wrong")}})),
+                 4);
+        QUrl closed = m_gateway.url();
+        closed.setPort(1);
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},
+                                 {{QStringLiteral("KESSAI_URL"), closed.toString()}})),
+                 3);
+    }
+
+private:
+    std::tuple<int, QByteArray, QByteArray> run(const QStringList &args, const QList<std::pair<QString, QString>> &overrides = {})
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
+        env.insert(QStringLiteral("KESSAI_LANG"), QStringLiteral("en"));
+        env.insert(QStringLiteral("KESSAI_URL"), m_gateway.url().toString());
+        env.insert(QStringLiteral("KESSAI_CA"), m_gateway.caPath());
+        env.insert(QStringLiteral("KESSAI_P12"), admin.p12);
+        env.insert(QStringLiteral("KESSAI_P12_PASSPHRASE"), admin.p12Passphrase);
+        env.insert(QStringLiteral("KESSAI_LOGIN_ID"), admin.loginId);
+        env.insert(QStringLiteral("KESSAI_PASSWORD"), admin.password);
+        for (const auto &[key, value] : overrides)
+            env.insert(key, value);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(KESSAI_CTL_BIN), args);
+        if (!p.waitForFinished(60000))
+            return {-1, {}, "timeout"};
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    GatewayFixture m_gateway;
+    QTemporaryDir m_home;
+};
+
+QTEST_GUILESS_MAIN(TestE2eKessaictl)
+#include "tst_e2e_kessaictl.moc"

@@ -1,0 +1,76 @@
+#include "gatewayclient.h"
+#include "gatewayfixture.h"
+
+#include <QTest>
+
+// Lockout and timeouts change the accounts for good, so they get a gateway of their own.
+class TestGatewayLockout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fiveWrongPasswordsLockTheAccount();
+    void lockIsOverAfterThirtyMinutesAndSessionsExpire();
+
+private:
+    GatewayClient clientFor(const QString &loginId);
+
+    GatewayFixture m_gateway;
+    QString m_staffToken;
+};
+
+GatewayClient TestGatewayLockout::clientFor(const QString &loginId)
+{
+    GatewayClient client(m_gateway.url(), m_gateway.caPath());
+    const GatewayFixture::User user = m_gateway.user(loginId);
+    if (!client.setIdentity(user.p12, user.p12Passphrase))
+        qWarning() << "cannot load the identity of" << loginId;
+    return client;
+}
+
+void TestGatewayLockout::initTestCase()
+{
+    QVERIFY2(m_gateway.start(20, 5), qPrintable(m_gateway.error()));
+}
+
+void TestGatewayLockout::fiveWrongPasswordsLockTheAccount()
+{
+    GatewayClient staff = clientFor(QStringLiteral("staff"));
+    m_staffToken = staff.login(QStringLiteral("staff"), m_gateway.user(QStringLiteral("staff")).password);
+    QVERIFY(!m_staffToken.isEmpty());
+
+    GatewayClient admin = clientFor(QStringLiteral("admin"));
+    GatewayClient::Response response;
+    // A certificate mismatch does not count against the account it names.
+    QVERIFY(staff.login(QStringLiteral("admin"), QStringLiteral("wrong-password-0"), &response).isEmpty());
+    QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
+    for (int attempt = 1; attempt <= 5; ++attempt) {
+        QVERIFY(admin.login(QStringLiteral("admin"), QStringLiteral("wrong-password-%1").arg(attempt), &response).isEmpty());
+        QCOMPARE(response.status, 401);
+        QCOMPARE(response.errorCode(), QStringLiteral("invalid_credentials"));
+    }
+    QVERIFY(admin.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
+    QCOMPARE(response.status, 423);
+    QCOMPARE(response.errorCode(), QStringLiteral("account_locked"));
+    // Other accounts keep working.
+    QCOMPARE(staff.get(QStringLiteral("/v1/me"), m_staffToken).status, 200);
+}
+
+void TestGatewayLockout::lockIsOverAfterThirtyMinutesAndSessionsExpire()
+{
+    // One day later on the gateway's (injected) clock.
+    QVERIFY2(m_gateway.restart({QStringLiteral("--clock-offset-days"), QStringLiteral("1")}), qPrintable(m_gateway.error()));
+    GatewayClient staff = clientFor(QStringLiteral("staff"));
+    const GatewayClient::Response expired = staff.get(QStringLiteral("/v1/me"), m_staffToken);
+    QCOMPARE(expired.status, 401);
+    QCOMPARE(expired.errorCode(), QStringLiteral("session_expired"));
+
+    GatewayClient admin = clientFor(QStringLiteral("admin"));
+    GatewayClient::Response response;
+    QVERIFY(!admin.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
+    QCOMPARE(response.status, 201);
+}
+
+QTEST_GUILESS_MAIN(TestGatewayLockout)
+#include "tst_gatewaylockout.moc"

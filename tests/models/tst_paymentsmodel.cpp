@@ -1,0 +1,245 @@
+#include "api/merchantclient.h"
+#include "fakenetwork.h"
+#include "gatewayfixture.h"
+#include "payments/paymentsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace kessai;
+
+namespace {
+
+QByteArray pageJson(const QList<std::pair<qint64, QString>> &rows, const QString &next = QString(), qint64 total = -1)
+{
+    QJsonArray items;
+    for (const auto &[id, trading] : rows) {
+        items.append(QJsonObject{{QStringLiteral("payment_id"), QString::number(id)},
+                                 {QStringLiteral("trading_id"), trading},
+                                 {QStringLiteral("type"), QStringLiteral("02")},
+                                 {QStringLiteral("status"), 20},
+                                 {QStringLiteral("amount"), 1000},
+                                 {QStringLiteral("institution"), QStringLiteral("VISA")},
+                                 {QStringLiteral("trade_time"), QStringLiteral("2026-11-01T00:00:00Z")}});
+    }
+    QJsonObject page{{QStringLiteral("items"), items},
+                     {QStringLiteral("next_cursor"), next.isEmpty() ? QJsonValue() : QJsonValue(next)}};
+    if (total >= 0)
+        page.insert(QStringLiteral("total"), total);
+    return QJsonDocument(page).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestPaymentsModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_gateway.start(2000, 7), qPrintable(m_gateway.error()));
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        const auto loaded = ClientIdentity::load(admin.p12, admin.p12Passphrase);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.message));
+        m_client.setBaseUrl(m_gateway.url());
+        m_client.setIdentity(loaded.identity, loadCaCertificates(m_gateway.caPath()));
+        const ApiResult login = waitFor(m_client.login(admin.loginId, admin.password));
+        QVERIFY2(login.ok(), qPrintable(login.error.displayText()));
+    }
+
+    void pagesThroughEverythingUnderTheTester()
+    {
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&m_client);
+        model.setPageSize(300);
+        QSignalSpy pages(&model, &PaymentsModel::pageLoaded);
+        model.search({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        QCOMPARE(pages.at(0).at(0).toInt(), 300);
+        // The tester itself calls fetchMore() after each insert, as a view would while scrolling.
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        }
+        QCOMPARE(model.rowCount(), 2000);
+        QVERIFY(model.isExhausted());
+        QTRY_COMPARE(model.total(), qint64(2000));
+
+        QSet<QString> ids;
+        qint64 previousTime = std::numeric_limits<qint64>::max();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            ids.insert(model.paymentIdAt(row));
+            const qint64 time = model.index(row, PaymentsModel::TradeTimeColumn).data(PaymentsModel::SortRole).toLongLong();
+            QVERIFY2(time <= previousTime, "rows come newest first");
+            previousTime = time;
+        }
+        QCOMPARE(ids.size(), 2000);
+    }
+
+    void filtersReachTheGateway()
+    {
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&m_client);
+        PaymentQuery query;
+        query.tradingId = QStringLiteral("paygent02");
+        model.search(query);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.total(), qint64(1));
+        QCOMPARE(model.index(0, PaymentsModel::TradingIdColumn).data().toString(), QStringLiteral("paygent02"));
+        QCOMPARE(model.index(0, PaymentsModel::AmountColumn).data(PaymentsModel::AmountRole).toLongLong(), qint64(6300));
+        QCOMPARE(model.index(0, PaymentsModel::StatusColumn).data(PaymentsModel::StatusCodeRole).toInt(), 20);
+        QCOMPARE(model.index(0, PaymentsModel::InstitutionColumn).data().toString(), QStringLiteral("VISA"));
+        const auto alignment = model.index(0, PaymentsModel::AmountColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+        QVERIFY(alignment & Qt::AlignRight);
+
+        query = {};
+        query.types = {QStringLiteral("03")};
+        query.statuses = {40};
+        model.search(query);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("03"));
+            QCOMPARE(model.index(row, 0).data(PaymentsModel::StatusCodeRole).toInt(), 40);
+        }
+    }
+
+    void checkMarksFollowPaymentIdsAcrossPages()
+    {
+        PaymentsModel model; // no tester here: it would fetch every page on its own
+        model.setClient(&m_client);
+        model.setPageSize(50);
+        model.search({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        const QString firstId = model.paymentIdAt(3);
+        QSignalSpy checked(&model, &PaymentsModel::checkedCountChanged);
+        QVERIFY(model.setData(model.index(3, PaymentsModel::CheckColumn), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(checked.count(), 1);
+        model.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.index(3, PaymentsModel::CheckColumn).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QCOMPARE(model.index(60, PaymentsModel::CheckColumn).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+
+        model.search({}); // the same rows again: the mark is by ID, not by row
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        QCOMPARE(model.rowOfPaymentId(firstId), 3);
+        QVERIFY(model.isChecked(firstId));
+        QCOMPARE(model.checkedPaymentIds(), QStringList{firstId});
+        QCOMPARE(model.selection().paymentIds, QStringList{firstId});
+        model.clearChecks();
+        QCOMPARE(model.checkedCount(), 0);
+    }
+
+    void checkAllMeansEveryMatchingPaymentNotOnlyLoadedRows()
+    {
+        PaymentsModel model;
+        model.setClient(&m_client);
+        model.setPageSize(100);
+        PaymentQuery cards;
+        cards.types = {QStringLiteral("02")};
+        model.search(cards);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() > 100, 20000);
+        const qint64 total = model.total();
+        QSignalSpy counts(&model, &PaymentsModel::checkedCountChanged);
+        model.checkAllMatching();
+        QCOMPARE(model.checkedCount(), total);
+        QCOMPARE(counts.last().at(0).toLongLong(), total);
+        QCOMPARE(model.index(99, PaymentsModel::CheckColumn).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+
+        model.fetchMore({}); // rows loaded later are checked too
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+        QVERIFY(model.rowCount() > 100);
+        QCOMPARE(model.index(150, PaymentsModel::CheckColumn).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+
+        const QString excluded = model.paymentIdAt(5);
+        model.setChecked(excluded, false);
+        QCOMPARE(model.checkedCount(), total - 1);
+        const PaymentsModel::Selection selection = model.selection();
+        QVERIFY(selection.allMatching);
+        QCOMPARE(selection.query, cards);
+        QCOMPARE(selection.excludedIds, QStringList{excluded});
+        QVERIFY(selection.paymentIds.isEmpty());
+
+        model.search(cards); // a refresh of the same search keeps "all matching"
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QVERIFY(model.isAllMatchingChecked());
+        QVERIFY(!model.isChecked(excluded));
+
+        PaymentQuery other;
+        other.types = {QStringLiteral("03")};
+        model.search(other); // another search: "all matching" no longer means the same payments
+        QVERIFY(!model.isAllMatchingChecked());
+        QCOMPARE(model.checkedCount(), 0);
+    }
+
+    void aSlowOlderAnswerIsDropped()
+    {
+        MerchantClient client;
+        auto *fake = new FakeNetwork([](const QNetworkRequest &request) {
+            const QUrlQuery q(request.url());
+            const bool countOnly = q.queryItemValue(QStringLiteral("limit")) == QLatin1String("1");
+            if (q.queryItemValue(QStringLiteral("trading_id")) == QLatin1String("old"))
+                return FakeNetwork::Answer{200, countOnly ? pageJson({}, {}, 99) : pageJson({{1, QStringLiteral("old")}}), 400};
+            return FakeNetwork::Answer{200, countOnly ? pageJson({}, {}, 1) : pageJson({{2, QStringLiteral("new")}}), 10};
+        }, &client);
+        fake->ignoreAbort = true;
+        client.setNetworkAccessManager(fake);
+        client.setBaseUrl(QUrl(QStringLiteral("https://fake.invalid")));
+
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&client);
+        PaymentQuery oldQuery;
+        oldQuery.tradingId = QStringLiteral("old");
+        model.search(oldQuery);
+        PaymentQuery newQuery;
+        newQuery.tradingId = QStringLiteral("new");
+        model.search(newQuery);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, PaymentsModel::TradingIdColumn).data().toString(), QStringLiteral("new"));
+        QTest::qWait(700); // the old answers arrive now, and must change nothing
+        QCOMPARE(fake->requestCount, 4);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, PaymentsModel::TradingIdColumn).data().toString(), QStringLiteral("new"));
+        QCOMPARE(model.total(), qint64(1));
+    }
+
+    void anErrorStopsPagingAndIsReported()
+    {
+        MerchantClient client;
+        auto *fake = new FakeNetwork([](const QNetworkRequest &) {
+            return FakeNetwork::Answer{
+                403, R"({"error":{"code":"forbidden","message":"no","request_id":"r-42"}})", 0};
+        }, &client);
+        client.setNetworkAccessManager(fake);
+        client.setBaseUrl(QUrl(QStringLiteral("https://fake.invalid")));
+        PaymentsModel model;
+        model.setClient(&client);
+        QSignalSpy errors(&model, &PaymentsModel::errorOccurred);
+        model.search({});
+        QTRY_COMPARE(errors.count(), 1);
+        const auto error = errors.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::Permission);
+        QCOMPARE(error.code, QStringLiteral("forbidden"));
+        QCOMPARE(error.requestId, QStringLiteral("r-42"));
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+private:
+    GatewayFixture m_gateway;
+    MerchantClient m_client;
+};
+
+QTEST_MAIN(TestPaymentsModel)
+#include "tst_paymentsmodel.moc"

@@ -1,0 +1,158 @@
+#include "api/merchantclient.h"
+#include "connection/connectiondialog.h"
+#include "consolesession.h"
+#include "gatewayfixture.h"
+#include "login/logindialog.h"
+#include "mainwindow.h"
+#include "payments/paymentsmodel.h"
+#include "search/searchpage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kessai;
+
+// The console as a person uses it, offscreen: certificate, login, the result table.
+class TestConsoleSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); // keep the user's settings out of it
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(m_gateway.start(2000, 11), qPrintable(m_gateway.error()));
+    }
+
+    void wrongPassphraseIsShownInline()
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        ConnectionDialog dialog(profile(QStringLiteral("inline")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *passphrase = dialog.findChild<QLineEdit *>(QStringLiteral("passphrase"));
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("passphraseError"));
+        auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("continueButton"));
+        QVERIFY(passphrase && error && ok);
+        QTest::keyClicks(passphrase, QStringLiteral("not-it"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(error->isVisible());
+        QVERIFY(!error->text().isEmpty());
+
+        passphrase->clear();
+        QTest::keyClicks(passphrase, admin.p12Passphrase);
+        QVERIFY(!error->isVisible()); // typing again clears the complaint
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("certificateSubject"))->text().contains(QStringLiteral("admin")));
+        QCOMPARE(dialog.identity().loginIdHint(), QStringLiteral("admin"));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("certificateFingerprint"))->text().isEmpty());
+    }
+
+    void logsInAndFillsTheResultTable()
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        ConsoleSession session(profile(QStringLiteral("flow")));
+        session.start(admin.p12Passphrase);
+        QTRY_VERIFY(session.loginDialog() && session.loginDialog()->isVisible());
+        LoginDialog *login = session.loginDialog();
+        auto *loginId = login->findChild<QLineEdit *>(QStringLiteral("loginId"));
+        auto *password = login->findChild<QLineEdit *>(QStringLiteral("password"));
+        auto *button = login->findChild<QPushButton *>(QStringLiteral("loginButton"));
+        auto *error = login->findChild<QLabel *>(QStringLiteral("loginError"));
+        QCOMPARE(loginId->text(), QStringLiteral("admin")); // suggested from the certificate
+
+        QTest::keyClicks(password, QStringLiteral("wrong-password-1"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QVERIFY(login->isVisible());
+
+        password->clear();
+        QTest::keyClicks(password, admin.password);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow() && session.mainWindow()->isVisible(), 15000);
+
+        MainWindow *window = session.mainWindow();
+        auto *table = window->findChild<QTableView *>(QStringLiteral("resultTable"));
+        auto *summary = window->findChild<QLabel *>(QStringLiteral("resultSummary"));
+        QVERIFY(table && summary);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(QStringLiteral("2,000")), 15000);
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("userLabel"))->text().contains(QStringLiteral("M0001")));
+        saveScreenshot(window, QStringLiteral("search.png"));
+
+        // Filter by trading ID, press Enter in the field.
+        auto *tradingId = window->findChild<QLineEdit *>(QStringLiteral("tradingIdFilter"));
+        tradingId->setFocus();
+        QTest::keyClicks(tradingId, QStringLiteral("paygent0*"));
+        QTest::keyClick(tradingId, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("5 ")), 15000);
+        QCOMPARE(table->model()->rowCount(), 5);
+
+        // Types as check boxes.
+        window->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
+        window->findChild<QCheckBox *>(QStringLiteral("type_01"))->setChecked(true);
+        window->findChild<QPushButton *>(QStringLiteral("searchButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->searchPage()->model()->total() > 0, 15000);
+        const auto *model = window->searchPage()->model();
+        QTRY_VERIFY(model->rowCount() > 0);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("01"));
+    }
+
+    void scrollingLoadsMorePages()
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        MerchantClient client;
+        const auto loaded = ClientIdentity::load(admin.p12, admin.p12Passphrase);
+        client.setBaseUrl(m_gateway.url());
+        client.setIdentity(loaded.identity, loadCaCertificates(m_gateway.caPath()));
+        QVERIFY(waitFor(client.login(admin.loginId, admin.password)).ok());
+        SearchPage page(&client);
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.search();
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() == page.model()->pageSize(), 15000);
+        page.table()->scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > page.model()->pageSize(), 15000);
+    }
+
+private:
+    Profile profile(const QString &name) const
+    {
+        Profile p;
+        p.name = name;
+        p.gatewayUrl = m_gateway.url();
+        p.caPath = m_gateway.caPath();
+        p.p12Path = m_gateway.user(QStringLiteral("admin")).p12;
+        return p;
+    }
+
+    static void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(300);
+        widget->grab().save(QDir(dir).filePath(name));
+    }
+
+    QTemporaryDir m_config;
+    GatewayFixture m_gateway;
+};
+
+QTEST_MAIN(TestConsoleSession)
+#include "tst_consolesession.moc"

@@ -1,0 +1,676 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>kessai</name>
+    <message>
+        <source>The login ID or password is wrong.</source>
+        <translation>The login ID or password is wrong.</translation>
+    </message>
+    <message>
+        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
+        <translation>This certificate belongs to another user. Log in with the ID the certificate was issued for.</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
+        <translation>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>Your session has ended. Please log in again.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>You are not logged in.</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this.</source>
+        <translation>You do not have permission for this.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error.</source>
+        <translation>The gateway had an internal error.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request (%1).</source>
+        <translation>The gateway refused the request (%1).</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation>The CA file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The CA file holds no certificate.</source>
+        <translation>The CA file holds no certificate.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ApiError</name>
+    <message>
+        <source>%1 (request ID %2)</source>
+        <translation>%1 (request ID %2)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ApiReply</name>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation>The secure connection failed: %1</translation>
+    </message>
+    <message>
+        <source>The gateway closed the connection. Is the certificate valid and not revoked?</source>
+        <translation>The gateway closed the connection. Is the certificate valid and not revoked?</translation>
+    </message>
+    <message>
+        <source>The gateway refused the connection. Is it running at this address?</source>
+        <translation>The gateway refused the connection. Is it running at this address?</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s host name was not found.</source>
+        <translation>The gateway&apos;s host name was not found.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time.</source>
+        <translation>The gateway did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway: %1</source>
+        <translation>Cannot reach the gateway: %1</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>The gateway&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>The login ID or password is wrong.</source>
+        <translation>The login ID or password is wrong.</translation>
+    </message>
+    <message>
+        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
+        <translation>This certificate belongs to another user. Log in with the ID the certificate was issued for.</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
+        <translation>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>Your session has ended. Please log in again.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>You are not logged in.</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this.</source>
+        <translation>You do not have permission for this.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error.</source>
+        <translation>The gateway had an internal error.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request (%1).</source>
+        <translation>The gateway refused the request (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ClientIdentity</name>
+    <message>
+        <source>The certificate file cannot be read: %1</source>
+        <translation>The certificate file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>This is not a PKCS#12 certificate file (.p12 / .pfx).</source>
+        <translation>This is not a PKCS#12 certificate file (.p12 / .pfx).</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong.</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>This file uses old encryption (RC2/3DES) that cannot be read. Ask your administrator for a new certificate, or re-export it with AES-256.</source>
+        <translation>This file uses old encryption (RC2/3DES) that cannot be read. Ask your administrator for a new certificate, or re-export it with AES-256.</translation>
+    </message>
+    <message>
+        <source>The file holds no certificate with a private key.</source>
+        <translation>The file holds no certificate with a private key.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation>The CA file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The CA file holds no certificate.</source>
+        <translation>The CA file holds no certificate.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase in the system keychain</source>
+        <translation>Remember the passphrase in the system keychain</translation>
+    </message>
+    <message>
+        <source>Kessai — Certificate and gateway</source>
+        <translation>Kessai — Certificate and gateway</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
+        <translation>PEM file of the CA that signed the gateway (empty: system CAs)</translation>
+    </message>
+    <message>
+        <source>Your client certificate (.p12 / .pfx)</source>
+        <translation>Your client certificate (.p12 / .pfx)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Each user connects with a personal client certificate issued by the merchant administrator. Choose yours and enter its passphrase.</source>
+        <translation>Each user connects with a personal client certificate issued by the merchant administrator. Choose yours and enter its passphrase.</translation>
+    </message>
+    <message>
+        <source>Gateway URL:</source>
+        <translation>Gateway URL:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA certificate:</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client certificate:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Issued to:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Valid:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Choose your client certificate</source>
+        <translation>Choose your client certificate</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>Choose the gateway&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(enter the passphrase to read the certificate)</source>
+        <translation>(enter the passphrase to read the certificate)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>not valid now</source>
+        <translation>not valid now</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https://</source>
+        <translation>The gateway URL must start with https://</translation>
+    </message>
+    <message>
+        <source>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</source>
+        <translation>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LoginDialog</name>
+    <message>
+        <source>Kessai — Log in</source>
+        <translation>Kessai — Log in</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Change certificate…</source>
+        <translation>Change certificate…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Certificate: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Certificate: %2</translation>
+    </message>
+    <message>
+        <source>Login ID:</source>
+        <translation>Login ID:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Enter your login ID and password.</source>
+        <translation>Enter your login ID and password.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MainWindow</name>
+    <message>
+        <source>Kessai — Payment search</source>
+        <translation>Kessai — Payment search</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>&amp;Payments</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search &amp;conditions</source>
+        <translation>Search &amp;conditions</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Kessai</source>
+        <translation>&amp;About Kessai</translation>
+    </message>
+    <message>
+        <source>About Kessai</source>
+        <translation>About Kessai</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kessai&lt;/b&gt; %1&lt;br&gt;Back-office console for merchants of the payment gateway.</source>
+        <translation>&lt;b&gt;Kessai&lt;/b&gt; %1&lt;br&gt;Back-office console for merchants of the payment gateway.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>General user</source>
+        <translation>General user</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 %4 — %5</source>
+        <translation>%1 (%2) — %3 %4 — %5</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentCatalog</name>
+    <message>
+        <source>Applied</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Authorization declined</source>
+        <translation>Authorization declined</translation>
+    </message>
+    <message>
+        <source>Payment deadline passed</source>
+        <translation>Payment deadline passed</translation>
+    </message>
+    <message>
+        <source>3-D Secure aborted</source>
+        <translation>3-D Secure aborted</translation>
+    </message>
+    <message>
+        <source>Application aborted</source>
+        <translation>Application aborted</translation>
+    </message>
+    <message>
+        <source>Authorized</source>
+        <translation>Authorized</translation>
+    </message>
+    <message>
+        <source>Authorization cancelled</source>
+        <translation>Authorization cancelled</translation>
+    </message>
+    <message>
+        <source>Authorization expired</source>
+        <translation>Authorization expired</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <source>Cleared (cancel period over)</source>
+        <translation>Cleared (cancel period over)</translation>
+    </message>
+    <message>
+        <source>Preliminary payment notice</source>
+        <translation>Preliminary payment notice</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Sale cancelled</translation>
+    </message>
+    <message>
+        <source>Preliminary notice cancelled</source>
+        <translation>Preliminary notice cancelled</translation>
+    </message>
+    <message>
+        <source>ATM</source>
+        <translation>ATM</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <source>Convenience store</source>
+        <translation>Convenience store</translation>
+    </message>
+    <message>
+        <source>Online banking</source>
+        <translation>Online banking</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>Captured</translation>
+    </message>
+    <message>
+        <source>Captured (cancel period over)</source>
+        <translation>Captured (cancel period over)</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentsModel</name>
+    <message>
+        <source>Status %1: %2</source>
+        <translation>Status %1: %2</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <comment>card brand, store chain or bank</comment>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>payment status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>Trade time</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <comment>time the payment was cleared</comment>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>exact, or prefix*</source>
+        <translation>exact, or prefix*</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>Search (Enter)</translation>
+    </message>
+    <message>
+        <source>Search conditions</source>
+        <translation>Search conditions</translation>
+    </message>
+    <message>
+        <source>Trading ID:</source>
+        <translation>Trading ID:</translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation>Payment ID:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>Payment type:</translation>
+    </message>
+    <message>
+        <source>%1 results, %2 shown</source>
+        <translation>%1 results, %2 shown</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 shown (counting…)</source>
+        <translation>%1 shown (counting…)</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>Uncheck all</translation>
+    </message>
+    <message>
+        <source>Check every payment that matches the search, not only the loaded rows</source>
+        <translation>Check every payment that matches the search, not only the loaded rows</translation>
+    </message>
+    <message>
+        <source>All matching payments checked (counting…)</source>
+        <translation>All matching payments checked (counting…)</translation>
+    </message>
+    <message>
+        <source>All %1 matching payments checked</source>
+        <translation>All %1 matching payments checked</translation>
+    </message>
+    <message>
+        <source>%1 checked</source>
+        <translation>%1 checked</translation>
+    </message>
+</context>
+<context>
+    <name>kessaictl</name>
+    <message>
+        <source>No profile named &quot;%1&quot;. Known profiles: %2</source>
+        <translation>No profile named &quot;%1&quot;. Known profiles: %2</translation>
+    </message>
+    <message>
+        <source>No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.</source>
+        <translation>No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.</translation>
+    </message>
+    <message>
+        <source>Certificate passphrase: </source>
+        <translation>Certificate passphrase: </translation>
+    </message>
+    <message>
+        <source>Login ID: </source>
+        <translation>Login ID: </translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Password for %1: </translation>
+    </message>
+    <message>
+        <source>No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.</source>
+        <translation>No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.</translation>
+    </message>
+    <message>
+        <source>unknown status code: %1</source>
+        <translation>unknown status code: %1</translation>
+    </message>
+    <message>
+        <source>unknown payment type: %1</source>
+        <translation>unknown payment type: %1</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number</source>
+        <translation>--limit takes a positive number</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>Trade time</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 of %2 payments</source>
+        <translation>%1 of %2 payments</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list   search payments
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai on the command line.
+
+Commands:
+  payments list   search payments
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</translation>
+    </message>
+    <message>
+        <source>Profile saved by the console.</source>
+        <translation>Profile saved by the console.</translation>
+    </message>
+    <message>
+        <source>Trading ID (exact, or prefix*).</source>
+        <translation>Trading ID (exact, or prefix*).</translation>
+    </message>
+    <message>
+        <source>Status codes, comma separated (20,40).</source>
+        <translation>Status codes, comma separated (20,40).</translation>
+    </message>
+    <message>
+        <source>Payment types, comma separated (02,03).</source>
+        <translation>Payment types, comma separated (02,03).</translation>
+    </message>
+    <message>
+        <source>How many payments at most (default 100).</source>
+        <translation>How many payments at most (default 100).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Print JSON instead of a table.</translation>
+    </message>
+    <message>
+        <source>payments list</source>
+        <translation>payments list</translation>
+    </message>
+    <message>
+        <source>unknown command; try: kessaictl payments list --help</source>
+        <translation>unknown command; try: kessaictl payments list --help</translation>
+    </message>
+</context>
+</TS>

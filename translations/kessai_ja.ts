@@ -1,0 +1,676 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>kessai</name>
+    <message>
+        <source>The login ID or password is wrong.</source>
+        <translation>ログインIDまたはパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
+        <translation>このクライアント証明書は別のユーザーに発行されたものです。証明書の発行先のログインIDでログインしてください。</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
+        <translation>ログインに続けて失敗したため、アカウントがロックされています。30分後に再度お試しいただくか、管理者にロック解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>セッションの有効期限が切れました。再度ログインしてください。</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>ログインしていません。</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this.</source>
+        <translation>この操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>該当するデータが見つかりません。</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error.</source>
+        <translation>ゲートウェイで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request (%1).</source>
+        <translation>ゲートウェイがリクエストを受け付けませんでした（%1）。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation>CA証明書ファイルを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>The CA file holds no certificate.</source>
+        <translation>CA証明書ファイルに証明書が含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ApiError</name>
+    <message>
+        <source>%1 (request ID %2)</source>
+        <translation>%1（リクエストID：%2）</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ApiReply</name>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation>安全な接続（TLS）を確立できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The gateway closed the connection. Is the certificate valid and not revoked?</source>
+        <translation>ゲートウェイが接続を切断しました。クライアント証明書が有効期間内で、失効していないかご確認ください。</translation>
+    </message>
+    <message>
+        <source>The gateway refused the connection. Is it running at this address?</source>
+        <translation>ゲートウェイに接続を拒否されました。このアドレスでゲートウェイが稼働しているかご確認ください。</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s host name was not found.</source>
+        <translation>ゲートウェイのホスト名が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time.</source>
+        <translation>ゲートウェイからの応答がタイムアウトしました。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway: %1</source>
+        <translation>ゲートウェイに接続できません：%1</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>ゲートウェイからの応答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The login ID or password is wrong.</source>
+        <translation>ログインIDまたはパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
+        <translation>このクライアント証明書は別のユーザーに発行されたものです。証明書の発行先のログインIDでログインしてください。</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
+        <translation>ログインに続けて失敗したため、アカウントがロックされています。30分後に再度お試しいただくか、管理者にロック解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>セッションの有効期限が切れました。再度ログインしてください。</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>ログインしていません。</translation>
+    </message>
+    <message>
+        <source>You do not have permission for this.</source>
+        <translation>この操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>該当するデータが見つかりません。</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error.</source>
+        <translation>ゲートウェイで内部エラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request (%1).</source>
+        <translation>ゲートウェイがリクエストを受け付けませんでした（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ClientIdentity</name>
+    <message>
+        <source>The certificate file cannot be read: %1</source>
+        <translation>証明書ファイルを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>This is not a PKCS#12 certificate file (.p12 / .pfx).</source>
+        <translation>PKCS#12形式の証明書ファイル（.p12 / .pfx）ではありません。</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong.</source>
+        <translation>パスフレーズが正しくありません。</translation>
+    </message>
+    <message>
+        <source>This file uses old encryption (RC2/3DES) that cannot be read. Ask your administrator for a new certificate, or re-export it with AES-256.</source>
+        <translation>このファイルは読み込めない旧式の暗号方式（RC2/3DES）で保護されています。管理者に新しい証明書の発行を依頼するか、AES-256で再エクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>The file holds no certificate with a private key.</source>
+        <translation>秘密鍵付きの証明書がファイルに含まれていません。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation>CA証明書ファイルを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>The CA file holds no certificate.</source>
+        <translation>CA証明書ファイルに証明書が含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase in the system keychain</source>
+        <translation>パスフレーズをシステムのキーチェーンに保存する</translation>
+    </message>
+    <message>
+        <source>Kessai — Certificate and gateway</source>
+        <translation>Kessai — 証明書と接続先</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
+        <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：システムのCA）</translation>
+    </message>
+    <message>
+        <source>Your client certificate (.p12 / .pfx)</source>
+        <translation>ご自身のクライアント証明書（.p12 / .pfx）</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Each user connects with a personal client certificate issued by the merchant administrator. Choose yours and enter its passphrase.</source>
+        <translation>各ユーザーは、加盟店の管理者が発行した個人用のクライアント証明書で接続します。ご自身の証明書を選択し、パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>Gateway URL:</source>
+        <translation>ゲートウェイURL</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA証明書</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>クライアント証明書</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>発行先</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有効期間</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Choose your client certificate</source>
+        <translation>クライアント証明書の選択</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 証明書 (*.p12 *.pfx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>ゲートウェイのCA証明書の選択</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>(enter the passphrase to read the certificate)</source>
+        <translation>（パスフレーズを入力すると証明書の内容を表示します）</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 ～ %2</translation>
+    </message>
+    <message>
+        <source>not valid now</source>
+        <translation>現在は有効期間外</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https://</source>
+        <translation>ゲートウェイURLは https:// で始まる必要があります。</translation>
+    </message>
+    <message>
+        <source>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</source>
+        <translation>この証明書は現在有効期間外です（上記の有効期間をご確認ください）。管理者に新しい証明書の発行を依頼してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LoginDialog</name>
+    <message>
+        <source>Kessai — Log in</source>
+        <translation>Kessai — ログイン</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Change certificate…</source>
+        <translation>証明書の変更…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Certificate: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;証明書：%2</translation>
+    </message>
+    <message>
+        <source>Login ID:</source>
+        <translation>ログインID</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Enter your login ID and password.</source>
+        <translation>ログインIDとパスワードを入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MainWindow</name>
+    <message>
+        <source>Kessai — Payment search</source>
+        <translation>Kessai — 決済情報照会</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>ログアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>決済(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search &amp;conditions</source>
+        <translation>検索条件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kessai</source>
+        <translation>Kessaiについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Kessai</source>
+        <translation>Kessaiについて</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kessai&lt;/b&gt; %1&lt;br&gt;Back-office console for merchants of the payment gateway.</source>
+        <translation>&lt;b&gt;Kessai&lt;/b&gt; %1&lt;br&gt;決済ゲートウェイ加盟店向けの管理コンソールです。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>General user</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 %4 — %5</source>
+        <translation>%1（%2） — %3 %4 — %5</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentCatalog</name>
+    <message>
+        <source>Applied</source>
+        <translation>申込済</translation>
+    </message>
+    <message>
+        <source>Authorization declined</source>
+        <translation>オーソリNG</translation>
+    </message>
+    <message>
+        <source>Payment deadline passed</source>
+        <translation>支払期限切</translation>
+    </message>
+    <message>
+        <source>3-D Secure aborted</source>
+        <translation>3Dセキュア中断</translation>
+    </message>
+    <message>
+        <source>Application aborted</source>
+        <translation>申込中断</translation>
+    </message>
+    <message>
+        <source>Authorized</source>
+        <translation>オーソリOK</translation>
+    </message>
+    <message>
+        <source>Authorization cancelled</source>
+        <translation>オーソリ取消済</translation>
+    </message>
+    <message>
+        <source>Authorization expired</source>
+        <translation>オーソリ期限切</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>消込済</translation>
+    </message>
+    <message>
+        <source>Cleared (cancel period over)</source>
+        <translation>消込済（売上取消期限切）</translation>
+    </message>
+    <message>
+        <source>Preliminary payment notice</source>
+        <translation>速報検知済</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>売上取消済</translation>
+    </message>
+    <message>
+        <source>Preliminary notice cancelled</source>
+        <translation>速報取消済</translation>
+    </message>
+    <message>
+        <source>ATM</source>
+        <translation>ATM</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>クレジットカード</translation>
+    </message>
+    <message>
+        <source>Convenience store</source>
+        <translation>コンビニ</translation>
+    </message>
+    <message>
+        <source>Online banking</source>
+        <translation>銀行ネット</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>売上済</translation>
+    </message>
+    <message>
+        <source>Captured (cancel period over)</source>
+        <translation>売上済（売上取消期限切）</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentsModel</name>
+    <message>
+        <source>Status %1: %2</source>
+        <translation>決済ステータス %1：%2</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <comment>card brand, store chain or bank</comment>
+        <translation>支払機関名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>payment status</comment>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>取引日時</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>支払期限日</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <comment>time the payment was cleared</comment>
+        <translation>消込日時</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>決済金額</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>exact, or prefix*</source>
+        <translation>完全一致、または前方一致*</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>検索（Enter）</translation>
+    </message>
+    <message>
+        <source>Search conditions</source>
+        <translation>検索条件</translation>
+    </message>
+    <message>
+        <source>Trading ID:</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID:</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>%1 results, %2 shown</source>
+        <translation>検索結果 %1件中、%2件を表示</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>%1 shown (counting…)</source>
+        <translation>%1件を表示（件数を集計中…）</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>すべて解除</translation>
+    </message>
+    <message>
+        <source>Check every payment that matches the search, not only the loaded rows</source>
+        <translation>表示中の行だけでなく、検索条件に一致するすべての決済を選択します</translation>
+    </message>
+    <message>
+        <source>All matching payments checked (counting…)</source>
+        <translation>検索条件に一致するすべての決済を選択済み（件数を集計中…）</translation>
+    </message>
+    <message>
+        <source>All %1 matching payments checked</source>
+        <translation>検索条件に一致する%1件すべてを選択済み</translation>
+    </message>
+    <message>
+        <source>%1 checked</source>
+        <translation>%1件を選択中</translation>
+    </message>
+</context>
+<context>
+    <name>kessaictl</name>
+    <message>
+        <source>No profile named &quot;%1&quot;. Known profiles: %2</source>
+        <translation>プロファイル「%1」はありません。登録済みのプロファイル：%2</translation>
+    </message>
+    <message>
+        <source>No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.</source>
+        <translation>接続先ゲートウェイまたは証明書が指定されていません。--profile NAME を指定するか、KESSAI_URL、KESSAI_CA、KESSAI_P12 を設定してください。</translation>
+    </message>
+    <message>
+        <source>Certificate passphrase: </source>
+        <translation>証明書のパスフレーズ：</translation>
+    </message>
+    <message>
+        <source>Login ID: </source>
+        <translation>ログインID：</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.</source>
+        <translation>ログインIDまたはパスワードが指定されていません。KESSAI_LOGIN_ID と KESSAI_PASSWORD を設定するか、端末から実行してください。</translation>
+    </message>
+    <message>
+        <source>unknown status code: %1</source>
+        <translation>不明な決済ステータスコードです：%1</translation>
+    </message>
+    <message>
+        <source>unknown payment type: %1</source>
+        <translation>不明な決済種別コードです：%1</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number</source>
+        <translation>--limit には正の整数を指定してください</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>支払機関名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>取引日時</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>%1 of %2 payments</source>
+        <translation>%2件中 %1件</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list   search payments
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai のコマンドライン版です。
+
+コマンド：
+  payments list   決済情報を照会します
+
+接続：--profile NAME を指定するか、環境変数 KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD を設定します。
+終了コード：0 正常終了、1 一部の処理に失敗、2 使用方法の誤り、3 接続／TLS エラー、4 認証／権限エラー。</translation>
+    </message>
+    <message>
+        <source>Profile saved by the console.</source>
+        <translation>コンソールで保存したプロファイル。</translation>
+    </message>
+    <message>
+        <source>Trading ID (exact, or prefix*).</source>
+        <translation>取引ID（完全一致、または前方一致*）。</translation>
+    </message>
+    <message>
+        <source>Status codes, comma separated (20,40).</source>
+        <translation>決済ステータスコード（カンマ区切り、例：20,40）。</translation>
+    </message>
+    <message>
+        <source>Payment types, comma separated (02,03).</source>
+        <translation>決済種別コード（カンマ区切り、例：02,03）。</translation>
+    </message>
+    <message>
+        <source>How many payments at most (default 100).</source>
+        <translation>取得する最大件数（既定値：100）。</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>表の代わりに JSON で出力します。</translation>
+    </message>
+    <message>
+        <source>payments list</source>
+        <translation>payments list</translation>
+    </message>
+    <message>
+        <source>unknown command; try: kessaictl payments list --help</source>
+        <translation>不明なコマンドです。kessaictl payments list --help を参照してください</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/paymentquery.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace kessai {
+
+class MerchantClient;
+class PaymentsModel;
+struct ApiError;
+
+// 決済情報照会: filters above, the result table below, loaded page by page as it scrolls.
+class SearchPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SearchPage)
+
+public:
+    explicit SearchPage(MerchantClient *client, QWidget *parent = nullptr);
+    ~SearchPage() override;
+
+    PaymentsModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    PaymentQuery currentQuery() const;
+
+    // The column layout (order, widths, hidden columns) and the last search, kept across restarts.
+    void saveState() const;
+    void restoreState();
+
+public Q_SLOTS:
+    void search();
+    void clearFilters();
+    void focusFilters();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateSummary();
+    void updateCheckSummary();
+    void showColumnMenu(const QPoint &pos);
+    void applyQuery(const PaymentQuery &query);
+    void showError(const ApiError &error);
+
+    PaymentsModel *m_model;
+    QLineEdit *m_tradingId;
+    QLineEdit *m_paymentId;
+    QComboBox *m_status;
+    QList<QCheckBox *> m_typeBoxes;
+    QPushButton *m_searchButton;
+    QPushButton *m_clearButton;
+    QTableView *m_table;
+    QLabel *m_summary;
+    QLabel *m_checkSummary;
+    QPushButton *m_checkAllButton;
+    QPushButton *m_uncheckAllButton;
+    QLabel *m_error;
+};
+
+} // namespace kessai
