@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>kessai</name>
-    <message>
-        <source>The login ID or password is wrong.</source>
-        <translation>The login ID or password is wrong.</translation>
-    </message>
-    <message>
-        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
-        <translation>This certificate belongs to another user. Log in with the ID the certificate was issued for.</translation>
-    </message>
-    <message>
-        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
-        <translation>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</translation>
-    </message>
-    <message>
-        <source>Your session has ended. Please log in again.</source>
-        <translation>Your session has ended. Please log in again.</translation>
-    </message>
-    <message>
-        <source>You are not logged in.</source>
-        <translation>You are not logged in.</translation>
-    </message>
-    <message>
-        <source>You do not have permission for this.</source>
-        <translation>You do not have permission for this.</translation>
-    </message>
-    <message>
-        <source>Not found.</source>
-        <translation>Not found.</translation>
-    </message>
-    <message>
-        <source>The gateway had an internal error.</source>
-        <translation>The gateway had an internal error.</translation>
-    </message>
-    <message>
-        <source>The gateway refused the request (%1).</source>
-        <translation>The gateway refused the request (%1).</translation>
-    </message>
-    <message>
-        <source>The CA file cannot be read: %1</source>
-        <translation>The CA file cannot be read: %1</translation>
-    </message>
-    <message>
-        <source>The CA file holds no certificate.</source>
-        <translation>The CA file holds no certificate.</translation>
-    </message>
-</context>
-<context>
     <name>kessai::ApiError</name>
     <message>
         <source>%1 (request ID %2)</source>
@@ -168,10 +121,6 @@
         <translation>Remember the passphrase in the system keychain</translation>
     </message>
     <message>
-        <source>Kessai — Certificate and gateway</source>
-        <translation>Kessai — Certificate and gateway</translation>
-    </message>
-    <message>
         <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
         <translation>PEM file of the CA that signed the gateway (empty: system CAs)</translation>
     </message>
@@ -248,10 +197,6 @@
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <source>not valid now</source>
-        <translation>not valid now</translation>
-    </message>
-    <message>
         <source>The gateway URL must start with https://</source>
         <translation>The gateway URL must start with https://</translation>
     </message>
@@ -259,13 +204,44 @@
         <source>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</source>
         <translation>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</translation>
     </message>
+    <message>
+        <source>Certificate and gateway</source>
+        <translation>Certificate and gateway</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (not valid now)</source>
+        <translation>%1 to %2 (not valid now)</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::DateRangeFilter</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
 </context>
 <context>
     <name>kessai::LoginDialog</name>
-    <message>
-        <source>Kessai — Log in</source>
-        <translation>Kessai — Log in</translation>
-    </message>
     <message>
         <source>Log in</source>
         <translation>Log in</translation>
@@ -293,10 +269,6 @@
 </context>
 <context>
     <name>kessai::MainWindow</name>
-    <message>
-        <source>Kessai — Payment search</source>
-        <translation>Kessai — Payment search</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -348,6 +320,10 @@
     <message>
         <source>%1 (%2) — %3 %4 — %5</source>
         <translation>%1 (%2) — %3 %4 — %5</translation>
+    </message>
+    <message>
+        <source>Payment search</source>
+        <translation>Payment search</translation>
     </message>
 </context>
 <context>
@@ -430,6 +406,133 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentDetailDialog</name>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <translation>Change amount</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Payment %1</source>
+        <translation>Payment %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy %1 to the clipboard</source>
+        <translation>Copy %1 to the clipboard</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>Trade time</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <source>Base payment ID</source>
+        <translation>Base payment ID</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Customer (kana)</source>
+        <translation>Customer (kana)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>No action is possible on this payment for you now.</source>
+        <translation>No action is possible on this payment for you now.</translation>
+    </message>
+    <message>
+        <source>You may: %1</source>
+        <translation>You may: %1</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentsModel</name>
     <message>
         <source>Status %1: %2</source>
@@ -490,10 +593,6 @@
         <translation>exact, or prefix*</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
         <source>Search (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
@@ -552,6 +651,108 @@
     <message>
         <source>%1 checked</source>
         <translation>%1 checked</translation>
+    </message>
+    <message>
+        <source>What is this charge?…</source>
+        <translation>What is this charge?…</translation>
+    </message>
+    <message>
+        <source>name, kana or phone</source>
+        <translation>name, kana or phone</translation>
+    </message>
+    <message>
+        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
+        <translation>Find a payment from its date, amount and the card&apos;s last 4 digits</translation>
+    </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>Card last 4:</translation>
+    </message>
+    <message>
+        <source>Trade date:</source>
+        <translation>Trade date:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Cleared date:</source>
+        <translation>Cleared date:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>yen</source>
+        <translation>yen</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching payments checked</source>
+        <translation>%1 of %2 matching payments checked</translation>
+    </message>
+    <message>
+        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
+        <translation>The amount range is reversed: the first amount must not be larger than the second.</translation>
+    </message>
+    <message>
+        <source>Enter all 4 last digits of the card.</source>
+        <translation>Enter all 4 last digits of the card.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatusFilter</name>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>%n statuses</source>
+        <translation>%n statuses</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SupportLookupDialog</name>
+    <message>
+        <source>What is this charge?</source>
+        <translation>What is this charge?</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Enter what the customer sees on the card statement.</source>
+        <translation>Enter what the customer sees on the card statement.</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Amount (yen):</source>
+        <translation>Amount (yen):</translation>
+    </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>Card last 4:</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yen, for example 6,300.</source>
+        <translation>Enter the amount in yen, for example 6,300.</translation>
+    </message>
+    <message>
+        <source>Enter the last 4 digits of the card.</source>
+        <translation>Enter the last 4 digits of the card.</translation>
     </message>
 </context>
 <context>
@@ -665,12 +866,16 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
         <translation>Print JSON instead of a table.</translation>
     </message>
     <message>
-        <source>payments list</source>
-        <translation>payments list</translation>
-    </message>
-    <message>
         <source>unknown command; try: kessaictl payments list --help</source>
         <translation>unknown command; try: kessaictl payments list --help</translation>
+    </message>
+    <message>
+        <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
+        <translation>No profile named &quot;%1&quot;, and no profiles are saved yet.</translation>
+    </message>
+    <message>
+        <source>payments list</source>
+        <translation>payments list</translation>
     </message>
 </context>
 </TS>

@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
-    <name>kessai</name>
-    <message>
-        <source>The login ID or password is wrong.</source>
-        <translation>ログインIDまたはパスワードが正しくありません。</translation>
-    </message>
-    <message>
-        <source>This certificate belongs to another user. Log in with the ID the certificate was issued for.</source>
-        <translation>このクライアント証明書は別のユーザーに発行されたものです。証明書の発行先のログインIDでログインしてください。</translation>
-    </message>
-    <message>
-        <source>The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.</source>
-        <translation>ログインに続けて失敗したため、アカウントがロックされています。30分後に再度お試しいただくか、管理者にロック解除を依頼してください。</translation>
-    </message>
-    <message>
-        <source>Your session has ended. Please log in again.</source>
-        <translation>セッションの有効期限が切れました。再度ログインしてください。</translation>
-    </message>
-    <message>
-        <source>You are not logged in.</source>
-        <translation>ログインしていません。</translation>
-    </message>
-    <message>
-        <source>You do not have permission for this.</source>
-        <translation>この操作を行う権限がありません。</translation>
-    </message>
-    <message>
-        <source>Not found.</source>
-        <translation>該当するデータが見つかりません。</translation>
-    </message>
-    <message>
-        <source>The gateway had an internal error.</source>
-        <translation>ゲートウェイで内部エラーが発生しました。</translation>
-    </message>
-    <message>
-        <source>The gateway refused the request (%1).</source>
-        <translation>ゲートウェイがリクエストを受け付けませんでした（%1）。</translation>
-    </message>
-    <message>
-        <source>The CA file cannot be read: %1</source>
-        <translation>CA証明書ファイルを読み込めません：%1</translation>
-    </message>
-    <message>
-        <source>The CA file holds no certificate.</source>
-        <translation>CA証明書ファイルに証明書が含まれていません。</translation>
-    </message>
-</context>
-<context>
     <name>kessai::ApiError</name>
     <message>
         <source>%1 (request ID %2)</source>
@@ -168,10 +121,6 @@
         <translation>パスフレーズをシステムのキーチェーンに保存する</translation>
     </message>
     <message>
-        <source>Kessai — Certificate and gateway</source>
-        <translation>Kessai — 証明書と接続先</translation>
-    </message>
-    <message>
         <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
         <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：システムのCA）</translation>
     </message>
@@ -248,10 +197,6 @@
         <translation>%1 ～ %2</translation>
     </message>
     <message>
-        <source>not valid now</source>
-        <translation>現在は有効期間外</translation>
-    </message>
-    <message>
         <source>The gateway URL must start with https://</source>
         <translation>ゲートウェイURLは https:// で始まる必要があります。</translation>
     </message>
@@ -259,13 +204,44 @@
         <source>This certificate is not valid now (see its validity above). Ask your administrator for a new one.</source>
         <translation>この証明書は現在有効期間外です（上記の有効期間をご確認ください）。管理者に新しい証明書の発行を依頼してください。</translation>
     </message>
+    <message>
+        <source>Certificate and gateway</source>
+        <translation>証明書と接続先</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (not valid now)</source>
+        <translation>%1 〜 %2（現在は無効）</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::DateRangeFilter</name>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
 </context>
 <context>
     <name>kessai::LoginDialog</name>
-    <message>
-        <source>Kessai — Log in</source>
-        <translation>Kessai — ログイン</translation>
-    </message>
     <message>
         <source>Log in</source>
         <translation>ログイン</translation>
@@ -293,10 +269,6 @@
 </context>
 <context>
     <name>kessai::MainWindow</name>
-    <message>
-        <source>Kessai — Payment search</source>
-        <translation>Kessai — 決済情報照会</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
@@ -348,6 +320,10 @@
     <message>
         <source>%1 (%2) — %3 %4 — %5</source>
         <translation>%1（%2） — %3 %4 — %5</translation>
+    </message>
+    <message>
+        <source>Payment search</source>
+        <translation>決済情報照会</translation>
     </message>
 </context>
 <context>
@@ -430,6 +406,133 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentDetailDialog</name>
+    <message>
+        <source>Capture</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <translation>金額変更</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Payment %1</source>
+        <translation>決済 %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>決済情報</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>処理履歴</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy %1 to the clipboard</source>
+        <translation>%1をクリップボードにコピー</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>支払機関名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>取引日時</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>支払期限日</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>消込日時</translation>
+    </message>
+    <message>
+        <source>Base payment ID</source>
+        <translation>元決済ID</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>購入者名</translation>
+    </message>
+    <message>
+        <source>Customer (kana)</source>
+        <translation>購入者名（カナ）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>No action is possible on this payment for you now.</source>
+        <translation>現在この決済に対して行える操作はありません。</translation>
+    </message>
+    <message>
+        <source>You may: %1</source>
+        <translation>可能な操作：%1</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentsModel</name>
     <message>
         <source>Status %1: %2</source>
@@ -490,10 +593,6 @@
         <translation>完全一致、または前方一致*</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>すべて</translation>
-    </message>
-    <message>
         <source>Search (Enter)</source>
         <translation>検索（Enter）</translation>
     </message>
@@ -552,6 +651,108 @@
     <message>
         <source>%1 checked</source>
         <translation>%1件を選択中</translation>
+    </message>
+    <message>
+        <source>What is this charge?…</source>
+        <translation>この請求は何？…</translation>
+    </message>
+    <message>
+        <source>name, kana or phone</source>
+        <translation>氏名・カナ・電話番号</translation>
+    </message>
+    <message>
+        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
+        <translation>日付・金額・カード番号下4桁から決済を探します</translation>
+    </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>カード下4桁</translation>
+    </message>
+    <message>
+        <source>Trade date:</source>
+        <translation>取引日</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>支払期限日</translation>
+    </message>
+    <message>
+        <source>Cleared date:</source>
+        <translation>消込日</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>yen</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>購入者</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching payments checked</source>
+        <translation>検索結果 %2件中 %1件を選択済み</translation>
+    </message>
+    <message>
+        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
+        <translation>金額の範囲が逆です。下限は上限以下にしてください。</translation>
+    </message>
+    <message>
+        <source>Enter all 4 last digits of the card.</source>
+        <translation>カード番号の下4桁をすべて入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatusFilter</name>
+    <message>
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>%n statuses</source>
+        <translation>%n件のステータス</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SupportLookupDialog</name>
+    <message>
+        <source>What is this charge?</source>
+        <translation>この請求は何？（問い合わせ検索）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Enter what the customer sees on the card statement.</source>
+        <translation>お客様のカード利用明細に記載された内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>利用日</translation>
+    </message>
+    <message>
+        <source>Amount (yen):</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>カード下4桁</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yen, for example 6,300.</source>
+        <translation>金額を円で入力してください（例：6,300）。</translation>
+    </message>
+    <message>
+        <source>Enter the last 4 digits of the card.</source>
+        <translation>カード番号の下4桁を入力してください。</translation>
     </message>
 </context>
 <context>
@@ -665,12 +866,16 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
         <translation>表の代わりに JSON で出力します。</translation>
     </message>
     <message>
-        <source>payments list</source>
-        <translation>payments list</translation>
-    </message>
-    <message>
         <source>unknown command; try: kessaictl payments list --help</source>
         <translation>不明なコマンドです。kessaictl payments list --help を参照してください</translation>
+    </message>
+    <message>
+        <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
+        <translation>プロファイル「%1」はありません。保存済みのプロファイルもありません。</translation>
+    </message>
+    <message>
+        <source>payments list</source>
+        <translation>payments list</translation>
     </message>
 </context>
 </TS>

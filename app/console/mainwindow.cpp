@@ -26,7 +26,7 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
     , m_userLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Kessai — Payment search"));
+    setWindowTitle(tr("Payment search"));
     m_pages->addWidget(m_searchPage);
     setCentralWidget(m_pages);
 

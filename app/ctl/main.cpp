@@ -38,10 +38,10 @@ QTextStream &err()
     return stream;
 }
 
-QString tr(const char *text)
+class Ctl
 {
-    return QCoreApplication::translate("kessaictl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kessaictl)
+};
 
 int exitCodeFor(const ApiError &error)
 {
@@ -111,8 +111,10 @@ bool resolveConnection(const QString &profileName, Connection *c, QString *probl
     if (!profileName.isEmpty()) {
         const Profile p = Profile::load(profileName);
         if (p.name.isEmpty()) {
-            *problem = tr("No profile named \"%1\". Known profiles: %2")
-                           .arg(profileName, Profile::names().join(QStringLiteral(", ")));
+            const QStringList known = Profile::names();
+            *problem = known.isEmpty() ? Ctl::tr("No profile named \"%1\", and no profiles are saved yet.").arg(profileName)
+                                       : Ctl::tr("No profile named \"%1\". Known profiles: %2")
+                                             .arg(profileName, known.join(QStringLiteral(", ")));
             return false;
         }
         c->profileName = p.name;
@@ -135,7 +137,7 @@ bool resolveConnection(const QString &profileName, Connection *c, QString *probl
     c->password = env("KESSAI_PASSWORD");
 
     if (!c->url.isValid() || c->url.isEmpty() || c->p12Path.isEmpty()) {
-        *problem = tr("No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.");
+        *problem = Ctl::tr("No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.");
         return false;
     }
     if (c->passphrase.isEmpty() && c->rememberedPassphrase) {
@@ -143,15 +145,15 @@ bool resolveConnection(const QString &profileName, Connection *c, QString *probl
             c->passphrase = *secret;
     }
     if (c->passphrase.isEmpty())
-        c->passphrase = promptSecret(tr("Certificate passphrase: "));
+        c->passphrase = promptSecret(Ctl::tr("Certificate passphrase: "));
     if (c->loginId.isEmpty() && isatty(STDIN_FILENO)) {
-        err() << tr("Login ID: ") << Qt::flush;
+        err() << Ctl::tr("Login ID: ") << Qt::flush;
         c->loginId = QTextStream(stdin).readLine().trimmed();
     }
     if (c->password.isEmpty())
-        c->password = promptSecret(tr("Password for %1: ").arg(c->loginId));
+        c->password = promptSecret(Ctl::tr("Password for %1: ").arg(c->loginId));
     if (c->loginId.isEmpty() || c->password.isEmpty()) {
-        *problem = tr("No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.");
+        *problem = Ctl::tr("No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.");
         return false;
     }
     return true;
@@ -193,14 +195,14 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
         bool ok = false;
         const int value = code.trimmed().toInt(&ok);
         if (!ok || !PaymentCatalog::isKnownStatus(value)) {
-            err() << "kessaictl: " << tr("unknown status code: %1").arg(code) << Qt::endl;
+            err() << "kessaictl: " << Ctl::tr("unknown status code: %1").arg(code) << Qt::endl;
             return Usage;
         }
         query.statuses.append(value);
     }
     for (const QString &code : parser.value(type).split(u',', Qt::SkipEmptyParts)) {
         if (!PaymentCatalog::isKnownType(code.trimmed())) {
-            err() << "kessaictl: " << tr("unknown payment type: %1").arg(code) << Qt::endl;
+            err() << "kessaictl: " << Ctl::tr("unknown payment type: %1").arg(code) << Qt::endl;
             return Usage;
         }
         query.types.append(code.trimmed());
@@ -208,7 +210,7 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
     bool ok = true;
     const int limit = parser.isSet(limitOpt) ? parser.value(limitOpt).toInt(&ok) : 100;
     if (!ok || limit < 1) {
-        err() << "kessaictl: " << tr("--limit takes a positive number") << Qt::endl;
+        err() << "kessaictl: " << Ctl::tr("--limit takes a positive number") << Qt::endl;
         return Usage;
     }
 
@@ -235,8 +237,8 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
         return Done;
     }
-    TextTable table({tr("Trading ID"), tr("Payment ID"), tr("Type"), tr("Institution"), tr("Status"),
-                     tr("Trade time"), tr("Amount")},
+    TextTable table({Ctl::tr("Trading ID"), Ctl::tr("Payment ID"), Ctl::tr("Type"), Ctl::tr("Institution"), Ctl::tr("Status"),
+                     Ctl::tr("Trade time"), Ctl::tr("Amount")},
                     {false, false, false, false, false, false, true});
     const QLocale locale;
     for (const QJsonValue &value : rows) {
@@ -247,7 +249,7 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
                       formatYen(p.amount, locale)});
     }
     out() << table.render();
-    out() << tr("%1 of %2 payments").arg(locale.toString(qint64(rows.size())), locale.toString(total)) << Qt::endl;
+    out() << Ctl::tr("%1 of %2 payments").arg(locale.toString(qint64(rows.size())), locale.toString(total)) << Qt::endl;
     return Done;
 }
 
@@ -262,7 +264,7 @@ int main(int argc, char *argv[])
     installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Kessai on the command line.\n\n"
+    parser.setApplicationDescription(Ctl::tr("Kessai on the command line.\n\n"
                                         "Commands:\n  payments list   search payments\n\n"
                                         "Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, "
                                         "KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.\n"
@@ -270,14 +272,14 @@ int main(int argc, char *argv[])
                                         "4 authentication/permission."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Profile saved by the console."), QStringLiteral("name"));
-    const QCommandLineOption tradingId(QStringLiteral("trading-id"), tr("Trading ID (exact, or prefix*)."), QStringLiteral("id"));
-    const QCommandLineOption status(QStringLiteral("status"), tr("Status codes, comma separated (20,40)."), QStringLiteral("codes"));
-    const QCommandLineOption type(QStringLiteral("type"), tr("Payment types, comma separated (02,03)."), QStringLiteral("codes"));
-    const QCommandLineOption limit(QStringLiteral("limit"), tr("How many payments at most (default 100)."), QStringLiteral("n"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON instead of a table."));
+    const QCommandLineOption profile(QStringLiteral("profile"), Ctl::tr("Profile saved by the console."), QStringLiteral("name"));
+    const QCommandLineOption tradingId(QStringLiteral("trading-id"), Ctl::tr("Trading ID (exact, or prefix*)."), QStringLiteral("id"));
+    const QCommandLineOption status(QStringLiteral("status"), Ctl::tr("Status codes, comma separated (20,40)."), QStringLiteral("codes"));
+    const QCommandLineOption type(QStringLiteral("type"), Ctl::tr("Payment types, comma separated (02,03)."), QStringLiteral("codes"));
+    const QCommandLineOption limit(QStringLiteral("limit"), Ctl::tr("How many payments at most (default 100)."), QStringLiteral("n"));
+    const QCommandLineOption json(QStringLiteral("json"), Ctl::tr("Print JSON instead of a table."));
     parser.addOptions({profile, tradingId, status, type, limit, json});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("payments list"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("payments list"));
     if (!parser.parse(QCoreApplication::arguments())) {
         err() << "kessaictl: " << parser.errorText() << Qt::endl;
         return Usage;
@@ -292,7 +294,7 @@ int main(int argc, char *argv[])
     }
     const QStringList command = parser.positionalArguments();
     if (command != QStringList{QStringLiteral("payments"), QStringLiteral("list")}) {
-        err() << "kessaictl: " << tr("unknown command; try: kessaictl payments list --help") << Qt::endl;
+        err() << "kessaictl: " << Ctl::tr("unknown command; try: kessaictl payments list --help") << Qt::endl;
         return Usage;
     }
 

@@ -12,11 +12,6 @@ namespace kessai {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kessai::ApiReply", text);
-}
-
 ApiError::Kind kindForStatus(int status)
 {
     switch (status) {
@@ -40,24 +35,24 @@ ApiError::Kind kindForStatus(int status)
 QString messageForCode(const QString &code, const QString &serverMessage)
 {
     if (code == QLatin1String("invalid_credentials"))
-        return tr("The login ID or password is wrong.");
+        return QCoreApplication::translate("kessai::ApiReply", "The login ID or password is wrong.");
     if (code == QLatin1String("certificate_mismatch"))
-        return tr("This certificate belongs to another user. Log in with the ID the certificate was issued for.");
+        return QCoreApplication::translate("kessai::ApiReply", "This certificate belongs to another user. Log in with the ID the certificate was issued for.");
     if (code == QLatin1String("account_locked"))
-        return tr("The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.");
+        return QCoreApplication::translate("kessai::ApiReply", "The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.");
     if (code == QLatin1String("session_expired"))
-        return tr("Your session has ended. Please log in again.");
+        return QCoreApplication::translate("kessai::ApiReply", "Your session has ended. Please log in again.");
     if (code == QLatin1String("unauthenticated"))
-        return tr("You are not logged in.");
+        return QCoreApplication::translate("kessai::ApiReply", "You are not logged in.");
     if (code == QLatin1String("forbidden"))
-        return tr("You do not have permission for this.");
+        return QCoreApplication::translate("kessai::ApiReply", "You do not have permission for this.");
     if (code == QLatin1String("not_found"))
-        return tr("Not found.");
+        return QCoreApplication::translate("kessai::ApiReply", "Not found.");
     if (code == QLatin1String("internal"))
-        return tr("The gateway had an internal error.");
+        return QCoreApplication::translate("kessai::ApiReply", "The gateway had an internal error.");
     if (!serverMessage.isEmpty())
         return serverMessage;
-    return tr("The gateway refused the request (%1).").arg(code);
+    return QCoreApplication::translate("kessai::ApiReply", "The gateway refused the request (%1).").arg(code);
 }
 
 } // namespace
@@ -104,25 +99,25 @@ void ApiReply::onFinished()
         case QNetworkReply::SslHandshakeFailedError:
             m_error.kind = ApiError::Kind::Tls;
             m_error.code = QStringLiteral("tls");
-            m_error.message = tr("The secure connection failed: %1").arg(reply->errorString());
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The secure connection failed: %1").arg(reply->errorString());
             break;
         case QNetworkReply::RemoteHostClosedError:
             // With TLS 1.3 a refused client certificate shows up as the server closing.
             m_error.kind = ApiError::Kind::Tls;
             m_error.code = QStringLiteral("tls");
-            m_error.message = tr("The gateway closed the connection. Is the certificate valid and not revoked?");
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway closed the connection. Is the certificate valid and not revoked?");
             break;
         case QNetworkReply::ConnectionRefusedError:
-            m_error.message = tr("The gateway refused the connection. Is it running at this address?");
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway refused the connection. Is it running at this address?");
             break;
         case QNetworkReply::HostNotFoundError:
-            m_error.message = tr("The gateway's host name was not found.");
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's host name was not found.");
             break;
         case QNetworkReply::TimeoutError:
-            m_error.message = tr("The gateway did not answer in time.");
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway did not answer in time.");
             break;
         default:
-            m_error.message = tr("Cannot reach the gateway: %1").arg(reply->errorString());
+            m_error.message = QCoreApplication::translate("kessai::ApiReply", "Cannot reach the gateway: %1").arg(reply->errorString());
             break;
         }
     } else {
@@ -133,7 +128,7 @@ void ApiReply::onFinished()
             if (!parsed) {
                 m_error.kind = ApiError::Kind::Server;
                 m_error.code = QStringLiteral("malformed");
-                m_error.message = tr("The gateway's answer could not be read.");
+                m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's answer could not be read.");
             }
         } else {
             const QJsonObject err = m_json.object().value(QLatin1String("error")).toObject();

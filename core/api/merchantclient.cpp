@@ -140,6 +140,18 @@ ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QStrin
     return get(QStringLiteral("/v1/payments"), q);
 }
 
+ApiReply *MerchantClient::countPayments(const PaymentQuery &query)
+{
+    QUrlQuery q;
+    query.addTo(q);
+    return get(QStringLiteral("/v1/payments/count"), q);
+}
+
+ApiReply *MerchantClient::paymentDetail(const QString &paymentId)
+{
+    return get(QStringLiteral("/v1/payments/") + QString::fromLatin1(QUrl::toPercentEncoding(paymentId)));
+}
+
 ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query)
 {
     return track(m_nam->get(makeRequest(path, query)));

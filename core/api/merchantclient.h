@@ -59,6 +59,10 @@ public:
     ApiReply *me();
     // GET /v1/payments. count=false lets the gateway skip the total.
     ApiReply *searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count);
+    // GET /v1/payments/count: the total of a search, asked for beside the rows.
+    ApiReply *countPayments(const PaymentQuery &query);
+    // GET /v1/payments/{id}: the payment, its events and the actions this user may take.
+    ApiReply *paymentDetail(const QString &paymentId);
 
     // Generic calls for later endpoints.
     ApiReply *get(const QString &path, const QUrlQuery &query = {});

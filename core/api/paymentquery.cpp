@@ -2,6 +2,35 @@
 
 namespace kessai {
 
+namespace {
+
+void addRange(QUrlQuery &query, const QString &name, const QDate &from, const QDate &to)
+{
+    if (from.isValid())
+        query.addQueryItem(name + QStringLiteral("_from"), from.toString(Qt::ISODate));
+    if (to.isValid())
+        query.addQueryItem(name + QStringLiteral("_to"), to.addDays(1).toString(Qt::ISODate));
+}
+
+} // namespace
+
+QString PaymentQuery::sortKeyName(SortKey key)
+{
+    switch (key) {
+    case SortKey::TradeTime:
+        return QStringLiteral("trade_time");
+    case SortKey::Amount:
+        return QStringLiteral("amount");
+    case SortKey::DueTime:
+        return QStringLiteral("due_time");
+    case SortKey::ClearedTime:
+        return QStringLiteral("cleared_time");
+    case SortKey::TradingId:
+        return QStringLiteral("trading_id");
+    }
+    return QStringLiteral("trade_time");
+}
+
 void PaymentQuery::addTo(QUrlQuery &query) const
 {
     const QString trading = tradingId.trimmed();
@@ -18,12 +47,76 @@ void PaymentQuery::addTo(QUrlQuery &query) const
     }
     if (!types.isEmpty())
         query.addQueryItem(QStringLiteral("type"), types.join(u','));
+    addRange(query, QStringLiteral("trade"), tradeFrom, tradeTo);
+    addRange(query, QStringLiteral("due"), dueFrom, dueTo);
+    addRange(query, QStringLiteral("cleared"), clearedFrom, clearedTo);
+    if (amountMin)
+        query.addQueryItem(QStringLiteral("amount_min"), QString::number(*amountMin));
+    if (amountMax)
+        query.addQueryItem(QStringLiteral("amount_max"), QString::number(*amountMax));
+    if (!cardLast4.trimmed().isEmpty())
+        query.addQueryItem(QStringLiteral("card_last4"), cardLast4.trimmed());
+    if (!customer.trimmed().isEmpty())
+        query.addQueryItem(QStringLiteral("customer"), customer.trimmed());
+    if (sort != SortKey::TradeTime)
+        query.addQueryItem(QStringLiteral("sort"), sortKeyName(sort));
+    if (!descending)
+        query.addQueryItem(QStringLiteral("order"), QStringLiteral("asc"));
 }
 
 bool PaymentQuery::isEmpty() const
 {
-    return tradingId.trimmed().isEmpty() && paymentId.trimmed().isEmpty() && statuses.isEmpty()
-           && types.isEmpty();
+    PaymentQuery blank;
+    blank.sort = sort;
+    blank.descending = descending;
+    return *this == blank;
+}
+
+QString PaymentQuery::toQueryString() const
+{
+    QUrlQuery query;
+    addTo(query);
+    return query.toString(QUrl::FullyEncoded);
+}
+
+PaymentQuery PaymentQuery::fromQueryString(const QString &text)
+{
+    const QUrlQuery q(text);
+    auto value = [&q](const char *name) { return q.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded); };
+    auto day = [&value](const char *name, int shift) {
+        const QDate date = QDate::fromString(value(name), Qt::ISODate);
+        return date.isValid() ? date.addDays(shift) : QDate();
+    };
+    PaymentQuery p;
+    p.tradingId = value("trading_id");
+    p.paymentId = value("payment_id");
+    for (const QString &code : value("status").split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int status = code.toInt(&ok);
+        if (ok)
+            p.statuses.append(status);
+    }
+    p.types = value("type").split(u',', Qt::SkipEmptyParts);
+    p.tradeFrom = day("trade_from", 0);
+    p.tradeTo = day("trade_to", -1);
+    p.dueFrom = day("due_from", 0);
+    p.dueTo = day("due_to", -1);
+    p.clearedFrom = day("cleared_from", 0);
+    p.clearedTo = day("cleared_to", -1);
+    bool ok = false;
+    if (const qint64 min = value("amount_min").toLongLong(&ok); ok)
+        p.amountMin = min;
+    if (const qint64 max = value("amount_max").toLongLong(&ok); ok)
+        p.amountMax = max;
+    p.cardLast4 = value("card_last4");
+    p.customer = value("customer");
+    const QString sort = value("sort");
+    for (SortKey key : {SortKey::TradeTime, SortKey::Amount, SortKey::DueTime, SortKey::ClearedTime, SortKey::TradingId}) {
+        if (sortKeyName(key) == sort)
+            p.sort = key;
+    }
+    p.descending = value("order") != QLatin1String("asc");
+    return p;
 }
 
 } // namespace kessai

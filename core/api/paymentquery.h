@@ -1,25 +1,49 @@
 #pragma once
 
+#include "domain/money.h"
+
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace kessai {
 
-// The filters of a payment search (GET /v1/payments), independent of paging.
+// The filters and order of a payment search (GET /v1/payments), independent of paging.
 struct PaymentQuery
 {
+    enum class SortKey { TradeTime, Amount, DueTime, ClearedTime, TradingId };
+
     QString tradingId; // exact, or a prefix when it ends with '*'
     QString paymentId;
     QList<int> statuses;
     QStringList types;
+    // Date ranges are whole days in Japan time, both ends included (the gateway reads a plain
+    // date as 00:00 JST; the end is sent as the next day, exclusive).
+    QDate tradeFrom, tradeTo;
+    QDate dueFrom, dueTo;
+    QDate clearedFrom, clearedTo;
+    std::optional<Yen> amountMin, amountMax;
+    QString cardLast4;
+    QString customer; // name, kana or phone
+    SortKey sort = SortKey::TradeTime;
+    bool descending = true;
 
     bool operator==(const PaymentQuery &other) const = default;
 
-    // Adds the filter parameters to a URL query (paging is added by the caller).
+    // Adds the filter and sort parameters to a URL query (paging is added by the caller).
     void addTo(QUrlQuery &query) const;
+    // Filters only: true when nothing narrows the search.
     bool isEmpty() const;
+
+    // The URL query form, to remember a search (last search, named searches).
+    QString toQueryString() const;
+    static PaymentQuery fromQueryString(const QString &text);
+
+    static QString sortKeyName(SortKey key);
 };
 
 } // namespace kessai

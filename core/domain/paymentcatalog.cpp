@@ -6,7 +6,7 @@ namespace kessai {
 
 namespace {
 
-QString tr(const char *text)
+QString translated(const char *text)
 {
     return QCoreApplication::translate("kessai::PaymentCatalog", text);
 }
@@ -89,20 +89,20 @@ QList<int> PaymentCatalog::allStatuses()
 QString PaymentCatalog::typeLabel(const QString &code)
 {
     const PaymentTypeInfo *info = type(code);
-    return info ? tr(info->label) : code;
+    return info ? translated(info->label) : code;
 }
 
 QString PaymentCatalog::statusLabel(int status, const QString &typeCode)
 {
     if (typeCode == QLatin1String("02")) {
         if (status == 40)
-            return tr(QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Captured"));
+            return QCoreApplication::translate("kessai::PaymentCatalog", "Captured");
         if (status == 41)
-            return tr(QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Captured (cancel period over)"));
+            return QCoreApplication::translate("kessai::PaymentCatalog", "Captured (cancel period over)");
     }
     for (const StatusInfo &info : statusTable()) {
         if (info.code == status)
-            return tr(info.label);
+            return translated(info.label);
     }
     return QString::number(status);
 }

@@ -11,11 +11,6 @@ namespace kessai {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kessai::ClientIdentity", text);
-}
-
 // Qt's importPkcs12 says only "false". OpenSSL tells us why, so the user gets the right advice:
 // not a PKCS#12 file, a wrong passphrase (the MAC does not verify), or a passphrase that is
 // right for a file whose algorithms Qt cannot decrypt.
@@ -74,16 +69,16 @@ QString ClientIdentity::errorText(LoadError error, const QString &detail)
     case LoadError::None:
         return {};
     case LoadError::FileUnreadable:
-        return tr("The certificate file cannot be read: %1").arg(detail);
+        return QCoreApplication::translate("kessai::ClientIdentity", "The certificate file cannot be read: %1").arg(detail);
     case LoadError::NotPkcs12:
-        return tr("This is not a PKCS#12 certificate file (.p12 / .pfx).");
+        return QCoreApplication::translate("kessai::ClientIdentity", "This is not a PKCS#12 certificate file (.p12 / .pfx).");
     case LoadError::WrongPassphrase:
-        return tr("The passphrase is wrong.");
+        return QCoreApplication::translate("kessai::ClientIdentity", "The passphrase is wrong.");
     case LoadError::LegacyEncryption:
-        return tr("This file uses old encryption (RC2/3DES) that cannot be read. Ask your administrator "
+        return QCoreApplication::translate("kessai::ClientIdentity", "This file uses old encryption (RC2/3DES) that cannot be read. Ask your administrator "
                   "for a new certificate, or re-export it with AES-256.");
     case LoadError::NoCertificate:
-        return tr("The file holds no certificate with a private key.");
+        return QCoreApplication::translate("kessai::ClientIdentity", "The file holds no certificate with a private key.");
     }
     return {};
 }
@@ -119,14 +114,14 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *errorMes
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (errorMessage)
-            *errorMessage = tr("The CA file cannot be read: %1").arg(file.errorString());
+            *errorMessage = QCoreApplication::translate("kessai::ClientIdentity", "The CA file cannot be read: %1").arg(file.errorString());
         return {};
     }
     QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromPath(path, QSsl::Der);
     if (certificates.isEmpty() && errorMessage)
-        *errorMessage = tr("The CA file holds no certificate.");
+        *errorMessage = QCoreApplication::translate("kessai::ClientIdentity", "The CA file holds no certificate.");
     return certificates;
 }
 

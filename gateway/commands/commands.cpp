@@ -231,7 +231,7 @@ Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options
         }
     }
 
-    GatewayServer server(accounts, payments, sessions);
+    GatewayServer server(accounts, payments, sessions, clock);
     if (auto configured = server.setup(dataDir, options.threads); !configured)
         return configured;
     auto port = server.bind(address.host, address.port);

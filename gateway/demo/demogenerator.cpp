@@ -183,7 +183,7 @@ void generateCard(Random &random, qint64 now, Generated &g)
     p.card.brand = brand->name;
     p.card.bin = QString::fromLatin1(random.pick(brand->bins));
     p.card.last4 = QStringLiteral("%1").arg(random.between(0, 9999), 4, 10, QLatin1Char('0'));
-    const QDate tradeDate = QDateTime::fromSecsSinceEpoch(p.tradeTime, QTimeZone::utc()).date();
+    const QDate tradeDate = QDateTime::fromSecsSinceEpoch(p.tradeTime, Qt::UTC).date();
     p.card.expiry = QStringLiteral("%1/%2")
                         .arg(random.between(1, 12), 2, 10, QLatin1Char('0'))
                         .arg((tradeDate.year() + static_cast<int>(random.between(1, 5))) % 100, 2, 10, QLatin1Char('0'));
@@ -390,7 +390,7 @@ Result<qint64> DemoGenerator::generate(PaymentStore &store, const Database &data
             if (tradeTime / Day != currentDay) {
                 currentDay = tradeTime / Day;
                 dayPrefix = QStringLiteral("ORD")
-                            + QDateTime::fromSecsSinceEpoch(tradeTime, QTimeZone::utc()).toString(QStringLiteral("yyyyMMdd"))
+                            + QDateTime::fromSecsSinceEpoch(tradeTime, Qt::UTC).toString(QStringLiteral("yyyyMMdd"))
                             + u'_';
                 daySerial = 0;
             }
@@ -414,6 +414,12 @@ Result<qint64> DemoGenerator::generate(PaymentStore &store, const Database &data
         p.paymentId = firstId + written;
         p.merchantId = options.merchantId;
         p.status = g.steps.back().status;
+        // Derived from the id rather than drawn, so adding them left the seeded data unchanged.
+        const qint64 scrambled = (p.paymentId * 2654435761LL) % 100000000000LL;
+        if (p.type == QLatin1String("03"))
+            p.receiptNumber = QStringLiteral("%1").arg(scrambled, 11, 10, QLatin1Char('0'));
+        else if (p.type == QLatin1String("01"))
+            p.paymentNumber = QStringLiteral("%1").arg(scrambled % 10000000000LL, 10, 10, QLatin1Char('0')) + QStringLiteral("58191");
         if (auto added = loader.add(p); !added)
             return makeError(added.error());
         int previous = 0;

@@ -2,7 +2,10 @@
 
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
+#include "common/clock.h"
+#include "payments/paymentrules.h"
 #include "security/crypto.h"
+#include "security/permissions.h"
 #include "security/sessionservice.h"
 #include "server/paymentparams.h"
 #include "storage/accountstore.h"
@@ -128,6 +131,43 @@ QList<std::pair<QString, QString>> queryItems(const httplib::Request &req)
     return query.queryItems(QUrl::FullyDecoded);
 }
 
+QMultiMap<QString, QString> queryParams(const httplib::Request &req)
+{
+    QMultiMap<QString, QString> params;
+    for (const auto &item : queryItems(req))
+        params.insert(item.first, item.second);
+    return params;
+}
+
+QString wireTime(qint64 seconds)
+{
+    return toWireTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
+}
+
+QJsonObject detailJson(const PaymentDetail &detail, const QStringList &actions)
+{
+    QJsonObject object = detail.payment.toJson();
+    if (detail.authorizedAmount > 0)
+        object.insert(QStringLiteral("authorized_amount"), detail.authorizedAmount);
+    if (!detail.receiptNumber.isEmpty())
+        object.insert(QStringLiteral("receipt_number"), detail.receiptNumber);
+    if (!detail.paymentNumber.isEmpty())
+        object.insert(QStringLiteral("payment_number"), detail.paymentNumber);
+    QJsonArray events;
+    for (const PaymentEvent &event : detail.events) {
+        events.append(QJsonObject{
+            {QStringLiteral("at"), wireTime(event.at)},
+            {QStringLiteral("actor"), event.actor},
+            {QStringLiteral("from"), event.fromStatus == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(event.fromStatus)},
+            {QStringLiteral("to"), event.toStatus},
+            {QStringLiteral("amount"), event.amount},
+        });
+    }
+    object.insert(QStringLiteral("events"), events);
+    object.insert(QStringLiteral("actions"), QJsonArray::fromStringList(actions));
+    return object;
+}
+
 ApiError errorForStatus(int status)
 {
     switch (status) {
@@ -169,10 +209,11 @@ int verifyClientCertificate(int preverified, X509_STORE_CTX *store)
 
 } // namespace
 
-GatewayServer::GatewayServer(AccountStore &accounts, PaymentStore &payments, SessionService &sessions)
+GatewayServer::GatewayServer(AccountStore &accounts, PaymentStore &payments, SessionService &sessions, const Clock &clock)
     : m_accounts(accounts)
     , m_payments(payments)
     , m_sessions(sessions)
+    , m_clock(clock)
 {}
 
 GatewayServer::~GatewayServer() = default;
@@ -352,7 +393,7 @@ void GatewayServer::installRoutes()
                  201,
                  QJsonObject{{QStringLiteral("token"), result.token},
                              {QStringLiteral("expires_at"),
-                              toWireTime(QDateTime::fromSecsSinceEpoch(result.expiresAt, QTimeZone::utc()))},
+                              toWireTime(QDateTime::fromSecsSinceEpoch(result.expiresAt, Qt::UTC))},
                              {QStringLiteral("idle_timeout_s"), SessionService::IdleTimeoutSeconds},
                              {QStringLiteral("user"), userJson(result.user)}});
     });
@@ -376,16 +417,14 @@ void GatewayServer::installRoutes()
     server.Get("/v1/payments",
                authenticated([this](const Request &req, Response &res, const AuthenticatedUser &user,
                                     const RequestOrigin &) {
-                   QMultiMap<QString, QString> params;
-                   for (const auto &item : queryItems(req))
-                       params.insert(item.first, item.second);
-                   auto filter = parsePaymentQuery(params, user.user.permissions);
+                   auto filter = parsePaymentQuery(queryParams(req), user.user.permissions);
                    if (!filter.ok()) {
                        sendError(res, filter.error());
                        return;
                    }
                    auto page = m_payments.search(user.user.merchantId, filter.value());
                    if (!page) {
+                       qCWarning(lcGatewayHttp).noquote() << "payment search failed:" << page.error();
                        sendError(res, ApiError::internal());
                        return;
                    }
@@ -398,6 +437,50 @@ void GatewayServer::installRoutes()
                    if (page->total)
                        body.insert(QStringLiteral("total"), *page->total);
                    sendJson(res, 200, body);
+               }));
+
+    server.Get("/v1/payments/count",
+               authenticated([this](const Request &req, Response &res, const AuthenticatedUser &user,
+                                    const RequestOrigin &) {
+                   auto filter = parsePaymentQuery(queryParams(req), user.user.permissions);
+                   if (!filter.ok()) {
+                       sendError(res, filter.error());
+                       return;
+                   }
+                   auto total = m_payments.count(user.user.merchantId, filter.value());
+                   if (!total) {
+                       qCWarning(lcGatewayHttp).noquote() << "payment count failed:" << total.error();
+                       sendError(res, ApiError::internal());
+                       return;
+                   }
+                   sendJson(res, 200, QJsonObject{{QStringLiteral("total"), total.value()}});
+               }));
+
+    server.Get(R"(/v1/payments/([0-9]{1,18}))",
+               authenticated([this](const Request &req, Response &res, const AuthenticatedUser &user,
+                                    const RequestOrigin &origin) {
+                   const QString paymentId = QString::fromStdString(req.matches[1].str());
+                   auto found = m_payments.find(user.user.merchantId, paymentId.toLongLong());
+                   if (!found) {
+                       qCWarning(lcGatewayHttp).noquote() << "payment lookup failed:" << found.error();
+                       sendError(res, ApiError::internal());
+                       return;
+                   }
+                   const std::optional<PaymentDetail> &detail = found.value();
+                   // Another merchant's payment and a type this user may not view look exactly
+                   // like a payment that does not exist, and are recorded as refused access.
+                   if (!detail || !user.user.permissions.contains(Permissions::view(detail->payment.type))) {
+                       auto audited = m_accounts.audit({m_clock.now(), user.user.loginId, user.user.merchantId,
+                                                        QStringLiteral("payment_view"),
+                                                        QStringLiteral("payment:") + paymentId,
+                                                        QStringLiteral("not_found"), origin.address, origin.requestId});
+                       if (!audited)
+                           qCWarning(lcGatewayHttp).noquote() << "audit failed:" << audited.error();
+                       sendError(res, ApiError::notFound(QStringLiteral("No such payment.")));
+                       return;
+                   }
+                   const QStringList actions = PaymentRules::allowedActions(*detail, user.user.permissions, m_clock.now());
+                   sendJson(res, 200, detailJson(*detail, actions));
                }));
 }
 

@@ -18,6 +18,7 @@ typedef struct x509_st X509;
 namespace kessai::gateway {
 
 class AccountStore;
+class Clock;
 class PaymentStore;
 class SessionService;
 
@@ -29,7 +30,7 @@ class GatewayServer
 public:
     static constexpr int DefaultThreads = 32;
 
-    GatewayServer(AccountStore &accounts, PaymentStore &payments, SessionService &sessions);
+    GatewayServer(AccountStore &accounts, PaymentStore &payments, SessionService &sessions, const Clock &clock);
     ~GatewayServer();
     GatewayServer(const GatewayServer &) = delete;
     GatewayServer &operator=(const GatewayServer &) = delete;
@@ -52,6 +53,7 @@ private:
     AccountStore &m_accounts;
     PaymentStore &m_payments;
     SessionService &m_sessions;
+    const Clock &m_clock;
     std::unique_ptr<httplib::SSLServer> m_server;
     QString m_setupError;
 };

@@ -3,15 +3,75 @@
 #include "domain/paymentcatalog.h"
 #include "security/permissions.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <optional>
 
 namespace kessai::gateway {
 
 namespace {
 
+constexpr int JstOffsetSeconds = 9 * 3600;
+constexpr qsizetype MaxCustomerLength = 64;
+
 ApiError invalid(const QString &name, const QString &why)
 {
     return ApiError::invalidParameter(QStringLiteral("%1: %2").arg(name, why));
+}
+
+// ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day.
+std::optional<qint64> parseTime(const QString &text)
+{
+    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
+    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    QDateTime time;
+    if (utc.match(text).hasMatch()) {
+        time = QDateTime::fromString(text, Qt::ISODate);
+    } else if (date.match(text).hasMatch()) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            time = QDateTime(day, QTime(0, 0), QTimeZone(JstOffsetSeconds));
+    }
+    if (!time.isValid())
+        return std::nullopt;
+    const qint64 seconds = time.toSecsSinceEpoch();
+    if (seconds < 0)
+        return std::nullopt;
+    return seconds;
+}
+
+std::optional<ApiError> parseRange(const QMultiMap<QString, QString> &params, const QString &prefix, TimeRange &range)
+{
+    const QString fromName = prefix + QStringLiteral("_from");
+    const QString toName = prefix + QStringLiteral("_to");
+    const QString expected = QStringLiteral("an ISO 8601 UTC time (2026-11-23T00:00:00Z) or a date (2026-11-23, JST), 1970 or later");
+    if (params.contains(fromName)) {
+        range.from = parseTime(params.value(fromName));
+        if (!range.from)
+            return invalid(fromName, expected);
+    }
+    if (params.contains(toName)) {
+        range.to = parseTime(params.value(toName));
+        if (!range.to)
+            return invalid(toName, expected);
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> parseAmount(const QMultiMap<QString, QString> &params, const QString &name,
+                                    std::optional<qint64> &amount)
+{
+    if (!params.contains(name))
+        return std::nullopt;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,12}$"));
+    const QString value = params.value(name);
+    if (!digits.match(value).hasMatch())
+        return invalid(name, QStringLiteral("a whole number of yen, 0 or more"));
+    amount = value.toLongLong();
+    return std::nullopt;
 }
 
 } // namespace
@@ -25,7 +85,19 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("type"),
                                       QStringLiteral("cursor"),
                                       QStringLiteral("limit"),
-                                      QStringLiteral("count")};
+                                      QStringLiteral("count"),
+                                      QStringLiteral("trade_from"),
+                                      QStringLiteral("trade_to"),
+                                      QStringLiteral("due_from"),
+                                      QStringLiteral("due_to"),
+                                      QStringLiteral("cleared_from"),
+                                      QStringLiteral("cleared_to"),
+                                      QStringLiteral("amount_min"),
+                                      QStringLiteral("amount_max"),
+                                      QStringLiteral("card_last4"),
+                                      QStringLiteral("customer"),
+                                      QStringLiteral("sort"),
+                                      QStringLiteral("order")};
     for (const QString &name : known) {
         if (params.count(name) > 1)
             return invalid(name, QStringLiteral("given more than once"));
@@ -70,10 +142,55 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                 requestedTypes.append(item);
         }
     }
+    if (auto error = parseRange(params, QStringLiteral("trade"), filter.trade))
+        return *error;
+    if (auto error = parseRange(params, QStringLiteral("due"), filter.due))
+        return *error;
+    if (auto error = parseRange(params, QStringLiteral("cleared"), filter.cleared))
+        return *error;
+    if (auto error = parseAmount(params, QStringLiteral("amount_min"), filter.amountMin))
+        return *error;
+    if (auto error = parseAmount(params, QStringLiteral("amount_max"), filter.amountMax))
+        return *error;
+    if (params.contains(QStringLiteral("card_last4"))) {
+        static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}$"));
+        filter.cardLast4 = params.value(QStringLiteral("card_last4"));
+        if (!pattern.match(filter.cardLast4).hasMatch())
+            return invalid(QStringLiteral("card_last4"), QStringLiteral("exactly 4 digits"));
+    }
+    if (params.contains(QStringLiteral("customer"))) {
+        filter.customer = params.value(QStringLiteral("customer")).trimmed();
+        if (filter.customer.isEmpty() || filter.customer.size() > MaxCustomerLength)
+            return invalid(QStringLiteral("customer"), QStringLiteral("1 to %1 characters").arg(MaxCustomerLength));
+    }
+    if (params.contains(QStringLiteral("sort"))) {
+        static const QList<std::pair<QString, PaymentSort>> sorts = {
+            {QStringLiteral("trade_time"), PaymentSort::TradeTime},
+            {QStringLiteral("amount"), PaymentSort::Amount},
+            {QStringLiteral("due_time"), PaymentSort::DueTime},
+            {QStringLiteral("cleared_time"), PaymentSort::ClearedTime},
+            {QStringLiteral("trading_id"), PaymentSort::TradingId},
+        };
+        const QString value = params.value(QStringLiteral("sort"));
+        const auto found = std::find_if(sorts.cbegin(), sorts.cend(), [&](const auto &s) { return s.first == value; });
+        if (found == sorts.cend())
+            return invalid(QStringLiteral("sort"),
+                           QStringLiteral("one of trade_time, amount, due_time, cleared_time, trading_id"));
+        filter.sort = found->second;
+    }
+    if (params.contains(QStringLiteral("order"))) {
+        const QString value = params.value(QStringLiteral("order"));
+        if (value == QLatin1String("asc"))
+            filter.ascending = true;
+        else if (value != QLatin1String("desc"))
+            return invalid(QStringLiteral("order"), QStringLiteral("asc or desc"));
+    }
     if (params.contains(QStringLiteral("cursor"))) {
         filter.after = PaymentCursor::decode(params.value(QStringLiteral("cursor")));
         if (!filter.after)
             return invalid(QStringLiteral("cursor"), QStringLiteral("not a cursor this gateway issued"));
+        if (filter.after->sort != filter.sort || filter.after->ascending != filter.ascending)
+            return invalid(QStringLiteral("cursor"), QStringLiteral("issued for another sort or order"));
     }
     if (params.contains(QStringLiteral("limit"))) {
         bool ok = false;

@@ -146,6 +146,39 @@ const QStringList &migrationOne()
     return statements;
 }
 
+// The search indexes as schema 1 created them; later ones come with their migration.
+const QStringList &migrationOneIndexes()
+{
+    static const QStringList statements = {
+        QStringLiteral("CREATE INDEX payments_merchant_time ON payments (merchant_id, trade_time DESC, payment_id DESC)"),
+        QStringLiteral("CREATE INDEX payments_merchant_trading ON payments (merchant_id, trading_id)"),
+        QStringLiteral("CREATE INDEX payments_merchant_status_time ON payments (merchant_id, status, trade_time DESC, payment_id DESC)"),
+        QStringLiteral("CREATE INDEX payments_merchant_type_time ON payments (merchant_id, type, trade_time DESC, payment_id DESC)"),
+    };
+    return statements;
+}
+
+// Schema 2: CVS/ATM payment numbers and the indexes behind every sort and range filter of the
+// search page. Due and cleared times are indexed as COALESCE(x, -1) because the search sorts
+// and pages them that way (a missing time sorts lowest on every engine).
+const QStringList &migrationTwo()
+{
+    static const QStringList statements = {
+        QStringLiteral("ALTER TABLE payments ADD COLUMN receipt_number VARCHAR(32)"),
+        QStringLiteral("ALTER TABLE payments ADD COLUMN payment_number VARCHAR(32)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_amount ON payments (merchant_id, amount, payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_last4_time ON payments (merchant_id, card_last4, trade_time, payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_due ON payments (merchant_id, (COALESCE(due_time, -1)), payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_cleared ON payments (merchant_id, (COALESCE(cleared_time, -1)), payment_id)"),
+        // One status is the console's most common filter: it is served in every sort order.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_status_amount ON payments (merchant_id, status, amount, payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_status_due ON payments (merchant_id, status, (COALESCE(due_time, -1)), payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_status_cleared ON payments (merchant_id, status, (COALESCE(cleared_time, -1)), payment_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_status_trading ON payments (merchant_id, status, trading_id, payment_id)"),
+    };
+    return statements;
+}
+
 } // namespace
 
 QString Database::defaultPath(const QString &dataDir)
@@ -211,7 +244,7 @@ Result<void> Database::migrate() const
                              .arg(version)
                              .arg(SchemaVersion));
 
-    const QList<QStringList> migrations = {migrationOne() + paymentIndexCreateStatements()};
+    const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo()};
     for (int step = version; step < SchemaVersion; ++step) {
         Transaction transaction(*db);
         if (auto begun = transaction.begin(); !begun)
@@ -233,12 +266,14 @@ Result<void> Database::migrate() const
 
 QStringList Database::paymentIndexCreateStatements()
 {
-    return {
-        QStringLiteral("CREATE INDEX payments_merchant_time ON payments (merchant_id, trade_time DESC, payment_id DESC)"),
-        QStringLiteral("CREATE INDEX payments_merchant_trading ON payments (merchant_id, trading_id)"),
-        QStringLiteral("CREATE INDEX payments_merchant_status_time ON payments (merchant_id, status, trade_time DESC, payment_id DESC)"),
-        QStringLiteral("CREATE INDEX payments_merchant_type_time ON payments (merchant_id, type, trade_time DESC, payment_id DESC)"),
-    };
+    QStringList statements;
+    for (const QString &statement : migrationOneIndexes())
+        statements.append(QString(statement).replace(QStringLiteral("CREATE INDEX "), QStringLiteral("CREATE INDEX IF NOT EXISTS ")));
+    for (const QString &statement : migrationTwo()) {
+        if (statement.startsWith(QLatin1String("CREATE INDEX")))
+            statements.append(statement);
+    }
+    return statements;
 }
 
 QStringList Database::paymentIndexDropStatements()
@@ -248,6 +283,14 @@ QStringList Database::paymentIndexDropStatements()
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_trading"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_time"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_type_time"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_amount"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_last4_time"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_due"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_cleared"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_amount"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_due"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_cleared"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_trading"),
     };
 }
 

@@ -1,9 +1,12 @@
 #include "paymentstore.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QStringList>
 #include <QTimeZone>
 #include <QVariant>
+
+#include <array>
 
 namespace kessai::gateway {
 
@@ -13,12 +16,13 @@ const QString PaymentColumns = QStringLiteral(
     "payment_id, trading_id, type, status, amount, institution, trade_time, due_time,"
     " cleared_time, base_payment_id, card_brand, card_bin, card_last4, card_expiry,"
     " customer_name, customer_kana, customer_email, customer_phone");
+constexpr int SortKeyColumn = 18; // selected right after PaymentColumns
 
 QDateTime fromEpoch(const QVariant &value)
 {
     if (value.isNull())
         return {};
-    return QDateTime::fromSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+    return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 Payment readPayment(const QSqlQuery &q)
@@ -74,32 +78,299 @@ QString prefixUpperBound(const QString &prefix)
     return upper;
 }
 
+struct SortInfo
+{
+    PaymentSort sort;
+    const char *name;
+    const char *expression; // also the indexed expression, so the keyset stays one index range
+};
+
+constexpr std::array<SortInfo, 5> Sorts = {{
+    {PaymentSort::TradeTime, "trade_time", "trade_time"},
+    {PaymentSort::Amount, "amount", "amount"},
+    {PaymentSort::DueTime, "due_time", "COALESCE(due_time, -1)"},
+    {PaymentSort::ClearedTime, "cleared_time", "COALESCE(cleared_time, -1)"},
+    {PaymentSort::TradingId, "trading_id", "trading_id"},
+}};
+
+const SortInfo &sortInfo(PaymentSort sort)
+{
+    for (const SortInfo &info : Sorts) {
+        if (info.sort == sort)
+            return info;
+    }
+    return Sorts.front();
+}
+
+std::optional<PaymentSort> sortNamed(const QByteArray &name)
+{
+    for (const SortInfo &info : Sorts) {
+        if (name == info.name)
+            return info.sort;
+    }
+    return std::nullopt;
+}
+
+// LIKE pattern for "contains text", with LIKE's own wildcards taken literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped.append(u'\\');
+        escaped.append(c);
+    }
+    return QString(u'%' + escaped + u'%');
+}
+
+// One condition of a search. Those on an indexed column can be written with a unary plus,
+// which keeps SQLite from driving the query through that column's index.
+struct Term
+{
+    std::optional<PaymentSort> column; // the sort this term's column belongs to, if any
+    bool indexed = true;
+    QString sql;                       // with %1 where the (possibly unindexed) column goes
+    QString columnSql;
+    QVariantList values;
+    bool singleStatus = false; // status = one code: every sort has a (status, sort key) index
+
+    // Whether the sort order's own index can serve this condition as part of its range.
+    bool servedBySort(PaymentSort sort) const { return singleStatus || column == sort; }
+
+    QString render(bool useIndex) const
+    {
+        if (columnSql.isEmpty())
+            return sql;
+        return sql.arg(useIndex || !indexed ? columnSql : u'+' + columnSql);
+    }
+};
+
+struct Conditions
+{
+    QVariantList merchant;
+    QList<Term> terms;
+};
+
+void addRange(QList<Term> &terms, PaymentSort column, const TimeRange &range, bool nullable)
+{
+    if (!range.isSet())
+        return;
+    Term term;
+    term.column = column;
+    term.columnSql = QString::fromLatin1(sortInfo(column).expression);
+    QStringList parts;
+    // A nullable time is compared as COALESCE(x, -1): a lower bound of 0 keeps the missing ones out.
+    if (range.from || nullable) {
+        parts << QStringLiteral("%1 >= ?");
+        term.values << range.from.value_or(0);
+    }
+    if (range.to) {
+        parts << QStringLiteral("%1 < ?");
+        term.values << *range.to;
+    }
+    term.sql = parts.join(QStringLiteral(" AND "));
+    terms.append(term);
+}
+
+Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter)
+{
+    Conditions c;
+    c.merchant = {merchantId};
+    if (!filter.tradingId.isEmpty()) {
+        Term term{PaymentSort::TradingId, true, {}, QStringLiteral("trading_id"), {}};
+        if (filter.tradingIdPrefix) {
+            term.sql = QStringLiteral("%1 >= ? AND %1 < ?");
+            term.values << filter.tradingId << prefixUpperBound(filter.tradingId);
+        } else {
+            term.sql = QStringLiteral("%1 = ?");
+            term.values << filter.tradingId;
+        }
+        c.terms.append(term);
+    }
+    if (filter.paymentId)
+        c.terms.append({std::nullopt, false, QStringLiteral("%1 = ?"), QStringLiteral("payment_id"), {*filter.paymentId}});
+    if (!filter.statuses.isEmpty()) {
+        Term term{std::nullopt, true, QStringLiteral("%1 IN (") + placeholders(filter.statuses.size()) + u')',
+                  QStringLiteral("status"), {}};
+        for (int status : filter.statuses)
+            term.values << status;
+        term.singleStatus = filter.statuses.size() == 1;
+        c.terms.append(term);
+    }
+    if (filter.restrictTypes) {
+        Term term{std::nullopt, true, QStringLiteral("%1 IN (") + placeholders(filter.types.size()) + u')',
+                  QStringLiteral("type"), {}};
+        for (const QString &type : filter.types)
+            term.values << type;
+        c.terms.append(term);
+    }
+    addRange(c.terms, PaymentSort::TradeTime, filter.trade, false);
+    addRange(c.terms, PaymentSort::DueTime, filter.due, true);
+    addRange(c.terms, PaymentSort::ClearedTime, filter.cleared, true);
+    if (filter.amountMin || filter.amountMax) {
+        Term term{PaymentSort::Amount, true, {}, QStringLiteral("amount"), {}};
+        QStringList parts;
+        if (filter.amountMin) {
+            parts << QStringLiteral("%1 >= ?");
+            term.values << *filter.amountMin;
+        }
+        if (filter.amountMax) {
+            parts << QStringLiteral("%1 <= ?");
+            term.values << *filter.amountMax;
+        }
+        term.sql = parts.join(QStringLiteral(" AND "));
+        c.terms.append(term);
+    }
+    if (!filter.cardLast4.isEmpty())
+        c.terms.append({std::nullopt, true, QStringLiteral("%1 = ?"), QStringLiteral("card_last4"), {filter.cardLast4}});
+    if (!filter.customer.isEmpty()) {
+        // No index can serve a substring; this term only ever narrows what another one found.
+        const QString pattern = containsPattern(filter.customer.toLower());
+        Term term{std::nullopt, false,
+                  QStringLiteral("(LOWER(customer_name) LIKE ? ESCAPE '\\' OR LOWER(customer_kana) LIKE ? ESCAPE '\\'"),
+                  QString(), {pattern, pattern}};
+        QString digits = filter.customer;
+        digits.remove(u'-').remove(u' ');
+        static const QRegularExpression allDigits(QStringLiteral("^[0-9]+$"));
+        if (allDigits.match(digits).hasMatch()) {
+            term.sql += QStringLiteral(" OR REPLACE(REPLACE(customer_phone, '-', ''), ' ', '') LIKE ?");
+            term.values << QString(u'%' + digits + u'%');
+        }
+        term.sql += u')';
+        c.terms.append(term);
+    }
+    return c;
+}
+
+// " WHERE merchant_id = ? AND …" over the given terms, each with its index allowed or not.
+QString whereClause(const Conditions &c, const QList<bool> &useIndex, QVariantList &values)
+{
+    QString where = QStringLiteral(" WHERE merchant_id = ?");
+    values = c.merchant;
+    for (qsizetype i = 0; i < c.terms.size(); ++i) {
+        where += QStringLiteral(" AND ") + c.terms.at(i).render(useIndex.at(i));
+        values << c.terms.at(i).values;
+    }
+    return where;
+}
+
+// SQLite plans a range or an IN list from averages, so alone it cannot tell "amount 1,000–5,000"
+// (a third of the rows: walk the sort order and skip) from "amount 123,450" (a handful: read
+// them and sort). A probe counts each indexed condition's rows up to a small bound, an index-only
+// read of a few milliseconds, and the query is then written so that the index that fits is used.
+constexpr int ProbeBound = 5000;
+
+struct Plan
+{
+    QList<bool> useIndex;   // per term
+    bool anySparse = false; // some term has fewer than ProbeBound rows: drive the query by it
+};
+
+Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<PaymentSort> sort)
+{
+    Plan plan;
+    plan.useIndex = QList<bool>(c.terms.size(), true);
+    for (qsizetype i = 0; i < c.terms.size(); ++i) {
+        const Term &term = c.terms.at(i);
+        if (!term.indexed || (sort && term.servedBySort(*sort)))
+            continue;
+        QVariantList values = c.merchant;
+        values << term.values << ProbeBound;
+        auto probed = runQuery(db,
+                               QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
+                                   + term.render(true) + QStringLiteral(" LIMIT ?) AS probe"),
+                               values);
+        if (!probed)
+            return makeError(probed.error());
+        const qint64 rows = probed.value().next() ? probed.value().value(0).toLongLong() : 0;
+        if (rows < ProbeBound)
+            plan.anySparse = true;
+        else
+            plan.useIndex[i] = false;
+    }
+    if (!plan.anySparse) {
+        // Everything is dense: the sort index with the rest checked row by row. A count has no
+        // sort, so there the engine may pick freely.
+        if (!sort)
+            plan.useIndex = QList<bool>(c.terms.size(), true);
+    }
+    return plan;
+}
+
+// Rows the sort index is walked for before a dense search falls back to its conditions' indexes.
+constexpr int WalkBound = 10000;
+
+// limit rows and, when the query found limit + 1, the cursor after the last of them.
+PaymentPage readPage(QSqlQuery &q, const PaymentFilter &filter)
+{
+    PaymentPage page;
+    PaymentCursor last;
+    last.sort = filter.sort;
+    last.ascending = filter.ascending;
+    while (q.next()) {
+        if (page.items.size() == filter.limit) {
+            page.next = last;
+            break;
+        }
+        if (filter.sort == PaymentSort::TradingId)
+            last.tradingKey = q.value(SortKeyColumn).toString();
+        else
+            last.key = q.value(SortKeyColumn).toLongLong();
+        last.paymentId = q.value(0).toLongLong();
+        page.items.append(readPayment(q));
+    }
+    return page;
+}
+
 } // namespace
 
 QString PaymentCursor::encode() const
 {
-    const QByteArray raw = QByteArray::number(tradeTime) + ':' + QByteArray::number(paymentId);
+    const QByteArray keyText = sort == PaymentSort::TradingId ? tradingKey.toLatin1() : QByteArray::number(key);
+    const QByteArray raw = QByteArray(sortInfo(sort).name) + ':' + (ascending ? "asc" : "desc") + ':' + keyText + ':'
+                           + QByteArray::number(paymentId);
     return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<PaymentCursor> PaymentCursor::decode(const QString &text)
 {
-    if (text.isEmpty() || text.size() > 64)
+    if (text.isEmpty() || text.size() > 128)
         return std::nullopt;
     const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
                                                         QByteArray::Base64UrlEncoding
                                                             | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
-    const QList<QByteArray> parts = decoded.decoded.split(':');
-    if (parts.size() != 2)
+    QList<QByteArray> parts = decoded.decoded.split(':');
+    // Gateway 0.1 issued "trade_time:payment_id" for its only order.
+    if (parts.size() == 2)
+        parts = {QByteArray("trade_time"), QByteArray("desc"), parts.at(0), parts.at(1)};
+    if (parts.size() != 4)
         return std::nullopt;
-    bool timeOk = false;
-    bool idOk = false;
     PaymentCursor cursor;
-    cursor.tradeTime = parts.at(0).toLongLong(&timeOk);
-    cursor.paymentId = parts.at(1).toLongLong(&idOk);
-    if (!timeOk || !idOk || cursor.paymentId <= 0)
+    const auto sort = sortNamed(parts.at(0));
+    if (!sort)
+        return std::nullopt;
+    cursor.sort = *sort;
+    if (parts.at(1) == "asc")
+        cursor.ascending = true;
+    else if (parts.at(1) != "desc")
+        return std::nullopt;
+    if (cursor.sort == PaymentSort::TradingId) {
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}$"));
+        cursor.tradingKey = QString::fromLatin1(parts.at(2));
+        if (!pattern.match(cursor.tradingKey).hasMatch())
+            return std::nullopt;
+    } else {
+        bool keyOk = false;
+        cursor.key = parts.at(2).toLongLong(&keyOk);
+        if (!keyOk)
+            return std::nullopt;
+    }
+    bool idOk = false;
+    cursor.paymentId = parts.at(3).toLongLong(&idOk);
+    if (!idOk || cursor.paymentId <= 0)
         return std::nullopt;
     return cursor;
 }
@@ -120,66 +391,163 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
     if (!db)
         return makeError(db.error());
 
-    QString where = QStringLiteral(" WHERE merchant_id = ?");
-    QVariantList values{merchantId};
-    if (!filter.tradingId.isEmpty()) {
-        if (filter.tradingIdPrefix) {
-            where += QStringLiteral(" AND trading_id >= ? AND trading_id < ?");
-            values << filter.tradingId << prefixUpperBound(filter.tradingId);
-        } else {
-            where += QStringLiteral(" AND trading_id = ?");
-            values << filter.tradingId;
-        }
-    }
-    if (filter.paymentId) {
-        where += QStringLiteral(" AND payment_id = ?");
-        values << *filter.paymentId;
-    }
-    if (!filter.statuses.isEmpty()) {
-        where += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + u')';
-        for (int status : filter.statuses)
-            values << status;
-    }
-    if (filter.restrictTypes) {
-        where += QStringLiteral(" AND type IN (") + placeholders(filter.types.size()) + u')';
-        for (const QString &type : filter.types)
-            values << type;
-    }
-
     if (filter.count) {
-        auto counted = runQuery(*db, QStringLiteral("SELECT COUNT(*) FROM payments") + where, values);
+        auto counted = count(merchantId, filter);
         if (!counted)
             return makeError(counted.error());
-        page.total = counted.value().next() ? counted.value().value(0).toLongLong() : 0;
+        page.total = counted.value();
     }
 
-    QString pageWhere = where;
-    QVariantList pageValues = values;
-    if (filter.after) {
+    const Conditions conditions = conditionsFor(merchantId, filter);
+    auto plan = planFor(*db, conditions, filter.sort);
+    if (!plan)
+        return makeError(plan.error());
+    const QString sortExpression = QString::fromLatin1(sortInfo(filter.sort).expression);
+    const QString unindexedSort = QString(u'+' + sortExpression);
+    const QString direction = filter.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString columns = QStringLiteral("SELECT ") + PaymentColumns + QStringLiteral(", ") + sortExpression;
+
+    // The keyset condition for an ORDER BY written as `order` (the plain or the unindexed form).
+    const auto keyset = [&](const QString &order, QVariantList &values) -> QString {
+        if (!filter.after)
+            return QString();
+        if (filter.sort == PaymentSort::TradingId)
+            values << filter.after->tradingKey;
+        else
+            values << filter.after->key;
+        values << filter.after->paymentId;
         // A row-value comparison keeps the keyset condition on one index range.
-        pageWhere += QStringLiteral(" AND (trade_time, payment_id) < (?, ?)");
-        pageValues << filter.after->tradeTime << filter.after->paymentId;
+        return QStringLiteral(" AND (") + order + QStringLiteral(", payment_id) ") + (filter.ascending ? u'>' : u'<')
+               + QStringLiteral(" (?, ?)");
+    };
+    const auto orderBy = [&](const QString &order) -> QString {
+        return QStringLiteral(" ORDER BY ") + order + direction + QStringLiteral(", payment_id") + direction;
+    };
+    // Driven by the sparse conditions' indexes, or (sortByIndex) by the sort index.
+    const auto direct = [&](const QList<bool> &useIndex, bool sortByIndex) -> Result<PaymentPage> {
+        const QString order = sortByIndex ? sortExpression : unindexedSort;
+        QVariantList values;
+        QString where = whereClause(conditions, useIndex, values);
+        where += keyset(order, values);
+        values << filter.limit + 1;
+        auto rows = runQuery(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
+        if (!rows)
+            return makeError(rows.error());
+        return readPage(rows.value(), filter);
+    };
+
+    bool checkedRowByRow = false;
+    QList<bool> servedBySort;
+    for (const Term &term : conditions.terms) {
+        servedBySort.append(term.servedBySort(filter.sort));
+        checkedRowByRow = checkedRowByRow || !servedBySort.constLast();
     }
-    pageValues << filter.limit + 1;
-    auto rows = runQuery(*db,
-                         QStringLiteral("SELECT ") + PaymentColumns + QStringLiteral(" FROM payments") + pageWhere
-                             + QStringLiteral(" ORDER BY trade_time DESC, payment_id DESC LIMIT ?"),
-                         pageValues);
+    // " AND …" of the conditions the sort index serves, for the bounded walk.
+    const auto sortServed = [&](QVariantList &values) -> QString {
+        QString sql;
+        for (qsizetype i = 0; i < conditions.terms.size(); ++i) {
+            if (!servedBySort.at(i))
+                continue;
+            sql += QStringLiteral(" AND ") + conditions.terms.at(i).render(true);
+            values << conditions.terms.at(i).values;
+        }
+        return sql;
+    };
+    Result<PaymentPage> rows = PaymentPage();
+    if (plan->anySparse || !checkedRowByRow) {
+        rows = direct(plan->useIndex, !plan->anySparse);
+    } else {
+        // Dense conditions can still be rare together, or missing from the start of the sort
+        // order (no card payment has a due time). So the sort index is walked for a bounded
+        // number of rows first; only if that neither fills the page nor reaches the end are the
+        // conditions' own indexes used.
+        QVariantList values{merchantId};
+        QString walkWhere = sortServed(values);
+        walkWhere += keyset(sortExpression, values);
+        const QString walked = QStringLiteral(" FROM (SELECT * FROM payments WHERE merchant_id = ?") + walkWhere + orderBy(sortExpression)
+                               + QStringLiteral(" LIMIT ?) AS walked");
+        values << WalkBound;
+        QVariantList outerValues;
+        const QString where = whereClause(conditions, QList<bool>(conditions.terms.size(), false), outerValues);
+        values << outerValues << filter.limit + 1;
+        auto walk = runQuery(*db, columns + walked + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
+        if (!walk)
+            return makeError(walk.error());
+        rows = readPage(walk.value(), filter);
+        if (rows && !rows->next) {
+            QVariantList probeValues{merchantId};
+            QString probeWhere = sortServed(probeValues);
+            probeWhere += keyset(sortExpression, probeValues);
+            const QString probe = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ?")
+                                  + probeWhere + QStringLiteral(" LIMIT ?) AS walked");
+            probeValues << WalkBound;
+            auto seen = runQuery(*db, probe, probeValues);
+            if (!seen)
+                return makeError(seen.error());
+            const qint64 walkedRows = seen.value().next() ? seen.value().value(0).toLongLong() : 0;
+            if (walkedRows >= WalkBound)
+                rows = direct(QList<bool>(conditions.terms.size(), true), false);
+        }
+    }
     if (!rows)
         return makeError(rows.error());
-    QSqlQuery &q = rows.value();
-    qint64 lastTime = 0;
-    qint64 lastId = 0;
-    while (q.next()) {
-        if (page.items.size() == filter.limit) {
-            page.next = PaymentCursor{lastTime, lastId};
-            break;
-        }
-        lastTime = q.value(6).toLongLong();
-        lastId = q.value(0).toLongLong();
-        page.items.append(readPayment(q));
-    }
+    page.items = std::move(rows->items);
+    page.next = rows->next;
     return page;
+}
+
+Result<qint64> PaymentStore::count(const QString &merchantId, const PaymentFilter &filter)
+{
+    if (filter.restrictTypes && filter.types.isEmpty())
+        return qint64(0);
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    const Conditions conditions = conditionsFor(merchantId, filter);
+    auto plan = planFor(*db, conditions, std::nullopt);
+    if (!plan)
+        return makeError(plan.error());
+    QVariantList values;
+    const QString where = whereClause(conditions, plan->useIndex, values);
+    auto counted = runQuery(*db, QStringLiteral("SELECT COUNT(*) FROM payments") + where, values);
+    if (!counted)
+        return makeError(counted.error());
+    return counted.value().next() ? counted.value().value(0).toLongLong() : qint64(0);
+}
+
+Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantId, qint64 paymentId)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto row = runQuery(*db,
+                        QStringLiteral("SELECT ") + PaymentColumns
+                            + QStringLiteral(", authorized_amount, receipt_number, payment_number FROM payments"
+                                             " WHERE payment_id = ? AND merchant_id = ?"),
+                        {paymentId, merchantId});
+    if (!row)
+        return makeError(row.error());
+    QSqlQuery &q = row.value();
+    if (!q.next())
+        return std::optional<PaymentDetail>();
+    PaymentDetail detail;
+    detail.payment = readPayment(q);
+    detail.authorizedAmount = q.value(18).toLongLong();
+    detail.receiptNumber = q.value(19).toString();
+    detail.paymentNumber = q.value(20).toString();
+
+    auto events = runQuery(*db,
+                           QStringLiteral("SELECT at, actor, from_status, to_status, amount FROM payment_events"
+                                          " WHERE payment_id = ? ORDER BY at, event_id"),
+                           {paymentId});
+    if (!events)
+        return makeError(events.error());
+    QSqlQuery &e = events.value();
+    while (e.next()) {
+        detail.events.append({e.value(0).toLongLong(), e.value(1).toString(), e.value(2).toInt(),
+                              e.value(3).toInt(), e.value(4).toLongLong()});
+    }
+    return std::optional<PaymentDetail>(std::move(detail));
 }
 
 Result<qint64> PaymentStore::maxPaymentId()
@@ -237,8 +605,8 @@ Result<void> PaymentStore::BulkLoader::begin(qint64 now)
             "INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
             " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
             " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-            " customer_email, customer_phone, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return makeError(QStringLiteral("prepare failed: ") + m_insertPayment->lastError().text());
     m_insertEvent.emplace(m_db);
     if (!m_insertEvent->prepare(QStringLiteral(
@@ -271,8 +639,10 @@ Result<void> PaymentStore::BulkLoader::add(const PaymentRecord &p)
     q.bindValue(17, nullIfEmpty(p.customer.kana));
     q.bindValue(18, nullIfEmpty(p.customer.email));
     q.bindValue(19, nullIfEmpty(p.customer.phone));
-    q.bindValue(20, m_now);
-    q.bindValue(21, m_now);
+    q.bindValue(20, nullIfEmpty(p.receiptNumber));
+    q.bindValue(21, nullIfEmpty(p.paymentNumber));
+    q.bindValue(22, m_now);
+    q.bindValue(23, m_now);
     if (!q.exec())
         return makeError(QStringLiteral("cannot insert payment %1: %2").arg(p.paymentId).arg(q.lastError().text()));
     return {};

@@ -13,14 +13,30 @@
 
 namespace kessai::gateway {
 
-// A position in the newest-first order: the last row of the previous page.
+// What a search is ordered by; ties are always broken by payment_id in the same direction.
+enum class PaymentSort { TradeTime, Amount, DueTime, ClearedTime, TradingId };
+
+// A position in a search order: the sort, its direction and the last row of the previous page.
+// A missing due or cleared time is the key -1, so it sorts lowest.
 struct PaymentCursor
 {
-    qint64 tradeTime = 0;
+    PaymentSort sort = PaymentSort::TradeTime;
+    bool ascending = false;
+    qint64 key = 0;      // every sort but TradingId
+    QString tradingKey;  // TradingId
     qint64 paymentId = 0;
 
-    QString encode() const; // opaque to clients: base64url of "trade_time:payment_id"
+    QString encode() const; // opaque to clients: base64url of "sort:order:key:payment_id"
     static std::optional<PaymentCursor> decode(const QString &text);
+};
+
+// Half-open [from, to) range of epoch seconds; either end may be open.
+struct TimeRange
+{
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+
+    bool isSet() const { return from || to; }
 };
 
 struct PaymentFilter
@@ -31,6 +47,15 @@ struct PaymentFilter
     QList<int> statuses;          // empty = any
     bool restrictTypes = false;   // when true only `types` (possibly none) are visible
     QStringList types;
+    TimeRange trade;
+    TimeRange due;
+    TimeRange cleared;
+    std::optional<qint64> amountMin; // inclusive
+    std::optional<qint64> amountMax; // inclusive
+    QString cardLast4;
+    QString customer;             // substring of name or kana; digits also match the phone
+    PaymentSort sort = PaymentSort::TradeTime;
+    bool ascending = false;
     std::optional<PaymentCursor> after;
     int limit = 100;
     bool count = true;
@@ -41,6 +66,25 @@ struct PaymentPage
     QList<Payment> items;
     std::optional<PaymentCursor> next;
     std::optional<qint64> total;
+};
+
+struct PaymentEvent
+{
+    qint64 at = 0;
+    QString actor;
+    int fromStatus = 0; // 0 = created
+    int toStatus = 0;
+    qint64 amount = 0;  // 0 = not recorded
+};
+
+// Everything GET /v1/payments/{id} shows about one payment.
+struct PaymentDetail
+{
+    Payment payment;
+    qint64 authorizedAmount = 0; // 0 = none
+    QString receiptNumber;       // CVS 受付番号
+    QString paymentNumber;       // ATM お客様番号 (Pay-easy)
+    QList<PaymentEvent> events;  // oldest first
 };
 
 // One payment row as stored; used by the demo generator and (later) registration.
@@ -60,6 +104,8 @@ struct PaymentRecord
     qint64 basePaymentId = 0;
     CardInfo card;
     Customer customer;
+    QString receiptNumber; // CVS only
+    QString paymentNumber; // ATM only
 };
 
 struct PaymentEventRecord
@@ -80,6 +126,11 @@ public:
     explicit PaymentStore(const Database &database);
 
     Result<PaymentPage> search(const QString &merchantId, const PaymentFilter &filter);
+    // The number of payments matching the filter; its cursor, limit and sort do not matter.
+    Result<qint64> count(const QString &merchantId, const PaymentFilter &filter);
+    // One payment of this merchant with its events; nullopt for an unknown id or another
+    // merchant's payment.
+    Result<std::optional<PaymentDetail>> find(const QString &merchantId, qint64 paymentId);
     Result<qint64> maxPaymentId();
 
     // Fast bulk loading in one transaction with two prepared statements reused for every row.

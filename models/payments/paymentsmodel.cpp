@@ -116,7 +116,10 @@ void PaymentsModel::clear()
 void PaymentsModel::search(const PaymentQuery &query)
 {
     // "All matching" belongs to the query it was made for; checks by ID outlive a new query.
-    if (m_allMatching && !(query == m_query))
+    PaymentQuery sameOrder = query;
+    sameOrder.sort = m_query.sort;
+    sameOrder.descending = m_query.descending;
+    if (m_allMatching && !(sameOrder == m_query))
         clearChecks();
     clear();
     m_query = query;
@@ -141,7 +144,7 @@ void PaymentsModel::requestCount()
     if (!m_client)
         return;
     const quint64 generation = m_generation;
-    ApiReply *reply = m_client->searchPayments(m_query, QString(), 1, true);
+    ApiReply *reply = m_client->countPayments(m_query);
     m_countReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation)
@@ -454,6 +457,50 @@ QVariant PaymentsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Amount");
     }
     return {};
+}
+
+namespace {
+
+std::optional<PaymentQuery::SortKey> sortKeyOf(int column)
+{
+    switch (column) {
+    case PaymentsModel::TradingIdColumn:
+        return PaymentQuery::SortKey::TradingId;
+    case PaymentsModel::TradeTimeColumn:
+        return PaymentQuery::SortKey::TradeTime;
+    case PaymentsModel::DueTimeColumn:
+        return PaymentQuery::SortKey::DueTime;
+    case PaymentsModel::ClearedTimeColumn:
+        return PaymentQuery::SortKey::ClearedTime;
+    case PaymentsModel::AmountColumn:
+        return PaymentQuery::SortKey::Amount;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+bool PaymentsModel::isSortable(int column)
+{
+    return sortKeyOf(column).has_value();
+}
+
+void PaymentsModel::sort(int column, Qt::SortOrder order)
+{
+    const auto key = sortKeyOf(column);
+    if (!key)
+        return;
+    const bool descending = order == Qt::DescendingOrder;
+    if (m_query.sort == *key && m_query.descending == descending)
+        return;
+    PaymentQuery query = m_query;
+    query.sort = *key;
+    query.descending = descending;
+    if (m_started)
+        search(query);
+    else
+        m_query = query;
 }
 
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const

@@ -187,7 +187,7 @@ private Q_SLOTS:
         MerchantClient client;
         auto *fake = new FakeNetwork([](const QNetworkRequest &request) {
             const QUrlQuery q(request.url());
-            const bool countOnly = q.queryItemValue(QStringLiteral("limit")) == QLatin1String("1");
+            const bool countOnly = request.url().path().endsWith(QLatin1String("/count"));
             if (q.queryItemValue(QStringLiteral("trading_id")) == QLatin1String("old"))
                 return FakeNetwork::Answer{200, countOnly ? pageJson({}, {}, 99) : pageJson({{1, QStringLiteral("old")}}), 400};
             return FakeNetwork::Answer{200, countOnly ? pageJson({}, {}, 1) : pageJson({{2, QStringLiteral("new")}}), 10};

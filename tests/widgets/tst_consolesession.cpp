@@ -5,10 +5,17 @@
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "payments/paymentsmodel.h"
+#include "domain/payment.h"
+#include "search/paymentdetaildialog.h"
 #include "search/searchpage.h"
+#include "search/supportlookupdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateEdit>
+#include <QHeaderView>
+#include <QSpinBox>
+#include <QTimer>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -111,6 +118,101 @@ private Q_SLOTS:
             QCOMPARE(model->index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("01"));
     }
 
+    void filtersSortAndDetail()
+    {
+        MerchantClient client;
+        login(client);
+        SearchPage page(&client);
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *model = page.model();
+
+        // Amount range + trading ID.
+        page.findChild<QLineEdit *>(QStringLiteral("amountMin"))->setText(QStringLiteral("6,300"));
+        page.findChild<QLineEdit *>(QStringLiteral("amountMax"))->setText(QStringLiteral("6300"));
+        auto *trading = page.findChild<QLineEdit *>(QStringLiteral("tradingIdFilter"));
+        trading->setText(QStringLiteral("paygent02"));
+        QTest::keyClick(trading, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->total() >= 0, 15000);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->query().amountMin.value_or(0), qint64(6300));
+
+        // A reversed range is refused in place, without asking the gateway.
+        page.findChild<QLineEdit *>(QStringLiteral("amountMin"))->setText(QStringLiteral("9000"));
+        page.search();
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("searchError"))->isVisible());
+
+        // Esc clears the field it is pressed in.
+        trading->setFocus();
+        QTest::keyClick(trading, Qt::Key_Escape);
+        QVERIFY(trading->text().isEmpty());
+
+        // Sorting by a header is done by the gateway over all matching rows.
+        page.findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
+        page.search();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 15000);
+        page.table()->horizontalHeader()->setSortIndicator(PaymentsModel::AmountColumn, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(model->query().sort == PaymentQuery::SortKey::Amount && !model->isLoading()
+                                     && model->rowCount() > 0, 15000);
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const qint64 amount = model->index(row, 0).data(PaymentsModel::AmountRole).toLongLong();
+            QVERIFY(amount <= previous);
+            previous = amount;
+        }
+
+        // The detail of a card payment: masked card, history, the actions the gateway allows.
+        PaymentQuery card;
+        card.tradingId = QStringLiteral("paygent02");
+        model->search(card);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 1, 15000);
+        const QModelIndex first = model->index(0, PaymentsModel::TradingIdColumn);
+        page.table()->setCurrentIndex(first);
+        Q_EMIT page.table()->activated(first);
+        PaymentDetailDialog *detail = nullptr;
+        QTRY_VERIFY((detail = page.findChild<PaymentDetailDialog *>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->isLoaded(), 15000);
+        QCOMPARE(detail->findChild<QLabel *>(QStringLiteral("detailTradingId"))->text(), QStringLiteral("paygent02"));
+        const QString maskedCard = detail->findChild<QLabel *>(QStringLiteral("detailCard"))->text();
+        QVERIFY2(maskedCard.contains(QStringLiteral("******")), qPrintable(maskedCard));
+        QVERIFY(detail->findChild<QLabel *>(QStringLiteral("allowedActions"))->text().contains(QStringLiteral("Capture")));
+        saveScreenshot(detail, QStringLiteral("detail.png"));
+        detail->close();
+    }
+
+    void supportLookupFindsAChargeWithoutItsTradingId()
+    {
+        MerchantClient client;
+        login(client);
+        SearchPage page(&client);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // Take a real card payment and look it up by what the customer sees.
+        PaymentQuery cards;
+        cards.types = {QStringLiteral("02")};
+        page.model()->search(cards);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.model()->isLoading() && page.model()->rowCount() > 0, 15000);
+        const QString id = page.model()->paymentIdAt(0);
+        const ApiResult detail = waitFor(client.paymentDetail(id));
+        QVERIFY2(detail.ok(), qPrintable(detail.error.displayText()));
+        const Payment p = Payment::fromJson(detail.json.object());
+        QVERIFY(!p.card.last4.isEmpty());
+
+        QTimer::singleShot(0, &page, [&] {
+            auto *dialog = qobject_cast<SupportLookupDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QDateEdit *>(QStringLiteral("lookupDate"))->setDate(p.tradeTime.toLocalTime().date().addDays(1));
+            dialog->findChild<QSpinBox *>(QStringLiteral("lookupDays"))->setValue(2);
+            dialog->findChild<QLineEdit *>(QStringLiteral("lookupAmount"))->setText(QString::number(p.amount));
+            dialog->findChild<QLineEdit *>(QStringLiteral("lookupLast4"))->setText(p.card.last4);
+            dialog->accept();
+        });
+        page.findChild<QPushButton *>(QStringLiteral("supportLookupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.model()->isLoading() && page.model()->total() >= 0, 15000);
+        QVERIFY(page.model()->rowOfPaymentId(id) >= 0);
+    }
+
     void scrollingLoadsMorePages()
     {
         const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
@@ -130,6 +232,15 @@ private Q_SLOTS:
     }
 
 private:
+    void login(MerchantClient &client)
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        const auto loaded = ClientIdentity::load(admin.p12, admin.p12Passphrase);
+        client.setBaseUrl(m_gateway.url());
+        client.setIdentity(loaded.identity, loadCaCertificates(m_gateway.caPath()));
+        QVERIFY(waitFor(client.login(admin.loginId, admin.password)).ok());
+    }
+
     Profile profile(const QString &name) const
     {
         Profile p;

@@ -63,7 +63,7 @@ ConnectionDialog::ConnectionDialog(const Profile &profile, QWidget *parent)
     , m_fingerprint(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
-    setWindowTitle(tr("Kessai — Certificate and gateway"));
+    setWindowTitle(tr("Certificate and gateway"));
     setObjectName(QStringLiteral("connectionDialog"));
     m_url->setObjectName(QStringLiteral("gatewayUrl"));
     m_url->setPlaceholderText(QStringLiteral("https://gateway.example.jp:8443"));
@@ -204,12 +204,10 @@ void ConnectionDialog::showCertificate()
     const QLocale locale;
     m_subject->setText(m_identity.subjectName());
     m_issuer->setText(m_identity.issuerName());
-    QString validity = tr("%1 to %2")
-                           .arg(locale.toString(m_identity.notBefore().toLocalTime(), QLocale::ShortFormat),
-                                locale.toString(m_identity.notAfter().toLocalTime(), QLocale::ShortFormat));
-    if (!m_identity.isCurrentlyValid())
-        validity += QStringLiteral(" — ") + tr("not valid now");
-    m_validity->setText(validity);
+    const QString from = locale.toString(m_identity.notBefore().toLocalTime(), QLocale::ShortFormat);
+    const QString to = locale.toString(m_identity.notAfter().toLocalTime(), QLocale::ShortFormat);
+    m_validity->setText(m_identity.isCurrentlyValid() ? tr("%1 to %2").arg(from, to)
+                                                      : tr("%1 to %2 (not valid now)").arg(from, to));
     m_fingerprint->setText(m_identity.sha256Fingerprint());
 }
 

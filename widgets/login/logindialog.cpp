@@ -23,7 +23,7 @@ LoginDialog::LoginDialog(MerchantClient *client, const QString &certificateSubje
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("loginDialog"));
-    setWindowTitle(tr("Kessai — Log in"));
+    setWindowTitle(tr("Log in"));
     m_loginId->setObjectName(QStringLiteral("loginId"));
     m_loginId->setMaxLength(64);
     m_password->setObjectName(QStringLiteral("password"));

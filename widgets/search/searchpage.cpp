@@ -1,7 +1,12 @@
 #include "searchpage.h"
 
 #include "domain/paymentcatalog.h"
+#include "daterangefilter.h"
+#include "domain/money.h"
 #include "payments/paymentsmodel.h"
+#include "paymentdetaildialog.h"
+#include "statusfilter.h"
+#include "supportlookupdialog.h"
 #include "profile/profile.h"
 
 #include <QAction>
@@ -9,7 +14,6 @@
 #include <QMenu>
 #include <QSettings>
 #include <QCheckBox>
-#include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -30,7 +34,15 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_model(new PaymentsModel(this))
     , m_tradingId(new QLineEdit)
     , m_paymentId(new QLineEdit)
-    , m_status(new QComboBox)
+    , m_status(new StatusFilter)
+    , m_tradeRange(new DateRangeFilter)
+    , m_dueRange(new DateRangeFilter)
+    , m_clearedRange(new DateRangeFilter)
+    , m_amountMin(new QLineEdit)
+    , m_amountMax(new QLineEdit)
+    , m_cardLast4(new QLineEdit)
+    , m_customer(new QLineEdit)
+    , m_lookupButton(new QPushButton(tr("What is this charge?…")))
     , m_searchButton(new QPushButton(tr("Search")))
     , m_clearButton(new QPushButton(tr("Clear")))
     , m_table(new QTableView)
@@ -41,6 +53,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_error(new QLabel)
 {
     setObjectName(QStringLiteral("searchPage"));
+    m_client = client;
     m_model->setClient(client);
 
     m_tradingId->setObjectName(QStringLiteral("tradingIdFilter"));
@@ -52,9 +65,26 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_paymentId->setClearButtonEnabled(true);
     m_paymentId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,18}")), m_paymentId));
     m_status->setObjectName(QStringLiteral("statusFilter"));
-    m_status->addItem(tr("All statuses"), 0);
-    for (int code : PaymentCatalog::allStatuses())
-        m_status->addItem(QStringLiteral("%1 %2").arg(code).arg(PaymentCatalog::statusLabel(code)), code);
+    m_tradeRange->setObjectName(QStringLiteral("tradeRange"));
+    m_dueRange->setObjectName(QStringLiteral("dueRange"));
+    m_clearedRange->setObjectName(QStringLiteral("clearedRange"));
+    auto *amountValidator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9,]{0,11}")), this);
+    for (QLineEdit *amount : {m_amountMin, m_amountMax}) {
+        amount->setValidator(amountValidator);
+        amount->setAlignment(Qt::AlignRight);
+        amount->setClearButtonEnabled(true);
+    }
+    m_amountMin->setObjectName(QStringLiteral("amountMin"));
+    m_amountMax->setObjectName(QStringLiteral("amountMax"));
+    m_cardLast4->setObjectName(QStringLiteral("cardLast4"));
+    m_cardLast4->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,4}")), m_cardLast4));
+    m_cardLast4->setMaximumWidth(m_cardLast4->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 24);
+    m_cardLast4->setPlaceholderText(QStringLiteral("1234"));
+    m_customer->setObjectName(QStringLiteral("customerFilter"));
+    m_customer->setPlaceholderText(tr("name, kana or phone"));
+    m_customer->setClearButtonEnabled(true);
+    m_lookupButton->setObjectName(QStringLiteral("supportLookupButton"));
+    m_lookupButton->setToolTip(tr("Find a payment from its date, amount and the card's last 4 digits"));
     m_searchButton->setObjectName(QStringLiteral("searchButton"));
     m_searchButton->setDefault(true);
     m_searchButton->setToolTip(tr("Search (Enter)"));
@@ -80,14 +110,32 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     }
     types->addStretch();
     grid->addLayout(types, 1, 1, 1, 3);
+    grid->addWidget(new QLabel(tr("Card last 4:")), 1, 4);
+    grid->addWidget(m_cardLast4, 1, 5, Qt::AlignLeft);
+    grid->addWidget(new QLabel(tr("Trade date:")), 2, 0);
+    grid->addWidget(m_tradeRange, 2, 1);
+    grid->addWidget(new QLabel(tr("Due date:")), 2, 2);
+    grid->addWidget(m_dueRange, 2, 3);
+    grid->addWidget(new QLabel(tr("Cleared date:")), 2, 4);
+    grid->addWidget(m_clearedRange, 2, 5);
+    grid->addWidget(new QLabel(tr("Amount:")), 3, 0);
+    auto *amounts = new QHBoxLayout;
+    amounts->addWidget(m_amountMin, 1);
+    amounts->addWidget(new QLabel(QStringLiteral("〜")));
+    amounts->addWidget(m_amountMax, 1);
+    amounts->addWidget(new QLabel(tr("yen")));
+    grid->addLayout(amounts, 3, 1);
+    grid->addWidget(new QLabel(tr("Customer:")), 3, 2);
+    grid->addWidget(m_customer, 3, 3);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_lookupButton);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_searchButton);
-    grid->addLayout(buttons, 1, 4, 1, 2);
+    grid->addLayout(buttons, 3, 4, 1, 2);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(3, 2);
-    grid->setColumnStretch(5, 1);
+    grid->setColumnStretch(5, 2);
 
     m_table->setObjectName(QStringLiteral("resultTable"));
     m_table->setModel(m_model);
@@ -98,6 +146,34 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setSortIndicator(PaymentsModel::TradeTimeColumn, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        // Columns the gateway cannot sort by keep the indicator where the search really is.
+        if (!PaymentsModel::isSortable(column)) {
+            const QSignalBlocker blocker(m_table->horizontalHeader());
+            const int current = [this] {
+                switch (m_model->query().sort) {
+                case PaymentQuery::SortKey::Amount: return int(PaymentsModel::AmountColumn);
+                case PaymentQuery::SortKey::DueTime: return int(PaymentsModel::DueTimeColumn);
+                case PaymentQuery::SortKey::ClearedTime: return int(PaymentsModel::ClearedTimeColumn);
+                case PaymentQuery::SortKey::TradingId: return int(PaymentsModel::TradingIdColumn);
+                case PaymentQuery::SortKey::TradeTime: break;
+                }
+                return int(PaymentsModel::TradeTimeColumn);
+            }();
+            m_table->horizontalHeader()->setSortIndicator(current, m_model->query().descending ? Qt::DescendingOrder
+                                                                                                 : Qt::AscendingOrder);
+        }
+    });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString id = m_model->paymentIdAt(index.row());
+        if (id.isEmpty() || !m_client)
+            return;
+        auto *dialog = new PaymentDetailDialog(m_client, id, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(PaymentsModel::CheckColumn, QHeaderView::Fixed);
     m_table->setColumnWidth(PaymentsModel::CheckColumn, 28);
@@ -151,13 +227,14 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     connect(m_checkAllButton, &QPushButton::clicked, m_model, &PaymentsModel::checkAllMatching);
     connect(m_uncheckAllButton, &QPushButton::clicked, m_model, &PaymentsModel::clearChecks);
     connect(m_model, &PaymentsModel::checkedCountChanged, this, &SearchPage::updateCheckSummary);
-    for (QLineEdit *edit : {m_tradingId, m_paymentId})
+    for (QLineEdit *edit : {m_tradingId, m_paymentId, m_amountMin, m_amountMax, m_cardLast4, m_customer})
         edit->installEventFilter(this);
 
     connect(m_searchButton, &QPushButton::clicked, this, &SearchPage::search);
     connect(m_clearButton, &QPushButton::clicked, this, &SearchPage::clearFilters);
-    for (QLineEdit *edit : {m_tradingId, m_paymentId})
+    for (QLineEdit *edit : {m_tradingId, m_paymentId, m_amountMin, m_amountMax, m_cardLast4, m_customer})
         connect(edit, &QLineEdit::returnPressed, this, &SearchPage::search);
+    connect(m_lookupButton, &QPushButton::clicked, this, &SearchPage::openSupportLookup);
     connect(m_model, &PaymentsModel::totalChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::loadingChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::rowsInserted, this, &SearchPage::updateSummary);
@@ -193,8 +270,13 @@ void SearchPage::updateCheckSummary()
     const qint64 count = m_model->checkedCount();
     const QLocale locale;
     if (m_model->isAllMatchingChecked()) {
-        m_checkSummary->setText(count < 0 ? tr("All matching payments checked (counting…)")
-                                          : tr("All %1 matching payments checked").arg(locale.toString(count)));
+        const qint64 total = m_model->total();
+        if (count < 0)
+            m_checkSummary->setText(tr("All matching payments checked (counting…)"));
+        else if (count == total)
+            m_checkSummary->setText(tr("All %1 matching payments checked").arg(locale.toString(count)));
+        else
+            m_checkSummary->setText(tr("%1 of %2 matching payments checked").arg(locale.toString(count), locale.toString(total)));
     } else if (count > 0) {
         m_checkSummary->setText(tr("%1 checked").arg(locale.toString(count)));
     } else {
@@ -220,65 +302,121 @@ void SearchPage::saveState() const
 {
     QSettings *settings = sharedSettings();
     settings->setValue(QStringLiteral("search/header"), m_table->horizontalHeader()->saveState());
-    const PaymentQuery q = currentQuery();
-    settings->setValue(QStringLiteral("search/last/trading_id"), q.tradingId);
-    settings->setValue(QStringLiteral("search/last/payment_id"), q.paymentId);
-    settings->setValue(QStringLiteral("search/last/status"), q.statuses.isEmpty() ? 0 : q.statuses.constFirst());
-    settings->setValue(QStringLiteral("search/last/types"), q.types);
+    settings->setValue(QStringLiteral("search/last"), QString::fromUtf8(currentQuery().toQueryString().toUtf8()));
 }
 
 void SearchPage::restoreState()
 {
     QSettings *settings = sharedSettings();
     m_table->horizontalHeader()->restoreState(settings->value(QStringLiteral("search/header")).toByteArray());
-    PaymentQuery q;
-    q.tradingId = settings->value(QStringLiteral("search/last/trading_id")).toString();
-    q.paymentId = settings->value(QStringLiteral("search/last/payment_id")).toString();
-    if (const int status = settings->value(QStringLiteral("search/last/status")).toInt(); status != 0)
-        q.statuses = {status};
-    q.types = settings->value(QStringLiteral("search/last/types")).toStringList();
-    applyQuery(q);
+    applyQuery(PaymentQuery::fromQueryString(settings->value(QStringLiteral("search/last")).toString()));
 }
 
 void SearchPage::applyQuery(const PaymentQuery &query)
 {
     m_tradingId->setText(query.tradingId);
     m_paymentId->setText(query.paymentId);
-    const int statusIndex = query.statuses.isEmpty() ? 0 : m_status->findData(query.statuses.constFirst());
-    m_status->setCurrentIndex(std::max(0, statusIndex));
+    m_status->setStatuses(query.statuses);
     for (QCheckBox *box : m_typeBoxes)
         box->setChecked(query.types.contains(box->property("typeCode").toString()));
+    m_tradeRange->setRange(query.tradeFrom, query.tradeTo);
+    m_dueRange->setRange(query.dueFrom, query.dueTo);
+    m_clearedRange->setRange(query.clearedFrom, query.clearedTo);
+    m_amountMin->setText(query.amountMin ? QString::number(*query.amountMin) : QString());
+    m_amountMax->setText(query.amountMax ? QString::number(*query.amountMax) : QString());
+    m_cardLast4->setText(query.cardLast4);
+    m_customer->setText(query.customer);
+}
+
+void SearchPage::openSupportLookup()
+{
+    SupportLookupDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    PaymentQuery query;
+    query.sort = m_model->query().sort;
+    query.descending = m_model->query().descending;
+    const int days = dialog.plusMinusDays();
+    query.tradeFrom = dialog.date().addDays(-days);
+    query.tradeTo = dialog.date().addDays(days);
+    query.amountMin = dialog.amount();
+    query.amountMax = dialog.amount();
+    query.cardLast4 = dialog.cardLast4();
+    applyQuery(query);
+    search();
 }
 
 PaymentQuery SearchPage::currentQuery() const
 {
-    PaymentQuery query;
+    PaymentQuery query = m_model->query(); // keeps the sort chosen in the header
     query.tradingId = m_tradingId->text().trimmed();
     query.paymentId = m_paymentId->text().trimmed();
-    if (const int status = m_status->currentData().toInt(); status != 0)
-        query.statuses = {status};
+    query.statuses = m_status->statuses();
+    query.types.clear();
     for (QCheckBox *box : m_typeBoxes) {
         if (box->isChecked())
             query.types.append(box->property("typeCode").toString());
     }
+    query.tradeFrom = m_tradeRange->from();
+    query.tradeTo = m_tradeRange->to();
+    query.dueFrom = m_dueRange->from();
+    query.dueTo = m_dueRange->to();
+    query.clearedFrom = m_clearedRange->from();
+    query.clearedTo = m_clearedRange->to();
+    readAmounts(&query);
+    query.cardLast4 = m_cardLast4->text().trimmed();
+    query.customer = m_customer->text().trimmed();
     return query;
+}
+
+bool SearchPage::readAmounts(PaymentQuery *query) const
+{
+    query->amountMin.reset();
+    query->amountMax.reset();
+    Yen value = 0;
+    bool ok = true;
+    if (!m_amountMin->text().trimmed().isEmpty()) {
+        if (parseYen(m_amountMin->text(), &value))
+            query->amountMin = value;
+        else
+            ok = false;
+    }
+    if (!m_amountMax->text().trimmed().isEmpty()) {
+        if (parseYen(m_amountMax->text(), &value))
+            query->amountMax = value;
+        else
+            ok = false;
+    }
+    return ok;
 }
 
 void SearchPage::search()
 {
     m_error->hide();
+    PaymentQuery query = currentQuery();
+    if (query.amountMin && query.amountMax && *query.amountMin > *query.amountMax) {
+        m_error->setText(tr("The amount range is reversed: the first amount must not be larger than the second."));
+        m_error->show();
+        m_amountMin->setFocus();
+        return;
+    }
+    if (!query.cardLast4.isEmpty() && query.cardLast4.size() != 4) {
+        m_error->setText(tr("Enter all 4 last digits of the card."));
+        m_error->show();
+        m_cardLast4->setFocus();
+        return;
+    }
     saveState();
-    m_model->search(currentQuery());
+    m_model->search(query);
     m_table->scrollToTop();
 }
 
 void SearchPage::clearFilters()
 {
-    m_tradingId->clear();
-    m_paymentId->clear();
-    m_status->setCurrentIndex(0);
-    for (QCheckBox *box : m_typeBoxes)
-        box->setChecked(false);
+    PaymentQuery blank;
+    blank.sort = m_model->query().sort;
+    blank.descending = m_model->query().descending;
+    applyQuery(blank);
     m_tradingId->setFocus();
 }
 

@@ -5,7 +5,6 @@
 #include <QWidget>
 
 class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -13,7 +12,9 @@ class QTableView;
 
 namespace kessai {
 
+class DateRangeFilter;
 class MerchantClient;
+class StatusFilter;
 class PaymentsModel;
 struct ApiError;
 
@@ -48,12 +49,23 @@ private:
     void updateCheckSummary();
     void showColumnMenu(const QPoint &pos);
     void applyQuery(const PaymentQuery &query);
+    void openSupportLookup();
+    bool readAmounts(PaymentQuery *query) const;
     void showError(const ApiError &error);
 
+    MerchantClient *m_client = nullptr;
     PaymentsModel *m_model;
     QLineEdit *m_tradingId;
     QLineEdit *m_paymentId;
-    QComboBox *m_status;
+    StatusFilter *m_status;
+    DateRangeFilter *m_tradeRange;
+    DateRangeFilter *m_dueRange;
+    DateRangeFilter *m_clearedRange;
+    QLineEdit *m_amountMin;
+    QLineEdit *m_amountMax;
+    QLineEdit *m_cardLast4;
+    QLineEdit *m_customer;
+    QPushButton *m_lookupButton;
     QList<QCheckBox *> m_typeBoxes;
     QPushButton *m_searchButton;
     QPushButton *m_clearButton;

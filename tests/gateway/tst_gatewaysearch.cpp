@@ -1,0 +1,510 @@
+#include "gatewayclient.h"
+#include "gatewayfixture.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+#include <QUrl>
+
+#include <functional>
+
+// The search page's API against a full scan of the demo data: every filter, every sort in both
+// orders, the count endpoint and the payment detail with its events and actions.
+namespace {
+
+using Predicate = std::function<bool(const QJsonObject &)>;
+
+qint64 epoch(const QJsonObject &payment, const char *field)
+{
+    const QString text = payment.value(QLatin1String(field)).toString();
+    if (text.isEmpty())
+        return -1; // the documented key of a missing time
+    return QDateTime::fromString(text, Qt::ISODate).toSecsSinceEpoch();
+}
+
+QString wire(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds).toUTC().toString(Qt::ISODate);
+}
+
+qint64 jstMidnight(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0), QTimeZone(9 * 3600)).toSecsSinceEpoch();
+}
+
+QString encoded(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+} // namespace
+
+class TestGatewaySearch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void filtersMatchAFullScan_data();
+    void filtersMatchAFullScan();
+    void everySortPagesThroughEverythingOnceInOrder_data();
+    void everySortPagesThroughEverythingOnceInOrder();
+    void aCursorOfAnotherSortOrOrderIsRefused();
+    void countEndpointEqualsTotal();
+    void badSearchParametersAreRefused_data();
+    void badSearchParametersAreRefused();
+    void detailHasEventsNumbersAndAdminActions();
+    void detailActionsFollowStatusAndPermissions();
+    void detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited();
+
+private:
+    QList<QJsonObject> fetchAll(GatewayClient &client, const QString &token, const QString &query, int limit,
+                                qint64 *total = nullptr, bool *ok = nullptr);
+    QJsonObject firstWhere(const Predicate &predicate) const;
+
+    GatewayFixture m_gateway;
+    std::optional<GatewayClient> m_admin;
+    QString m_adminToken;
+    std::optional<GatewayClient> m_staff;
+    QString m_staffToken;
+    QList<QJsonObject> m_all;
+};
+
+QList<QJsonObject> TestGatewaySearch::fetchAll(GatewayClient &client, const QString &token, const QString &query,
+                                               int limit, qint64 *total, bool *ok)
+{
+    if (ok)
+        *ok = false;
+    QList<QJsonObject> rows;
+    QString cursor;
+    for (int page = 0; page < 10000; ++page) {
+        QString path = QStringLiteral("/v1/payments?limit=%1").arg(limit);
+        if (!query.isEmpty())
+            path += u'&' + query;
+        if (!cursor.isEmpty())
+            path += QStringLiteral("&cursor=") + cursor;
+        const GatewayClient::Response response = client.get(path, token);
+        if (response.status != 200) {
+            qWarning() << "page failed" << response.status << response.body;
+            return {};
+        }
+        if (page == 0 && total)
+            *total = response.json.value(QLatin1String("total")).toInteger(-1);
+        const QJsonArray items = response.json.value(QLatin1String("items")).toArray();
+        if (items.size() > limit) {
+            qWarning() << "page larger than limit";
+            return {};
+        }
+        for (const QJsonValue &item : items)
+            rows.append(item.toObject());
+        const QJsonValue next = response.json.value(QLatin1String("next_cursor"));
+        if (next.isNull()) {
+            if (ok)
+                *ok = true;
+            break;
+        }
+        cursor = next.toString();
+    }
+    return rows;
+}
+
+QJsonObject TestGatewaySearch::firstWhere(const Predicate &predicate) const
+{
+    for (const QJsonObject &payment : m_all) {
+        if (predicate(payment))
+            return payment;
+    }
+    return {};
+}
+
+void TestGatewaySearch::initTestCase()
+{
+    QVERIFY2(m_gateway.start(2000, 11), qPrintable(m_gateway.error()));
+    const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+    m_admin.emplace(m_gateway.url(), m_gateway.caPath());
+    QVERIFY(m_admin->setIdentity(admin.p12, admin.p12Passphrase));
+    m_adminToken = m_admin->login(admin.loginId, admin.password);
+    QVERIFY(!m_adminToken.isEmpty());
+
+    const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
+    m_staff.emplace(m_gateway.url(), m_gateway.caPath());
+    QVERIFY(m_staff->setIdentity(staff.p12, staff.p12Passphrase));
+    m_staffToken = m_staff->login(staff.loginId, staff.password);
+    QVERIFY(!m_staffToken.isEmpty());
+
+    bool ok = false;
+    m_all = fetchAll(*m_admin, m_adminToken, QString(), 1000, nullptr, &ok);
+    QVERIFY(ok);
+    QCOMPARE(m_all.size(), 2000);
+}
+
+void TestGatewaySearch::filtersMatchAFullScan_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<Predicate>("matches");
+
+    // Anchors taken from the data itself, so the ranges are neither empty nor everything.
+    const qint64 tradeMid = epoch(m_all.at(600), "trade_time");
+    const qint64 tradeLow = epoch(m_all.at(900), "trade_time");
+    QTest::newRow("trade range, UTC times")
+        << QStringLiteral("trade_from=%1&trade_to=%2").arg(wire(tradeLow), wire(tradeMid))
+        << Predicate([=](const QJsonObject &p) {
+               const qint64 t = epoch(p, "trade_time");
+               return t >= tradeLow && t < tradeMid;
+           });
+    QTest::newRow("trade_to is exclusive") << QStringLiteral("trade_to=%1").arg(wire(tradeMid))
+                                           << Predicate([=](const QJsonObject &p) { return epoch(p, "trade_time") < tradeMid; });
+
+    const QDate day = QDateTime::fromSecsSinceEpoch(tradeMid, QTimeZone(9 * 3600)).date();
+    const qint64 dayStart = jstMidnight(day.addDays(-10));
+    const qint64 dayEnd = jstMidnight(day);
+    QTest::newRow("trade range, JST dates")
+        << QStringLiteral("trade_from=%1&trade_to=%2").arg(day.addDays(-10).toString(Qt::ISODate), day.toString(Qt::ISODate))
+        << Predicate([=](const QJsonObject &p) {
+               const qint64 t = epoch(p, "trade_time");
+               return t >= dayStart && t < dayEnd;
+           });
+
+    const qint64 dueMid = epoch(firstWhere([](const QJsonObject &p) { return p.contains(QLatin1String("due_time")); }), "due_time");
+    QTest::newRow("due_from only") << QStringLiteral("due_from=%1").arg(wire(dueMid))
+                                   << Predicate([=](const QJsonObject &p) { return epoch(p, "due_time") >= dueMid; });
+    QTest::newRow("due_to only skips payments without a due time")
+        << QStringLiteral("due_to=%1").arg(wire(dueMid))
+        << Predicate([=](const QJsonObject &p) {
+               const qint64 t = epoch(p, "due_time");
+               return t >= 0 && t < dueMid;
+           });
+    const qint64 clearedMid = epoch(m_all.at(500), "trade_time");
+    QTest::newRow("cleared range")
+        << QStringLiteral("cleared_from=%1&cleared_to=%2").arg(wire(clearedMid - 30 * 86400), wire(clearedMid))
+        << Predicate([=](const QJsonObject &p) {
+               const qint64 t = epoch(p, "cleared_time");
+               return t >= clearedMid - 30 * 86400 && t < clearedMid;
+           });
+    QTest::newRow("amount range inclusive")
+        << QStringLiteral("amount_min=1000&amount_max=5000") << Predicate([](const QJsonObject &p) {
+               const qint64 a = p.value(QLatin1String("amount")).toInteger();
+               return a >= 1000 && a <= 5000;
+           });
+    const qint64 someAmount = m_all.at(77).value(QLatin1String("amount")).toInteger();
+    QTest::newRow("exact amount") << QStringLiteral("amount_min=%1&amount_max=%1").arg(someAmount)
+                                  << Predicate([=](const QJsonObject &p) {
+                                         return p.value(QLatin1String("amount")).toInteger() == someAmount;
+                                     });
+    const QString last4 = firstWhere([](const QJsonObject &p) { return p.contains(QLatin1String("card")); })
+                              .value(QLatin1String("card"))
+                              .toObject()
+                              .value(QLatin1String("last4"))
+                              .toString();
+    QTest::newRow("card_last4") << QStringLiteral("card_last4=") + last4 << Predicate([=](const QJsonObject &p) {
+        return p.value(QLatin1String("card")).toObject().value(QLatin1String("last4")).toString() == last4;
+    });
+    const auto customerField = [](const QJsonObject &p, const char *field) {
+        return p.value(QLatin1String("customer")).toObject().value(QLatin1String(field)).toString();
+    };
+    QTest::newRow("customer kanji name part") << QStringLiteral("customer=") + encoded(QStringLiteral("山田"))
+                                              << Predicate([=](const QJsonObject &p) {
+                                                     return customerField(p, "name").contains(QStringLiteral("山田"))
+                                                            || customerField(p, "kana").contains(QStringLiteral("山田"));
+                                                 });
+    QTest::newRow("customer kana") << QStringLiteral("customer=") + encoded(QStringLiteral("ハナコ"))
+                                   << Predicate([=](const QJsonObject &p) {
+                                          return customerField(p, "kana").contains(QStringLiteral("ハナコ"));
+                                      });
+    QString phone = customerField(m_all.at(321), "phone");
+    const QString phoneDigits = phone.remove(u'-').mid(3, 6);
+    QTest::newRow("customer phone digits") << QStringLiteral("customer=") + phoneDigits << Predicate([=](const QJsonObject &p) {
+        return customerField(p, "phone").remove(u'-').contains(phoneDigits);
+    });
+    const QString hyphenated = customerField(m_all.at(321), "phone");
+    QTest::newRow("customer phone as written") << QStringLiteral("customer=") + hyphenated << Predicate([=](const QJsonObject &p) {
+        return customerField(p, "phone") == hyphenated;
+    });
+    QTest::newRow("combined: card, amount, trade range")
+        << QStringLiteral("type=02&status=40&amount_min=2000&trade_from=%1").arg(wire(tradeLow))
+        << Predicate([=](const QJsonObject &p) {
+               return p.value(QLatin1String("type")).toString() == QLatin1String("02")
+                      && p.value(QLatin1String("status")).toInt() == 40
+                      && p.value(QLatin1String("amount")).toInteger() >= 2000 && epoch(p, "trade_time") >= tradeLow;
+           });
+}
+
+void TestGatewaySearch::filtersMatchAFullScan()
+{
+    QFETCH(QString, query);
+    QFETCH(Predicate, matches);
+    QSet<QString> expected;
+    for (const QJsonObject &payment : std::as_const(m_all)) {
+        if (matches(payment))
+            expected.insert(payment.value(QLatin1String("payment_id")).toString());
+    }
+    QVERIFY2(!expected.isEmpty(), "the filter should match something in the demo data");
+    QVERIFY2(expected.size() < m_all.size(), "the filter should not match everything");
+
+    qint64 total = -1;
+    bool ok = false;
+    const QList<QJsonObject> rows = fetchAll(*m_admin, m_adminToken, query, 97, &total, &ok);
+    QVERIFY(ok);
+    QSet<QString> got;
+    for (const QJsonObject &row : rows)
+        got.insert(row.value(QLatin1String("payment_id")).toString());
+    QCOMPARE(rows.size(), got.size());
+    QCOMPARE(got, expected);
+    QCOMPARE(total, expected.size());
+
+    const GatewayClient::Response counted = m_admin->get(QStringLiteral("/v1/payments/count?") + query, m_adminToken);
+    QCOMPARE(counted.status, 200);
+    QCOMPARE(counted.json.value(QLatin1String("total")).toInteger(-1), expected.size());
+}
+
+void TestGatewaySearch::everySortPagesThroughEverythingOnceInOrder_data()
+{
+    QTest::addColumn<QString>("sort");
+    QTest::addColumn<bool>("ascending");
+    for (const char *sort : {"trade_time", "amount", "due_time", "cleared_time", "trading_id"}) {
+        QTest::addRow("%s desc", sort) << QString::fromLatin1(sort) << false;
+        QTest::addRow("%s asc", sort) << QString::fromLatin1(sort) << true;
+    }
+}
+
+void TestGatewaySearch::everySortPagesThroughEverythingOnceInOrder()
+{
+    QFETCH(QString, sort);
+    QFETCH(bool, ascending);
+    bool ok = false;
+    const QString query = QStringLiteral("count=false&sort=") + sort + (ascending ? QStringLiteral("&order=asc") : QString());
+    const QList<QJsonObject> rows = fetchAll(*m_admin, m_adminToken, query, 137, nullptr, &ok);
+    QVERIFY(ok);
+    QCOMPARE(rows.size(), m_all.size());
+
+    // (key, payment id) must be strictly monotonic: that is "each once, in order, ties by id".
+    const auto key = [&](const QJsonObject &p) -> QVariant {
+        if (sort == QLatin1String("amount"))
+            return p.value(QLatin1String("amount")).toInteger();
+        if (sort == QLatin1String("trading_id"))
+            return p.value(QLatin1String("trading_id")).toString();
+        return epoch(p, sort == QLatin1String("trade_time") ? "trade_time"
+                        : sort == QLatin1String("due_time") ? "due_time"
+                                                             : "cleared_time");
+    };
+    const auto less = [&](const QJsonObject &a, const QJsonObject &b) {
+        const QVariant ka = key(a);
+        const QVariant kb = key(b);
+        const int order = QVariant::compare(ka, kb) == QPartialOrdering::Less      ? -1
+                          : QVariant::compare(ka, kb) == QPartialOrdering::Greater ? 1
+                                                                                   : 0;
+        if (order != 0)
+            return order < 0;
+        return a.value(QLatin1String("payment_id")).toString().toLongLong()
+               < b.value(QLatin1String("payment_id")).toString().toLongLong();
+    };
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QString id = rows.at(i).value(QLatin1String("payment_id")).toString();
+        QVERIFY2(!seen.contains(id), qPrintable(id));
+        seen.insert(id);
+        if (i > 0) {
+            const bool inOrder = ascending ? less(rows.at(i - 1), rows.at(i)) : less(rows.at(i), rows.at(i - 1));
+            QVERIFY2(inOrder, qPrintable(QStringLiteral("row %1 out of order").arg(i)));
+        }
+    }
+    if (sort == QLatin1String("due_time") || sort == QLatin1String("cleared_time")) {
+        // Missing times sort lowest: last when descending, first when ascending.
+        const QJsonObject &lowest = ascending ? rows.first() : rows.last();
+        QVERIFY(!lowest.contains(sort));
+    }
+}
+
+void TestGatewaySearch::aCursorOfAnotherSortOrOrderIsRefused()
+{
+    const GatewayClient::Response first = m_admin->get(QStringLiteral("/v1/payments?limit=10&sort=amount"), m_adminToken);
+    QCOMPARE(first.status, 200);
+    const QString cursor = first.json.value(QLatin1String("next_cursor")).toString();
+    QVERIFY(!cursor.isEmpty());
+    const GatewayClient::Response same = m_admin->get(QStringLiteral("/v1/payments?limit=10&sort=amount&cursor=") + cursor, m_adminToken);
+    QCOMPARE(same.status, 200);
+    for (const QString &other : {QStringLiteral("sort=trade_time"), QStringLiteral("sort=amount&order=asc"), QString()}) {
+        const GatewayClient::Response refused
+            = m_admin->get(QStringLiteral("/v1/payments?limit=10&cursor=") + cursor + u'&' + other, m_adminToken);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorCode(), QStringLiteral("invalid_parameter"));
+    }
+}
+
+void TestGatewaySearch::countEndpointEqualsTotal()
+{
+    for (const QString &query : {QString(), QStringLiteral("status=20"), QStringLiteral("type=03&amount_max=3000")}) {
+        const GatewayClient::Response page = m_admin->get(QStringLiteral("/v1/payments?limit=1&") + query, m_adminToken);
+        const GatewayClient::Response counted = m_admin->get(QStringLiteral("/v1/payments/count?") + query, m_adminToken);
+        QCOMPARE(page.status, 200);
+        QCOMPARE(counted.status, 200);
+        QCOMPARE(counted.json.keys(), QStringList{QStringLiteral("total")});
+        QCOMPARE(counted.json.value(QLatin1String("total")).toInteger(-1), page.json.value(QLatin1String("total")).toInteger(-2));
+    }
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count"), m_adminToken).json.value(QLatin1String("total")).toInteger(), 2000);
+    // The staff user's count leaves out the types it may not view, like its search.
+    const GatewayClient::Response atm = m_staff->get(QStringLiteral("/v1/payments/count?type=01"), m_staffToken);
+    QCOMPARE(atm.status, 200);
+    QCOMPARE(atm.json.value(QLatin1String("total")).toInteger(-1), 0);
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count?amount_min=x"), m_adminToken).status, 400);
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count")).status, 401);
+}
+
+void TestGatewaySearch::badSearchParametersAreRefused_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("time without Z") << QStringLiteral("trade_from=2026-11-23T00:00:00");
+    QTest::newRow("time with offset") << QStringLiteral("trade_from=2026-11-23T00:00:00%2B09:00");
+    QTest::newRow("impossible date") << QStringLiteral("due_to=2026-02-30");
+    QTest::newRow("not a date") << QStringLiteral("cleared_from=yesterday");
+    QTest::newRow("before 1970") << QStringLiteral("trade_from=1969-12-31");
+    QTest::newRow("negative amount") << QStringLiteral("amount_min=-1");
+    QTest::newRow("decimal amount") << QStringLiteral("amount_max=10.5");
+    QTest::newRow("last4 three digits") << QStringLiteral("card_last4=123");
+    QTest::newRow("last4 letters") << QStringLiteral("card_last4=12a4");
+    QTest::newRow("empty customer") << QStringLiteral("customer=%20");
+    QTest::newRow("long customer") << QStringLiteral("customer=") + QString(65, u'a');
+    QTest::newRow("unknown sort") << QStringLiteral("sort=status");
+    QTest::newRow("unknown order") << QStringLiteral("order=up");
+    QTest::newRow("sort twice") << QStringLiteral("sort=amount&sort=amount");
+    QTest::newRow("amount_min twice") << QStringLiteral("amount_min=1&amount_min=2");
+}
+
+void TestGatewaySearch::badSearchParametersAreRefused()
+{
+    QFETCH(QString, query);
+    for (const QString &path : {QStringLiteral("/v1/payments?"), QStringLiteral("/v1/payments/count?")}) {
+        const GatewayClient::Response response = m_admin->get(path + query, m_adminToken);
+        QCOMPARE(response.status, 400);
+        QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
+    }
+}
+
+void TestGatewaySearch::detailHasEventsNumbersAndAdminActions()
+{
+    const QJsonObject brochureCard = m_admin->get(QStringLiteral("/v1/payments?trading_id=paygent02"), m_adminToken)
+                                         .json.value(QLatin1String("items")).toArray().first().toObject();
+    const QString id = brochureCard.value(QLatin1String("payment_id")).toString();
+    const GatewayClient::Response response = m_admin->get(QStringLiteral("/v1/payments/") + id, m_adminToken);
+    QCOMPARE(response.status, 200);
+    const QJsonObject detail = response.json;
+    QCOMPARE(detail.value(QLatin1String("payment_id")).toString(), id);
+    QCOMPARE(detail.value(QLatin1String("status")).toInt(), 20);
+    QCOMPARE(detail.value(QLatin1String("authorized_amount")).toInteger(), 6300);
+    const QJsonObject card = detail.value(QLatin1String("card")).toObject();
+    QCOMPARE(card.value(QLatin1String("brand")).toString(), QStringLiteral("VISA"));
+    QCOMPARE(card.value(QLatin1String("bin")).toString(), QStringLiteral("411111"));
+    QCOMPARE(card.value(QLatin1String("last4")).toString(), QStringLiteral("1111"));
+    QCOMPARE(card.value(QLatin1String("expiry")).toString(), QStringLiteral("12/30"));
+    QCOMPARE(detail.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("佐藤 花子"));
+    const QJsonArray events = detail.value(QLatin1String("events")).toArray();
+    QCOMPARE(events.size(), 1);
+    const QJsonObject created = events.first().toObject();
+    QVERIFY(created.value(QLatin1String("from")).isNull());
+    QCOMPARE(created.value(QLatin1String("to")).toInt(), 20);
+    QCOMPARE(created.value(QLatin1String("amount")).toInteger(), 6300);
+    QCOMPARE(created.value(QLatin1String("actor")).toString(), QStringLiteral("system"));
+    QCOMPARE(created.value(QLatin1String("at")).toString(), detail.value(QLatin1String("trade_time")).toString());
+    QCOMPARE(detail.value(QLatin1String("actions")).toArray(),
+             QJsonArray({QStringLiteral("capture"), QStringLiteral("cancel"), QStringLiteral("change_amount")}));
+
+    // A CVS payment: its receipt number, its history oldest first, and nothing to do.
+    const QString cvsId = m_admin->get(QStringLiteral("/v1/payments?trading_id=paygent03"), m_adminToken)
+                              .json.value(QLatin1String("items")).toArray().first().toObject()
+                              .value(QLatin1String("payment_id")).toString();
+    const QJsonObject cvs = m_admin->get(QStringLiteral("/v1/payments/") + cvsId, m_adminToken).json;
+    QVERIFY(cvs.value(QLatin1String("receipt_number")).toString().size() >= 8);
+    const QJsonArray cvsEvents = cvs.value(QLatin1String("events")).toArray();
+    QCOMPARE(cvsEvents.size(), 3);
+    QCOMPARE(cvsEvents.at(0).toObject().value(QLatin1String("to")).toInt(), 10);
+    QCOMPARE(cvsEvents.at(1).toObject().value(QLatin1String("from")).toInt(), 10);
+    QCOMPARE(cvsEvents.at(1).toObject().value(QLatin1String("to")).toInt(), 43);
+    QCOMPARE(cvsEvents.at(2).toObject().value(QLatin1String("to")).toInt(), 40);
+    QVERIFY(cvs.value(QLatin1String("actions")).toArray().isEmpty());
+
+    const QString atmId = m_admin->get(QStringLiteral("/v1/payments?trading_id=paygent05"), m_adminToken)
+                              .json.value(QLatin1String("items")).toArray().first().toObject()
+                              .value(QLatin1String("payment_id")).toString();
+    const QJsonObject atm = m_admin->get(QStringLiteral("/v1/payments/") + atmId, m_adminToken).json;
+    QVERIFY(atm.value(QLatin1String("payment_number")).toString().size() >= 10);
+}
+
+void TestGatewaySearch::detailActionsFollowStatusAndPermissions()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    struct Case
+    {
+        const char *name;
+        Predicate pick;
+        QStringList admin;
+        QStringList staff;
+    };
+    const QStringList all = {QStringLiteral("capture"), QStringLiteral("cancel"), QStringLiteral("change_amount")};
+    const QList<Case> cases = {
+        {"card 20", [](const QJsonObject &p) { return p.value(QLatin1String("type")).toString() == QLatin1String("02")
+                                                      && p.value(QLatin1String("status")).toInt() == 20; },
+         all, {QStringLiteral("capture"), QStringLiteral("cancel")}},
+        {"card 40 inside the cancel window",
+         [=](const QJsonObject &p) { return p.value(QLatin1String("status")).toInt() == 40
+                                            && p.value(QLatin1String("type")).toString() == QLatin1String("02")
+                                            && epoch(p, "cleared_time") > now - 50 * 86400; },
+         {QStringLiteral("cancel"), QStringLiteral("change_amount")}, {QStringLiteral("cancel")}},
+        {"card 41", [](const QJsonObject &p) { return p.value(QLatin1String("status")).toInt() == 41; }, {}, {}},
+        {"card 32", [](const QJsonObject &p) { return p.value(QLatin1String("status")).toInt() == 32; }, {}, {}},
+        {"CVS 10", [](const QJsonObject &p) { return p.value(QLatin1String("type")).toString() == QLatin1String("03")
+                                                     && p.value(QLatin1String("status")).toInt() == 10; }, {}, {}},
+    };
+    for (const Case &c : cases) {
+        const QJsonObject payment = firstWhere(c.pick);
+        QVERIFY2(!payment.isEmpty(), c.name);
+        const QString path = QStringLiteral("/v1/payments/") + payment.value(QLatin1String("payment_id")).toString();
+        const GatewayClient::Response asAdmin = m_admin->get(path, m_adminToken);
+        const GatewayClient::Response asStaff = m_staff->get(path, m_staffToken);
+        QCOMPARE(asAdmin.status, 200);
+        QCOMPARE(asStaff.status, 200);
+        QVERIFY2(asAdmin.json.value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.admin), c.name);
+        QVERIFY2(asStaff.json.value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.staff), c.name);
+    }
+}
+
+void TestGatewaySearch::detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited()
+{
+    const QJsonObject atm = firstWhere([](const QJsonObject &p) { return p.value(QLatin1String("type")).toString() == QLatin1String("01"); });
+    const QString atmId = atm.value(QLatin1String("payment_id")).toString();
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/") + atmId, m_adminToken).status, 200);
+    const GatewayClient::Response refused = m_staff->get(QStringLiteral("/v1/payments/") + atmId, m_staffToken);
+    QCOMPARE(refused.status, 404);
+    QCOMPARE(refused.errorCode(), QStringLiteral("not_found"));
+    const GatewayClient::Response unknown = m_staff->get(QStringLiteral("/v1/payments/999999999999999999"), m_staffToken);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.errorCode(), QStringLiteral("not_found"));
+    // Same answer either way: the body says nothing about whether the payment exists.
+    QCOMPARE(refused.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")),
+             unknown.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")));
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/12ab"), m_adminToken).status, 404);
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/") + atmId).status, 401);
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit-check"));
+        db.setDatabaseName(m_gateway.dataDir() + QStringLiteral("/gateway.db"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(QStringLiteral("SELECT login_id, result, request_id FROM audit_log WHERE action = 'payment_view'"
+                                         " AND target = ? ORDER BY audit_id")));
+        q.addBindValue(QString(QStringLiteral("payment:") + atmId));
+        QVERIFY(q.exec());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("staff"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("not_found"));
+        QCOMPARE(q.value(2).toString(), QString::fromLatin1(refused.requestId));
+        QVERIFY(!q.next());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("audit-check"));
+}
+
+QTEST_GUILESS_MAIN(TestGatewaySearch)
+#include "tst_gatewaysearch.moc"
