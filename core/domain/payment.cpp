@@ -1,6 +1,9 @@
 #include "payment.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace kessai {
 
@@ -15,58 +18,69 @@ QString toWireTime(const QDateTime &time)
 {
     if (!time.isValid())
         return {};
-    return time.toUTC().toString(Qt::ISODate);
+    QByteArray text;
+    appendWireTime(&text, time.toSecsSinceEpoch());
+    return QString::fromLatin1(text);
 }
 
 QDateTime fromWireTime(const QString &text)
 {
-    if (text.isEmpty())
+    qint64 seconds = 0;
+    if (text.isEmpty() || !parseWireSeconds(text, &seconds))
         return {};
-    QDateTime time = QDateTime::fromString(text, Qt::ISODate);
-    return time.isValid() ? time.toUTC() : QDateTime();
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
 }
 
-namespace {
-
-void putIfSet(QJsonObject &object, const QString &key, const QString &value)
+void Payment::writeJson(JsonWriter &w) const
 {
-    if (!value.isEmpty())
-        object.insert(key, value);
+    w.beginObject();
+    w.key(QLatin1StringView("payment_id")).value(paymentId);
+    w.key(QLatin1StringView("trading_id")).value(tradingId);
+    w.key(QLatin1StringView("type")).value(type);
+    w.key(QLatin1StringView("status")).value(status);
+    w.key(QLatin1StringView("amount")).value(amount);
+    w.key(QLatin1StringView("institution")).value(institution);
+    w.key(QLatin1StringView("trade_time"));
+    if (tradeTime.isValid())
+        w.wireTime(tradeTime.toSecsSinceEpoch());
+    else
+        w.value(QStringView());
+    if (dueTime.isValid())
+        w.key(QLatin1StringView("due_time")).wireTime(dueTime.toSecsSinceEpoch());
+    if (clearedTime.isValid())
+        w.key(QLatin1StringView("cleared_time")).wireTime(clearedTime.toSecsSinceEpoch());
+    w.optional(QLatin1StringView("base_payment_id"), basePaymentId);
+    if (!card.isEmpty()) {
+        w.key(QLatin1StringView("card")).beginObject();
+        w.key(QLatin1StringView("brand")).value(card.brand);
+        w.key(QLatin1StringView("bin")).value(card.bin);
+        w.key(QLatin1StringView("last4")).value(card.last4);
+        w.key(QLatin1StringView("expiry")).value(card.expiry);
+        w.endObject();
+    }
+    if (!customer.name.isEmpty() || !customer.phone.isEmpty() || !customer.email.isEmpty()) {
+        w.key(QLatin1StringView("customer")).beginObject();
+        w.key(QLatin1StringView("name")).value(customer.name);
+        w.key(QLatin1StringView("kana")).value(customer.kana);
+        w.key(QLatin1StringView("email")).value(customer.email);
+        w.key(QLatin1StringView("phone")).value(customer.phone);
+        w.endObject();
+    }
+    if (!actions.isEmpty()) {
+        w.key(QLatin1StringView("actions")).beginArray();
+        for (const QString &action : actions)
+            w.value(action);
+        w.endArray();
+    }
+    w.endObject();
 }
-
-} // namespace
 
 QJsonObject Payment::toJson() const
 {
-    QJsonObject object{
-        {QStringLiteral("payment_id"), paymentId},
-        {QStringLiteral("trading_id"), tradingId},
-        {QStringLiteral("type"), type},
-        {QStringLiteral("status"), status},
-        {QStringLiteral("amount"), amount},
-        {QStringLiteral("institution"), institution},
-        {QStringLiteral("trade_time"), toWireTime(tradeTime)},
-    };
-    putIfSet(object, QStringLiteral("due_time"), toWireTime(dueTime));
-    putIfSet(object, QStringLiteral("cleared_time"), toWireTime(clearedTime));
-    putIfSet(object, QStringLiteral("base_payment_id"), basePaymentId);
-    if (!card.isEmpty()) {
-        object.insert(QStringLiteral("card"),
-                      QJsonObject{{QStringLiteral("brand"), card.brand},
-                                  {QStringLiteral("bin"), card.bin},
-                                  {QStringLiteral("last4"), card.last4},
-                                  {QStringLiteral("expiry"), card.expiry}});
-    }
-    if (!customer.name.isEmpty() || !customer.phone.isEmpty() || !customer.email.isEmpty()) {
-        object.insert(QStringLiteral("customer"),
-                      QJsonObject{{QStringLiteral("name"), customer.name},
-                                  {QStringLiteral("kana"), customer.kana},
-                                  {QStringLiteral("email"), customer.email},
-                                  {QStringLiteral("phone"), customer.phone}});
-    }
-    if (!actions.isEmpty())
-        object.insert(QStringLiteral("actions"), QJsonArray::fromStringList(actions));
-    return object;
+    QByteArray buffer;
+    JsonWriter writer(&buffer);
+    writeJson(writer);
+    return QJsonDocument::fromJson(buffer).object();
 }
 
 Payment Payment::fromJson(const QJsonObject &object)

@@ -46,6 +46,8 @@ struct Payment
     Customer customer;
     QStringList actions; // what this user may do to this payment now (detail only)
 
+    // The wire form. writeJson streams it (the gateway's pages); toJson is the same as an object.
+    void writeJson(class JsonWriter &writer) const;
     QJsonObject toJson() const;
     static Payment fromJson(const QJsonObject &object);
 };

@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QTimeZone>
 #include <QFile>
+#include "domain/jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +70,13 @@ void sendJson(httplib::Response &res, int status, const QJsonObject &body)
     res.status = status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
+}
+
+void sendJsonText(httplib::Response &res, int status, const QByteArray &body)
+{
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body.constData(), size_t(body.size()), "application/json");
 }
 
 void sendError(httplib::Response &res, const ApiError &error)
@@ -428,15 +437,22 @@ void GatewayServer::installRoutes()
                        sendError(res, ApiError::internal());
                        return;
                    }
-                   QJsonArray items;
+                   // Streamed: a QJsonObject per row cost most of a 1,000-row answer.
+                   QByteArray body;
+                   body.reserve(page->items.size() * 400 + 128);
+                   JsonWriter writer(&body);
+                   writer.beginObject().key(QLatin1StringView("items")).beginArray();
                    for (const Payment &payment : page->items)
-                       items.append(payment.toJson());
-                   QJsonObject body{{QStringLiteral("items"), items},
-                                    {QStringLiteral("next_cursor"),
-                                     page->next ? QJsonValue(page->next->encode()) : QJsonValue(QJsonValue::Null)}};
+                       payment.writeJson(writer);
+                   writer.endArray().key(QLatin1StringView("next_cursor"));
+                   if (page->next)
+                       writer.value(page->next->encode());
+                   else
+                       writer.null();
                    if (page->total)
-                       body.insert(QStringLiteral("total"), *page->total);
-                   sendJson(res, 200, body);
+                       writer.key(QLatin1StringView("total")).value(*page->total);
+                   writer.endObject();
+                   sendJsonText(res, 200, body);
                }));
 
     server.Get("/v1/payments/count",

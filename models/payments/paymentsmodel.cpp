@@ -2,6 +2,7 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "domain/jsonwriter.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
@@ -20,11 +21,9 @@ namespace {
 
 qint64 wireSeconds(const QJsonValue &value)
 {
+    qint64 seconds = 0;
     const QString text = value.toString();
-    if (text.isEmpty())
-        return 0;
-    const QDateTime time = fromWireTime(text);
-    return time.isValid() ? time.toSecsSinceEpoch() : 0;
+    return !text.isEmpty() && parseWireSeconds(text, &seconds) ? seconds : 0;
 }
 
 QString formatTime(qint64 secs, bool dateOnly)

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QStringView>
+
+namespace kessai {
+
+// A small streaming JSON writer for the hot paths (a page of 1,000 payments): appends compact
+// UTF-8 straight into one buffer, where building a QJsonObject per row and serialising the
+// document cost most of the time of a search answer.
+class JsonWriter
+{
+public:
+    explicit JsonWriter(QByteArray *out);
+
+    JsonWriter &beginObject();
+    JsonWriter &endObject();
+    JsonWriter &beginArray();
+    JsonWriter &endArray();
+    // The name of the next member of the current object.
+    JsonWriter &key(QLatin1StringView name);
+
+    JsonWriter &value(QStringView text);
+    JsonWriter &value(QLatin1StringView text);
+    JsonWriter &value(qint64 number);
+    JsonWriter &value(int number) { return value(qint64(number)); }
+    JsonWriter &value(bool flag);
+    JsonWriter &null();
+    // Seconds since the epoch as the wire's ISO 8601 UTC text ("2026-11-23T01:02:03Z").
+    JsonWriter &wireTime(qint64 secondsSinceEpoch);
+
+    // key + value, skipped when the text is empty.
+    JsonWriter &optional(QLatin1StringView name, QStringView text);
+
+private:
+    void separate();
+
+    QByteArray *m_out;
+    QList<bool> m_first; // per open container: nothing written in it yet
+    bool m_afterKey = false;
+};
+
+// "2026-11-23T01:02:03Z" for seconds since the epoch, without QDateTime.
+void appendWireTime(QByteArray *out, qint64 secondsSinceEpoch);
+// Reads the canonical wire form fast; anything else (offsets, fractions) through QDateTime.
+// Returns false for text that is no time.
+bool parseWireSeconds(QStringView text, qint64 *secondsSinceEpoch);
+
+} // namespace kessai
