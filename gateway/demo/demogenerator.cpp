@@ -415,7 +415,8 @@ Result<qint64> DemoGenerator::generate(PaymentStore &store, const Database &data
         p.merchantId = options.merchantId;
         p.status = g.steps.back().status;
         // Derived from the id rather than drawn, so adding them left the seeded data unchanged.
-        const qint64 scrambled = (p.paymentId * 2654435761LL) % 100000000000LL;
+        // Unsigned: the product wraps by design (signed overflow would be undefined).
+        const auto scrambled = qint64((quint64(p.paymentId) * 2654435761ULL) % 100000000000ULL);
         if (p.type == QLatin1String("03"))
             p.receiptNumber = QStringLiteral("%1").arg(scrambled, 11, 10, QLatin1Char('0'));
         else if (p.type == QLatin1String("01"))
