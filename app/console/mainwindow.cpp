@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "api/merchantclient.h"
+#include "payments/paymentsmodel.h"
 #include "search/searchpage.h"
 
 #include <QAction>
@@ -41,8 +42,12 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
 
     QMenu *paymentsMenu = menuBar()->addMenu(tr("&Payments"));
     QAction *search = paymentsMenu->addAction(tr("&Search"));
-    search->setShortcut(QKeySequence::Refresh);
     connect(search, &QAction::triggered, m_searchPage, &SearchPage::search);
+    QAction *refresh = paymentsMenu->addAction(tr("&Refresh results"));
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("Read the shown payments again, keeping checks, selection and scroll position"));
+    connect(refresh, &QAction::triggered, m_searchPage->model(), &PaymentsModel::refresh);
     QAction *find = paymentsMenu->addAction(tr("Search &conditions"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_searchPage, &SearchPage::focusFilters);

@@ -98,6 +98,8 @@ void PaymentsModel::clear()
 {
     const bool wasLoading = isLoading();
     abortRequests();
+    m_refreshing = false;
+    m_refreshRows.clear();
     beginResetModel();
     m_rows.clear();
     m_rowOfId.clear();
@@ -177,19 +179,9 @@ void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
     std::vector<Row> fresh;
     fresh.reserve(size_t(items.size()));
     for (const QJsonValue &value : items) {
-        const QJsonObject o = value.toObject();
-        Row row;
-        row.paymentId = o.value(QLatin1String("payment_id")).toString().toLongLong();
+        Row row = parseRow(value.toObject());
         if (row.paymentId == 0 || m_rowOfId.contains(row.paymentId))
             continue; // keyset paging never repeats rows; guard the view anyway
-        row.tradingId = o.value(QLatin1String("trading_id")).toString();
-        row.type = intern(o.value(QLatin1String("type")).toString());
-        row.status = qint16(o.value(QLatin1String("status")).toInt());
-        row.amount = o.value(QLatin1String("amount")).toInteger();
-        row.institution = intern(o.value(QLatin1String("institution")).toString());
-        row.tradeTime = wireSeconds(o.value(QLatin1String("trade_time")));
-        row.dueTime = wireSeconds(o.value(QLatin1String("due_time")));
-        row.clearedTime = wireSeconds(o.value(QLatin1String("cleared_time")));
         fresh.push_back(std::move(row));
     }
     if (!fresh.empty()) {
@@ -203,6 +195,126 @@ void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
     }
     Q_EMIT loadingChanged(false);
     Q_EMIT pageLoaded(int(fresh.size()));
+}
+
+PaymentsModel::Row PaymentsModel::parseRow(const QJsonObject &o)
+{
+    Row row;
+    row.paymentId = o.value(QLatin1String("payment_id")).toString().toLongLong();
+    row.tradingId = o.value(QLatin1String("trading_id")).toString();
+    row.type = intern(o.value(QLatin1String("type")).toString());
+    row.status = qint16(o.value(QLatin1String("status")).toInt());
+    row.amount = o.value(QLatin1String("amount")).toInteger();
+    row.institution = intern(o.value(QLatin1String("institution")).toString());
+    row.tradeTime = wireSeconds(o.value(QLatin1String("trade_time")));
+    row.dueTime = wireSeconds(o.value(QLatin1String("due_time")));
+    row.clearedTime = wireSeconds(o.value(QLatin1String("cleared_time")));
+    return row;
+}
+
+void PaymentsModel::refresh()
+{
+    if (!m_started) {
+        search(m_query);
+        return;
+    }
+    if (!m_client || m_refreshing)
+        return;
+    // Stop paging further; the refresh reads again as many rows as are loaded now.
+    ++m_generation;
+    if (m_pageReply)
+        m_pageReply->abort();
+    m_pageReply = nullptr;
+    m_refreshing = true;
+    m_refreshRows.clear();
+    m_refreshTarget = std::max<int>(int(m_rows.size()), m_pageSize);
+    Q_EMIT loadingChanged(true);
+    requestRefreshPage(QString());
+    requestCount();
+}
+
+void PaymentsModel::requestRefreshPage(const QString &cursor)
+{
+    const quint64 generation = m_generation;
+    const int limit = std::min(1000, m_refreshTarget - int(m_refreshRows.size()));
+    ApiReply *reply = m_client->searchPayments(m_query, cursor, limit, false);
+    m_pageReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation != m_generation)
+            return;
+        m_pageReply = nullptr;
+        if (!reply->ok()) {
+            m_refreshing = false;
+            m_refreshRows.clear();
+            Q_EMIT loadingChanged(false);
+            if (reply->error().kind != ApiError::Kind::Cancelled)
+                Q_EMIT errorOccurred(reply->error());
+            return;
+        }
+        const QJsonObject page = reply->json().object();
+        for (const QJsonValue &value : page.value(QLatin1String("items")).toArray()) {
+            Row row = parseRow(value.toObject());
+            if (row.paymentId != 0)
+                m_refreshRows.push_back(std::move(row));
+        }
+        const QString next = page.value(QLatin1String("next_cursor")).toString();
+        if (!next.isEmpty() && int(m_refreshRows.size()) < m_refreshTarget) {
+            requestRefreshPage(next);
+            return;
+        }
+        std::vector<Row> fresh = std::move(m_refreshRows);
+        m_refreshRows = {};
+        m_refreshing = false;
+        merge(std::move(fresh), next);
+        Q_EMIT loadingChanged(false);
+        Q_EMIT refreshed();
+    });
+}
+
+// Applies a re-read of the loaded rows without a reset: rows that stay keep their persistent
+// indexes (the view's selection, current row and scroll position follow them by payment ID).
+void PaymentsModel::merge(std::vector<Row> fresh, const QString &cursor)
+{
+    QSet<qint64> seen;
+    std::erase_if(fresh, [&seen](const Row &row) {
+        if (seen.contains(row.paymentId))
+            return true;
+        seen.insert(row.paymentId);
+        return false;
+    });
+    const int newCount = int(fresh.size());
+    if (newCount < int(m_rows.size())) {
+        beginRemoveRows(QModelIndex(), newCount, int(m_rows.size()) - 1);
+        m_rows.resize(size_t(newCount));
+        endRemoveRows();
+    }
+    const int common = int(m_rows.size());
+    QHash<qint64, int> newRowOfId;
+    newRowOfId.reserve(newCount);
+    for (int i = 0; i < newCount; ++i)
+        newRowOfId.insert(fresh[size_t(i)].paymentId, i);
+
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        const int row = newRowOfId.value(m_rows[size_t(index.row())].paymentId, -1);
+        to.append(row >= 0 && row < common ? createIndex(row, index.column()) : QModelIndex());
+    }
+    for (int i = 0; i < common; ++i)
+        m_rows[size_t(i)] = fresh[size_t(i)];
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+
+    if (newCount > common) {
+        beginInsertRows(QModelIndex(), common, newCount - 1);
+        for (int i = common; i < newCount; ++i)
+            m_rows.push_back(std::move(fresh[size_t(i)]));
+        endInsertRows();
+    }
+    m_rowOfId = std::move(newRowOfId);
+    m_cursor = cursor;
 }
 
 QString PaymentsModel::paymentIdAt(int row) const
@@ -504,7 +616,7 @@ void PaymentsModel::sort(int column, Qt::SortOrder order)
 
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_started && !isLoading() && !m_cursor.isEmpty();
+    return !parent.isValid() && m_started && !isLoading() && !m_refreshing && !m_cursor.isEmpty();
 }
 
 void PaymentsModel::fetchMore(const QModelIndex &parent)

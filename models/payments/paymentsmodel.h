@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
@@ -58,8 +59,11 @@ public:
     void search(const PaymentQuery &query);
     const PaymentQuery &query() const { return m_query; }
     void clear();
+    // Reads the loaded rows again and merges them in place: no reset, so check marks, the view's
+    // selection and scroll position stay. New payments at the top push the others down.
+    void refresh();
 
-    bool isLoading() const { return m_pageReply != nullptr; }
+    bool isLoading() const { return m_pageReply != nullptr || m_refreshing; }
     // -1 while the count has not arrived.
     qint64 total() const { return m_total; }
     bool isExhausted() const { return m_started && m_cursor.isEmpty() && !isLoading(); }
@@ -103,6 +107,7 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void checkedCountChanged(qint64 count);
     void pageLoaded(int rowsAdded);
+    void refreshed();
     void errorOccurred(const kessai::ApiError &error);
 
 private:
@@ -120,6 +125,9 @@ private:
     };
 
     void requestPage();
+    void requestRefreshPage(const QString &cursor);
+    Row parseRow(const QJsonObject &object);
+    void merge(std::vector<Row> fresh, const QString &cursor);
     void requestCount();
     void onPage(ApiReply *reply, quint64 generation);
     quint16 intern(const QString &text);
@@ -145,6 +153,9 @@ private:
     qint64 m_total = -1;
     int m_pageSize = 200;
     bool m_started = false;
+    bool m_refreshing = false;
+    std::vector<Row> m_refreshRows;
+    int m_refreshTarget = 0;
 };
 
 } // namespace kessai

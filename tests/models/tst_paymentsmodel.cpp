@@ -4,6 +4,7 @@
 #include "payments/paymentsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -212,6 +213,71 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, PaymentsModel::TradingIdColumn).data().toString(), QStringLiteral("new"));
         QCOMPARE(model.total(), qint64(1));
+    }
+
+    void refreshMergesInPlaceKeepingSelectionAndChecks()
+    {
+        QList<qint64> ids{5, 4, 3, 2, 1}; // newest first, as the gateway pages them
+        MerchantClient client;
+        auto *fake = new FakeNetwork([&ids](const QNetworkRequest &request) {
+            const QUrlQuery q(request.url());
+            if (request.url().path().endsWith(QLatin1String("/count")))
+                return FakeNetwork::Answer{200, pageJson({}, {}, ids.size()), 0};
+            const int offset = q.queryItemValue(QStringLiteral("cursor")).toInt();
+            const int limit = q.queryItemValue(QStringLiteral("limit")).toInt();
+            QList<std::pair<qint64, QString>> rows;
+            for (int i = offset; i < std::min<int>(int(ids.size()), offset + limit); ++i)
+                rows.append({ids[i], QStringLiteral("t%1").arg(ids[i])});
+            const QString next = offset + limit < ids.size() ? QString::number(offset + limit) : QString();
+            return FakeNetwork::Answer{200, pageJson(rows, next), 0};
+        }, &client);
+        client.setNetworkAccessManager(fake);
+        client.setBaseUrl(QUrl(QStringLiteral("https://fake.invalid")));
+
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&client);
+        model.setPageSize(2);
+        model.search({});
+        QTRY_VERIFY(model.isExhausted()); // the tester pages to the end, as a scrolling view would
+        QCOMPARE(model.rowCount(), 5);
+
+        QItemSelectionModel selection(&model);
+        selection.select(model.index(model.rowOfPaymentId(QStringLiteral("3")), 0),
+                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QPersistentModelIndex current = model.index(model.rowOfPaymentId(QStringLiteral("4")), 1);
+        model.setChecked(QStringLiteral("4"), true);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        ids = {7, 6, 5, 4, 3, 2, 1}; // two new payments arrived meanwhile
+        model.refresh();
+        QVERIFY(model.isLoading());
+        QTRY_VERIFY(!model.isLoading());
+        // As many rows as were loaded are read again; the rest comes with scrolling.
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY(!model.isLoading());
+        }
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.paymentIdAt(0), QStringLiteral("7"));
+        const QModelIndexList selected = selection.selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(model.paymentIdAt(selected.first().row()), QStringLiteral("3"));
+        QVERIFY(current.isValid());
+        QCOMPARE(model.paymentIdAt(current.row()), QStringLiteral("4"));
+        QVERIFY(model.isChecked(QStringLiteral("4")));
+        QCOMPARE(model.index(model.rowOfPaymentId(QStringLiteral("4")), PaymentsModel::CheckColumn)
+                     .data(Qt::CheckStateRole).value<Qt::CheckState>(),
+                 Qt::Checked);
+
+        ids = {7, 5, 4, 3, 2, 1}; // and one disappeared (no longer matches the filter)
+        model.refresh();
+        QTRY_VERIFY(!model.isLoading() && model.isExhausted());
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowOfPaymentId(QStringLiteral("6")), -1);
+        QCOMPARE(model.paymentIdAt(selection.selectedRows().first().row()), QStringLiteral("3"));
+        QCOMPARE(model.total(), qint64(6));
     }
 
     void anErrorStopsPagingAndIsReported()
