@@ -50,7 +50,9 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Shift the gateway clock (tests)."),
                                          QStringLiteral("N"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
-    parser.addOptions({dataOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption});
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Serve the sandbox endpoints (demo data dirs do by default)."));
+    const QCommandLineOption noSandboxOption(QStringLiteral("no-sandbox"), QStringLiteral("Do not serve the sandbox endpoints."));
+    parser.addOptions({dataOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -93,6 +95,10 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--clock-offset-days expects a number"), 2);
         if (parser.isSet(threadsOption))
             options.threads = parser.value(threadsOption).toInt(&ok);
+        if (parser.isSet(sandboxOption) && parser.isSet(noSandboxOption))
+            return fail(QStringLiteral("--sandbox and --no-sandbox exclude each other"), 2);
+        if (parser.isSet(sandboxOption) || parser.isSet(noSandboxOption))
+            options.sandbox = parser.isSet(sandboxOption);
         if (!ok || options.threads < 2 || options.threads > 1024)
             return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
         result = Commands::serve(dataDir, options);

@@ -214,6 +214,17 @@
     </message>
 </context>
 <context>
+    <name>kessai::CsvWriter</name>
+    <message>
+        <source>Row %1, column %2 contains %3, which Shift_JIS (CP932) cannot represent. Export as UTF-8 instead, or change the data.</source>
+        <translation>Row %1, column %2 contains %3, which Shift_JIS (CP932) cannot represent. Export as UTF-8 instead, or change the data.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>kessai::DateRangeFilter</name>
     <message>
         <source>Period</source>
@@ -238,6 +249,45 @@
     <message>
         <source>Clear</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ExportDialog</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Excel / Japanese accounting software (Shift_JIS / CP932)</source>
+        <translation>Excel / Japanese accounting software (Shift_JIS / CP932)</translation>
+    </message>
+    <message>
+        <source>UTF-8 (with BOM)</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
+        <translation>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -324,6 +374,14 @@
     <message>
         <source>Payment search</source>
         <translation>Payment search</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh results</source>
+        <translation>&amp;Refresh results</translation>
+    </message>
+    <message>
+        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
+        <translation>Read the shown payments again, keeping checks, selection and scroll position</translation>
     </message>
 </context>
 <context>
@@ -533,6 +591,53 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentExporter</name>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>The export was cancelled.</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>Trade time</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Cleared time</source>
+        <translation>Cleared time</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentsModel</name>
     <message>
         <source>Status %1: %2</source>
@@ -704,6 +809,45 @@
         <source>Enter all 4 last digits of the card.</source>
         <translation>Enter all 4 last digits of the card.</translation>
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export every payment that matches the search to a CSV file</source>
+        <translation>Export every payment that matches the search to a CSV file</translation>
+    </message>
+    <message>
+        <source>Exporting payments…</source>
+        <translation>Exporting payments…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Exporting payments… %1 of %2</source>
+        <translation>Exporting payments… %1 of %2</translation>
+    </message>
+    <message>
+        <source>Exporting payments… %1</source>
+        <translation>Exporting payments… %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln payment exported to %1.</numerusform>
+            <numerusform>%Ln payments exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>The export failed. No file was written.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -711,9 +855,12 @@
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n statuses</source>
-        <translation>%n statuses</translation>
+        <translation>
+            <numerusform>%n status</numerusform>
+            <numerusform>%n statuses</numerusform>
+        </translation>
     </message>
 </context>
 <context>

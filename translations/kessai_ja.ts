@@ -214,6 +214,17 @@
     </message>
 </context>
 <context>
+    <name>kessai::CsvWriter</name>
+    <message>
+        <source>Row %1, column %2 contains %3, which Shift_JIS (CP932) cannot represent. Export as UTF-8 instead, or change the data.</source>
+        <translation>%1行目・%2列目の %3 はShift_JIS（CP932）で表せません。UTF-8で出力するか、データを修正してください。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>ファイルを書き込めませんでした：%1</translation>
+    </message>
+</context>
+<context>
     <name>kessai::DateRangeFilter</name>
     <message>
         <source>Period</source>
@@ -238,6 +249,45 @@
     <message>
         <source>Clear</source>
         <translation>クリア</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ExportDialog</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV出力</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Excel / Japanese accounting software (Shift_JIS / CP932)</source>
+        <translation>Excel・会計ソフト向け（Shift_JIS／CP932）</translation>
+    </message>
+    <message>
+        <source>UTF-8 (with BOM)</source>
+        <translation>UTF-8（BOM付き）</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード</translation>
+    </message>
+    <message>
+        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
+        <translation>表示中の行だけでなく、現在の検索条件に一致するすべての決済を出力します。カード番号は出力されません。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -324,6 +374,14 @@
     <message>
         <source>Payment search</source>
         <translation>決済情報照会</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh results</source>
+        <translation>検索結果を更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
+        <translation>表示中の決済を読み直します（チェック・選択・表示位置はそのまま）</translation>
     </message>
 </context>
 <context>
@@ -533,6 +591,53 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentExporter</name>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>出力を中止しました。</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>支払機関名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>Trade time</source>
+        <translation>取引日時</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>支払期限日</translation>
+    </message>
+    <message>
+        <source>Cleared time</source>
+        <translation>消込日時</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentsModel</name>
     <message>
         <source>Status %1: %2</source>
@@ -704,6 +809,44 @@
         <source>Enter all 4 last digits of the card.</source>
         <translation>カード番号の下4桁をすべて入力してください。</translation>
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV出力…</translation>
+    </message>
+    <message>
+        <source>Export every payment that matches the search to a CSV file</source>
+        <translation>検索条件に一致するすべての決済をCSVファイルに出力します</translation>
+    </message>
+    <message>
+        <source>Exporting payments…</source>
+        <translation>決済情報を出力しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV出力</translation>
+    </message>
+    <message>
+        <source>Exporting payments… %1 of %2</source>
+        <translation>決済情報を出力しています… %2件中 %1件</translation>
+    </message>
+    <message>
+        <source>Exporting payments… %1</source>
+        <translation>決済情報を出力しています… %1件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln件の決済を %1 に出力しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>出力に失敗しました。ファイルは作成されていません。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -711,9 +854,11 @@
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n statuses</source>
-        <translation>%n件のステータス</translation>
+        <translation>
+            <numerusform>%n件のステータス</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
     m_searchPage->restoreState();
     QSettings *settings = sharedSettings();
     if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 720);
+        resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;

@@ -86,8 +86,9 @@ void ApiReply::onFinished()
     QNetworkReply *reply = m_reply;
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
-    const QByteArray body = reply->readAll();
     const QNetworkReply::NetworkError netError = reply->error();
+    // An aborted reply is closed: reading it only earns a warning.
+    const QByteArray body = netError == QNetworkReply::OperationCanceledError ? QByteArray() : reply->readAll();
 
     if (netError == QNetworkReply::OperationCanceledError) {
         m_error = ApiError::cancelled();

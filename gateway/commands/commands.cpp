@@ -33,9 +33,27 @@ namespace kessai::gateway {
 namespace {
 
 const QString ListenSetting = QStringLiteral("listen");
+const QString SandboxSetting = QStringLiteral("sandbox");
+
+// M0002 exists so that merchant isolation can be seen and tested; its size is fixed so that
+// --payments keeps meaning the first merchant's payments.
+constexpr qint64 SecondMerchantPayments = 50;
+
+struct DemoMerchant
+{
+    QString merchantId;
+    QString name;
+};
+
+QList<DemoMerchant> demoMerchants()
+{
+    return {{QStringLiteral("M0001"), QStringLiteral("デモショップ")},
+            {QStringLiteral("M0002"), QStringLiteral("サンプル商店")}};
+}
 
 struct DemoUser
 {
+    QString merchantId;
     QString loginId;
     QString name;
     QString role;
@@ -46,19 +64,34 @@ struct DemoUser
 QList<DemoUser> demoUsers()
 {
     return {
-        {QStringLiteral("admin"),
+        {QStringLiteral("M0001"),
+         QStringLiteral("admin"),
          QStringLiteral("管理者 太郎"),
          QStringLiteral("admin"),
          Permissions::all(),
          QStringLiteral("kessai-admin-2026")},
         // A support desk for card and convenience-store payments: no ATM / bank view, no
         // amount changes, no user management.
-        {QStringLiteral("staff"),
+        {QStringLiteral("M0001"),
+         QStringLiteral("staff"),
          QStringLiteral("担当 花子"),
          QStringLiteral("general"),
          {QStringLiteral("view:02"), QStringLiteral("view:03"), QStringLiteral("capture"),
           QStringLiteral("cancel"), QStringLiteral("export")},
          QStringLiteral("kessai-staff-2026")},
+        // May look at card payments and nothing else: no capture, no other types.
+        {QStringLiteral("M0001"),
+         QStringLiteral("viewer"),
+         QStringLiteral("閲覧 次郎"),
+         QStringLiteral("general"),
+         {QStringLiteral("view:02")},
+         QStringLiteral("kessai-viewer-2026")},
+        {QStringLiteral("M0002"),
+         QStringLiteral("admin2"),
+         QStringLiteral("店長 三郎"),
+         QStringLiteral("admin"),
+         Permissions::all(),
+         QStringLiteral("kessai-admin2-2026")},
     };
 }
 
@@ -134,13 +167,18 @@ Result<void> Commands::demo(const QString &dataDir,
     const qint64 now = clock.now();
     Database database(Database::defaultPath(dataDir));
     AccountStore accounts(database);
+    if (auto recorded = accounts.setSetting(SandboxSetting, QStringLiteral("true")); !recorded)
+        return recorded;
     auto authority = CertificateAuthority::load(dataDir);
     if (!authority)
         return makeError(authority.error());
 
-    const QString merchantId = QStringLiteral("M0001");
-    if (auto created = accounts.createMerchant(merchantId, QStringLiteral("デモショップ"), now); !created)
-        return created;
+    QJsonArray merchantsJson;
+    for (const DemoMerchant &merchant : demoMerchants()) {
+        if (auto created = accounts.createMerchant(merchant.merchantId, merchant.name, now); !created)
+            return created;
+        merchantsJson.append(QJsonObject{{QStringLiteral("id"), merchant.merchantId}, {QStringLiteral("name"), merchant.name}});
+    }
 
     const QString usersDir = QDir(dataDir).filePath(QStringLiteral("users"));
     if (!QDir().mkpath(usersDir))
@@ -154,6 +192,7 @@ Result<void> Commands::demo(const QString &dataDir,
         auto hash = PasswordHasher::hash(user.password);
         if (!hash)
             return makeError(hash.error());
+        const QString &merchantId = user.merchantId;
         if (auto created = accounts.createUser({user.loginId, merchantId, user.name, user.role, user.permissions, *hash},
                                                now);
             !created)
@@ -173,19 +212,23 @@ Result<void> Commands::demo(const QString &dataDir,
                                      {QStringLiteral("permissions"), QJsonArray::fromStringList(Permissions::effective(user.role, user.permissions))},
                                      {QStringLiteral("p12"), p12Path},
                                      {QStringLiteral("p12_passphrase"), issued->passphrase}});
-        summary << QStringLiteral("  %1 (%2)  password: %3  certificate: %4  passphrase: %5")
-                       .arg(user.loginId, user.role, user.password, p12Path, issued->passphrase);
+        summary << QStringLiteral("  %1 (%2, %3)  password: %4  certificate: %5  passphrase: %6")
+                       .arg(user.loginId, merchantId, user.role, user.password, p12Path, issued->passphrase);
     }
 
     PaymentStore payments(database);
-    auto generated = DemoGenerator::generate(payments, database, {merchantId, options.payments, options.seed, now});
+    auto generated = DemoGenerator::generate(payments, database, {QStringLiteral("M0001"), options.payments, options.seed, now});
     if (!generated)
         return makeError(generated.error());
+    auto second = DemoGenerator::generate(payments, database, {QStringLiteral("M0002"), SecondMerchantPayments, options.seed + 1, now});
+    if (!second)
+        return makeError(second.error());
 
     const ListenAddress address = listen.value_or(ListenAddress());
     const QString caPath = QFileInfo(CertificateAuthority::caCertificatePath(dataDir)).absoluteFilePath();
     const QJsonObject demoJson{{QStringLiteral("url"), QString(QStringLiteral("https://") + address.toString())},
                            {QStringLiteral("ca"), caPath},
+                           {QStringLiteral("merchants"), merchantsJson},
                            {QStringLiteral("users"), usersJson}};
     if (auto written = writeFileAtomically(QDir(dataDir).filePath(QStringLiteral("demo.json")),
                                            QJsonDocument(demoJson).toJson(QJsonDocument::Indented),
@@ -197,7 +240,10 @@ Result<void> Commands::demo(const QString &dataDir,
               .arg(QFileInfo(dataDir).absoluteFilePath())
               .arg(generated.value())
               .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
-    print(QStringLiteral("Merchant M0001 デモショップ, CA %1").arg(caPath));
+    print(QStringLiteral("Merchants M0001 デモショップ (%1 payments), M0002 サンプル商店 (%2 payments); CA %3")
+              .arg(generated.value())
+              .arg(second.value())
+              .arg(caPath));
     for (const QString &line : std::as_const(summary))
         print(line);
     return {};
@@ -231,7 +277,20 @@ Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options
         }
     }
 
+    bool sandbox = false;
+    if (options.sandbox) {
+        sandbox = *options.sandbox;
+    } else {
+        auto recorded = accounts.setting(SandboxSetting);
+        if (!recorded)
+            return makeError(recorded.error());
+        sandbox = recorded.value() && *recorded.value() == QLatin1String("true");
+    }
+
     GatewayServer server(accounts, payments, sessions, clock);
+    server.setSandbox(sandbox);
+    if (sandbox)
+        qCInfo(lcGatewayHttp) << "sandbox mode: /v1/sandbox endpoints are served";
     if (auto configured = server.setup(dataDir, options.threads); !configured)
         return configured;
     auto port = server.bind(address.host, address.port);

@@ -28,6 +28,8 @@ struct ServeOptions
     std::optional<ListenAddress> listen;
     qint64 clockOffsetDays = 0;
     int threads = 32;
+    // nullopt: as the data directory records it (`demo` records sandbox mode, `init` does not).
+    std::optional<bool> sandbox;
 };
 
 // The kessai-gateway commands. Their names and options are used by tooling (./dev, tests).

@@ -1,31 +1,18 @@
 #include "paymentrules.h"
 
+#include "payments/paymentstatemachine.h"
+
 namespace kessai::gateway::PaymentRules {
-
-namespace {
-
-const QString CardType = QStringLiteral("02");
-constexpr int Authorized = 20;
-constexpr int Captured = 40;
-
-} // namespace
 
 QStringList allowedActions(const PaymentDetail &detail, const QStringList &permissions, qint64 now)
 {
     const Payment &payment = detail.payment;
-    QStringList possible;
-    // CVS, ATM and bank payments cannot be changed through the gateway once registered.
-    if (payment.type == CardType) {
-        if (payment.status == Authorized && payment.tradeTime.isValid()
-            && now < payment.tradeTime.toSecsSinceEpoch() + AuthorizationLifetimeSeconds) {
-            possible = {QStringLiteral("capture"), QStringLiteral("cancel"), QStringLiteral("change_amount")};
-        } else if (payment.status == Captured && payment.clearedTime.isValid()
-                   && now < payment.clearedTime.toSecsSinceEpoch() + CancelWindowSeconds) {
-            possible = {QStringLiteral("cancel"), QStringLiteral("change_amount")};
-        }
-    }
+    PaymentStateMachine::Times times;
+    times.trade = payment.tradeTime.isValid() ? payment.tradeTime.toSecsSinceEpoch() : 0;
+    times.cleared = payment.clearedTime.isValid() ? payment.clearedTime.toSecsSinceEpoch() : 0;
+    times.due = payment.dueTime.isValid() ? payment.dueTime.toSecsSinceEpoch() : 0;
     QStringList allowed;
-    for (const QString &action : std::as_const(possible)) {
+    for (const QString &action : PaymentStateMachine::possibleActions(payment.type, payment.status, times, now)) {
         if (permissions.contains(action))
             allowed.append(action);
     }

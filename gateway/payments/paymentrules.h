@@ -10,10 +10,8 @@ namespace kessai::gateway {
 // allows now, for a user with these permissions.
 namespace PaymentRules {
 
-constexpr qint64 AuthorizationLifetimeSeconds = 60 * 86400; // 20 → 33 after this
-constexpr qint64 CancelWindowSeconds = 60 * 86400;          // 40 → 41 after this (from capture)
-
 // capture, cancel, change_amount — in that order, only those the user holds a permission for.
+// Derived from PaymentStateMachine's table, the same one the action endpoints apply.
 QStringList allowedActions(const PaymentDetail &detail, const QStringList &permissions, qint64 now);
 
 } // namespace PaymentRules

@@ -54,7 +54,14 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
         return ApiError::internal();
     if (!found.value() || !found.value()->enabled) {
         PasswordHasher::burnVerification(password);
-        audit(QStringLiteral("login"), loginId, QString(), QStringLiteral("invalid_credentials"), origin);
+        // A disabled user's attempts belong in its merchant's log; the client cannot tell them
+        // from an unknown id.
+        const bool disabled = found.value().has_value();
+        audit(QStringLiteral("login"),
+              loginId,
+              disabled ? found.value()->merchantId : QString(),
+              disabled ? QStringLiteral("user_disabled") : QStringLiteral("invalid_credentials"),
+              origin);
         return invalidCredentials();
     }
     const UserRecord &user = *found.value();

@@ -1,5 +1,6 @@
 #include "gatewayserver.h"
 
+#include "admin/useradmin.h"
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
 #include "common/clock.h"
@@ -7,9 +8,15 @@
 #include "security/crypto.h"
 #include "security/permissions.h"
 #include "security/sessionservice.h"
+#include "server/adminroutes.h"
+#include "server/paymentactionroutes.h"
 #include "server/paymentparams.h"
 #include "storage/accountstore.h"
+#include "storage/adminstore.h"
+#include "storage/idempotencystore.h"
+#include "storage/paymentactionstore.h"
 #include "storage/paymentstore.h"
+#include "storage/sandboxclock.h"
 
 #include <QElapsedTimer>
 #include <QTimeZone>
@@ -296,6 +303,7 @@ Result<void> GatewayServer::setup(const QString &dataDir, int threads)
     // A keep-alive connection holds its thread for its whole life.
     const size_t poolSize = static_cast<size_t>(qMax(2, threads));
     m_server->new_task_queue = [poolSize] { return new httplib::ThreadPool(poolSize); };
+    m_dataDir = dataDir;
     installRoutes();
     return {};
 }
@@ -358,6 +366,10 @@ void GatewayServer::installRoutes()
     });
 
     // Every route but login needs a valid session on this certificate.
+    m_paymentClock = std::make_unique<SandboxClock>(m_clock, m_accounts.database(), m_sandbox);
+    m_paymentActions = std::make_unique<PaymentActionStore>(m_accounts.database());
+    m_idempotency = std::make_unique<IdempotencyStore>(m_accounts.database());
+
     auto authenticated = [this](auto handler) {
         return [this, handler](const Request &req, Response &res) {
             const RequestOrigin origin = originOf(req, res);
@@ -367,6 +379,13 @@ void GatewayServer::installRoutes()
                 return;
             }
             t_request.loginId = user.value().user.loginId;
+            // Time rules are applied lazily, before anything of this merchant is read or
+            // acted on, so search, detail and actions all see the same status.
+            if (auto due = m_paymentActions->applyDue(user.value().user.merchantId, m_paymentClock->now()); !due) {
+                qCWarning(lcGatewayHttp).noquote() << "payment time rules failed:" << due.error();
+                sendError(res, ApiError::internal());
+                return;
+            }
             handler(req, res, user.value(), origin);
         };
     };
@@ -495,9 +514,41 @@ void GatewayServer::installRoutes()
                        sendError(res, ApiError::notFound(QStringLiteral("No such payment.")));
                        return;
                    }
-                   const QStringList actions = PaymentRules::allowedActions(*detail, user.user.permissions, m_clock.now());
+                   const QStringList actions = PaymentRules::allowedActions(*detail, user.user.permissions, m_paymentClock->now());
                    sendJson(res, 200, detailJson(*detail, actions));
                }));
+
+    installAdminRoutes(server, userAdmin(), RouteKit{[authenticated](RouteKit::AuthenticatedHandler handler) {
+                                                          return RouteKit::Handler(authenticated(std::move(handler)));
+                                                      },
+                                                      &sendJson,
+                                                      &sendError});
+    installPaymentActionRoutes(server,
+                               PaymentActionRouteKit{[authenticated](PaymentActionRouteKit::AuthenticatedHandler handler) {
+                                                         return PaymentActionRouteKit::Handler(authenticated(std::move(handler)));
+                                                     },
+                                                     &sendJsonText,
+                                                     &sendError},
+                               *m_paymentActions,
+                               *m_idempotency,
+                               *m_paymentClock);
+}
+
+UserAdmin &GatewayServer::userAdmin()
+{
+    if (!m_userAdmin) {
+        // Without the CA key (an offline CA) everything but certificate issuing still works.
+        auto authority = CertificateAuthority::load(m_dataDir);
+        if (!authority)
+            qCWarning(lcGatewayHttp).noquote() << "certificate issuing disabled:" << authority.error();
+        m_adminStore = std::make_unique<AdminStore>(m_accounts.database());
+        m_userAdmin = std::make_unique<UserAdmin>(m_accounts,
+                                                  *m_adminStore,
+                                                  m_clock,
+                                                  authority ? std::optional<CertificateAuthority>(authority.value())
+                                                            : std::nullopt);
+    }
+    return *m_userAdmin;
 }
 
 Result<int> GatewayServer::bind(const QString &host, int port)

@@ -18,9 +18,14 @@ typedef struct x509_st X509;
 namespace kessai::gateway {
 
 class AccountStore;
+class AdminStore;
 class Clock;
+class IdempotencyStore;
+class PaymentActionStore;
+class SandboxClock;
 class PaymentStore;
 class SessionService;
+class UserAdmin;
 
 // The Merchant API over HTTPS with mandatory client certificates (cpp-httplib + OpenSSL).
 // TLS policy, routes, JSON errors with request ids and the request log live here; the rules
@@ -44,11 +49,15 @@ public:
     // Thread-safe; makes listen() return.
     void stop();
 
+    // Sandbox mode (before setup()): the /v1/sandbox routes and a persisted payment clock offset.
+    void setSandbox(bool sandbox) { m_sandbox = sandbox; }
+
     // The TLS verify hook's question: may this (chain-valid) client certificate connect?
     bool acceptsClientCertificate(X509 *certificate);
 
 private:
     void installRoutes();
+    UserAdmin &userAdmin();
 
     AccountStore &m_accounts;
     PaymentStore &m_payments;
@@ -56,6 +65,13 @@ private:
     const Clock &m_clock;
     std::unique_ptr<httplib::SSLServer> m_server;
     QString m_setupError;
+    QString m_dataDir;
+    std::unique_ptr<AdminStore> m_adminStore;
+    std::unique_ptr<UserAdmin> m_userAdmin;
+    bool m_sandbox = false;
+    std::unique_ptr<SandboxClock> m_paymentClock; // the state machine's clock
+    std::unique_ptr<PaymentActionStore> m_paymentActions;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
 };
 
 } // namespace kessai::gateway

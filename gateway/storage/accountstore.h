@@ -63,6 +63,8 @@ class AccountStore
 public:
     explicit AccountStore(const Database &database);
 
+    const Database &database() const { return m_database; }
+
     Result<void> createMerchant(const QString &merchantId, const QString &name, qint64 now);
     Result<void> createUser(const NewUser &user, qint64 now);
     Result<std::optional<UserRecord>> findUser(const QString &loginId);

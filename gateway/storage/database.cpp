@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "payments/paymentstatemachine.h"
+
 #include <QDir>
 #include <QHash>
 #include <QSqlDriver>
@@ -179,6 +181,45 @@ const QStringList &migrationTwo()
     return statements;
 }
 
+// Schema 3: payment actions. deadline_at is when the current status falls due by itself
+// (authorization expiry, end of the cancel window, payment deadline), so the lazy expiry sweep
+// is one index range; idempotency_keys remembers bulk action answers per merchant and key.
+QStringList migrationThree()
+{
+    QStringList statements = {
+        QStringLiteral("ALTER TABLE payments ADD COLUMN deadline_at BIGINT"),
+    };
+    statements += PaymentStateMachine::deadlineBackfillStatements();
+    statements += {
+        QStringLiteral("CREATE INDEX payments_merchant_deadline ON payments (merchant_id, deadline_at)"),
+        QStringLiteral("CREATE TABLE idempotency_keys ("
+                       " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
+                       " idempotency_key VARCHAR(64) NOT NULL,"
+                       " request_hash CHAR(64) NOT NULL,"
+                       " state VARCHAR(8) NOT NULL CHECK (state IN ('running', 'done')),"
+                       " http_status INTEGER,"
+                       " response TEXT,"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (merchant_id, idempotency_key))"),
+        QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)"),
+    };
+    return statements;
+}
+
+// Schema 4: user administration. One active certificate per user (1 user = 1 certificate),
+// and the audit log read newest first per merchant, optionally per user, with a total order.
+const QStringList &migrationFour()
+{
+    static const QStringList statements = {
+        QStringLiteral("CREATE UNIQUE INDEX certificates_one_active ON certificates (login_id) WHERE revoked_at IS NULL"),
+        QStringLiteral("CREATE INDEX audit_log_merchant_page ON audit_log (merchant_id, at DESC, audit_id DESC)"),
+        QStringLiteral("CREATE INDEX audit_log_merchant_login ON audit_log (merchant_id, login_id, at DESC, audit_id DESC)"),
+        QStringLiteral("DROP INDEX audit_log_merchant"),
+    };
+    return statements;
+}
+
 } // namespace
 
 QString Database::defaultPath(const QString &dataDir)
@@ -239,12 +280,14 @@ Result<void> Database::migrate() const
     int version = 0;
     if (current.value().next())
         version = current.value().value(0).toInt();
+    // An unfinished SELECT keeps SQLite from dropping anything (DROP INDEX: "table is locked").
+    current.value().finish();
     if (version > SchemaVersion)
         return makeError(QStringLiteral("the database has schema %1, newer than this gateway (%2)")
                              .arg(version)
                              .arg(SchemaVersion));
 
-    const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo()};
+    const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo(), migrationThree(), migrationFour()};
     for (int step = version; step < SchemaVersion; ++step) {
         Transaction transaction(*db);
         if (auto begun = transaction.begin(); !begun)

@@ -19,7 +19,7 @@ namespace kessai::gateway {
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 4;
 
     static QString defaultPath(const QString &dataDir); // DIR/gateway.db
 

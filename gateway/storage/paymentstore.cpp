@@ -1,5 +1,7 @@
 #include "paymentstore.h"
 
+#include "payments/paymentstatemachine.h"
+
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStringList>
@@ -605,8 +607,9 @@ Result<void> PaymentStore::BulkLoader::begin(qint64 now)
             "INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
             " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
             " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-            " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at,"
+            " deadline_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return makeError(QStringLiteral("prepare failed: ") + m_insertPayment->lastError().text());
     m_insertEvent.emplace(m_db);
     if (!m_insertEvent->prepare(QStringLiteral(
@@ -643,6 +646,8 @@ Result<void> PaymentStore::BulkLoader::add(const PaymentRecord &p)
     q.bindValue(21, nullIfEmpty(p.paymentNumber));
     q.bindValue(22, m_now);
     q.bindValue(23, m_now);
+    const auto deadline = PaymentStateMachine::deadline(p.type, p.status, {p.tradeTime, p.clearedTime, p.dueTime});
+    q.bindValue(24, deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
         return makeError(QStringLiteral("cannot insert payment %1: %2").arg(p.paymentId).arg(q.lastError().text()));
     return {};

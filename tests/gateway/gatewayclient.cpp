@@ -1,5 +1,7 @@
 #include "gatewayclient.h"
 
+#include <algorithm>
+
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -71,10 +73,8 @@ QString GatewayClient::login(const QString &loginId, const QString &password, Re
     return token;
 }
 
-GatewayClient::Response GatewayClient::send(const QByteArray &verb,
-                                            const QString &pathAndQuery,
-                                            const QByteArray &body,
-                                            const QString &token)
+QNetworkRequest GatewayClient::request(const QString &pathAndQuery, const QByteArray &body, const QString &token,
+                                       const QList<std::pair<QByteArray, QByteArray>> &headers) const
 {
     QUrl url = m_baseUrl;
     const qsizetype question = pathAndQuery.indexOf(u'?');
@@ -88,16 +88,28 @@ GatewayClient::Response GatewayClient::send(const QByteArray &verb,
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+    return request;
+}
 
-    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(30000);
-    loop.exec();
+GatewayClient::Response GatewayClient::post(const QString &path, const QByteArray &body, const QString &token,
+                                            const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    return send("POST", path, body, token, headers);
+}
 
+QByteArray GatewayClient::Response::header(const QByteArray &name) const
+{
+    for (const auto &pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    }
+    return {};
+}
+
+GatewayClient::Response GatewayClient::read(QNetworkReply *reply)
+{
     Response response;
     if (!reply->isFinished()) {
         reply->abort();
@@ -111,7 +123,57 @@ GatewayClient::Response GatewayClient::send(const QByteArray &verb,
     response.errorString = reply->errorString();
     response.body = reply->readAll();
     response.requestId = reply->rawHeader("X-Request-Id");
+    response.headers = reply->rawHeaderPairs();
     response.json = QJsonDocument::fromJson(response.body).object();
     reply->deleteLater();
     return response;
+}
+
+GatewayClient::Response GatewayClient::send(const QByteArray &verb,
+                                            const QString &pathAndQuery,
+                                            const QByteArray &body,
+                                            const QString &token,
+                                            const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkReply *reply = m_network->sendCustomRequest(request(pathAndQuery, body, token, headers), verb, body);
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(30000);
+    loop.exec();
+    return read(reply);
+}
+
+QNetworkReply *GatewayClient::start(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
+                                    const QString &token, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    // One manager per request: each gets its own connection, so the requests really overlap.
+    m_parallel.push_back(std::make_unique<QNetworkAccessManager>());
+    return m_parallel.back()->sendCustomRequest(request(pathAndQuery, body, token, headers), verb, body);
+}
+
+QList<GatewayClient::Response> GatewayClient::finish(const QList<QNetworkReply *> &replies)
+{
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    auto allFinished = [&replies] {
+        return std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *reply) { return reply->isFinished(); });
+    };
+    for (QNetworkReply *reply : replies) {
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&loop, allFinished] {
+            if (allFinished())
+                loop.quit();
+        });
+    }
+    timeout.start(30000);
+    if (!allFinished())
+        loop.exec();
+    QList<Response> responses;
+    for (QNetworkReply *reply : replies)
+        responses.append(read(reply));
+    return responses;
 }

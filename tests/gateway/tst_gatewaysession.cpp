@@ -180,8 +180,9 @@ void TestGatewaySession::meReturnsRoleMerchantAndPermissions()
         QCOMPARE(me.json.value(QLatin1String("login_id")).toString(), user.loginId);
         QCOMPARE(me.json.value(QLatin1String("role")).toString(), user.role);
         const QJsonObject merchant = me.json.value(QLatin1String("merchant")).toObject();
-        QCOMPARE(merchant.value(QLatin1String("id")).toString(), QStringLiteral("M0001"));
-        QCOMPARE(merchant.value(QLatin1String("name")).toString(), QStringLiteral("デモショップ"));
+        QCOMPARE(merchant.value(QLatin1String("id")).toString(), user.merchantId);
+        QCOMPARE(merchant.value(QLatin1String("name")).toString(),
+                 user.merchantId == QLatin1String("M0001") ? QStringLiteral("デモショップ") : QStringLiteral("サンプル商店"));
         QVERIFY(!me.json.value(QLatin1String("name")).toString().isEmpty());
         QStringList permissions;
         for (const QJsonValue &p : me.json.value(QLatin1String("permissions")).toArray())

@@ -142,7 +142,7 @@ void PaymentDetailDialog::showPayment(const Payment &p, const QJsonArray &events
            QStringLiteral("detailStatusText"));
     addRow(tr("Amount"), formatYen(p.amount, locale), QStringLiteral("detailAmount"));
     addRow(tr("Trade time"), localTime(p.tradeTime));
-    addRow(tr("Due date"), localTime(p.dueTime));
+    addRow(tr("Due date"), p.dueTime.isValid() ? p.dueTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd")) : QString());
     addRow(tr("Cleared"), localTime(p.clearedTime));
     addRow(tr("Base payment ID"), p.basePaymentId, QStringLiteral("detailBasePaymentId"), true);
     if (!p.card.isEmpty()) {

@@ -2,6 +2,8 @@
 
 #include "domain/paymentcatalog.h"
 #include "daterangefilter.h"
+#include "exportdialog.h"
+#include "export/paymentexporter.h"
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
 #include "paymentdetaildialog.h"
@@ -14,6 +16,12 @@
 #include <QMenu>
 #include <QSettings>
 #include <QCheckBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -26,6 +34,8 @@
 #include <QRegularExpressionValidator>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace kessai {
 
@@ -51,6 +61,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_checkAllButton(new QPushButton(tr("Check all")))
     , m_uncheckAllButton(new QPushButton(tr("Uncheck all")))
     , m_error(new QLabel)
+    , m_exportButton(new QPushButton(tr("Export CSV…")))
 {
     setObjectName(QStringLiteral("searchPage"));
     m_client = client;
@@ -65,6 +76,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_paymentId->setClearButtonEnabled(true);
     m_paymentId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,18}")), m_paymentId));
     m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->setMinimumWidth(m_status->sizeHint().width() + m_status->fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     m_tradeRange->setObjectName(QStringLiteral("tradeRange"));
     m_dueRange->setObjectName(QStringLiteral("dueRange"));
     m_clearedRange->setObjectName(QStringLiteral("clearedRange"));
@@ -178,8 +190,9 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(PaymentsModel::CheckColumn, QHeaderView::Fixed);
     m_table->setColumnWidth(PaymentsModel::CheckColumn, 28);
     const QFontMetrics fm = m_table->fontMetrics();
-    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("M")) * 14);
-    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("0")) * 20);
+    // Widths from what the columns hold, so that the amount stays in view on a 1280-pixel screen.
+    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("ORD20261122_00000")) + 16);
+    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("100000000000000000")) + 16);
     m_table->setColumnWidth(PaymentsModel::TradeTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
     m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
     m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(QStringLiteral("9,999,999円")) + 24);
@@ -214,6 +227,10 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     resultBar->addWidget(m_checkSummary);
     resultBar->addWidget(m_checkAllButton);
     resultBar->addWidget(m_uncheckAllButton);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setToolTip(tr("Export every payment that matches the search to a CSV file"));
+    resultBar->addWidget(m_exportButton);
+    connect(m_exportButton, &QPushButton::clicked, this, &SearchPage::openExport);
 
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &SearchPage::showColumnMenu);
@@ -439,6 +456,85 @@ void SearchPage::updateSummary()
     else
         text = tr("%1 shown (counting…)").arg(locale.toString(shown));
     m_summary->setText(text);
+}
+
+void SearchPage::openExport()
+{
+    if (m_exporter)
+        return;
+    QSettings *settings = sharedSettings();
+    QString dir = settings->value(QStringLiteral("export/dir")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    ExportDialog dialog(QDir(dir).filePath(PaymentExporter::defaultFileName(QDateTime::currentDateTime())), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    settings->setValue(QStringLiteral("export/dir"), QFileInfo(dialog.path()).absolutePath());
+    exportTo(dialog.path(), dialog.encoding());
+}
+
+void SearchPage::exportTo(const QString &path, CsvEncoding encoding)
+{
+    if (m_exporter)
+        return;
+    m_exporter = new PaymentExporter(m_client, this);
+    m_exporter->setQuery(m_model->query()); // the search on screen, not half-edited filters
+    m_exporter->setOutputPath(path);
+    m_exporter->setEncoding(encoding);
+    m_exportButton->setEnabled(false);
+
+    m_exportProgress = new QProgressDialog(tr("Exporting payments…"), tr("Cancel"), 0, 0, this);
+    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
+    m_exportProgress->setWindowTitle(tr("Export CSV"));
+    m_exportProgress->setWindowModality(Qt::WindowModal);
+    m_exportProgress->setAutoClose(false);
+    m_exportProgress->setAutoReset(false);
+    m_exportProgress->setMinimumDuration(300);
+    connect(m_exportProgress, &QProgressDialog::canceled, m_exporter, &PaymentExporter::cancel);
+    connect(m_exporter, &PaymentExporter::progress, m_exportProgress, [this](qint64 done, qint64 total) {
+        const QLocale locale;
+        if (total > 0) {
+            // QProgressDialog counts in int; scale so millions of rows still fit.
+            m_exportProgress->setMaximum(1000);
+            m_exportProgress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+            m_exportProgress->setLabelText(tr("Exporting payments… %1 of %2").arg(locale.toString(done), locale.toString(total)));
+        } else {
+            m_exportProgress->setLabelText(tr("Exporting payments… %1").arg(locale.toString(done)));
+        }
+    });
+    connect(m_exporter, &PaymentExporter::finished, this, &SearchPage::onExportFinished);
+    m_exporter->start();
+}
+
+void SearchPage::onExportFinished(const ExportResult &result)
+{
+    if (m_exportProgress) {
+        m_exportProgress->hide();
+        m_exportProgress->deleteLater();
+        m_exportProgress = nullptr;
+    }
+    if (m_exporter) {
+        m_exporter->deleteLater();
+        m_exporter = nullptr;
+    }
+    m_exportButton->setEnabled(true);
+    if (!result.cancelled) {
+        auto *box = new QMessageBox(this);
+        box->setObjectName(QStringLiteral("exportResult"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowTitle(tr("Export CSV"));
+        if (result.ok()) {
+            box->setIcon(QMessageBox::Information);
+            box->setText(tr("%Ln payment(s) exported to %1.", nullptr, int(std::min<qint64>(result.rows, std::numeric_limits<int>::max())))
+                             .arg(QDir::toNativeSeparators(result.path)));
+        } else {
+            box->setIcon(QMessageBox::Warning);
+            box->setText(tr("The export failed. No file was written."));
+            box->setInformativeText(result.errorText());
+        }
+        box->open();
+    }
+    Q_EMIT exportFinished(result);
 }
 
 void SearchPage::showError(const ApiError &error)

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "api/paymentquery.h"
+#include "csv/csvwriter.h"
 
 #include <QWidget>
+
+Q_MOC_INCLUDE("export/paymentexporter.h")
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QPushButton;
 class QTableView;
 
@@ -16,7 +20,9 @@ class DateRangeFilter;
 class MerchantClient;
 class StatusFilter;
 class PaymentsModel;
+class PaymentExporter;
 struct ApiError;
+struct ExportResult;
 
 // 決済情報照会: filters above, the result table below, loaded page by page as it scrolls.
 class SearchPage final : public QWidget
@@ -40,6 +46,12 @@ public Q_SLOTS:
     void search();
     void clearFilters();
     void focusFilters();
+    // CSV出力 of every payment matching the shown search, without the dialogs (the button asks
+    // for path and encoding, then calls this). Runs on the event loop; exportFinished() tells.
+    void exportTo(const QString &path, kessai::CsvEncoding encoding);
+
+Q_SIGNALS:
+    void exportFinished(const kessai::ExportResult &result);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,6 +64,8 @@ private:
     void openSupportLookup();
     bool readAmounts(PaymentQuery *query) const;
     void showError(const ApiError &error);
+    void openExport();
+    void onExportFinished(const ExportResult &result);
 
     MerchantClient *m_client = nullptr;
     PaymentsModel *m_model;
@@ -75,6 +89,9 @@ private:
     QPushButton *m_checkAllButton;
     QPushButton *m_uncheckAllButton;
     QLabel *m_error;
+    QPushButton *m_exportButton;
+    PaymentExporter *m_exporter = nullptr;
+    QProgressDialog *m_exportProgress = nullptr;
 };
 
 } // namespace kessai

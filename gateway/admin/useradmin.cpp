@@ -1,0 +1,461 @@
+#include "useradmin.h"
+
+#include "security/crypto.h"
+#include "security/passwordhasher.h"
+#include "security/permissions.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+Q_LOGGING_CATEGORY(lcGatewayAdmin, "gateway.admin", QtInfoMsg)
+
+namespace kessai::gateway {
+
+namespace {
+
+constexpr qsizetype MaxNameLength = 64;
+constexpr int JstOffsetSeconds = 9 * 3600;
+const QString ManageUsers = QStringLiteral("manage_users");
+
+ApiError invalid(const QString &name, const QString &why)
+{
+    return ApiError::invalidParameter(QStringLiteral("%1: %2").arg(name, why));
+}
+
+ApiError userNotFound()
+{
+    return ApiError::notFound(QStringLiteral("No such user."));
+}
+
+ApiError selfLockout(const QString &message)
+{
+    return {422, QStringLiteral("self_lockout"), message};
+}
+
+std::optional<ApiError> rejectUnknownFields(const QJsonObject &body, const QStringList &known)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!known.contains(it.key()))
+            return invalid(it.key(), QStringLiteral("unknown field"));
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> parseName(const QJsonValue &value, QString &name)
+{
+    if (!value.isString())
+        return invalid(QStringLiteral("name"), QStringLiteral("must be a string"));
+    name = value.toString().trimmed();
+    if (name.isEmpty() || name.size() > MaxNameLength)
+        return invalid(QStringLiteral("name"), QStringLiteral("1 to 64 characters"));
+    return std::nullopt;
+}
+
+std::optional<ApiError> parseRole(const QJsonValue &value, QString &role)
+{
+    role = value.toString();
+    if (!value.isString() || (role != QLatin1String("admin") && role != QLatin1String("general")))
+        return invalid(QStringLiteral("role"), QStringLiteral("admin or general"));
+    return std::nullopt;
+}
+
+std::optional<ApiError> parsePermissions(const QJsonValue &value, QStringList &permissions)
+{
+    if (!value.isArray())
+        return invalid(QStringLiteral("permissions"), QStringLiteral("must be an array of strings"));
+    permissions.clear();
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString() || !Permissions::isKnown(item.toString()))
+            return invalid(QStringLiteral("permissions"),
+                           QStringLiteral("unknown permission; known: ") + Permissions::all().join(u','));
+        if (!permissions.contains(item.toString()))
+            permissions.append(item.toString());
+    }
+    return std::nullopt;
+}
+
+// ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day (as the payment filters).
+std::optional<qint64> parseTime(const QString &text)
+{
+    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
+    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    QDateTime time;
+    if (utc.match(text).hasMatch()) {
+        time = QDateTime::fromString(text, Qt::ISODate);
+    } else if (date.match(text).hasMatch()) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            time = QDateTime(day, QTime(0, 0), QTimeZone(JstOffsetSeconds));
+    }
+    if (!time.isValid() || time.toSecsSinceEpoch() < 0)
+        return std::nullopt;
+    return time.toSecsSinceEpoch();
+}
+
+QString encodeCursor(qint64 at, qint64 id)
+{
+    return QString::fromLatin1(crypto::toBase64Url(QByteArray::number(at) + ':' + QByteArray::number(id)));
+}
+
+std::optional<std::pair<qint64, qint64>> decodeCursor(const QString &cursor)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(),
+                                                        QByteArray::Base64UrlEncoding
+                                                            | QByteArray::OmitTrailingEquals
+                                                            | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QList<QByteArray> parts = decoded.decoded.split(':');
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool atOk = false;
+    bool idOk = false;
+    const qint64 at = parts.at(0).toLongLong(&atOk);
+    const qint64 id = parts.at(1).toLongLong(&idOk);
+    if (!atOk || !idOk || at < 0 || id < 0)
+        return std::nullopt;
+    return std::make_pair(at, id);
+}
+
+} // namespace
+
+UserAdmin::UserAdmin(AccountStore &accounts,
+                     AdminStore &admin,
+                     const Clock &clock,
+                     std::optional<CertificateAuthority> authority)
+    : m_accounts(accounts)
+    , m_admin(admin)
+    , m_clock(clock)
+    , m_authority(std::move(authority))
+{}
+
+bool UserAdmin::isValidLoginId(const QString &loginId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}$"));
+    return pattern.match(loginId).hasMatch();
+}
+
+void UserAdmin::audit(const AuthenticatedUser &actor,
+                      const RequestOrigin &origin,
+                      const QString &action,
+                      const QString &target,
+                      const QString &result)
+{
+    AuditEntry entry;
+    entry.at = m_clock.now();
+    entry.loginId = actor.user.loginId;
+    entry.merchantId = actor.user.merchantId;
+    entry.action = action;
+    entry.target = target;
+    entry.result = result;
+    entry.origin = origin.address;
+    entry.requestId = origin.requestId;
+    if (auto written = m_accounts.audit(entry); !written)
+        qCCritical(lcGatewayAdmin).noquote() << "audit entry lost:" << action << result << written.error();
+}
+
+std::optional<ApiError> UserAdmin::requirePermission(const AuthenticatedUser &actor,
+                                                     const RequestOrigin &origin,
+                                                     const QString &permission,
+                                                     const QString &action)
+{
+    if (actor.user.permissions.contains(permission))
+        return std::nullopt;
+    audit(actor, origin, action, QString(), QStringLiteral("forbidden"));
+    return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("This requires the %1 permission.").arg(permission)};
+}
+
+ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
+                                         const RequestOrigin &origin,
+                                         const QString &loginId,
+                                         const QString &action)
+{
+    const QString targetName = QStringLiteral("user:") + loginId.left(64);
+    if (!isValidLoginId(loginId)) {
+        audit(actor, origin, action, targetName, QStringLiteral("not_found"));
+        return userNotFound();
+    }
+    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    if (!found) {
+        qCWarning(lcGatewayAdmin).noquote() << "user lookup failed:" << found.error();
+        return ApiError::internal();
+    }
+    if (!found.value()) {
+        // Another merchant's user looks exactly like one that does not exist.
+        audit(actor, origin, action, targetName, QStringLiteral("not_found"));
+        return userNotFound();
+    }
+    return std::move(*found.value());
+}
+
+ApiResult<QList<ManagedUser>> UserAdmin::list(const AuthenticatedUser &actor)
+{
+    auto users = m_admin.listUsers(actor.user.merchantId);
+    if (!users) {
+        qCWarning(lcGatewayAdmin).noquote() << "user list failed:" << users.error();
+        return ApiError::internal();
+    }
+    return std::move(users).value();
+}
+
+ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const RequestOrigin &origin, const QJsonObject &body)
+{
+    const QString action = QStringLiteral("user_create");
+    const QString loginId = body.value(QLatin1String("login_id")).toString();
+    const QString targetName = QStringLiteral("user:") + loginId.left(64);
+    auto refuse = [&](const ApiError &error) {
+        audit(actor, origin, action, targetName, error.code);
+        return error;
+    };
+    if (auto unknown = rejectUnknownFields(body, {QStringLiteral("login_id"), QStringLiteral("name"), QStringLiteral("role"),
+                                                  QStringLiteral("permissions"), QStringLiteral("password")}))
+        return refuse(*unknown);
+    if (!body.value(QLatin1String("login_id")).isString() || !isValidLoginId(loginId))
+        return refuse(invalid(QStringLiteral("login_id"), QStringLiteral("3 to 32 of A-Z a-z 0-9 _ . -")));
+    NewUser user;
+    user.loginId = loginId;
+    user.merchantId = actor.user.merchantId;
+    if (auto error = parseName(body.value(QLatin1String("name")), user.name))
+        return refuse(*error);
+    if (auto error = parseRole(body.value(QLatin1String("role")), user.role))
+        return refuse(*error);
+    if (body.contains(QLatin1String("permissions"))) {
+        if (auto error = parsePermissions(body.value(QLatin1String("permissions")), user.permissions))
+            return refuse(*error);
+    }
+    const QJsonValue password = body.value(QLatin1String("password"));
+    if (!password.isString())
+        return refuse(invalid(QStringLiteral("password"), QStringLiteral("required")));
+    if (const QString why = PasswordHasher::policyViolation(password.toString()); !why.isEmpty())
+        return refuse(ApiError{400, QStringLiteral("weak_password"), why});
+
+    auto exists = m_admin.loginIdExists(loginId);
+    if (!exists) {
+        qCWarning(lcGatewayAdmin).noquote() << "user lookup failed:" << exists.error();
+        return ApiError::internal();
+    }
+    if (exists.value())
+        return refuse(ApiError{409, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
+    auto hash = PasswordHasher::hash(password.toString());
+    if (!hash) {
+        qCWarning(lcGatewayAdmin).noquote() << "password hashing failed:" << hash.error();
+        return ApiError::internal();
+    }
+    user.passwordHash = hash.value();
+    if (auto created = m_accounts.createUser(user, m_clock.now()); !created) {
+        // A concurrent create of the same id loses on the primary key.
+        auto raced = m_admin.loginIdExists(loginId);
+        if (raced && raced.value())
+            return refuse(ApiError{409, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
+        qCWarning(lcGatewayAdmin).noquote() << "user create failed:" << created.error();
+        return ApiError::internal();
+    }
+    audit(actor, origin, action, targetName, QStringLiteral("ok"));
+    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "created user" << loginId << "role" << user.role;
+    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    if (!found || !found.value())
+        return ApiError::internal();
+    return std::move(*found.value());
+}
+
+ApiResult<ManagedUser> UserAdmin::update(const AuthenticatedUser &actor,
+                                         const RequestOrigin &origin,
+                                         const QString &loginId,
+                                         const QJsonObject &body)
+{
+    const QString action = QStringLiteral("user_update");
+    auto current = target(actor, origin, loginId, action);
+    if (!current.ok())
+        return current.error();
+    const QString targetName = QStringLiteral("user:") + loginId;
+    auto refuse = [&](const ApiError &error) {
+        audit(actor, origin, action, targetName, error.code);
+        return error;
+    };
+    if (auto unknown = rejectUnknownFields(body, {QStringLiteral("name"), QStringLiteral("role"),
+                                                  QStringLiteral("permissions"), QStringLiteral("enabled")}))
+        return refuse(*unknown);
+    if (body.isEmpty())
+        return refuse(ApiError::badRequest(QStringLiteral("Nothing to change: send name, role, permissions or enabled.")));
+    UserChange change;
+    if (body.contains(QLatin1String("name"))) {
+        QString name;
+        if (auto error = parseName(body.value(QLatin1String("name")), name))
+            return refuse(*error);
+        change.name = name;
+    }
+    if (body.contains(QLatin1String("role"))) {
+        QString role;
+        if (auto error = parseRole(body.value(QLatin1String("role")), role))
+            return refuse(*error);
+        change.role = role;
+    }
+    if (body.contains(QLatin1String("permissions"))) {
+        QStringList permissions;
+        if (auto error = parsePermissions(body.value(QLatin1String("permissions")), permissions))
+            return refuse(*error);
+        change.permissions = permissions;
+    }
+    if (body.contains(QLatin1String("enabled"))) {
+        if (!body.value(QLatin1String("enabled")).isBool())
+            return refuse(invalid(QStringLiteral("enabled"), QStringLiteral("must be true or false")));
+        change.enabled = body.value(QLatin1String("enabled")).toBool();
+    }
+
+    if (loginId == actor.user.loginId) {
+        if (change.enabled && !*change.enabled)
+            return refuse(selfLockout(QStringLiteral("You cannot disable your own account.")));
+        const QStringList after = Permissions::effective(change.role.value_or(current.value().role),
+                                                         change.permissions.value_or(current.value().storedPermissions));
+        if (!after.contains(ManageUsers))
+            return refuse(selfLockout(QStringLiteral("You cannot remove your own manage_users permission.")));
+    }
+
+    if (auto updated = m_admin.updateUser(actor.user.merchantId, loginId, change); !updated) {
+        qCWarning(lcGatewayAdmin).noquote() << "user update failed:" << updated.error();
+        return ApiError::internal();
+    }
+    audit(actor, origin, action, targetName, QStringLiteral("ok"));
+    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "updated user" << loginId << "fields"
+                                     << body.keys().join(u',');
+    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    if (!found || !found.value())
+        return ApiError::internal();
+    return std::move(*found.value());
+}
+
+ApiResult<ManagedUser> UserAdmin::unlock(const AuthenticatedUser &actor, const RequestOrigin &origin, const QString &loginId)
+{
+    const QString action = QStringLiteral("user_unlock");
+    auto current = target(actor, origin, loginId, action);
+    if (!current.ok())
+        return current.error();
+    if (auto unlocked = m_admin.unlock(actor.user.merchantId, loginId); !unlocked) {
+        qCWarning(lcGatewayAdmin).noquote() << "unlock failed:" << unlocked.error();
+        return ApiError::internal();
+    }
+    audit(actor, origin, action, QStringLiteral("user:") + loginId, QStringLiteral("ok"));
+    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "unlocked user" << loginId;
+    current.value().lockedUntil = 0;
+    return current;
+}
+
+ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const AuthenticatedUser &actor,
+                                                         const RequestOrigin &origin,
+                                                         const QString &loginId)
+{
+    const QString action = QStringLiteral("certificate_issue");
+    auto current = target(actor, origin, loginId, action);
+    if (!current.ok())
+        return current.error();
+    const QString targetName = QStringLiteral("user:") + loginId;
+    if (!m_authority) {
+        audit(actor, origin, action, targetName, QStringLiteral("unavailable"));
+        return ApiError{503, QStringLiteral("unavailable"), QStringLiteral("The merchant CA key is not available on this gateway.")};
+    }
+    const qint64 now = m_clock.now();
+    std::lock_guard<std::mutex> lock(m_issueMutex);
+    auto issued = m_authority->issueClientCertificate(loginId, actor.user.merchantId, now);
+    if (!issued) {
+        qCWarning(lcGatewayAdmin).noquote() << "certificate issue failed:" << issued.error();
+        audit(actor, origin, action, targetName, QStringLiteral("internal"));
+        return ApiError::internal();
+    }
+    auto replaced = m_admin.replaceCertificate(actor.user.merchantId, loginId, issued.value(), now);
+    if (!replaced) {
+        qCWarning(lcGatewayAdmin).noquote() << "certificate store failed:" << replaced.error();
+        audit(actor, origin, action, targetName, QStringLiteral("internal"));
+        return ApiError::internal();
+    }
+    audit(actor, origin, action, targetName + QStringLiteral(" cert:") + issued.value().fingerprint.left(16), QStringLiteral("ok"));
+    for (const QString &old : replaced.value())
+        audit(actor, origin, QStringLiteral("certificate_revoke"), targetName + QStringLiteral(" cert:") + old.left(16), QStringLiteral("ok"));
+    // Fingerprint prefixes only; the PKCS#12 and its passphrase never reach a log.
+    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "issued certificate" << issued.value().fingerprint.left(16)
+                                     << "for" << loginId << "revoking" << replaced.value().size();
+    return std::move(issued).value();
+}
+
+ApiResult<ManagedUser> UserAdmin::revokeCertificate(const AuthenticatedUser &actor,
+                                                    const RequestOrigin &origin,
+                                                    const QString &loginId)
+{
+    const QString action = QStringLiteral("certificate_revoke");
+    auto current = target(actor, origin, loginId, action);
+    if (!current.ok())
+        return current.error();
+    const QString targetName = QStringLiteral("user:") + loginId;
+    if (loginId == actor.user.loginId) {
+        audit(actor, origin, action, targetName, QStringLiteral("self_lockout"));
+        return selfLockout(QStringLiteral("You cannot revoke your own certificate; issue a new one instead."));
+    }
+    auto revoked = m_admin.revokeCertificates(actor.user.merchantId, loginId, m_clock.now());
+    if (!revoked) {
+        qCWarning(lcGatewayAdmin).noquote() << "certificate revoke failed:" << revoked.error();
+        return ApiError::internal();
+    }
+    if (revoked.value().isEmpty()) {
+        audit(actor, origin, action, targetName, QStringLiteral("not_found"));
+        return ApiError::notFound(QStringLiteral("This user has no active certificate."));
+    }
+    for (const QString &fingerprint : revoked.value())
+        audit(actor, origin, action, targetName + QStringLiteral(" cert:") + fingerprint.left(16), QStringLiteral("ok"));
+    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "revoked" << revoked.value().size() << "certificate(s) of" << loginId;
+    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    if (!found || !found.value())
+        return ApiError::internal();
+    return std::move(*found.value());
+}
+
+ApiResult<AuditPageResult> UserAdmin::queryAudit(const AuthenticatedUser &actor, const QMultiMap<QString, QString> &params)
+{
+    AuditQuery query;
+    const QString timeExpected = QStringLiteral("an ISO 8601 UTC time (2026-11-23T00:00:00Z) or a date (2026-11-23, JST)");
+    if (params.contains(QStringLiteral("from"))) {
+        query.from = parseTime(params.value(QStringLiteral("from")));
+        if (!query.from)
+            return invalid(QStringLiteral("from"), timeExpected);
+    }
+    if (params.contains(QStringLiteral("to"))) {
+        query.to = parseTime(params.value(QStringLiteral("to")));
+        if (!query.to)
+            return invalid(QStringLiteral("to"), timeExpected);
+    }
+    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_.\\-]{1,64}$"));
+    for (const auto &[name, field] : {std::pair{QStringLiteral("login_id"), &query.loginId},
+                                      std::pair{QStringLiteral("action"), &query.action},
+                                      std::pair{QStringLiteral("result"), &query.result}}) {
+        if (!params.contains(name))
+            continue;
+        *field = params.value(name);
+        if (!word.match(*field).hasMatch())
+            return invalid(name, QStringLiteral("1 to 64 of A-Z a-z 0-9 _ . -"));
+    }
+    if (params.contains(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = params.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 1 || query.limit > MaxAuditLimit)
+            return invalid(QStringLiteral("limit"), QStringLiteral("1 to 1000"));
+    } else {
+        query.limit = DefaultAuditLimit;
+    }
+    if (params.contains(QStringLiteral("cursor"))) {
+        query.before = decodeCursor(params.value(QStringLiteral("cursor")));
+        if (!query.before)
+            return invalid(QStringLiteral("cursor"), QStringLiteral("not a cursor of this gateway"));
+    }
+    auto page = m_admin.queryAudit(actor.user.merchantId, query);
+    if (!page) {
+        qCWarning(lcGatewayAdmin).noquote() << "audit query failed:" << page.error();
+        return ApiError::internal();
+    }
+    AuditPageResult result;
+    result.page = std::move(page).value();
+    if (result.page.more && !result.page.items.isEmpty())
+        result.nextCursor = encodeCursor(result.page.items.last().at, result.page.items.last().id);
+    return result;
+}
+
+} // namespace kessai::gateway

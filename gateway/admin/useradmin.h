@@ -1,0 +1,83 @@
+#pragma once
+
+#include "ca/certificateauthority.h"
+#include "common/apierror.h"
+#include "common/clock.h"
+#include "security/sessionservice.h"
+#include "storage/accountstore.h"
+#include "storage/adminstore.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMultiMap>
+
+#include <mutex>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcGatewayAdmin)
+
+namespace kessai::gateway {
+
+struct AuditPageResult
+{
+    AuditPage page;
+    QString nextCursor; // empty: no more pages
+};
+
+// User, certificate and audit administration of one merchant, independent of HTTP: validation,
+// the self-lockout rules, certificate issuing and the audit trail of every admin action.
+// Callers check manage_users first (requirePermission); every method is merchant-scoped.
+class UserAdmin
+{
+public:
+    static constexpr int MaxAuditLimit = 1000;
+    static constexpr int DefaultAuditLimit = 100;
+
+    UserAdmin(AccountStore &accounts,
+              AdminStore &admin,
+              const Clock &clock,
+              std::optional<CertificateAuthority> authority);
+
+    // Deny by default: the user must hold the permission; a refusal is audited as `action`.
+    std::optional<ApiError> requirePermission(const AuthenticatedUser &actor,
+                                              const RequestOrigin &origin,
+                                              const QString &permission,
+                                              const QString &action);
+
+    ApiResult<QList<ManagedUser>> list(const AuthenticatedUser &actor);
+    ApiResult<ManagedUser> create(const AuthenticatedUser &actor, const RequestOrigin &origin, const QJsonObject &body);
+    ApiResult<ManagedUser> update(const AuthenticatedUser &actor,
+                                  const RequestOrigin &origin,
+                                  const QString &loginId,
+                                  const QJsonObject &body);
+    ApiResult<ManagedUser> unlock(const AuthenticatedUser &actor, const RequestOrigin &origin, const QString &loginId);
+    ApiResult<IssuedCertificate> issueCertificate(const AuthenticatedUser &actor,
+                                                  const RequestOrigin &origin,
+                                                  const QString &loginId);
+    ApiResult<ManagedUser> revokeCertificate(const AuthenticatedUser &actor,
+                                             const RequestOrigin &origin,
+                                             const QString &loginId);
+    ApiResult<AuditPageResult> queryAudit(const AuthenticatedUser &actor, const QMultiMap<QString, QString> &params);
+
+    static bool isValidLoginId(const QString &loginId);
+
+private:
+    void audit(const AuthenticatedUser &actor,
+               const RequestOrigin &origin,
+               const QString &action,
+               const QString &target,
+               const QString &result);
+    // The target user of this merchant, or 404 (audited: it may be another merchant's).
+    ApiResult<ManagedUser> target(const AuthenticatedUser &actor,
+                                  const RequestOrigin &origin,
+                                  const QString &loginId,
+                                  const QString &action);
+
+    AccountStore &m_accounts;
+    AdminStore &m_admin;
+    const Clock &m_clock;
+    std::optional<CertificateAuthority> m_authority;
+    std::mutex m_issueMutex;
+};
+
+} // namespace kessai::gateway

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/database.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kessai::gateway {
+
+struct IssuedCertificate;
+
+// The certificate a user holds now: the newest one issued, revoked or not.
+struct CertificateSummary
+{
+    QString fingerprint;
+    qint64 notAfter = 0;
+    bool revoked = false;
+};
+
+// A user as an admin of its merchant sees it.
+struct ManagedUser
+{
+    QString loginId;
+    QString merchantId;
+    QString name;
+    QString role;
+    QStringList permissions;       // effective
+    QStringList storedPermissions; // as granted; differs from effective for admins
+    bool enabled = true;
+    qint64 lockedUntil = 0;
+    std::optional<CertificateSummary> certificate;
+};
+
+struct UserChange
+{
+    std::optional<QString> name;
+    std::optional<QString> role;
+    std::optional<QStringList> permissions; // stored as given; an admin has all regardless
+    std::optional<bool> enabled;
+};
+
+struct AuditQuery
+{
+    std::optional<qint64> from; // inclusive
+    std::optional<qint64> to;   // exclusive
+    QString loginId;
+    QString action;
+    QString result;
+    // Keyset position: rows strictly older than (at, id).
+    std::optional<std::pair<qint64, qint64>> before;
+    int limit = 100;
+};
+
+struct AuditRow
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    QString loginId;
+    QString action;
+    QString target;
+    QString result;
+    QString origin;
+    QString requestId;
+};
+
+struct AuditPage
+{
+    QList<AuditRow> items;
+    bool more = false;
+};
+
+// User administration and audit queries of one merchant. Every read and write is scoped by
+// merchant id in SQL, so a login id of another merchant is simply not found.
+class AdminStore
+{
+public:
+    explicit AdminStore(const Database &database);
+
+    Result<QList<ManagedUser>> listUsers(const QString &merchantId);
+    Result<std::optional<ManagedUser>> findUser(const QString &merchantId, const QString &loginId);
+    // Whether the login id is taken by any merchant: login ids are global (certificate CN).
+    Result<bool> loginIdExists(const QString &loginId);
+
+    // Applies the change in one transaction; disabling a user also ends its sessions.
+    Result<void> updateUser(const QString &merchantId, const QString &loginId, const UserChange &change);
+    Result<void> unlock(const QString &merchantId, const QString &loginId);
+    // Revokes every active certificate of the user, ends the sessions bound to them and stores
+    // the new one, atomically. Returns the fingerprints revoked.
+    Result<QStringList> replaceCertificate(const QString &merchantId,
+                                           const QString &loginId,
+                                           const IssuedCertificate &certificate,
+                                           qint64 now);
+    // Revokes every active certificate and ends the sessions bound to them; returns the
+    // fingerprints revoked (empty: there was none).
+    Result<QStringList> revokeCertificates(const QString &merchantId, const QString &loginId, qint64 now);
+
+    Result<AuditPage> queryAudit(const QString &merchantId, const AuditQuery &query);
+
+private:
+    Result<QStringList> revokeActive(const QSqlDatabase &db, const QString &loginId, qint64 now);
+
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway

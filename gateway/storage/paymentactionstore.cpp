@@ -1,0 +1,414 @@
+#include "paymentactionstore.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace kessai::gateway {
+
+namespace {
+
+using PaymentStateMachine::Action;
+
+constexpr int SweepBatch = 500;
+const QString System = QStringLiteral("system");
+
+QVariant nullableInt(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+QVariant deadlineValue(const QString &type, int status, const PaymentStateMachine::Times &times)
+{
+    const auto deadline = PaymentStateMachine::deadline(type, status, times);
+    return deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>());
+}
+
+struct Row
+{
+    qint64 paymentId = 0;
+    QString type;
+    int status = 0;
+    qint64 amount = 0;
+    qint64 authorizedAmount = 0;
+    PaymentStateMachine::Times times;
+    qint64 deadline = 0; // 0 = none
+};
+
+Result<std::optional<Row>> readRow(const QSqlDatabase &db, const QString &merchantId, qint64 paymentId)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT payment_id, type, status, amount, authorized_amount, trade_time,"
+                                     " cleared_time, due_time, deadline_at FROM payments"
+                                     " WHERE payment_id = ? AND merchant_id = ?"),
+                      {paymentId, merchantId});
+    if (!q)
+        return makeError(q.error());
+    QSqlQuery &r = q.value();
+    if (!r.next())
+        return std::optional<Row>();
+    Row row;
+    row.paymentId = r.value(0).toLongLong();
+    row.type = r.value(1).toString();
+    row.status = r.value(2).toInt();
+    row.amount = r.value(3).toLongLong();
+    row.authorizedAmount = r.value(4).toLongLong();
+    row.times.trade = r.value(5).toLongLong();
+    row.times.cleared = r.value(6).toLongLong();
+    row.times.due = r.value(7).toLongLong();
+    row.deadline = r.value(8).toLongLong();
+    r.finish();
+    return std::optional<Row>(row);
+}
+
+Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const QString &actor, int from, int to, qint64 amount)
+{
+    auto done = runQuery(db,
+                         QStringLiteral("INSERT INTO payment_events (payment_id, at, actor, from_status, to_status, amount)"
+                                        " VALUES (?, ?, ?, ?, ?, ?)"),
+                         {paymentId, at, actor, nullableInt(from), to, amount});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
+                      const QString &result, qint64 now)
+{
+    auto done = runQuery(db,
+                         QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target, result,"
+                                        " origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                         {now, actor.loginId, actor.merchantId, action,
+                          target, result,
+                          actor.origin.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.origin),
+                          actor.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.requestId)});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+// Moves one payment along its timed transition if it is due; row is updated in place.
+Result<void> applyDueTo(const QSqlDatabase &db, Row &row, qint64 now)
+{
+    if (row.deadline == 0 || row.deadline > now)
+        return {};
+    const auto timed = PaymentStateMachine::timedFrom(row.type, row.status);
+    if (!timed) {
+        // A deadline on a status without a time rule is stale; drop it so it is not probed again.
+        auto cleared = runQuery(db, QStringLiteral("UPDATE payments SET deadline_at = NULL WHERE payment_id = ?"), {row.paymentId});
+        if (!cleared)
+            return makeError(cleared.error());
+        row.deadline = 0;
+        return {};
+    }
+    auto moved = runQuery(db,
+                          QStringLiteral("UPDATE payments SET status = ?, deadline_at = ?, updated_at = ?"
+                                         " WHERE payment_id = ? AND status = ? AND deadline_at <= ?"),
+                          {timed->to, deadlineValue(row.type, timed->to, row.times), now, row.paymentId, row.status, now});
+    if (!moved)
+        return makeError(moved.error());
+    if (moved.value().numRowsAffected() != 1)
+        return {}; // someone else moved it first
+    if (auto event = addEvent(db, row.paymentId, row.deadline, System, row.status, timed->to, row.amount); !event)
+        return event;
+    row.status = timed->to;
+    row.deadline = 0;
+    return {};
+}
+
+ActionOutcome failure(qint64 paymentId, const QString &code, const QString &message)
+{
+    ActionOutcome outcome;
+    outcome.paymentId = paymentId;
+    outcome.errorCode = code;
+    outcome.message = message;
+    return outcome;
+}
+
+ActionOutcome notFound(qint64 paymentId)
+{
+    return failure(paymentId, QStringLiteral("not_found"), QStringLiteral("No such payment."));
+}
+
+// The transition this action takes from the row's status now, or the refusal.
+std::variant<PaymentStateMachine::Transition, ActionOutcome> transitionFor(const Row &row, Action action, qint64 now)
+{
+    const auto transition = PaymentStateMachine::find(row.type, row.status, action);
+    if (!transition) {
+        if (PaymentStateMachine::expiredFor(row.type, row.status, action))
+            return failure(row.paymentId, QStringLiteral("expired"),
+                           QStringLiteral("The time allowed for this action has passed (status %1).").arg(row.status));
+        return failure(row.paymentId, QStringLiteral("status_not_allowed"),
+                       QStringLiteral("Not allowed in status %1.").arg(row.status));
+    }
+    if (!PaymentStateMachine::windowOpen(*transition, row.times, now))
+        return failure(row.paymentId, QStringLiteral("expired"), QStringLiteral("The time allowed for this action has passed."));
+    return *transition;
+}
+
+QString auditAction(Action action)
+{
+    return QStringLiteral("payment_") + PaymentStateMachine::actionName(action);
+}
+
+} // namespace
+
+PaymentActionStore::PaymentActionStore(const Database &database)
+    : m_database(database)
+{}
+
+Result<void> PaymentActionStore::auditRefusal(const ActionActor &actor, const QString &action, const QString &target,
+                                              const QString &result, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    return addAudit(*db, actor, action, target, result, now);
+}
+
+Result<qint64> PaymentActionStore::applyDue(const QString &merchantId, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    qint64 moved = 0;
+    for (;;) {
+        // Probe outside a write transaction: nearly always empty, and then no lock is taken.
+        auto probe = runQuery(*db,
+                              QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND deadline_at <= ?"
+                                             " ORDER BY deadline_at LIMIT 1"),
+                              {merchantId, now});
+        if (!probe)
+            return makeError(probe.error());
+        const bool due = probe.value().next();
+        probe.value().finish();
+        if (!due)
+            return moved;
+
+        Transaction transaction(*db);
+        if (auto begun = transaction.begin(); !begun)
+            return makeError(begun.error());
+        auto rows = runQuery(*db,
+                             QStringLiteral("SELECT payment_id, type, status, amount, authorized_amount, trade_time,"
+                                            " cleared_time, due_time, deadline_at FROM payments"
+                                            " WHERE merchant_id = ? AND deadline_at <= ? ORDER BY deadline_at LIMIT ?"),
+                             {merchantId, now, SweepBatch});
+        if (!rows)
+            return makeError(rows.error());
+        QList<Row> batch;
+        QSqlQuery &r = rows.value();
+        while (r.next()) {
+            Row row;
+            row.paymentId = r.value(0).toLongLong();
+            row.type = r.value(1).toString();
+            row.status = r.value(2).toInt();
+            row.amount = r.value(3).toLongLong();
+            row.authorizedAmount = r.value(4).toLongLong();
+            row.times.trade = r.value(5).toLongLong();
+            row.times.cleared = r.value(6).toLongLong();
+            row.times.due = r.value(7).toLongLong();
+            row.deadline = r.value(8).toLongLong();
+            batch.append(row);
+        }
+        r.finish();
+        for (Row &row : batch) {
+            const int before = row.status;
+            if (auto applied = applyDueTo(*db, row, now); !applied)
+                return makeError(applied.error());
+            if (row.status != before)
+                ++moved;
+        }
+        if (auto committed = transaction.commit(); !committed)
+            return makeError(committed.error());
+        if (batch.size() < SweepBatch) {
+            if (moved > 0)
+                qCInfo(lcGatewayDb) << "time rules moved" << moved << "payments of" << merchantId;
+            return moved;
+        }
+    }
+}
+
+Result<ActionOutcome> PaymentActionStore::act(const ActionActor &actor,
+                                              Action action,
+                                              qint64 paymentId,
+                                              std::optional<qint64> amount,
+                                              qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+
+    auto finish = [&](const ActionOutcome &outcome) -> Result<ActionOutcome> {
+        if (auto audited = addAudit(*db, actor, auditAction(action), QStringLiteral("payment:") + QString::number(paymentId),
+                                    outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
+            !audited)
+            return makeError(audited.error());
+        if (auto committed = transaction.commit(); !committed)
+            return makeError(committed.error());
+        return outcome;
+    };
+
+    auto found = readRow(*db, actor.merchantId, paymentId);
+    if (!found)
+        return makeError(found.error());
+    // Another merchant's payment and a type this user may not view do not exist for them.
+    if (!found.value() || !actor.permissions.contains(QStringLiteral("view:") + found.value()->type))
+        return finish(notFound(paymentId));
+    Row row = *found.value();
+    if (auto applied = applyDueTo(*db, row, now); !applied)
+        return makeError(applied.error());
+
+    const auto chosen = transitionFor(row, action, now);
+    if (const auto *refused = std::get_if<ActionOutcome>(&chosen))
+        return finish(*refused);
+    const auto &transition = std::get<PaymentStateMachine::Transition>(chosen);
+
+    qint64 newAmount = row.amount;
+    if (action == Action::Capture) {
+        const qint64 authorized = row.authorizedAmount > 0 ? row.authorizedAmount : row.amount;
+        newAmount = amount.value_or(authorized);
+        if (newAmount < 1 || newAmount > MaxAmount)
+            return finish(failure(paymentId, QStringLiteral("invalid_amount"),
+                                  QStringLiteral("amount must be from 1 to %1.").arg(MaxAmount)));
+        if (newAmount > authorized)
+            return finish(failure(paymentId, QStringLiteral("amount_exceeds_authorized"),
+                                  QStringLiteral("amount exceeds the authorized %1 yen.").arg(authorized)));
+    } else if (amount && *amount != row.amount) {
+        return finish(failure(paymentId, QStringLiteral("invalid_amount"),
+                              QStringLiteral("amount must be the payment's amount (%1 yen) or absent.").arg(row.amount)));
+    }
+
+    // A CVS payment paid in one step still passes through 速報 (43), as the stores report it.
+    QList<int> path;
+    if (action == Action::Pay) {
+        const auto preliminary = PaymentStateMachine::find(row.type, row.status, Action::Preliminary);
+        if (preliminary && PaymentStateMachine::find(row.type, preliminary->to, Action::Pay))
+            path.append(preliminary->to);
+    }
+    path.append(transition.to);
+
+    PaymentStateMachine::Times times = row.times;
+    if (transition.to == 40 && (action == Action::Capture || action == Action::Pay))
+        times.cleared = now;
+    auto updated = runQuery(*db,
+                            QStringLiteral("UPDATE payments SET status = ?, amount = ?, cleared_time = ?, deadline_at = ?,"
+                                           " updated_at = ? WHERE payment_id = ? AND merchant_id = ? AND status = ?"),
+                            {transition.to, newAmount, nullableInt(times.cleared),
+                             deadlineValue(row.type, transition.to, times), now, paymentId, actor.merchantId,
+                             row.status});
+    if (!updated)
+        return makeError(updated.error());
+    if (updated.value().numRowsAffected() != 1)
+        return finish(failure(paymentId, QStringLiteral("status_not_allowed"),
+                              QStringLiteral("The payment changed meanwhile; reload it.")));
+    int from = row.status;
+    for (int to : std::as_const(path)) {
+        if (auto event = addEvent(*db, paymentId, now, actor.loginId, from, to, newAmount); !event)
+            return makeError(event.error());
+        from = to;
+    }
+    ActionOutcome outcome;
+    outcome.ok = true;
+    outcome.status = transition.to;
+    outcome.paymentId = paymentId;
+    outcome.amount = newAmount;
+    return finish(outcome);
+}
+
+Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+
+    auto finish = [&](const ActionOutcome &outcome) -> Result<ActionOutcome> {
+        if (auto audited = addAudit(*db, actor, auditAction(Action::ChangeAmount), QStringLiteral("payment:") + QString::number(paymentId),
+                                    outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
+            !audited)
+            return makeError(audited.error());
+        if (auto committed = transaction.commit(); !committed)
+            return makeError(committed.error());
+        return outcome;
+    };
+
+    auto found = readRow(*db, actor.merchantId, paymentId);
+    if (!found)
+        return makeError(found.error());
+    if (!found.value() || !actor.permissions.contains(QStringLiteral("view:") + found.value()->type))
+        return finish(notFound(paymentId));
+    Row row = *found.value();
+    if (auto applied = applyDueTo(*db, row, now); !applied)
+        return makeError(applied.error());
+    const auto chosen = transitionFor(row, Action::ChangeAmount, now);
+    if (const auto *refused = std::get_if<ActionOutcome>(&chosen))
+        return finish(*refused);
+    const auto &transition = std::get<PaymentStateMachine::Transition>(chosen);
+    if (amount < 1 || amount > MaxAmount)
+        return finish(failure(paymentId, QStringLiteral("invalid_amount"),
+                              QStringLiteral("amount must be from 1 to %1.").arg(MaxAmount)));
+    if (amount == row.amount)
+        return finish(failure(paymentId, QStringLiteral("invalid_amount"),
+                              QStringLiteral("amount is already %1 yen.").arg(amount)));
+
+    // Ids grow with time; the write lock of this transaction keeps the maximum ours.
+    auto maxId = runQuery(*db, QStringLiteral("SELECT MAX(payment_id) FROM payments"));
+    if (!maxId)
+        return makeError(maxId.error());
+    qint64 newId = 0;
+    if (maxId.value().next())
+        newId = maxId.value().value(0).toLongLong() + 1;
+    maxId.value().finish();
+
+    // The new payment is a new authorization (and, from 40, a new sale) made now: its windows
+    // start now. It keeps the old payment's status.
+    PaymentStateMachine::Times times;
+    times.trade = now;
+    times.cleared = row.status == 40 ? now : 0;
+    times.due = row.times.due;
+    auto inserted = runQuery(
+        *db,
+        QStringLiteral("INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
+                       " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
+                       " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
+                       " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at,"
+                       " deadline_at)"
+                       " SELECT ?, merchant_id, trading_id, type, status, ?, ?, institution, ?, due_time, ?, payment_id,"
+                       " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
+                       " customer_email, customer_phone, receipt_number, payment_number, ?, ?, ?"
+                       " FROM payments WHERE payment_id = ? AND merchant_id = ? AND status = ?"),
+        {newId, amount, amount, now, nullableInt(times.cleared), now, now,
+         deadlineValue(row.type, row.status, times), paymentId, actor.merchantId, row.status});
+    if (!inserted)
+        return makeError(inserted.error());
+    if (inserted.value().numRowsAffected() != 1)
+        return finish(failure(paymentId, QStringLiteral("status_not_allowed"),
+                              QStringLiteral("The payment changed meanwhile; reload it.")));
+    auto updated = runQuery(*db,
+                            QStringLiteral("UPDATE payments SET status = ?, deadline_at = NULL, updated_at = ?"
+                                           " WHERE payment_id = ? AND merchant_id = ? AND status = ?"),
+                            {transition.to, now, paymentId, actor.merchantId, row.status});
+    if (!updated)
+        return makeError(updated.error());
+    if (updated.value().numRowsAffected() != 1)
+        return makeError(QStringLiteral("payment %1 changed inside its own transaction").arg(paymentId));
+    if (auto event = addEvent(*db, paymentId, now, actor.loginId, row.status, transition.to, row.amount); !event)
+        return makeError(event.error());
+    if (auto event = addEvent(*db, newId, now, actor.loginId, 0, row.status, amount); !event)
+        return makeError(event.error());
+
+    ActionOutcome outcome;
+    outcome.ok = true;
+    outcome.status = row.status;
+    outcome.paymentId = newId;
+    outcome.amount = amount;
+    outcome.basePaymentId = paymentId;
+    outcome.baseStatus = transition.to;
+    return finish(outcome);
+}
+
+} // namespace kessai::gateway

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/result.h"
+#include "payments/paymentstatemachine.h"
+#include "storage/database.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace kessai::gateway {
+
+// Who acts, for the event and audit rows.
+struct ActionActor
+{
+    QString loginId;     // or "system"
+    QString merchantId;
+    QStringList permissions; // view:<type> decides which payments exist for this actor
+    QString origin;
+    QString requestId;
+};
+
+// The result of one item (or one single-payment action).
+struct ActionOutcome
+{
+    bool ok = false;
+    int status = 0;            // ok: the payment's status afterwards
+    QString errorCode;         // status_not_allowed, amount_exceeds_authorized, invalid_amount, expired, not_found
+    QString message;
+    qint64 paymentId = 0;      // amount change: the new payment; otherwise the payment acted on
+    qint64 amount = 0;         // ok: the payment's amount afterwards
+    qint64 basePaymentId = 0;  // amount change: the old payment
+    int baseStatus = 0;        // amount change: the old payment's status afterwards
+};
+
+// Writes the state machine into the payments table: merchant actions, sandbox moves and the
+// time rules. Every action runs in its own transaction: a conditional UPDATE (only from the
+// status it was checked in), the event, the audit row. A failed item writes only its audit row.
+class PaymentActionStore
+{
+public:
+    static constexpr qint64 MaxAmount = 9'999'999;
+
+    explicit PaymentActionStore(const Database &database);
+
+    // Applies every timed transition of this merchant that is due at `now` (events dated at the
+    // deadline, actor "system"). Cheap when nothing is due: one index range probe.
+    Result<qint64> applyDue(const QString &merchantId, qint64 now);
+
+    // capture / cancel / pay / preliminary / expire on one payment. `amount`: capture amount
+    // (absent = the authorized amount); cancel: must equal the current amount when given.
+    Result<ActionOutcome> act(const ActionActor &actor,
+                              PaymentStateMachine::Action action,
+                              qint64 paymentId,
+                              std::optional<qint64> amount,
+                              qint64 now);
+    // change_amount: a new payment with base_payment_id = the old one, which is cancelled.
+    Result<ActionOutcome> changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now);
+    // An audit row for a request refused before any payment was looked at (e.g. forbidden).
+    Result<void> auditRefusal(const ActionActor &actor, const QString &action, const QString &target,
+                              const QString &result, qint64 now);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway
