@@ -214,6 +214,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::ConsoleSession</name>
+    <message>
+        <source>The gateway URL must start with https://</source>
+        <translation>The gateway URL must start with https://</translation>
+    </message>
+</context>
+<context>
     <name>kessai::CsvWriter</name>
     <message>
         <source>Row %1, column %2 contains %3, which Shift_JIS (CP932) cannot represent. Export as UTF-8 instead, or change the data.</source>
@@ -382,6 +389,13 @@
     <message>
         <source>Read the shown payments again, keeping checks, selection and scroll position</source>
         <translation>Read the shown payments again, keeping checks, selection and scroll position</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MerchantClient</name>
+    <message>
+        <source>The gateway URL must start with https:// — nothing was sent.</source>
+        <translation>The gateway URL must start with https:// — nothing was sent.</translation>
     </message>
 </context>
 <context>
@@ -848,6 +862,30 @@
         <source>The export failed. No file was written.</source>
         <translation>The export failed. No file was written.</translation>
     </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <source>Save these conditions…</source>
+        <translation>Save these conditions…</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>Name of the search:</translation>
+    </message>
+    <message>
+        <source>Replace the saved search &quot;%1&quot;?</source>
+        <translation>Replace the saved search &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -1019,6 +1057,10 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
     <message>
         <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
         <translation>No profile named &quot;%1&quot;, and no profiles are saved yet.</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https:// (got %1).</source>
+        <translation>The gateway URL must start with https:// (got %1).</translation>
     </message>
     <message>
         <source>payments list</source>

@@ -214,6 +214,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::ConsoleSession</name>
+    <message>
+        <source>The gateway URL must start with https://</source>
+        <translation>ゲートウェイのURLは https:// で始まる必要があります</translation>
+    </message>
+</context>
+<context>
     <name>kessai::CsvWriter</name>
     <message>
         <source>Row %1, column %2 contains %3, which Shift_JIS (CP932) cannot represent. Export as UTF-8 instead, or change the data.</source>
@@ -382,6 +389,13 @@
     <message>
         <source>Read the shown payments again, keeping checks, selection and scroll position</source>
         <translation>表示中の決済を読み直します（チェック・選択・表示位置はそのまま）</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MerchantClient</name>
+    <message>
+        <source>The gateway URL must start with https:// — nothing was sent.</source>
+        <translation>ゲートウェイのURLは https:// で始まる必要があります。何も送信していません。</translation>
     </message>
 </context>
 <context>
@@ -847,6 +861,30 @@
         <source>The export failed. No file was written.</source>
         <translation>出力に失敗しました。ファイルは作成されていません。</translation>
     </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>保存した検索</translation>
+    </message>
+    <message>
+        <source>Save these conditions…</source>
+        <translation>この検索条件を保存…</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>検索条件の保存</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>検索条件の名前</translation>
+    </message>
+    <message>
+        <source>Replace the saved search &quot;%1&quot;?</source>
+        <translation>保存済みの検索条件「%1」を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -1017,6 +1055,10 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
     <message>
         <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
         <translation>プロファイル「%1」はありません。保存済みのプロファイルもありません。</translation>
+    </message>
+    <message>
+        <source>The gateway URL must start with https:// (got %1).</source>
+        <translation>ゲートウェイのURLは https:// で始まる必要があります（指定値：%1）。</translation>
     </message>
     <message>
         <source>payments list</source>

@@ -80,15 +80,22 @@ void ConsoleSession::tryPassphrase(const QString &passphrase)
         showConnection(loaded.ok() ? caError : loaded.message);
         return;
     }
-    useIdentity(loaded.identity, ca);
+    if (!useIdentity(loaded.identity, ca)) {
+        showConnection(tr("The gateway URL must start with https://"));
+        return;
+    }
     showLogin();
 }
 
-void ConsoleSession::useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca)
+bool ConsoleSession::useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca)
 {
+    // Another certificate is another user, perhaps of another merchant: the window built for
+    // the previous one (its rows, checks and filters) must not be shown to them.
+    if (m_mainWindow && m_identity.sha256Fingerprint() != identity.sha256Fingerprint())
+        delete m_mainWindow;
     m_identity = identity;
-    m_client->setBaseUrl(m_profile.gatewayUrl);
     m_client->setIdentity(identity, ca);
+    return m_client->setBaseUrl(m_profile.gatewayUrl);
 }
 
 void ConsoleSession::showConnection(const QString &message)

@@ -43,7 +43,7 @@ private:
     void showLogin();
     void showMain();
     void logout();
-    void useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca);
+    bool useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca);
 
     Profile m_profile;
     MerchantClient *m_client;

@@ -175,7 +175,10 @@ int connectAndLogin(MerchantClient &client, const Connection &c)
             return ConnectionFailed;
         }
     }
-    client.setBaseUrl(c.url);
+    if (!client.setBaseUrl(c.url)) {
+        err() << "kessaictl: " << Ctl::tr("The gateway URL must start with https:// (got %1).").arg(c.url.toString()) << Qt::endl;
+        return Usage;
+    }
     client.setIdentity(identity.identity, ca);
     const ApiResult login = waitFor(client.login(c.loginId, c.password));
     if (!login.ok()) {

@@ -65,6 +65,19 @@ ApiReply::ApiReply(QNetworkReply *reply, QObject *parent)
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onFinished);
 }
 
+ApiReply::ApiReply(const ApiError &error, QObject *parent)
+    : QObject(parent)
+    , m_error(error)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_finished = true;
+            Q_EMIT finished();
+        },
+        Qt::QueuedConnection);
+}
+
 ApiReply::~ApiReply()
 {
     if (m_reply && m_reply->isRunning()) {

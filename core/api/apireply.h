@@ -19,6 +19,8 @@ class ApiReply final : public QObject
 
 public:
     explicit ApiReply(QNetworkReply *reply, QObject *parent = nullptr);
+    // A call refused before anything was sent; finished() comes from the event loop.
+    ApiReply(const ApiError &error, QObject *parent);
     ~ApiReply() override;
 
     bool isFinished() const { return m_finished; }

@@ -1,5 +1,6 @@
 #include "merchantclient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -41,10 +42,21 @@ void MerchantClient::setNetworkAccessManager(QNetworkAccessManager *nam)
     m_nam = nam;
 }
 
-void MerchantClient::setBaseUrl(const QUrl &url)
+bool MerchantClient::setBaseUrl(const QUrl &url)
 {
     m_baseUrl = url;
     m_baseUrl.setPath(QString());
+    return isSecure();
+}
+
+ApiReply *MerchantClient::refuseInsecure()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Connection;
+    error.code = QStringLiteral("insecure_url");
+    error.message = QCoreApplication::translate("kessai::MerchantClient",
+                                                "The gateway URL must start with https:// — nothing was sent.");
+    return track(new ApiReply(error, this));
 }
 
 void MerchantClient::setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates)
@@ -84,7 +96,11 @@ QNetworkRequest MerchantClient::makeRequest(const QString &path, const QUrlQuery
 
 ApiReply *MerchantClient::track(QNetworkReply *reply)
 {
-    auto *apiReply = new ApiReply(reply, this);
+    return track(new ApiReply(reply, this));
+}
+
+ApiReply *MerchantClient::track(ApiReply *apiReply)
+{
     connect(apiReply, &ApiReply::finished, this, [this, apiReply] {
         const ApiError &e = apiReply->error();
         if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty()
@@ -100,6 +116,8 @@ ApiReply *MerchantClient::track(QNetworkReply *reply)
 ApiReply *MerchantClient::login(const QString &loginId, const QString &password)
 {
     m_token.clear();
+    if (!isSecure())
+        return refuseInsecure();
     const QJsonObject body{{QStringLiteral("login_id"), loginId}, {QStringLiteral("password"), password}};
     ApiReply *reply = track(m_nam->post(makeRequest(QStringLiteral("/v1/session")),
                                         QJsonDocument(body).toJson(QJsonDocument::Compact)));
@@ -116,6 +134,12 @@ ApiReply *MerchantClient::login(const QString &loginId, const QString &password)
 
 ApiReply *MerchantClient::logout()
 {
+    if (!isSecure()) {
+        m_token.clear();
+        m_user = {};
+        Q_EMIT loggedOut();
+        return refuseInsecure();
+    }
     ApiReply *reply = track(m_nam->deleteResource(makeRequest(QStringLiteral("/v1/session"))));
     m_token.clear();
     m_user = {};
@@ -154,11 +178,15 @@ ApiReply *MerchantClient::paymentDetail(const QString &paymentId)
 
 ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query)
 {
+    if (!isSecure())
+        return refuseInsecure();
     return track(m_nam->get(makeRequest(path, query)));
 }
 
 ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body)
 {
+    if (!isSecure())
+        return refuseInsecure();
     return track(m_nam->post(makeRequest(path), body.toJson(QJsonDocument::Compact)));
 }
 

@@ -43,7 +43,9 @@ public:
     // For tests: answers come from this manager instead (a fake that serves canned replies).
     void setNetworkAccessManager(QNetworkAccessManager *nam);
 
-    void setBaseUrl(const QUrl &url);
+    // Only https: a password or a token never goes over a plain connection. False (and every
+    // later call refused without sending anything) for any other scheme.
+    bool setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     // The client certificate and the CA that signed the gateway's certificate. An empty CA list
     // means the system's CAs.
@@ -77,6 +79,9 @@ Q_SIGNALS:
 private:
     QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
     ApiReply *track(QNetworkReply *reply);
+    ApiReply *track(ApiReply *reply);
+    ApiReply *refuseInsecure();
+    bool isSecure() const { return m_baseUrl.scheme() == QLatin1String("https") && m_baseUrl.isValid(); }
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

@@ -410,6 +410,13 @@ void GatewayServer::installRoutes()
             sendError(res, ApiError::unauthenticated(QStringLiteral("A client certificate is required.")));
             return;
         }
+        // A login ID no user can have (a password typed into the wrong field, control
+        // characters) is refused before it reaches the request log or the audit table.
+        if (!UserAdmin::isValidLoginId(loginId.toString())) {
+            t_request.loginId = QStringLiteral("?");
+            sendError(res, {401, QStringLiteral("invalid_credentials"), QStringLiteral("Login ID or password is wrong.")});
+            return;
+        }
         t_request.loginId = loginId.toString();
         auto login = m_sessions.login(loginId.toString(), password.toString(), origin);
         if (!login.ok()) {

@@ -63,6 +63,11 @@ private Q_SLOTS:
         QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},
                                  {{QStringLiteral("KESSAI_P12_PASSPHRASE"), QStringLiteral("wrong")}})),
                  4);
+        QUrl plain = m_gateway.url();
+        plain.setScheme(QStringLiteral("http"));
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},
+                                 {{QStringLiteral("KESSAI_URL"), plain.toString()}})),
+                 2);
         QUrl closed = m_gateway.url();
         closed.setPort(1);
         QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list")},

@@ -295,6 +295,14 @@ void TestGatewaySession::wrongPasswordIsRefused()
     // The password never reaches the log.
     QVERIFY(!m_gateway.serverLog().contains("not-the-password-1"));
     QVERIFY(!m_gateway.serverLog().contains(m_gateway.user(QStringLiteral("admin")).password.toUtf8()));
+    // A password typed into the ID field, or a forged log line, never reaches the log either.
+    const QString typedIntoId = QStringLiteral("My-Secret-Pass-99\ngateway.http: forged");
+    QVERIFY(client.login(typedIntoId, QStringLiteral("x"), &response).isEmpty());
+    QCOMPARE(response.status, 401);
+    QCOMPARE(response.errorCode(), QStringLiteral("invalid_credentials"));
+    QTest::qWait(200);
+    QVERIFY(!m_gateway.serverLog().contains("My-Secret-Pass-99"));
+    QVERIFY(!m_gateway.serverLog().contains("forged"));
 }
 
 void TestGatewaySession::malformedLoginIsBadRequest()

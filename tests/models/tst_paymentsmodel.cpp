@@ -280,6 +280,19 @@ private Q_SLOTS:
         QCOMPARE(model.total(), qint64(6));
     }
 
+    void aPlainHttpGatewayNeverSeesThePassword()
+    {
+        MerchantClient client;
+        auto *fake = new FakeNetwork([](const QNetworkRequest &) { return FakeNetwork::Answer{200, "{}", 0}; }, &client);
+        client.setNetworkAccessManager(fake);
+        QVERIFY(!client.setBaseUrl(QUrl(QStringLiteral("http://gateway.example:8443"))));
+        const ApiResult login = waitFor(client.login(QStringLiteral("admin"), QStringLiteral("secret-password-1")));
+        QCOMPARE(login.error.code, QStringLiteral("insecure_url"));
+        QVERIFY(!waitFor(client.searchPayments({}, {}, 10, false)).ok());
+        QCOMPARE(fake->requestCount, 0);
+        QVERIFY(client.setBaseUrl(QUrl(QStringLiteral("https://gateway.example:8443"))));
+    }
+
     void anErrorStopsPagingAndIsReported()
     {
         MerchantClient client;

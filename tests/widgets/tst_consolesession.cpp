@@ -7,6 +7,7 @@
 #include "payments/paymentsmodel.h"
 #include "domain/payment.h"
 #include "search/paymentdetaildialog.h"
+#include "profile/savedsearches.h"
 #include "search/searchpage.h"
 #include "search/supportlookupdialog.h"
 
@@ -211,6 +212,50 @@ private Q_SLOTS:
         page.findChild<QPushButton *>(QStringLiteral("supportLookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!page.model()->isLoading() && page.model()->total() >= 0, 15000);
         QVERIFY(page.model()->rowOfPaymentId(id) >= 0);
+    }
+
+    void exportIsOnlyOfferedToUsersAllowedToExport()
+    {
+        MerchantClient admin;
+        login(admin);
+        SearchPage allowed(&admin);
+        QVERIFY(!allowed.findChild<QPushButton *>(QStringLiteral("exportButton"))->isHidden());
+
+        const GatewayFixture::User viewer = m_gateway.user(QStringLiteral("viewer"));
+        QVERIFY2(!viewer.loginId.isEmpty(), "the demo has a restricted viewer");
+        QVERIFY(!viewer.permissions.contains(QStringLiteral("export")));
+        MerchantClient client;
+        const auto loaded = ClientIdentity::load(viewer.p12, viewer.p12Passphrase);
+        QVERIFY(client.setBaseUrl(m_gateway.url()));
+        client.setIdentity(loaded.identity, loadCaCertificates(m_gateway.caPath()));
+        QVERIFY(waitFor(client.login(viewer.loginId, viewer.password)).ok());
+        SearchPage refused(&client);
+        QVERIFY(refused.findChild<QPushButton *>(QStringLiteral("exportButton"))->isHidden());
+    }
+
+    void namedSearchesComeBack()
+    {
+        MerchantClient client;
+        login(client);
+        auto page = std::make_unique<SearchPage>(&client);
+        page->findChild<QCheckBox *>(QStringLiteral("type_03"))->setChecked(true);
+        page->findChild<QLineEdit *>(QStringLiteral("amountMin"))->setText(QStringLiteral("10000"));
+        page->saveCurrentSearch(QStringLiteral("大口のコンビニ"));
+        QVERIFY(SavedSearches::names().contains(QStringLiteral("大口のコンビニ")));
+
+        // A new page, as after a restart: the saved search fills the filters and searches.
+        page = std::make_unique<SearchPage>(&client);
+        QVERIFY(!page->runSavedSearch(QStringLiteral("no such search")));
+        QVERIFY(page->runSavedSearch(QStringLiteral("大口のコンビニ")));
+        QVERIFY(page->findChild<QCheckBox *>(QStringLiteral("type_03"))->isChecked());
+        QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("amountMin"))->text(), QStringLiteral("10000"));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading() && page->model()->rowCount() > 0, 15000);
+        for (int row = 0; row < page->model()->rowCount(); ++row) {
+            QCOMPARE(page->model()->index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("03"));
+            QVERIFY(page->model()->index(row, 0).data(PaymentsModel::AmountRole).toLongLong() >= 10000);
+        }
+        SavedSearches::remove(QStringLiteral("大口のコンビニ"));
+        QVERIFY(!SavedSearches::names().contains(QStringLiteral("大口のコンビニ")));
     }
 
     void scrollingLoadsMorePages()

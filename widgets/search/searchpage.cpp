@@ -1,5 +1,6 @@
 #include "searchpage.h"
 
+#include "api/merchantclient.h"
 #include "domain/paymentcatalog.h"
 #include "daterangefilter.h"
 #include "exportdialog.h"
@@ -10,10 +11,13 @@
 #include "statusfilter.h"
 #include "supportlookupdialog.h"
 #include "profile/profile.h"
+#include "profile/savedsearches.h"
 
 #include <QAction>
 #include <QKeyEvent>
+#include <QInputDialog>
 #include <QMenu>
+#include <QToolButton>
 #include <QSettings>
 #include <QCheckBox>
 #include <QDateTime>
@@ -53,6 +57,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_cardLast4(new QLineEdit)
     , m_customer(new QLineEdit)
     , m_lookupButton(new QPushButton(tr("What is this charge?…")))
+    , m_savedButton(new QToolButton)
     , m_searchButton(new QPushButton(tr("Search")))
     , m_clearButton(new QPushButton(tr("Clear")))
     , m_table(new QTableView)
@@ -141,6 +146,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     grid->addWidget(m_customer, 3, 3);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_lookupButton);
+    buttons->addWidget(m_savedButton);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_searchButton);
@@ -228,6 +234,12 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     resultBar->addWidget(m_checkAllButton);
     resultBar->addWidget(m_uncheckAllButton);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    // Only for users the gateway allows to export; the rest never see an enabled button.
+    auto updateExportPermission = [this] {
+        m_exportButton->setVisible(!m_client || m_client->user().can(QStringLiteral("export")));
+    };
+    updateExportPermission();
+    connect(client, &MerchantClient::loggedIn, this, updateExportPermission);
     m_exportButton->setToolTip(tr("Export every payment that matches the search to a CSV file"));
     resultBar->addWidget(m_exportButton);
     connect(m_exportButton, &QPushButton::clicked, this, &SearchPage::openExport);
@@ -252,6 +264,11 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     for (QLineEdit *edit : {m_tradingId, m_paymentId, m_amountMin, m_amountMax, m_cardLast4, m_customer})
         connect(edit, &QLineEdit::returnPressed, this, &SearchPage::search);
     connect(m_lookupButton, &QPushButton::clicked, this, &SearchPage::openSupportLookup);
+    m_savedButton->setObjectName(QStringLiteral("savedSearchesButton"));
+    m_savedButton->setText(tr("Saved searches"));
+    m_savedButton->setPopupMode(QToolButton::InstantPopup);
+    m_savedButton->setMenu(new QMenu(m_savedButton));
+    connect(m_savedButton->menu(), &QMenu::aboutToShow, this, &SearchPage::fillSavedSearchMenu);
     connect(m_model, &PaymentsModel::totalChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::loadingChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::rowsInserted, this, &SearchPage::updateSummary);
@@ -541,6 +558,51 @@ void SearchPage::showError(const ApiError &error)
 {
     m_error->setText(error.displayText());
     m_error->show();
+}
+
+void SearchPage::fillSavedSearchMenu()
+{
+    QMenu *menu = m_savedButton->menu();
+    menu->clear();
+    QAction *saveAction = menu->addAction(tr("Save these conditions…"));
+    connect(saveAction, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save search"), tr("Name of the search:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (!ok || name.isEmpty())
+            return;
+        if (SavedSearches::load(name)
+            && QMessageBox::question(this, tr("Save search"), tr("Replace the saved search \"%1\"?").arg(name))
+                   != QMessageBox::Yes)
+            return;
+        saveCurrentSearch(name);
+    });
+    const QStringList names = SavedSearches::names();
+    if (names.isEmpty())
+        return;
+    menu->addSeparator();
+    for (const QString &name : names)
+        connect(menu->addAction(name), &QAction::triggered, this, [this, name] { runSavedSearch(name); });
+    menu->addSeparator();
+    QMenu *removeMenu = menu->addMenu(tr("Delete"));
+    for (const QString &name : names)
+        connect(removeMenu->addAction(name), &QAction::triggered, this, [name] { SavedSearches::remove(name); });
+}
+
+void SearchPage::saveCurrentSearch(const QString &name)
+{
+    SavedSearches::save(name, currentQuery());
+}
+
+bool SearchPage::runSavedSearch(const QString &name)
+{
+    const std::optional<PaymentQuery> query = SavedSearches::load(name);
+    if (!query)
+        return false;
+    applyQuery(*query);
+    search();
+    return true;
 }
 
 } // namespace kessai

@@ -13,6 +13,7 @@ class QLineEdit;
 class QProgressDialog;
 class QPushButton;
 class QTableView;
+class QToolButton;
 
 namespace kessai {
 
@@ -44,6 +45,9 @@ public:
 
 public Q_SLOTS:
     void search();
+    // Named searches: save the filters on screen under a name, or bring one back and search.
+    void saveCurrentSearch(const QString &name);
+    bool runSavedSearch(const QString &name);
     void clearFilters();
     void focusFilters();
     // CSV出力 of every payment matching the shown search, without the dialogs (the button asks
@@ -62,6 +66,7 @@ private:
     void showColumnMenu(const QPoint &pos);
     void applyQuery(const PaymentQuery &query);
     void openSupportLookup();
+    void fillSavedSearchMenu();
     bool readAmounts(PaymentQuery *query) const;
     void showError(const ApiError &error);
     void openExport();
@@ -80,6 +85,7 @@ private:
     QLineEdit *m_cardLast4;
     QLineEdit *m_customer;
     QPushButton *m_lookupButton;
+    QToolButton *m_savedButton;
     QList<QCheckBox *> m_typeBoxes;
     QPushButton *m_searchButton;
     QPushButton *m_clearButton;
