@@ -188,12 +188,12 @@ int connectAndLogin(MerchantClient &client, const Connection &c)
     return Done;
 }
 
-int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const QCommandLineOption &tradingId,
-                 const QCommandLineOption &status, const QCommandLineOption &type, const QCommandLineOption &limitOpt,
-                 const QCommandLineOption &json)
+// Usage errors are found before connecting: a typo never costs a login.
+int parseListOptions(const QCommandLineParser &parser, const QCommandLineOption &tradingId,
+                     const QCommandLineOption &status, const QCommandLineOption &type,
+                     const QCommandLineOption &limitOpt, PaymentQuery *query, int *limit)
 {
-    PaymentQuery query;
-    query.tradingId = parser.value(tradingId);
+    query->tradingId = parser.value(tradingId);
     for (const QString &code : parser.value(status).split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
         const int value = code.trimmed().toInt(&ok);
@@ -201,22 +201,26 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
             err() << "kessaictl: " << Ctl::tr("unknown status code: %1").arg(code) << Qt::endl;
             return Usage;
         }
-        query.statuses.append(value);
+        query->statuses.append(value);
     }
     for (const QString &code : parser.value(type).split(u',', Qt::SkipEmptyParts)) {
         if (!PaymentCatalog::isKnownType(code.trimmed())) {
             err() << "kessaictl: " << Ctl::tr("unknown payment type: %1").arg(code) << Qt::endl;
             return Usage;
         }
-        query.types.append(code.trimmed());
+        query->types.append(code.trimmed());
     }
     bool ok = true;
-    const int limit = parser.isSet(limitOpt) ? parser.value(limitOpt).toInt(&ok) : 100;
-    if (!ok || limit < 1) {
+    *limit = parser.isSet(limitOpt) ? parser.value(limitOpt).toInt(&ok) : 100;
+    if (!ok || *limit < 1) {
         err() << "kessaictl: " << Ctl::tr("--limit takes a positive number") << Qt::endl;
         return Usage;
     }
+    return Done;
+}
 
+int paymentsList(MerchantClient &client, const PaymentQuery &query, int limit, bool json)
+{
     QJsonArray rows;
     qint64 total = -1;
     QString cursor;
@@ -235,7 +239,7 @@ int paymentsList(MerchantClient &client, const QCommandLineParser &parser, const
         cursor = answer.value(QLatin1String("next_cursor")).toString();
     } while (!cursor.isEmpty() && rows.size() < limit);
 
-    if (parser.isSet(json)) {
+    if (json) {
         const QJsonObject doc{{QStringLiteral("total"), total}, {QStringLiteral("items"), rows}};
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
         return Done;
@@ -301,6 +305,11 @@ int main(int argc, char *argv[])
         return Usage;
     }
 
+    PaymentQuery query;
+    int rowLimit = 0;
+    if (const int rc = parseListOptions(parser, tradingId, status, type, limit, &query, &rowLimit); rc != Done)
+        return rc;
+
     Connection connection;
     QString problem;
     if (!resolveConnection(parser.value(profile), &connection, &problem)) {
@@ -310,7 +319,7 @@ int main(int argc, char *argv[])
     MerchantClient client;
     if (const int rc = connectAndLogin(client, connection); rc != Done)
         return rc;
-    const int rc = paymentsList(client, parser, tradingId, status, type, limit, json);
+    const int rc = paymentsList(client, query, rowLimit, parser.isSet(json));
     waitFor(client.logout());
     return rc;
 }

@@ -95,7 +95,7 @@ private:
         p.setProcessEnvironment(env);
         p.setStandardInputFile(QProcess::nullDevice());
         p.start(QStringLiteral(KESSAI_CTL_BIN), args);
-        if (!p.waitForFinished(60000))
+        if (!p.waitForFinished(180000)) // generous: sanitizer builds are slow
             return {-1, {}, "timeout"};
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
     }
