@@ -180,7 +180,8 @@ std::optional<QString> Routes::claim(const httplib::Request &req, httplib::Respo
                                      const AuthenticatedUser &user, const QJsonObject &canonicalBody) const
 {
     const QString key = QString::fromStdString(req.get_header_value("Idempotency-Key"));
-    const QString hash = IdempotencyStore::requestHash(QString::fromStdString(req.method), QString::fromStdString(req.path),
+    const QString hash = IdempotencyStore::requestHash(user.user.loginId, QString::fromStdString(req.method),
+                                                       QString::fromStdString(req.path),
                                                        QJsonDocument(canonicalBody).toJson(QJsonDocument::Compact));
     auto claimed = m_idempotency.claim(user.user.merchantId, key, hash, m_clock.now());
     if (!claimed) {

@@ -24,9 +24,12 @@ bool IdempotencyStore::isValidKey(const QString &key)
     return pattern.match(key).hasMatch();
 }
 
-QString IdempotencyStore::requestHash(const QString &method, const QString &path, const QByteArray &canonicalBody)
+QString IdempotencyStore::requestHash(const QString &loginId, const QString &method, const QString &path,
+                                      const QByteArray &canonicalBody)
 {
-    const QByteArray material = method.toUtf8() + '\n' + path.toUtf8() + '\n' + canonicalBody;
+    // The user is part of the request: another user's key never replays an answer that may
+    // show payments they may not view.
+    const QByteArray material = loginId.toUtf8() + '\n' + method.toUtf8() + '\n' + path.toUtf8() + '\n' + canonicalBody;
     return QString::fromLatin1(crypto::sha256(material).toHex());
 }
 

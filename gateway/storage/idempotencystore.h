@@ -32,7 +32,8 @@ public:
     // 1–64 characters of [A-Za-z0-9_-].
     static bool isValidKey(const QString &key);
     // SHA-256 (hex) of method, path and the canonical JSON body (keys sorted, compact).
-    static QString requestHash(const QString &method, const QString &path, const QByteArray &canonicalBody);
+    static QString requestHash(const QString &loginId, const QString &method, const QString &path,
+                               const QByteArray &canonicalBody);
 
     Result<Claim> claim(const QString &merchantId, const QString &key, const QString &requestHash, qint64 now);
     Result<void> complete(const QString &merchantId, const QString &key, int httpStatus, const QByteArray &response, qint64 now);
