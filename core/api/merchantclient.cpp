@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUuid>
 
 namespace kessai {
 
@@ -183,11 +184,19 @@ ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query)
     return track(m_nam->get(makeRequest(path, query)));
 }
 
-ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body)
+ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey)
 {
     if (!isSecure())
         return refuseInsecure();
-    return track(m_nam->post(makeRequest(path), body.toJson(QJsonDocument::Compact)));
+    QNetworkRequest request = makeRequest(path);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
+    return track(m_nam->post(request, body.toJson(QJsonDocument::Compact)));
+}
+
+QByteArray MerchantClient::newIdempotencyKey()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
 } // namespace kessai

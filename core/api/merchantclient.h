@@ -68,7 +68,11 @@ public:
 
     // Generic calls for later endpoints.
     ApiReply *get(const QString &path, const QUrlQuery &query = {});
-    ApiReply *post(const QString &path, const QJsonDocument &body);
+    // idempotencyKey, when given, goes out as the Idempotency-Key header: the gateway answers a
+    // repeated key with the stored answer instead of acting twice (bulk actions require one).
+    ApiReply *post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey = {});
+    // A fresh random key (a UUID) for one logical action; keep it for every retry of that action.
+    static QByteArray newIdempotencyKey();
 
 Q_SIGNALS:
     void loggedIn();

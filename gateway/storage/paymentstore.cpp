@@ -462,34 +462,45 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         // Dense conditions can still be rare together, or missing from the start of the sort
         // order (no card payment has a due time). So the sort index is walked for a bounded
         // number of rows first; only if that neither fills the page nor reaches the end are the
-        // conditions' own indexes used.
-        QVariantList values{merchantId};
-        QString walkWhere = sortServed(values);
-        walkWhere += keyset(sortExpression, values);
-        const QString walked = QStringLiteral(" FROM (SELECT * FROM payments WHERE merchant_id = ?") + walkWhere + orderBy(sortExpression)
-                               + QStringLiteral(" LIMIT ?) AS walked");
-        values << WalkBound;
-        QVariantList outerValues;
-        const QString where = whereClause(conditions, QList<bool>(conditions.terms.size(), false), outerValues);
-        values << outerValues << filter.limit + 1;
-        auto walk = runQuery(*db, columns + walked + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
-        if (!walk)
-            return makeError(walk.error());
-        rows = readPage(walk.value(), filter);
-        if (rows && !rows->next) {
+        // conditions' own indexes used. The walk is sorted again outside its subquery, so its
+        // cost grows with its bound: a short walk fills the page of a common combination, a
+        // long one is tried only when the short one did not.
+        const auto walk = [&](int bound, bool &exhausted) -> Result<PaymentPage> {
+            QVariantList values{merchantId};
+            QString walkWhere = sortServed(values);
+            walkWhere += keyset(sortExpression, values);
+            const QString walked = QStringLiteral(" FROM (SELECT * FROM payments WHERE merchant_id = ?") + walkWhere
+                                   + orderBy(sortExpression) + QStringLiteral(" LIMIT ?) AS walked");
+            values << bound;
+            QVariantList outerValues;
+            const QString where = whereClause(conditions, QList<bool>(conditions.terms.size(), false), outerValues);
+            values << outerValues << filter.limit + 1;
+            auto found = runQuery(*db, columns + walked + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
+            if (!found)
+                return makeError(found.error());
+            PaymentPage walkedPage = readPage(found.value(), filter);
+            exhausted = false;
+            if (walkedPage.next)
+                return walkedPage;
             QVariantList probeValues{merchantId};
             QString probeWhere = sortServed(probeValues);
             probeWhere += keyset(sortExpression, probeValues);
             const QString probe = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ?")
                                   + probeWhere + QStringLiteral(" LIMIT ?) AS walked");
-            probeValues << WalkBound;
+            probeValues << bound;
             auto seen = runQuery(*db, probe, probeValues);
             if (!seen)
                 return makeError(seen.error());
-            const qint64 walkedRows = seen.value().next() ? seen.value().value(0).toLongLong() : 0;
-            if (walkedRows >= WalkBound)
-                rows = direct(QList<bool>(conditions.terms.size(), true), false);
-        }
+            exhausted = (seen.value().next() ? seen.value().value(0).toLongLong() : 0) < bound;
+            return walkedPage;
+        };
+        bool exhausted = false;
+        const int shortWalk = std::min(WalkBound, std::max(1000, 4 * (filter.limit + 1)));
+        rows = walk(shortWalk, exhausted);
+        if (rows && !rows->next && !exhausted && shortWalk < WalkBound)
+            rows = walk(WalkBound, exhausted);
+        if (rows && !rows->next && !exhausted)
+            rows = direct(QList<bool>(conditions.terms.size(), true), false);
     }
     if (!rows)
         return makeError(rows.error());

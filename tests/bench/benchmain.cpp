@@ -5,12 +5,15 @@
 //   kessai-bench api         --data DIR --url URL --reps R --out FILE   cases 1-3 and 7
 //   kessai-bench model-ours  --data DIR --url URL --page N              case 4, our side (prints JSON)
 //   kessai-bench model-naive --data DIR                                 case 4, reference (prints JSON)
+//   kessai-bench export      --data DIR --url URL --reps R --out FILE   case 5
+//   kessai-bench bulk        --data DIR --ref-db FILE --url URL --items N --out FILE   case 6
 //   kessai-bench coldstart   --reps R --out FILE                        case 8 (spawns coldstart-child)
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
 #include "api/paymentquery.h"
 #include "consolesession.h"
+#include "export/paymentexporter.h"
 #include "payments/paymentsmodel.h"
 #include "profile/profile.h"
 #include "tls/clientidentity.h"
@@ -33,6 +36,8 @@
 #include <QSqlQuery>
 #include <QSqlQueryModel>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QTimeZone>
 #include <QTimer>
 #include <QWindow>
 
@@ -349,15 +354,25 @@ int runApi(const QCommandLineParser &args)
         report(QStringLiteral("1 lookup by trading_id (HTTPS keep-alive, count=false)"), ours,
                pageSql(merchantWhere + QStringLiteral(" AND trading_id = ") + sqlQuote(tradingId), 100));
     }
-    // 2. filtered first page: status + type, 200 rows, newest first. docs/api.md has no date
-    //    range parameter yet, so none is used.
+    // 2. filtered first page: status + type + the last 180 days (JST dates, as the search page
+    //    sends them), 200 rows, newest first.
     {
         PaymentQuery q;
         q.statuses = {40};
         q.types = {QStringLiteral("02"), QStringLiteral("03")};
+        const QTimeZone japan(QByteArrayLiteral("Asia/Tokyo"));
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(japan).date();
+        q.tradeFrom = today.addDays(-180);
+        q.tradeTo = today;
+        const qint64 from = QDateTime(q.tradeFrom, QTime(0, 0), japan).toSecsSinceEpoch();
+        const qint64 to = QDateTime(q.tradeTo.addDays(1), QTime(0, 0), japan).toSecsSinceEpoch();
         const Stats ours = timeSearch(q, QString(), 200);
-        report(QStringLiteral("2 first page status=40 type=02,03 200 rows (no date range: not in api.md)"), ours,
-               pageSql(merchantWhere + QStringLiteral(" AND status IN (40) AND type IN ('02','03')"), 200));
+        report(QStringLiteral("2 first page status=40 type=02,03 last 180 days, 200 rows"), ours,
+               pageSql(merchantWhere
+                           + QStringLiteral(" AND status IN (40) AND type IN ('02','03') AND trade_time >= %1 AND trade_time < %2")
+                                 .arg(from)
+                                 .arg(to),
+                       200));
     }
     // 3. deep page: follow next_cursor to page 2,500 of 200 rows (or the last page of a small set).
     {
@@ -535,6 +550,192 @@ int runModelNaive(const QCommandLineParser &args)
     return 0;
 }
 
+// ---- case 5 ---------------------------------------------------------------------------------
+
+// Every payment of the merchant to a CSV file through the console's own exporter (gateway pages
+// of 1,000 → core → ICU → QSaveFile), against the sqlite3 CLI writing the same columns with
+// -csv from the same file. Each run of ours is measured for its peak RSS too.
+int runExport(const QCommandLineParser &args)
+{
+    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const int reps = std::max(1, args.value(QStringLiteral("reps")).toInt());
+    ResultWriter out(args.value(QStringLiteral("out")));
+    const Identity id = loadIdentity(demo);
+    auto client = newClient(QUrl(args.value(QStringLiteral("url"))), id);
+    login(*client, demo);
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        fail(QStringLiteral("no temporary directory"));
+
+    qint64 expectedRows = -1;
+    auto exportOnce = [&](CsvEncoding encoding, double *peakMb) {
+        PaymentExporter exporter(client.get());
+        exporter.setQuery(PaymentQuery{});
+        exporter.setEncoding(encoding);
+        exporter.setOutputPath(dir.filePath(QStringLiteral("ours.csv")));
+        ExportResult result;
+        QEventLoop loop;
+        QObject::connect(&exporter, &PaymentExporter::finished, &loop, [&](const ExportResult &r) {
+            result = r;
+            loop.quit();
+        });
+        resetPeakRss();
+        QElapsedTimer t;
+        t.start();
+        exporter.start();
+        loop.exec();
+        const double ms = msSince(t);
+        *peakMb = double(procStatusKb("VmHWM")) / 1024.0;
+        if (!result.ok())
+            fail(QStringLiteral("export failed: ") + result.errorText());
+        if (expectedRows >= 0 && result.rows != expectedRows)
+            fail(QStringLiteral("export wrote %1 rows, the reference %2").arg(result.rows).arg(expectedRows));
+        return ms;
+    };
+
+    // The reference: one sqlite3 process per run, its output straight to a file. Times are in
+    // local time like ours; type and status stay codes (ours writes labels).
+    const QString sql = QStringLiteral(
+        "SELECT trading_id, payment_id, type, institution, status,"
+        " strftime('%Y/%m/%d %H:%M:%S', trade_time, 'unixepoch', 'localtime'),"
+        " strftime('%Y/%m/%d', due_time, 'unixepoch', 'localtime'),"
+        " strftime('%Y/%m/%d %H:%M:%S', cleared_time, 'unixepoch', 'localtime'), amount"
+        " FROM payments WHERE merchant_id = ") + sqlQuote(demo.merchantId)
+        + QStringLiteral(" ORDER BY trade_time DESC, payment_id DESC");
+    auto referenceOnce = [&] {
+        QProcess p;
+        p.setStandardOutputFile(dir.filePath(QStringLiteral("reference.csv")));
+        QElapsedTimer t;
+        t.start();
+        p.start(QStringLiteral("sqlite3"), {QStringLiteral("-readonly"), QStringLiteral("-csv"), QStringLiteral("-header"),
+                                            demo.dbPath, sql});
+        if (!p.waitForFinished(3600000) || p.exitCode() != 0)
+            fail(QStringLiteral("sqlite3 -csv failed: ") + QString::fromUtf8(p.readAllStandardError()));
+        const double ms = msSince(t);
+        QFile f(dir.filePath(QStringLiteral("reference.csv")));
+        if (!f.open(QIODevice::ReadOnly))
+            fail(QStringLiteral("no reference.csv"));
+        qint64 lines = 0;
+        char buffer[1 << 16];
+        for (qint64 n; (n = f.read(buffer, sizeof buffer)) > 0;)
+            lines += std::count(buffer, buffer + n, '\n');
+        expectedRows = lines - 1;
+        return ms;
+    };
+
+    std::vector<double> reference, utf8, cp932, peak;
+    for (int i = 0; i < reps; ++i) {
+        reference.push_back(referenceOnce());
+        double mb = 0;
+        utf8.push_back(exportOnce(CsvEncoding::Utf8Bom, &mb));
+        peak.push_back(mb);
+        cp932.push_back(exportOnce(CsvEncoding::Cp932, &mb));
+        peak.push_back(mb);
+    }
+    const Stats ref = statsOf(reference);
+    const QString refName = QStringLiteral("sqlite3 -csv, same columns (codes, not labels) and order, to a file");
+    for (const auto &[name, samples] : {std::pair{QStringLiteral("UTF-8 with BOM"), utf8}, std::pair{QStringLiteral("CP932"), cp932}}) {
+        const Stats ours = statsOf(samples);
+        out.row(QStringLiteral("5 CSV export of all %1 payments, %2 (gateway → core → file)").arg(expectedRows).arg(name),
+                QStringLiteral("ms"), ours, refName, ref, QStringLiteral("<= 2x"), ours.median <= 2.0 * ref.median);
+    }
+    const Stats rss = statsOf(peak);
+    out.row(QStringLiteral("5 CSV export: peak RSS of the exporting process"), QStringLiteral("MB"), rss,
+            QStringLiteral("target only"), std::nullopt, QStringLiteral("< 150 MB"), rss.max < 150.0);
+    return 0;
+}
+
+// ---- case 6 ---------------------------------------------------------------------------------
+
+// Captures `items` authorizations through POST /v1/payments/capture in chunks of 1,000, one
+// Idempotency-Key each, waiting for each answer (the console's bulk flow), against the same
+// number of single-row UPDATEs in one transaction by the sqlite3 CLI on an identical copy.
+// run-bench prepares both copies; this process only reads the ids and measures.
+int runBulk(const QCommandLineParser &args)
+{
+    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const QString refDb = args.value(QStringLiteral("ref-db"));
+    const int items = std::max(1, args.value(QStringLiteral("items")).toInt());
+    const int chunk = 1000;
+    ResultWriter out(args.value(QStringLiteral("out")));
+
+    QStringList ids;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ids"));
+        db.setDatabaseName(demo.dbPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open())
+            fail(db.lastError().text());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND status = 20 AND type = '02'"
+                                 " ORDER BY payment_id LIMIT ?"));
+        q.addBindValue(demo.merchantId);
+        q.addBindValue(items);
+        if (!q.exec())
+            fail(q.lastError().text());
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("ids"));
+    if (ids.size() < items)
+        fail(QStringLiteral("only %1 authorizations to capture, %2 wanted").arg(ids.size()).arg(items));
+
+    const Identity id = loadIdentity(demo);
+    auto client = newClient(QUrl(args.value(QStringLiteral("url"))), id);
+    login(*client, demo);
+    QElapsedTimer t;
+    t.start();
+    qint64 succeeded = 0;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        QJsonArray array;
+        for (qsizetype i = from; i < std::min<qsizetype>(from + chunk, ids.size()); ++i)
+            array.append(QJsonObject{{QStringLiteral("payment_id"), ids.at(i)}});
+        const ApiResult r = waitFor(client->post(QStringLiteral("/v1/payments/capture"),
+                                                 QJsonDocument(QJsonObject{{QStringLiteral("items"), array}}),
+                                                 MerchantClient::newIdempotencyKey()));
+        if (!r.ok())
+            fail(QStringLiteral("capture failed: ") + r.error.displayText());
+        succeeded += r.json.object().value(QStringLiteral("succeeded")).toInteger();
+    }
+    const double seconds = msSince(t) / 1000.0;
+    if (succeeded != items)
+        fail(QStringLiteral("%1 of %2 captures succeeded").arg(succeeded).arg(items));
+
+    // The reference: the same ids, one UPDATE each, in one transaction, on the other copy.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QString script = QStringLiteral("BEGIN IMMEDIATE;\n");
+    for (const QString &paymentId : std::as_const(ids))
+        script += QStringLiteral("UPDATE payments SET status = 40, cleared_time = %1, deadline_at = %2, updated_at = %1"
+                                 " WHERE payment_id = %3 AND status = 20;\n")
+                      .arg(now)
+                      .arg(now + 60 * 86400)
+                      .arg(paymentId);
+    script += QStringLiteral("COMMIT;\nSELECT changes();\n");
+    QProcess p;
+    QElapsedTimer r;
+    r.start();
+    p.start(QStringLiteral("sqlite3"), {refDb});
+    if (!p.waitForStarted())
+        fail(QStringLiteral("cannot start sqlite3"));
+    p.write(script.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(600000) || p.exitCode() != 0)
+        fail(QStringLiteral("sqlite3 failed: ") + QString::fromUtf8(p.readAllStandardError()));
+    const double refSeconds = msSince(r) / 1000.0;
+
+    Stats ours;
+    ours.median = ours.min = ours.max = double(items) / seconds;
+    ours.n = 1;
+    Stats ref;
+    ref.median = ref.min = ref.max = double(items) / refSeconds;
+    ref.n = 1;
+    out.row(QStringLiteral("6 bulk capture of %1 authorizations, chunks of %2 (higher is better)").arg(items).arg(chunk),
+            QStringLiteral("items/s"), ours,
+            QStringLiteral("sqlite3 CLI: same number of single-row UPDATEs in one transaction"), ref,
+            QStringLiteral(">= 2000 items/s"), ours.median >= 2000.0);
+    return 0;
+}
+
 // ---- case 8 ---------------------------------------------------------------------------------
 
 // Child: the console's start-up (kessai's main() without the command line) with a profile that
@@ -644,8 +845,8 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | coldstart"));
-    for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests"})
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart"));
+    for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests", "ref-db", "items"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")));
     parser.addHelpOption();
     parser.process(app);
@@ -655,6 +856,10 @@ int main(int argc, char **argv)
         return runModelOurs(parser);
     if (command == "model-naive")
         return runModelNaive(parser);
+    if (command == "export")
+        return runExport(parser);
+    if (command == "bulk")
+        return runBulk(parser);
     if (command == "coldstart")
         return runColdStart(parser);
     parser.showHelp(2);
