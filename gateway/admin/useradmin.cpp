@@ -34,6 +34,28 @@ ApiError selfLockout(const QString &message)
     return {422, QStringLiteral("self_lockout"), message};
 }
 
+// A general user with manage_users runs the accounts of its merchant, but never hands out more
+// than it holds: no admin role, no permission it lacks itself, and no hand on an admin's account
+// (an admin's password lockout, certificate or rights stay with the admins).
+bool isAdmin(const QString &role)
+{
+    return role == QLatin1String("admin");
+}
+
+std::optional<ApiError> beyondOwnRights(const UserRecord &actor, const QString &role, const QStringList &permissions)
+{
+    if (isAdmin(actor.role))
+        return std::nullopt;
+    if (isAdmin(role))
+        return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can give the admin role.")};
+    for (const QString &permission : permissions) {
+        if (!actor.permissions.contains(permission))
+            return ApiError{403, QStringLiteral("forbidden"),
+                            QStringLiteral("You cannot grant %1, which you do not hold yourself.").arg(permission)};
+    }
+    return std::nullopt;
+}
+
 std::optional<ApiError> rejectUnknownFields(const QJsonObject &body, const QStringList &known)
 {
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -187,6 +209,10 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
         audit(actor, origin, action, targetName, QStringLiteral("not_found"));
         return userNotFound();
     }
+    if (!isAdmin(actor.user.role) && isAdmin(found.value()->role) && found.value()->loginId != actor.user.loginId) {
+        audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
+        return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
+    }
     return std::move(*found.value());
 }
 
@@ -225,6 +251,8 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         if (auto error = parsePermissions(body.value(QLatin1String("permissions")), user.permissions))
             return refuse(*error);
     }
+    if (auto beyond = beyondOwnRights(actor.user, user.role, user.permissions))
+        return refuse(*beyond);
     const QJsonValue password = body.value(QLatin1String("password"));
     if (!password.isString())
         return refuse(invalid(QStringLiteral("password"), QStringLiteral("required")));
@@ -304,6 +332,11 @@ ApiResult<ManagedUser> UserAdmin::update(const AuthenticatedUser &actor,
         change.enabled = body.value(QLatin1String("enabled")).toBool();
     }
 
+    if (change.role || change.permissions) {
+        const QString role = change.role.value_or(current.value().role);
+        if (auto beyond = beyondOwnRights(actor.user, role, change.permissions.value_or(QStringList())))
+            return refuse(*beyond);
+    }
     if (loginId == actor.user.loginId) {
         if (change.enabled && !*change.enabled)
             return refuse(selfLockout(QStringLiteral("You cannot disable your own account.")));

@@ -52,10 +52,26 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
     auto found = m_accounts.findUser(loginId);
     if (!found)
         return ApiError::internal();
+
+    // The certificate names the one user who may log in on this connection (1 user = 1
+    // certificate), so it is checked first, before anything about the login ID is looked at:
+    // any other ID, existing or not, locked or not, gets the same answer, so a certificate
+    // holder can neither enumerate login IDs nor probe or run down another account's lockout.
+    auto owner = m_accounts.certificateOwner(origin.certificateFingerprint);
+    if (!owner)
+        return ApiError::internal();
+    if (!owner.value() || *owner.value() != loginId) {
+        PasswordHasher::burnVerification(password);
+        audit(QStringLiteral("login"), loginId, found.value() ? found.value()->merchantId : QString(),
+              QStringLiteral("certificate_mismatch"), origin);
+        return ApiError{403,
+                        QStringLiteral("certificate_mismatch"),
+                        QStringLiteral("The client certificate does not belong to this login ID.")};
+    }
     if (!found.value() || !found.value()->enabled) {
         PasswordHasher::burnVerification(password);
         // A disabled user's attempts belong in its merchant's log; the client cannot tell them
-        // from an unknown id.
+        // from a wrong password.
         const bool disabled = found.value().has_value();
         audit(QStringLiteral("login"),
               loginId,
@@ -71,18 +87,6 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
         return ApiError{423,
                         QStringLiteral("account_locked"),
                         QStringLiteral("Too many failed logins; the account is locked for 30 minutes.")};
-    }
-
-    // The certificate is checked before the password: a holder of another user's certificate
-    // can neither guess this user's password nor lock the account.
-    auto owner = m_accounts.certificateOwner(origin.certificateFingerprint);
-    if (!owner)
-        return ApiError::internal();
-    if (!owner.value() || *owner.value() != user.loginId) {
-        audit(QStringLiteral("login"), loginId, user.merchantId, QStringLiteral("certificate_mismatch"), origin);
-        return ApiError{403,
-                        QStringLiteral("certificate_mismatch"),
-                        QStringLiteral("The client certificate does not belong to this login ID.")};
     }
 
     if (!PasswordHasher::verify(password, user.passwordHash)) {

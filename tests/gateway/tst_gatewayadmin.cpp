@@ -57,6 +57,7 @@ private slots:
     void createdUserLogsInWithIssuedCertificate();
     void patchChangesRoleAndPermissions();
     void adminCannotLockThemselvesOut();
+    void generalUserAdministratorCannotExceedOwnRights();
     void disablingEndsSessionsAndRefusesLogin();
     void unlockEndsLockout();
     void reissueRevokesOldCertificateAtHandshakeAndEndsItsSessions();
@@ -399,6 +400,68 @@ void TestGatewayAdmin::adminCannotLockThemselvesOut()
     const GatewayClient::Response me = client(QStringLiteral("admin")).get(QStringLiteral("/v1/me"), token(QStringLiteral("admin")));
     QCOMPARE(me.json.value(QLatin1String("role")).toString(), QStringLiteral("admin"));
     QCOMPARE(audit(QStringLiteral("action=user_update&result=self_lockout")).size(), 2);
+}
+
+void TestGatewayAdmin::generalUserAdministratorCannotExceedOwnRights()
+{
+    const QString password = QStringLiteral("deputy-password-2026");
+    const QStringList own{QStringLiteral("manage_users"), QStringLiteral("view:02"), QStringLiteral("capture")};
+    GatewayClient &admin = client(QStringLiteral("admin"));
+    const GatewayClient::Response created = admin.post(
+        QStringLiteral("/v1/users"),
+        QJsonObject{{QStringLiteral("login_id"), QStringLiteral("deputy.1")},
+                    {QStringLiteral("name"), QStringLiteral("副 管理")},
+                    {QStringLiteral("role"), QStringLiteral("general")},
+                    {QStringLiteral("permissions"), QJsonArray::fromStringList(own)},
+                    {QStringLiteral("password"), password}},
+        token(QStringLiteral("admin")));
+    QCOMPARE(created.status, 201);
+    const GatewayClient::Response issued = admin.post(QStringLiteral("/v1/users/deputy.1/certificate"), {}, token(QStringLiteral("admin")));
+    QCOMPARE(issued.status, 201);
+    const QString p12 = storeIssued(issued, QStringLiteral("deputy1"));
+    QVERIFY(!p12.isEmpty());
+    GatewayClient deputy(m_gateway.url(), m_gateway.caPath());
+    QVERIFY(deputy.setIdentity(p12, issued.json.value(QLatin1String("passphrase")).toString()));
+    const QString deputyToken = deputy.login(QStringLiteral("deputy.1"), password);
+    QVERIFY(!deputyToken.isEmpty());
+    const auto deputyPatch = [&](const QString &path, const QJsonObject &body) {
+        return GatewayClient::finish({deputy.start("PATCH", path, QJsonDocument(body).toJson(QJsonDocument::Compact), deputyToken)})
+            .first();
+    };
+    const auto newUser = [&](const QString &loginId, const QString &role, const QStringList &permissions) {
+        return deputy.post(QStringLiteral("/v1/users"),
+                           QJsonObject{{QStringLiteral("login_id"), loginId},
+                                       {QStringLiteral("name"), QStringLiteral("新人")},
+                                       {QStringLiteral("role"), role},
+                                       {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+                                       {QStringLiteral("password"), QStringLiteral("newcomer-password-2026")}},
+                           deputyToken);
+    };
+
+    // No admin role and no permission it does not hold, for others or for itself.
+    QCOMPARE(newUser(QStringLiteral("boss.1"), QStringLiteral("admin"), {}).status, 403);
+    QCOMPARE(newUser(QStringLiteral("canceller.1"), QStringLiteral("general"), {QStringLiteral("view:02"), QStringLiteral("cancel")}).status, 403);
+    QCOMPARE(deputyPatch(QStringLiteral("/v1/users/deputy.1"), QJsonObject{{QStringLiteral("role"), QStringLiteral("admin")}}).status, 403);
+    QCOMPARE(deputyPatch(QStringLiteral("/v1/users/deputy.1"),
+                         QJsonObject{{QStringLiteral("permissions"), QJsonArray::fromStringList(own + QStringList{QStringLiteral("export")})}})
+                 .status,
+             403);
+    // No hand on an admin's account.
+    const GatewayClient::Response onAdmin = deputyPatch(QStringLiteral("/v1/users/admin"), QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}});
+    QCOMPARE(onAdmin.status, 403);
+    QCOMPARE(onAdmin.errorCode(), QStringLiteral("forbidden"));
+    QCOMPARE(deputy.post(QStringLiteral("/v1/users/admin/unlock"), {}, deputyToken).status, 403);
+    QCOMPARE(deputy.del(QStringLiteral("/v1/users/admin/certificate"), deputyToken).status, 403);
+
+    // What it holds, it may hand on; and its own rights are unchanged.
+    const GatewayClient::Response allowed = newUser(QStringLiteral("capturer.1"), QStringLiteral("general"),
+                                                    {QStringLiteral("view:02"), QStringLiteral("capture")});
+    QCOMPARE(allowed.status, 201);
+    const GatewayClient::Response me = deputy.get(QStringLiteral("/v1/me"), deputyToken);
+    QCOMPARE(me.json.value(QLatin1String("role")).toString(), QStringLiteral("general"));
+    QCOMPARE(strings(me.json.value(QLatin1String("permissions"))).size(), own.size());
+    QCOMPARE(audit(QStringLiteral("action=user_update&result=forbidden&login_id=deputy.1")).size(), 3);
+    QCOMPARE(audit(QStringLiteral("action=user_create&result=forbidden&login_id=deputy.1")).size(), 2);
 }
 
 void TestGatewayAdmin::disablingEndsSessionsAndRefusesLogin()

@@ -53,6 +53,10 @@ void TestGatewayLockout::fiveWrongPasswordsLockTheAccount()
     QVERIFY(admin.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
     QCOMPARE(response.status, 423);
     QCOMPARE(response.errorCode(), QStringLiteral("account_locked"));
+    // Another certificate's holder cannot see that the account is locked.
+    QVERIFY(staff.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
+    QCOMPARE(response.status, 403);
+    QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
     // Other accounts keep working.
     QCOMPARE(staff.get(QStringLiteral("/v1/me"), m_staffToken).status, 200);
 }

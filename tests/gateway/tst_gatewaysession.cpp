@@ -288,17 +288,24 @@ void TestGatewaySession::wrongPasswordIsRefused()
     QVERIFY(client.login(QStringLiteral("admin"), QStringLiteral("not-the-password-1"), &response).isEmpty());
     QCOMPARE(response.status, 401);
     QCOMPARE(response.errorCode(), QStringLiteral("invalid_credentials"));
-    // Unknown login ids look exactly the same.
+    // Any ID but the certificate's own gets one answer, whether it exists or not: a certificate
+    // holder cannot find out which login IDs exist.
     QVERIFY(client.login(QStringLiteral("nobody"), QStringLiteral("not-the-password-1"), &response).isEmpty());
-    QCOMPARE(response.status, 401);
-    QCOMPARE(response.errorCode(), QStringLiteral("invalid_credentials"));
+    QCOMPARE(response.status, 403);
+    QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
+    GatewayClient::Response existing;
+    QVERIFY(client.login(QStringLiteral("staff"), QStringLiteral("not-the-password-1"), &existing).isEmpty());
+    QCOMPARE(existing.status, response.status);
+    QCOMPARE(existing.errorCode(), response.errorCode());
+    QCOMPARE(existing.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")),
+             response.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")));
     // The password never reaches the log.
     QVERIFY(!m_gateway.serverLog().contains("not-the-password-1"));
     QVERIFY(!m_gateway.serverLog().contains(m_gateway.user(QStringLiteral("admin")).password.toUtf8()));
     // A password typed into the ID field, or a forged log line, never reaches the log either.
     const QString typedIntoId = QStringLiteral("My-Secret-Pass-99\ngateway.http: forged");
     QVERIFY(client.login(typedIntoId, QStringLiteral("x"), &response).isEmpty());
-    QCOMPARE(response.status, 401);
+    QCOMPARE(response.status, 401); // not a well-formed login ID at all
     QCOMPARE(response.errorCode(), QStringLiteral("invalid_credentials"));
     QTest::qWait(200);
     QVERIFY(!m_gateway.serverLog().contains("My-Secret-Pass-99"));
