@@ -1,5 +1,6 @@
 #include "api/merchantclient.h"
 #include "common/translations.h"
+#include "domain/japantime.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
@@ -252,7 +253,7 @@ int paymentsList(MerchantClient &client, const PaymentQuery &query, int limit, b
         const Payment p = Payment::fromJson(value.toObject());
         table.addRow({p.tradingId, p.paymentId, PaymentCatalog::typeLabel(p.type), p.institution,
                       QStringLiteral("%1 %2").arg(p.status).arg(PaymentCatalog::statusLabel(p.status, p.type)),
-                      p.tradeTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")),
+                      JapanTime::format(p.tradeTime),
                       formatYen(p.amount, locale)});
     }
     out() << table.render();

@@ -2,6 +2,7 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "domain/japantime.h"
 #include "domain/jsonwriter.h"
 #include "domain/paymentcatalog.h"
 
@@ -10,10 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QTimeZone>
-
-#include <cstdio>
-#include <limits>
 
 Q_LOGGING_CATEGORY(lcExport, "kessai.export")
 
@@ -21,40 +18,15 @@ namespace kessai {
 
 namespace {
 
-// Wire times as local "yyyy/MM/dd HH:mm:ss". QDateTime::toLocalTime() costs 7-16 µs a call
-// here, three calls a row, and glibc stats /etc/localtime on every one; the offset is looked up
-// in a QTimeZone read once, once per UTC hour (zones change their offset on whole UTC hours),
-// and the digits are written by hand.
-class LocalTimeFormatter
+// A wire time as Japan time, "yyyy/MM/dd HH:mm:ss" (or the date only), as the console shows it.
+QString japanTime(const QJsonValue &value, bool dateOnly)
 {
-public:
-    QString format(const QJsonValue &value, bool dateOnly)
-    {
-        const QString text = value.toString();
-        qint64 seconds = 0;
-        if (text.isEmpty() || !parseWireSeconds(text, &seconds))
-            return {};
-        const qint64 hour = seconds - (((seconds % 3600) + 3600) % 3600);
-        if (hour != m_hour) {
-            m_hour = hour;
-            m_offset = m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(hour, Qt::UTC));
-        }
-        const qint64 local = seconds + m_offset;
-        const qint64 days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-        const qint64 secondOfDay = local - days * 86400;
-        const QDate date = QDate(1970, 1, 1).addDays(days);
-        char buffer[32];
-        const int length = std::snprintf(buffer, sizeof buffer, "%04d/%02d/%02d %02d:%02d:%02d", date.year(),
-                                         date.month(), date.day(), int(secondOfDay / 3600),
-                                         int(secondOfDay / 60 % 60), int(secondOfDay % 60));
-        return QString::fromLatin1(buffer, dateOnly ? 10 : length);
-    }
-
-private:
-    QTimeZone m_zone = QTimeZone::systemTimeZone();
-    qint64 m_hour = std::numeric_limits<qint64>::min();
-    int m_offset = 0;
-};
+    qint64 seconds = 0;
+    const QString text = value.toString();
+    if (text.isEmpty() || !parseWireSeconds(text, &seconds))
+        return {};
+    return JapanTime::format(seconds, dateOnly);
+}
 
 } // namespace
 
@@ -170,7 +142,6 @@ void PaymentExporter::onPage(ApiReply *reply)
     CsvWriter &writer = m_file->writer();
     QStringList fields;
     fields.reserve(ColumnCount);
-    LocalTimeFormatter times[3];
     const QJsonArray items = page.value(QLatin1String("items")).toArray();
     for (const QJsonValue &item : items) {
         const QJsonObject p = item.toObject();
@@ -181,9 +152,9 @@ void PaymentExporter::onPage(ApiReply *reply)
                << PaymentCatalog::typeLabel(type)
                << p.value(QLatin1String("institution")).toString()
                << PaymentCatalog::statusLabel(p.value(QLatin1String("status")).toInt(), type)
-               << times[0].format(p.value(QLatin1String("trade_time")), false)
-               << times[1].format(p.value(QLatin1String("due_time")), true)
-               << times[2].format(p.value(QLatin1String("cleared_time")), false)
+               << japanTime(p.value(QLatin1String("trade_time")), false)
+               << japanTime(p.value(QLatin1String("due_time")), true)
+               << japanTime(p.value(QLatin1String("cleared_time")), false)
                << QString::number(p.value(QLatin1String("amount")).toInteger());
         if (CsvError error = writer.writeRow(fields); error.isError()) {
             ExportResult result;

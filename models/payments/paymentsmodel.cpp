@@ -1,5 +1,7 @@
 #include "paymentsmodel.h"
 
+#include "domain/japantime.h"
+
 #include "api/apireply.h"
 #include "api/merchantclient.h"
 #include "domain/jsonwriter.h"
@@ -26,12 +28,10 @@ qint64 wireSeconds(const QJsonValue &value)
     return !text.isEmpty() && parseWireSeconds(text, &seconds) ? seconds : 0;
 }
 
+// Japan time, as everywhere in the console (see domain/japantime.h).
 QString formatTime(qint64 secs, bool dateOnly)
 {
-    if (secs == 0)
-        return {};
-    const QDateTime local = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toLocalTime();
-    return local.toString(dateOnly ? QStringLiteral("yyyy/MM/dd") : QStringLiteral("yyyy/MM/dd HH:mm:ss"));
+    return JapanTime::format(secs, dateOnly);
 }
 
 QColor toneColor(StatusTone tone)

@@ -1,6 +1,7 @@
 #include "api/merchantclient.h"
 #include "connection/connectiondialog.h"
 #include "consolesession.h"
+#include "domain/japantime.h"
 #include "gatewayfixture.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
@@ -203,7 +204,7 @@ private Q_SLOTS:
         QTimer::singleShot(0, &page, [&] {
             auto *dialog = qobject_cast<SupportLookupDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
-            dialog->findChild<QDateEdit *>(QStringLiteral("lookupDate"))->setDate(p.tradeTime.toLocalTime().date().addDays(1));
+            dialog->findChild<QDateEdit *>(QStringLiteral("lookupDate"))->setDate(JapanTime::dateOf(p.tradeTime.toSecsSinceEpoch()).addDays(1));
             dialog->findChild<QSpinBox *>(QStringLiteral("lookupDays"))->setValue(2);
             dialog->findChild<QLineEdit *>(QStringLiteral("lookupAmount"))->setText(QString::number(p.amount));
             dialog->findChild<QLineEdit *>(QStringLiteral("lookupLast4"))->setText(p.card.last4);

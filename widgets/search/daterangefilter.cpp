@@ -1,5 +1,7 @@
 #include "daterangefilter.h"
 
+#include "domain/japantime.h"
+
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -73,7 +75,7 @@ DateRangeFilter::~DateRangeFilter() = default;
 
 QDate DateRangeFilter::today() const
 {
-    return m_today.isValid() ? m_today : QDate::currentDate();
+    return m_today.isValid() ? m_today : JapanTime::today(); // the gateway's dates are Japan's
 }
 
 QDate DateRangeFilter::from() const

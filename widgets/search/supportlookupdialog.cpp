@@ -1,5 +1,7 @@
 #include "supportlookupdialog.h"
 
+#include "domain/japantime.h"
+
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,7 +17,7 @@ namespace kessai {
 
 SupportLookupDialog::SupportLookupDialog(QWidget *parent)
     : QDialog(parent)
-    , m_date(new QDateEdit(QDate::currentDate()))
+    , m_date(new QDateEdit(JapanTime::today()))
     , m_days(new QSpinBox)
     , m_amount(new QLineEdit)
     , m_last4(new QLineEdit)
