@@ -37,12 +37,17 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Reference gateway of the Kessai Merchant API.\n\n"
         "Commands:\n"
-        "  init   --data DIR [--listen HOST:PORT]\n"
-        "  demo   --data DIR [--payments N] [--seed S] [--listen HOST:PORT]\n"
-        "  serve  --data DIR [--listen HOST:PORT] [--clock-offset-days N] [--threads N]"));
+        "  init   --data DIR [--db DB] [--listen HOST:PORT]\n"
+        "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
+        "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N]\n"
+        "  close-statements --data DIR [--db DB]   close the settlement periods that have ended\n\n"
+        "DB is a SQLite file (default DIR/gateway.db) or postgresql://user[:password]@host[:port]/dbname[?options]."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, demo or serve"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, demo, serve or close-statements"));
     const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Data directory."), QStringLiteral("DIR"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("Database: a SQLite file or a postgresql:// URL (default DIR/gateway.db)."),
+                                      QStringLiteral("DB"));
     const QCommandLineOption listenOption(QStringLiteral("listen"), QStringLiteral("Listen address."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption paymentsOption(QStringLiteral("payments"), QStringLiteral("Demo payments (default 2000)."), QStringLiteral("N"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Demo data seed (default 1)."), QStringLiteral("S"));
@@ -52,16 +57,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
     const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Serve the sandbox endpoints (demo data dirs do by default)."));
     const QCommandLineOption noSandboxOption(QStringLiteral("no-sandbox"), QStringLiteral("Do not serve the sandbox endpoints."));
-    parser.addOptions({dataOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption});
+    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return fail(QStringLiteral("expected one command: init, demo or serve (see --help)"), 2);
+        return fail(QStringLiteral("expected one command: init, demo, serve or close-statements (see --help)"), 2);
     const QString command = positional.first();
     const QString dataDir = parser.value(dataOption);
     if (dataDir.isEmpty())
         return fail(QStringLiteral("--data DIR is required"), 2);
+    const QString database = parser.value(dbOption);
+    if (parser.isSet(dbOption)) {
+        if (const QString why = Database::locationError(database); !why.isEmpty())
+            return fail(QStringLiteral("--db: ") + why, 2);
+    }
 
     std::optional<ListenAddress> listen;
     if (parser.isSet(listenOption)) {
@@ -72,7 +82,7 @@ int main(int argc, char *argv[])
 
     Result<void> result;
     if (command == QLatin1String("init")) {
-        result = Commands::init(dataDir, listen);
+        result = Commands::init(dataDir, database, listen);
     } else if (command == QLatin1String("demo")) {
         DemoOptions options;
         bool ok = true;
@@ -84,7 +94,7 @@ int main(int argc, char *argv[])
             options.seed = parser.value(seedOption).toULongLong(&ok);
         if (!ok)
             return fail(QStringLiteral("--seed expects a non-negative number"), 2);
-        result = Commands::demo(dataDir, listen, options);
+        result = Commands::demo(dataDir, database, listen, options);
     } else if (command == QLatin1String("serve")) {
         ServeOptions options;
         options.listen = listen;
@@ -101,9 +111,11 @@ int main(int argc, char *argv[])
             options.sandbox = parser.isSet(sandboxOption);
         if (!ok || options.threads < 2 || options.threads > 1024)
             return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
-        result = Commands::serve(dataDir, options);
+        result = Commands::serve(dataDir, database, options);
+    } else if (command == QLatin1String("close-statements")) {
+        result = Commands::closeStatements(dataDir, database);
     } else {
-        return fail(QStringLiteral("unknown command %1 (init, demo or serve)").arg(command), 2);
+        return fail(QStringLiteral("unknown command %1 (init, demo, serve or close-statements)").arg(command), 2);
     }
     Database::releaseThreadConnections();
     if (!result)

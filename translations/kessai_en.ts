@@ -399,6 +399,151 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentAction</name>
+    <message>
+        <source>This is not possible in the payment&apos;s current status. It may have been changed by someone else; reload it and check.</source>
+        <translation>This is not possible in the payment&apos;s current status. It may have been changed by someone else; reload it and check.</translation>
+    </message>
+    <message>
+        <source>The period for this has passed (60 days after the authorization or the capture).</source>
+        <translation>The period for this has passed (60 days after the authorization or the capture).</translation>
+    </message>
+    <message>
+        <source>The amount is larger than the authorized amount.</source>
+        <translation>The amount is larger than the authorized amount.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: it must be a whole number of yen from 1 to 9,999,999 and differ from the current amount.</source>
+        <translation>The amount is not valid: it must be a whole number of yen from 1 to 9,999,999 and differ from the current amount.</translation>
+    </message>
+    <message>
+        <source>The payment was not found.</source>
+        <translation>The payment was not found.</translation>
+    </message>
+    <message>
+        <source>The same payment appears twice in the request; only the first was processed.</source>
+        <translation>The same payment appears twice in the request; only the first was processed.</translation>
+    </message>
+    <message>
+        <source>The gateway is still processing this request. Wait a moment and retry.</source>
+        <translation>The gateway is still processing this request. Wait a moment and retry.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request because its key was already used for another request.</source>
+        <translation>The gateway refused the request because its key was already used for another request.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this (%1).</source>
+        <translation>The gateway refused this (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentActionDialog</name>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <comment>売上確定, dialog title</comment>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Capture this payment? The amount is charged to the card.</source>
+        <translation>Capture this payment? The amount is charged to the card.</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>Authorized amount</translation>
+    </message>
+    <message>
+        <source>Capture &amp;amount</source>
+        <translation>Capture &amp;amount</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <comment>confirm button: 売上確定</comment>
+        <translation>&amp;Capture</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <comment>取消, dialog title</comment>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>Cancel the sale of this payment? The charge to the card is withdrawn.</source>
+        <translation>Cancel the sale of this payment? The charge to the card is withdrawn.</translation>
+    </message>
+    <message>
+        <source>Cancel the authorization of this payment?</source>
+        <translation>Cancel the authorization of this payment?</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>A cancellation cannot be undone.</source>
+        <translation>A cancellation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;payment</source>
+        <comment>confirm button: 取り消す</comment>
+        <translation>Cancel &amp;payment</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <comment>金額変更, dialog title</comment>
+        <translation>Change amount</translation>
+    </message>
+    <message>
+        <source>The gateway issues a new payment ID for the new amount; this payment becomes &quot;%1&quot;.</source>
+        <translation>The gateway issues a new payment ID for the new amount; this payment becomes &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Current amount</source>
+        <translation>Current amount</translation>
+    </message>
+    <message>
+        <source>New &amp;amount</source>
+        <translation>New &amp;amount</translation>
+    </message>
+    <message>
+        <source>&amp;Change amount</source>
+        <comment>confirm button: 金額を変更</comment>
+        <translation>&amp;Change amount</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>From %1 to %2.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.
+Less than the authorized amount is a partial capture.</source>
+        <translation>From %1 to %2.
+Less than the authorized amount is a partial capture.</translation>
+    </message>
+    <message>
+        <source>Enter an amount different from the current one
+(1 to %1).</source>
+        <translation>Enter an amount different from the current one
+(1 to %1).</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentCatalog</name>
     <message>
         <source>Applied</source>
@@ -479,18 +624,6 @@
 </context>
 <context>
     <name>kessai::PaymentDetailDialog</name>
-    <message>
-        <source>Capture</source>
-        <translation>Capture</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Change amount</source>
-        <translation>Change amount</translation>
-    </message>
     <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
@@ -600,8 +733,90 @@
         <translation>No action is possible on this payment for you now.</translation>
     </message>
     <message>
-        <source>You may: %1</source>
-        <translation>You may: %1</translation>
+        <source>Ca&amp;pture…</source>
+        <comment>売上: opens the confirmation</comment>
+        <translation>Ca&amp;pture…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel payment…</source>
+        <comment>取消: opens the confirmation</comment>
+        <translation>Ca&amp;ncel payment…</translation>
+    </message>
+    <message>
+        <source>Change &amp;amount…</source>
+        <comment>金額変更: opens the dialog</comment>
+        <translation>Change &amp;amount…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <comment>send the same action again</comment>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>&amp;Show the new payment</source>
+        <translation>&amp;Show the new payment</translation>
+    </message>
+    <message>
+        <source>Capture the authorized amount or a part of it</source>
+        <translation>Capture the authorized amount or a part of it</translation>
+    </message>
+    <message>
+        <source>Cancel the authorization or the sale</source>
+        <translation>Cancel the authorization or the sale</translation>
+    </message>
+    <message>
+        <source>Change the amount; the gateway issues a new payment ID</source>
+        <translation>Change the amount; the gateway issues a new payment ID</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>Authorized amount</translation>
+    </message>
+    <message>
+        <source>Capturing…</source>
+        <translation>Capturing…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Changing the amount…</source>
+        <translation>Changing the amount…</translation>
+    </message>
+    <message>
+        <source>%1
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</source>
+        <translation>%1
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</translation>
+    </message>
+    <message>
+        <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
+        <translation>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>The gateway&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>Captured %1.</source>
+        <translation>Captured %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The payment is now &quot;%1&quot;.</source>
+        <translation>Cancelled. The payment is now &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Not captured: %1</source>
+        <translation>Not captured: %1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Not cancelled: %1</translation>
     </message>
 </context>
 <context>
@@ -1061,10 +1276,6 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
     <message>
         <source>The gateway URL must start with https:// (got %1).</source>
         <translation>The gateway URL must start with https:// (got %1).</translation>
-    </message>
-    <message>
-        <source>payments list</source>
-        <translation>payments list</translation>
     </message>
 </context>
 </TS>

@@ -399,6 +399,154 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentAction</name>
+    <message>
+        <source>This is not possible in the payment&apos;s current status. It may have been changed by someone else; reload it and check.</source>
+        <translation>現在の決済ステータスではこの操作はできません。他の担当者が処理した可能性があります。最新の状態を確認してください。</translation>
+    </message>
+    <message>
+        <source>The period for this has passed (60 days after the authorization or the capture).</source>
+        <translation>この操作の期限（オーソリまたは売上から60日）を過ぎています。</translation>
+    </message>
+    <message>
+        <source>The amount is larger than the authorized amount.</source>
+        <translation>金額がオーソリ金額を超えています。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: it must be a whole number of yen from 1 to 9,999,999 and differ from the current amount.</source>
+        <translation>金額が正しくありません。1円～9,999,999円で、現在の金額と異なる金額を指定してください。</translation>
+    </message>
+    <message>
+        <source>The payment was not found.</source>
+        <translation>決済が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The same payment appears twice in the request; only the first was processed.</source>
+        <translation>同じ決済が要求内で重複しています。最初の1件のみ処理しました。</translation>
+    </message>
+    <message>
+        <source>The gateway is still processing this request. Wait a moment and retry.</source>
+        <translation>この要求はまだ処理中です。しばらく待ってから再送信してください。</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request because its key was already used for another request.</source>
+        <translation>この要求のキーは別の要求で使用済みのため、受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <source>The gateway refused this (%1).</source>
+        <translation>ゲートウェイが要求を拒否しました（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PaymentActionDialog</name>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>決済ステータス</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <comment>売上確定, dialog title</comment>
+        <translation>売上確定</translation>
+    </message>
+    <message>
+        <source>Capture this payment? The amount is charged to the card.</source>
+        <translation>この決済の売上を確定します。よろしいですか？
+売上金額がカードに請求されます。</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>オーソリ金額</translation>
+    </message>
+    <message>
+        <source>Capture &amp;amount</source>
+        <translation>売上金額(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <comment>confirm button: 売上確定</comment>
+        <translation>売上確定(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <comment>取消, dialog title</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the sale of this payment? The charge to the card is withdrawn.</source>
+        <translation>この決済の売上を取り消します。よろしいですか？
+カードへの請求は取り消されます。</translation>
+    </message>
+    <message>
+        <source>Cancel the authorization of this payment?</source>
+        <translation>この決済のオーソリを取り消します。よろしいですか？</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>A cancellation cannot be undone.</source>
+        <translation>取消は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;payment</source>
+        <comment>confirm button: 取り消す</comment>
+        <translation>取り消す(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <comment>金額変更, dialog title</comment>
+        <translation>金額変更</translation>
+    </message>
+    <message>
+        <source>The gateway issues a new payment ID for the new amount; this payment becomes &quot;%1&quot;.</source>
+        <translation>変更後の金額で新しい決済IDが発行されます。
+この決済は「%1」になります。</translation>
+    </message>
+    <message>
+        <source>Current amount</source>
+        <translation>現在の金額</translation>
+    </message>
+    <message>
+        <source>New &amp;amount</source>
+        <translation>変更後の金額(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change amount</source>
+        <comment>confirm button: 金額を変更</comment>
+        <translation>金額変更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>%1～%2</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.
+Less than the authorized amount is a partial capture.</source>
+        <translation>%1～%2
+オーソリ金額より少ない金額は一部売上になります。</translation>
+    </message>
+    <message>
+        <source>Enter an amount different from the current one
+(1 to %1).</source>
+        <translation>現在の金額と異なる金額を入力してください。
+（1円～%1）</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentCatalog</name>
     <message>
         <source>Applied</source>
@@ -479,18 +627,6 @@
 </context>
 <context>
     <name>kessai::PaymentDetailDialog</name>
-    <message>
-        <source>Capture</source>
-        <translation>売上</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Change amount</source>
-        <translation>金額変更</translation>
-    </message>
     <message>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
@@ -600,8 +736,90 @@
         <translation>現在この決済に対して行える操作はありません。</translation>
     </message>
     <message>
-        <source>You may: %1</source>
-        <translation>可能な操作：%1</translation>
+        <source>Ca&amp;pture…</source>
+        <comment>売上: opens the confirmation</comment>
+        <translation>売上(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel payment…</source>
+        <comment>取消: opens the confirmation</comment>
+        <translation>取消(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;amount…</source>
+        <comment>金額変更: opens the dialog</comment>
+        <translation>金額変更(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <comment>send the same action again</comment>
+        <translation>再送信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Show the new payment</source>
+        <translation>新しい決済を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Capture the authorized amount or a part of it</source>
+        <translation>オーソリ金額の全額または一部を売上確定します</translation>
+    </message>
+    <message>
+        <source>Cancel the authorization or the sale</source>
+        <translation>オーソリまたは売上を取り消します</translation>
+    </message>
+    <message>
+        <source>Change the amount; the gateway issues a new payment ID</source>
+        <translation>金額を変更します（新しい決済IDが発行されます）</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>オーソリ金額</translation>
+    </message>
+    <message>
+        <source>Capturing…</source>
+        <translation>売上確定中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>取消中…</translation>
+    </message>
+    <message>
+        <source>Changing the amount…</source>
+        <translation>金額変更中…</translation>
+    </message>
+    <message>
+        <source>%1
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</source>
+        <translation>%1
+処理されたかどうかを確認できませんでした。「再送信」で同じ要求をもう一度送ります（二重に処理されることはありません）。</translation>
+    </message>
+    <message>
+        <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
+        <translation>金額を%1に変更しました。新しい決済ID：%2。この決済は「%3」になりました。</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>Captured %1.</source>
+        <translation>%1の売上を確定しました。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The payment is now &quot;%1&quot;.</source>
+        <translation>取り消しました。決済ステータスは「%1」になりました。</translation>
+    </message>
+    <message>
+        <source>Not captured: %1</source>
+        <translation>売上確定できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>取消できませんでした：%1</translation>
     </message>
 </context>
 <context>
@@ -1059,10 +1277,6 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
     <message>
         <source>The gateway URL must start with https:// (got %1).</source>
         <translation>ゲートウェイのURLは https:// で始まる必要があります（指定値：%1）。</translation>
-    </message>
-    <message>
-        <source>payments list</source>
-        <translation>payments list</translation>
     </message>
 </context>
 </TS>

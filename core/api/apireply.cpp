@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 #include <QNetworkReply>
 
-Q_LOGGING_CATEGORY(lcNet, "kessai.net")
+Q_LOGGING_CATEGORY(lcNet, "kessai.net", QtInfoMsg)
 
 namespace kessai {
 

@@ -12,7 +12,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcExport, "kessai.export")
+Q_LOGGING_CATEGORY(lcExport, "kessai.export", QtInfoMsg)
 
 namespace kessai {
 

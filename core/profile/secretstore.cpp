@@ -4,7 +4,7 @@
 
 #include <qt6keychain/keychain.h>
 
-Q_LOGGING_CATEGORY(lcSecrets, "kessai.secrets")
+Q_LOGGING_CATEGORY(lcSecrets, "kessai.secrets", QtInfoMsg)
 
 namespace kessai {
 

@@ -10,6 +10,8 @@
 #include "storage/accountstore.h"
 #include "storage/database.h"
 #include "storage/paymentstore.h"
+#include "storage/sandboxclock.h"
+#include "storage/statementstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -95,11 +97,39 @@ QList<DemoUser> demoUsers()
     };
 }
 
+// Fees of the demo merchants (per type: rate in basis points, fixed yen per sale) and their
+// transfer fee; M0002 negotiated other terms, so the two merchants' statements differ.
+struct DemoFees
+{
+    QList<std::pair<QString, SettlementRules::FeeRate>> rates;
+    qint64 transferFee = SettlementRules::DefaultTransferFee;
+};
+
+DemoFees demoFees(const QString &merchantId)
+{
+    if (merchantId == QLatin1String("M0002"))
+        return {{{QStringLiteral("01"), {0, 180}},
+                 {QStringLiteral("02"), {360, 10}},
+                 {QStringLiteral("03"), {0, 165}},
+                 {QStringLiteral("05"), {200, 0}}},
+                440};
+    return {{{QStringLiteral("01"), {0, 150}},
+             {QStringLiteral("02"), {325, 0}},
+             {QStringLiteral("03"), {0, 130}},
+             {QStringLiteral("05"), {150, 0}}},
+            250};
+}
+
 void print(const QString &line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+QString databaseLocation(const QString &dataDir, const QString &database)
+{
+    return database.isEmpty() ? Database::defaultPath(dataDir) : database;
 }
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &data, bool secret)
@@ -138,16 +168,22 @@ QString ListenAddress::toString() const
     return (host.contains(u':') ? u'[' + host + u']' : host) + u':' + QString::number(port);
 }
 
-Result<void> Commands::init(const QString &dataDir, const std::optional<ListenAddress> &listen)
+Result<void> Commands::init(const QString &dataDir, const QString &databaseOption, const std::optional<ListenAddress> &listen)
 {
     SystemClock clock;
     if (!QDir().mkpath(dataDir))
         return makeError(QStringLiteral("cannot create %1").arg(dataDir));
-    if (QFileInfo::exists(Database::defaultPath(dataDir)))
-        return makeError(QStringLiteral("%1 is already initialised (gateway.db exists)").arg(dataDir));
+    Database database(databaseLocation(dataDir, databaseOption));
+    auto initialised = database.isInitialised();
+    if (!initialised)
+        return makeError(initialised.error());
+    if (initialised.value()) {
+        if (!database.isPostgres())
+            return makeError(QStringLiteral("%1 is already initialised (gateway.db exists)").arg(dataDir));
+        return makeError(QStringLiteral("%1 already holds a gateway schema").arg(database.displayName()));
+    }
     if (auto created = CertificateAuthority::create(dataDir, clock.now()); !created)
         return created;
-    Database database(Database::defaultPath(dataDir));
     if (auto migrated = database.migrate(); !migrated)
         return migrated;
     AccountStore accounts(database);
@@ -155,17 +191,18 @@ Result<void> Commands::init(const QString &dataDir, const std::optional<ListenAd
 }
 
 Result<void> Commands::demo(const QString &dataDir,
+                            const QString &databaseOption,
                             const std::optional<ListenAddress> &listen,
                             const DemoOptions &options)
 {
     QElapsedTimer timer;
     timer.start();
-    if (auto initialised = init(dataDir, listen); !initialised)
+    if (auto initialised = init(dataDir, databaseOption, listen); !initialised)
         return initialised;
 
     SystemClock clock;
     const qint64 now = clock.now();
-    Database database(Database::defaultPath(dataDir));
+    Database database(databaseLocation(dataDir, databaseOption));
     AccountStore accounts(database);
     if (auto recorded = accounts.setSetting(SandboxSetting, QStringLiteral("true")); !recorded)
         return recorded;
@@ -224,6 +261,23 @@ Result<void> Commands::demo(const QString &dataDir,
     if (!second)
         return makeError(second.error());
 
+    // The statements of every period that has ended exist, as they would on a running gateway.
+    StatementStore statements(database);
+    int statementCount = 0;
+    for (const DemoMerchant &merchant : demoMerchants()) {
+        const DemoFees fees = demoFees(merchant.merchantId);
+        for (const auto &[type, rate] : fees.rates) {
+            if (auto stored = statements.setFeeRate(merchant.merchantId, type, rate); !stored)
+                return stored;
+        }
+        if (auto stored = statements.setTransferFee(merchant.merchantId, fees.transferFee); !stored)
+            return stored;
+        auto closed = statements.closeDue(merchant.merchantId, now);
+        if (!closed)
+            return makeError(closed.error());
+        statementCount += closed.value();
+    }
+
     const ListenAddress address = listen.value_or(ListenAddress());
     const QString caPath = QFileInfo(CertificateAuthority::caCertificatePath(dataDir)).absoluteFilePath();
     const QJsonObject demoJson{{QStringLiteral("url"), QString(QStringLiteral("https://") + address.toString())},
@@ -244,16 +298,23 @@ Result<void> Commands::demo(const QString &dataDir,
               .arg(generated.value())
               .arg(second.value())
               .arg(caPath));
+    print(QStringLiteral("Settlement statements closed: %1").arg(statementCount));
     for (const QString &line : std::as_const(summary))
         print(line);
     return {};
 }
 
-Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options)
+Result<void> Commands::serve(const QString &dataDir, const QString &databaseOption, const ServeOptions &options)
 {
-    Database database(Database::defaultPath(dataDir));
-    if (!QFileInfo::exists(database.filePath()))
-        return makeError(QStringLiteral("%1 has no gateway.db; run kessai-gateway init first").arg(dataDir));
+    Database database(databaseLocation(dataDir, databaseOption));
+    auto initialised = database.isInitialised();
+    if (!initialised)
+        return makeError(initialised.error());
+    if (!initialised.value()) {
+        if (!database.isPostgres())
+            return makeError(QStringLiteral("%1 has no gateway.db; run kessai-gateway init first").arg(dataDir));
+        return makeError(QStringLiteral("%1 has no gateway schema; run kessai-gateway init --db first").arg(database.displayName()));
+    }
     if (auto migrated = database.migrate(); !migrated)
         return migrated;
 
@@ -317,7 +378,7 @@ Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options
     print(QStringLiteral("listening https://%1:%2")
               .arg(address.host.contains(u':') ? u'[' + address.host + u']' : address.host)
               .arg(port.value()));
-    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "with" << options.threads << "threads"
+    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "on" << database.displayName() << "with" << options.threads << "threads"
                                     << (options.clockOffsetDays ? QStringLiteral("clock offset %1 days").arg(options.clockOffsetDays)
                                                                 : QString());
     const bool listened = server.listen();
@@ -328,6 +389,37 @@ Result<void> Commands::serve(const QString &dataDir, const ServeOptions &options
     if (!listened)
         return makeError(QStringLiteral("the listening socket failed"));
     qCInfo(lcGatewayHttp) << "stopped";
+    return {};
+}
+
+Result<void> Commands::closeStatements(const QString &dataDir, const QString &databaseOption)
+{
+    Database database(databaseLocation(dataDir, databaseOption));
+    auto initialised = database.isInitialised();
+    if (!initialised)
+        return makeError(initialised.error());
+    if (!initialised.value())
+        return makeError(QStringLiteral("%1 has no gateway schema; run kessai-gateway init first").arg(database.displayName()));
+    if (auto migrated = database.migrate(); !migrated)
+        return migrated;
+    AccountStore accounts(database);
+    auto recorded = accounts.setting(SandboxSetting);
+    if (!recorded)
+        return makeError(recorded.error());
+    // The payment clock, as `serve` runs it: a sandbox's advanced clock closes its periods too.
+    SystemClock clock;
+    const SandboxClock paymentClock(clock, database, recorded.value() && *recorded.value() == QLatin1String("true"));
+    StatementStore statements(database);
+    auto merchants = statements.merchantIds();
+    if (!merchants)
+        return makeError(merchants.error());
+    const qint64 now = paymentClock.now();
+    for (const QString &merchantId : merchants.value()) {
+        auto closed = statements.closeDue(merchantId, now);
+        if (!closed)
+            return makeError(QStringLiteral("%1: %2").arg(merchantId, closed.error()));
+        print(QStringLiteral("%1: %2 statements closed").arg(merchantId).arg(closed.value()));
+    }
     return {};
 }
 

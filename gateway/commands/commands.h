@@ -33,13 +33,19 @@ struct ServeOptions
 };
 
 // The kessai-gateway commands. Their names and options are used by tooling (./dev, tests).
+// database: a SQLite file or a postgresql:// URL; empty means DIR/gateway.db. The CA, the
+// server certificate and the users' PKCS#12 files stay in the data directory either way.
 class Commands
 {
 public:
-    static Result<void> init(const QString &dataDir, const std::optional<ListenAddress> &listen);
-    static Result<void> demo(const QString &dataDir, const std::optional<ListenAddress> &listen, const DemoOptions &options);
+    static Result<void> init(const QString &dataDir, const QString &database, const std::optional<ListenAddress> &listen);
+    static Result<void> demo(const QString &dataDir, const QString &database, const std::optional<ListenAddress> &listen,
+                             const DemoOptions &options);
     // Blocks until SIGTERM/SIGINT (which the caller must have blocked in every thread).
-    static Result<void> serve(const QString &dataDir, const ServeOptions &options);
+    static Result<void> serve(const QString &dataDir, const QString &database, const ServeOptions &options);
+    // Closes every settlement period that has ended on the payment clock (the sandbox offset
+    // included), for every merchant; what `GET /v1/statements` would otherwise do lazily.
+    static Result<void> closeStatements(const QString &dataDir, const QString &database);
 };
 
 } // namespace kessai::gateway

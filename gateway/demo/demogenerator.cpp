@@ -1,5 +1,6 @@
 #include "demogenerator.h"
 
+#include "payments/paymentnumbers.h"
 #include "storage/paymentstore.h"
 
 #include <QDateTime>
@@ -369,8 +370,14 @@ Result<qint64> DemoGenerator::generate(PaymentStore &store, const Database &data
     timeSlots.reserve(static_cast<size_t>(options.count));
     for (int i = 0; i < BrochurePayments; ++i)
         timeSlots.emplace_back(today - (BrochurePayments + 2 - i) * Day + 10 * 3600 + i * 600, i);
-    for (qint64 i = BrochurePayments; i < options.count; ++i)
-        timeSlots.emplace_back(random.between(start, now - 60), -1);
+    // Stratified: the i-th payment falls in the i-th equal slice of the history, so even a small
+    // merchant trades (and has statements) in every month. One draw per payment, as before.
+    const qint64 drawn = options.count - BrochurePayments;
+    const qint64 span = now - 60 - start;
+    for (qint64 i = 0; i < drawn; ++i) {
+        const qint64 low = start + span * i / drawn;
+        timeSlots.emplace_back(random.between(low, std::max(low, start + span * (i + 1) / drawn - 1)), -1);
+    }
     std::sort(timeSlots.begin(), timeSlots.end());
 
     PaymentStore::BulkLoader loader(database);
@@ -415,12 +422,10 @@ Result<qint64> DemoGenerator::generate(PaymentStore &store, const Database &data
         p.merchantId = options.merchantId;
         p.status = g.steps.back().status;
         // Derived from the id rather than drawn, so adding them left the seeded data unchanged.
-        // Unsigned: the product wraps by design (signed overflow would be undefined).
-        const auto scrambled = qint64((quint64(p.paymentId) * 2654435761ULL) % 100000000000ULL);
         if (p.type == QLatin1String("03"))
-            p.receiptNumber = QStringLiteral("%1").arg(scrambled, 11, 10, QLatin1Char('0'));
+            p.receiptNumber = PaymentNumbers::receiptNumber(p.paymentId);
         else if (p.type == QLatin1String("01"))
-            p.paymentNumber = QStringLiteral("%1").arg(scrambled % 10000000000LL, 10, 10, QLatin1Char('0')) + QStringLiteral("58191");
+            p.paymentNumber = PaymentNumbers::atmPaymentNumber(p.paymentId);
         if (auto added = loader.add(p); !added)
             return makeError(added.error());
         int previous = 0;

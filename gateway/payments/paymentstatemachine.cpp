@@ -11,6 +11,15 @@ const QString Bank = QStringLiteral("05");
 
 } // namespace
 
+int initialStatus(const QString &type)
+{
+    if (type == Card)
+        return 20;
+    if (type == Cvs || type == Atm || type == Bank)
+        return 10;
+    return 0;
+}
+
 const QList<Transition> &transitions()
 {
     static const QList<Transition> table = {

@@ -50,6 +50,10 @@ struct TimedTransition
     qint64 afterSeconds = 0;
 };
 
+// The status a new payment of this type starts in: a card authorization 20, the others 10
+// (申込済, waiting for the customer); 0 for an unknown type.
+int initialStatus(const QString &type);
+
 const QList<Transition> &transitions();
 const QList<TimedTransition> &timedTransitions();
 

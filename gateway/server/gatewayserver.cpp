@@ -7,17 +7,22 @@
 #include "payments/paymentrules.h"
 #include "security/crypto.h"
 #include "security/permissions.h"
+#include "security/secretkey.h"
 #include "security/sessionservice.h"
 #include "server/adminroutes.h"
 #include "server/paymentactionroutes.h"
 #include "server/paymentparams.h"
+#include "server/statementroutes.h"
 #include "storage/accountstore.h"
 #include "storage/adminstore.h"
 #include "storage/idempotencystore.h"
 #include "storage/paymentactionstore.h"
 #include "storage/paymentstore.h"
+#include "storage/registrationstore.h"
 #include "storage/sandboxclock.h"
+#include "storage/statementstore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTimeZone>
 #include <QFile>
@@ -174,6 +179,10 @@ QJsonObject detailJson(const PaymentDetail &detail, const QStringList &actions)
         object.insert(QStringLiteral("receipt_number"), detail.receiptNumber);
     if (!detail.paymentNumber.isEmpty())
         object.insert(QStringLiteral("payment_number"), detail.paymentNumber);
+    if (!detail.paymentClass.isEmpty())
+        object.insert(QStringLiteral("payment_class"), detail.paymentClass);
+    if (detail.splitCount > 0)
+        object.insert(QStringLiteral("split_count"), detail.splitCount);
     QJsonArray events;
     for (const PaymentEvent &event : detail.events) {
         events.append(QJsonObject{
@@ -309,6 +318,10 @@ Result<void> GatewayServer::setup(const QString &dataDir, int threads)
     const size_t poolSize = static_cast<size_t>(qMax(2, threads));
     m_server->new_task_queue = [poolSize] { return new httplib::ThreadPool(poolSize); };
     m_dataDir = dataDir;
+    auto digestKey = loadOrCreateSecretKey(QDir(dataDir).filePath(QStringLiteral("card-digest.key")));
+    if (!digestKey)
+        return makeError(digestKey.error());
+    m_cardDigestKey = digestKey.value();
     installRoutes();
     return {};
 }
@@ -374,6 +387,8 @@ void GatewayServer::installRoutes()
     m_paymentClock = std::make_unique<SandboxClock>(m_clock, m_accounts.database(), m_sandbox);
     m_paymentActions = std::make_unique<PaymentActionStore>(m_accounts.database());
     m_idempotency = std::make_unique<IdempotencyStore>(m_accounts.database());
+    m_registrations = std::make_unique<RegistrationStore>(m_accounts.database());
+    m_statements = std::make_unique<StatementStore>(m_accounts.database());
 
     auto authenticated = [this](auto handler) {
         return [this, handler](const Request &req, Response &res) {
@@ -543,7 +558,19 @@ void GatewayServer::installRoutes()
                                                      &sendError},
                                *m_paymentActions,
                                *m_idempotency,
-                               *m_paymentClock);
+                               *m_paymentClock,
+                               *m_registrations,
+                               m_cardDigestKey);
+    installStatementRoutes(server,
+                           RouteKit{[authenticated](RouteKit::AuthenticatedHandler handler) {
+                                        return RouteKit::Handler(authenticated(std::move(handler)));
+                                    },
+                                    &sendJson,
+                                    &sendError},
+                           *m_statements,
+                           m_accounts,
+                           *m_paymentClock,
+                           m_clock);
 }
 
 UserAdmin &GatewayServer::userAdmin()

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QByteArray>
 #include <QLoggingCategory>
 #include <QString>
 
@@ -24,7 +25,9 @@ class IdempotencyStore;
 class PaymentActionStore;
 class SandboxClock;
 class PaymentStore;
+class RegistrationStore;
 class SessionService;
+class StatementStore;
 class UserAdmin;
 
 // The Merchant API over HTTPS with mandatory client certificates (cpp-httplib + OpenSSL).
@@ -72,6 +75,9 @@ private:
     std::unique_ptr<SandboxClock> m_paymentClock; // the state machine's clock
     std::unique_ptr<PaymentActionStore> m_paymentActions;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<RegistrationStore> m_registrations;
+    QByteArray m_cardDigestKey; // DIR/card-digest.key
+    std::unique_ptr<StatementStore> m_statements;
 };
 
 } // namespace kessai::gateway

@@ -17,6 +17,7 @@ namespace kessai::gateway {
 
 class IdempotencyStore;
 class PaymentActionStore;
+class RegistrationStore;
 class SandboxClock;
 
 // What the payment action routes borrow from GatewayServer: its session check and its replies.
@@ -31,12 +32,16 @@ struct PaymentActionRouteKit
     std::function<void(httplib::Response &, const ApiError &)> sendError;
 };
 
-// POST /v1/payments/capture, /v1/payments/cancel, /v1/payments/{id}/amount, and — only when
-// clock.sandbox() — /v1/sandbox/payments/{id}/pay|expire and /v1/sandbox/clock.
+// POST /v1/payments (manual registration), /v1/payments/capture, /v1/payments/cancel,
+// /v1/payments/{id}/amount, and — only when clock.sandbox() — /v1/sandbox/payments/{id}/pay|expire
+// and /v1/sandbox/clock. cardDigestKey keys the digests that replace card numbers in
+// idempotency request hashes.
 void installPaymentActionRoutes(httplib::Server &server,
                                 const PaymentActionRouteKit &kit,
                                 PaymentActionStore &actions,
                                 IdempotencyStore &idempotency,
-                                SandboxClock &clock);
+                                SandboxClock &clock,
+                                RegistrationStore &registrations,
+                                const QByteArray &cardDigestKey);
 
 } // namespace kessai::gateway

@@ -3,10 +3,14 @@
 #include "payments/paymentstatemachine.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <atomic>
 
@@ -20,7 +24,7 @@ std::atomic<quint64> s_connectionCounter{0};
 
 struct ThreadConnections
 {
-    QHash<QString, QString> names; // database file -> connection name
+    QHash<QString, QString> names; // database location -> connection name
 
     void release()
     {
@@ -38,20 +42,129 @@ struct ThreadConnections
 
 thread_local ThreadConnections t_connections;
 
+QString describe(const QSqlError &error)
+{
+    return error.text().isEmpty() ? QStringLiteral("unknown database error") : error.text();
+}
+
 bool isSqlite(const QSqlDatabase &db)
 {
     return db.driverName() == QLatin1String("QSQLITE");
 }
 
-QString describe(const QSqlError &error)
+// Any writer of the database takes this lock first (Transaction::begin on PostgreSQL).
+// Advisory locks are per database, so gateways on other databases of a cluster never wait.
+constexpr qint64 WriteLockKey = 0x4b65737361690001; // "Kessai" 1
+
+// The parts of a postgresql:// URL, password included: never log one.
+struct PostgresUrl
 {
-    return error.text().isEmpty() ? QStringLiteral("unknown database error") : error.text();
+    QString host;
+    int port = -1;
+    QString user;
+    QString password;
+    QString database;
+    QString options; // QPSQL connect options, `;`-separated libpq keywords
+    QString display; // the URL without its password
+    QString error;
+};
+
+PostgresUrl parsePostgresUrl(const QString &location)
+{
+    PostgresUrl parsed;
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid()) {
+        parsed.error = QStringLiteral("invalid PostgreSQL URL");
+        return parsed;
+    }
+    parsed.host = url.host();
+    parsed.port = url.port(-1);
+    parsed.user = url.userName();
+    parsed.password = url.password();
+    parsed.database = url.path().mid(1);
+    if (parsed.database.isEmpty() || parsed.database.contains(u'/')) {
+        parsed.error = QStringLiteral("a PostgreSQL URL names one database: postgresql://user@host:port/dbname");
+        return parsed;
+    }
+    // Sensible defaults a URL may override; QPSQL joins the options into a libpq conninfo
+    // string as they are, so a value may not contain what would end or quote it.
+    QList<std::pair<QString, QString>> options = {{QStringLiteral("connect_timeout"), QStringLiteral("10")},
+                                                  {QStringLiteral("application_name"), QStringLiteral("kessai-gateway")}};
+    static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]{1,64}$"));
+    static const QRegularExpression valuePattern(QStringLiteral("^[A-Za-z0-9_.,:/@+=-]{1,256}$"));
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (key == QLatin1String("password") || key == QLatin1String("user") || key == QLatin1String("dbname")
+            || key == QLatin1String("port")) {
+            parsed.error = QStringLiteral("give %1 in the URL itself, not as ?%1=").arg(key);
+            return parsed;
+        }
+        if (!keyPattern.match(key).hasMatch() || !valuePattern.match(value).hasMatch()) {
+            parsed.error = QStringLiteral("unsupported PostgreSQL URL option %1").arg(key);
+            return parsed;
+        }
+        bool replaced = false;
+        for (auto &option : options) {
+            if (option.first == key) {
+                option.second = value;
+                replaced = true;
+            }
+        }
+        if (!replaced)
+            options.append({key, value});
+    }
+    QStringList joined;
+    for (const auto &[key, value] : std::as_const(options))
+        joined.append(key + u'=' + value);
+    parsed.options = joined.join(u';');
+    parsed.display = url.toString(QUrl::RemovePassword);
+    return parsed;
+}
+
+Result<QSqlDatabase> openPostgres(const QString &location, const QString &name)
+{
+    const PostgresUrl url = parsePostgresUrl(location);
+    if (!url.error.isEmpty())
+        return makeError(url.error);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return makeError(QStringLiteral("the Qt PostgreSQL driver QPSQL is not installed (Debian: libqt6sql6-psql)"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host);
+    if (url.port > 0)
+        db.setPort(url.port);
+    db.setUserName(url.user);
+    db.setPassword(url.password);
+    db.setDatabaseName(url.database);
+    db.setConnectOptions(url.options);
+    if (!db.open()) {
+        const QString message = QStringLiteral("cannot open %1: %2").arg(url.display, describe(db.lastError()));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return makeError(message);
+    }
+    // IF NOT EXISTS and friends report NOTICEs, which libpq would print to stderr. Transaction
+    // relies on READ COMMITTED whatever the server's default is.
+    for (const QString &setting : {QStringLiteral("SET client_min_messages TO warning"),
+                                   QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED")}) {
+        QSqlQuery query(db);
+        if (!query.exec(setting)) {
+            const QString message = describe(query.lastError());
+            query = QSqlQuery();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return makeError(QStringLiteral("cannot set up the connection to %1: %2").arg(url.display, message));
+        }
+    }
+    return db;
 }
 
 // Type names differ between engines; the schema is written once with placeholders.
 QString dialect(const QSqlDatabase &db, QString sql)
 {
     const bool sqlite = isSqlite(db);
+    // Text that is sorted or range-compared (trading id prefixes, keyset cursors) compares by
+    // bytes on every engine, whatever collation the PostgreSQL database was created with.
+    sql.replace(QStringLiteral("%BYTES%"), sqlite ? QString() : QStringLiteral(" COLLATE \"C\""));
     // SQLite's INTEGER PRIMARY KEY is the 64-bit rowid itself: the payments table needs no
     // second index for its key.
     sql.replace(QStringLiteral("%ID_KEY%"),
@@ -71,7 +184,7 @@ const QStringList &migrationOne()
                        " name TEXT NOT NULL,"
                        " created_at BIGINT NOT NULL)"),
         QStringLiteral("CREATE TABLE users ("
-                       " login_id VARCHAR(64) PRIMARY KEY,"
+                       " login_id VARCHAR(64)%BYTES% PRIMARY KEY,"
                        " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
                        " name TEXT NOT NULL,"
                        " role VARCHAR(16) NOT NULL CHECK (role IN ('admin', 'general')),"
@@ -104,7 +217,7 @@ const QStringList &migrationOne()
         QStringLiteral("CREATE TABLE payments ("
                        " payment_id %ID_KEY%,"
                        " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
-                       " trading_id VARCHAR(25) NOT NULL,"
+                       " trading_id VARCHAR(25)%BYTES% NOT NULL,"
                        " type CHAR(2) NOT NULL,"
                        " status INTEGER NOT NULL,"
                        " amount BIGINT NOT NULL,"
@@ -220,6 +333,92 @@ const QStringList &migrationFour()
     return statements;
 }
 
+// Schema 5: manual registration (POST /v1/payments). A card's payment class (支払区分: 10 一括,
+// 61 分割, 23 ボーナス一括, 80 リボ) and its number of installments; NULL for older rows and for
+// other payment types.
+const QStringList &migrationFive()
+{
+    static const QStringList statements = {
+        QStringLiteral("ALTER TABLE payments ADD COLUMN payment_class CHAR(2)"),
+        QStringLiteral("ALTER TABLE payments ADD COLUMN split_count INTEGER"),
+    };
+    return statements;
+}
+
+// Schema 6: settlement statements (支払明細). Fees per merchant and payment type and the
+// transfer fee per payout; closed statements with their per-method rows and lines. A money
+// event (a sale to 40, a cancel 40 → 60) records the statement it entered; the partial index
+// holds exactly the events no statement has taken yet, so closing a period reads only those.
+const QStringList &migrationSix()
+{
+    static const QStringList statements = {
+        QStringLiteral("CREATE TABLE merchant_fees ("
+                       " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
+                       " type CHAR(2) NOT NULL,"
+                       " rate_bp INTEGER NOT NULL CHECK (rate_bp >= 0 AND rate_bp <= 10000),"
+                       " fixed_fee BIGINT NOT NULL CHECK (fixed_fee >= 0),"
+                       " PRIMARY KEY (merchant_id, type))"),
+        QStringLiteral("CREATE TABLE merchant_payout_settings ("
+                       " merchant_id VARCHAR(32) PRIMARY KEY REFERENCES merchants (merchant_id),"
+                       " transfer_fee BIGINT NOT NULL CHECK (transfer_fee >= 0))"),
+        QStringLiteral("CREATE TABLE statements ("
+                       " statement_id %SERIAL_KEY%,"
+                       " merchant_id VARCHAR(32) NOT NULL REFERENCES merchants (merchant_id),"
+                       " period_start BIGINT NOT NULL,"
+                       " period_end BIGINT NOT NULL,"
+                       " first_day CHAR(10) NOT NULL,"
+                       " closing_date CHAR(10) NOT NULL,"
+                       " payout_date CHAR(10) NOT NULL,"
+                       " sale_count BIGINT NOT NULL,"
+                       " sale_amount BIGINT NOT NULL,"
+                       " cancel_count BIGINT NOT NULL,"
+                       " cancel_amount BIGINT NOT NULL,"
+                       " fee BIGINT NOT NULL,"
+                       " tax BIGINT NOT NULL,"
+                       " net BIGINT NOT NULL,"
+                       " carry_in BIGINT NOT NULL,"
+                       " transfer_fee BIGINT NOT NULL,"
+                       " payout BIGINT NOT NULL,"
+                       " carry_out BIGINT NOT NULL,"
+                       " line_count BIGINT NOT NULL,"
+                       " closed_at BIGINT NOT NULL,"
+                       " UNIQUE (merchant_id, period_start))"),
+        QStringLiteral("CREATE INDEX statements_merchant_payout ON statements (merchant_id, payout_date)"),
+        QStringLiteral("CREATE TABLE statement_methods ("
+                       " statement_id BIGINT NOT NULL REFERENCES statements (statement_id),"
+                       " type CHAR(2) NOT NULL,"
+                       " rate_bp INTEGER NOT NULL,"
+                       " fixed_fee BIGINT NOT NULL,"
+                       " sale_count BIGINT NOT NULL,"
+                       " sale_amount BIGINT NOT NULL,"
+                       " cancel_count BIGINT NOT NULL,"
+                       " cancel_amount BIGINT NOT NULL,"
+                       " fee BIGINT NOT NULL,"
+                       " tax BIGINT NOT NULL,"
+                       " net BIGINT NOT NULL,"
+                       " PRIMARY KEY (statement_id, type))"),
+        // Later kinds (chargeback, fee, adjustment) may have no payment event or payment.
+        QStringLiteral("CREATE TABLE statement_lines ("
+                       " line_id %SERIAL_KEY%,"
+                       " statement_id BIGINT NOT NULL REFERENCES statements (statement_id),"
+                       " event_id BIGINT REFERENCES payment_events (event_id),"
+                       " payment_id BIGINT,"
+                       " trading_id VARCHAR(25),"
+                       " type CHAR(2) NOT NULL,"
+                       " kind VARCHAR(32) NOT NULL,"
+                       " event_at BIGINT NOT NULL,"
+                       " amount BIGINT NOT NULL,"
+                       " fee BIGINT NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX statement_lines_event ON statement_lines (event_id)"),
+        QStringLiteral("CREATE INDEX statement_lines_page ON statement_lines (statement_id, line_id)"),
+        QStringLiteral("CREATE INDEX statement_lines_type ON statement_lines (statement_id, type, line_id)"),
+        QStringLiteral("ALTER TABLE payment_events ADD COLUMN statement_id BIGINT REFERENCES statements (statement_id)"),
+        QStringLiteral("CREATE INDEX payment_events_unsettled ON payment_events (at)"
+                       " WHERE statement_id IS NULL AND to_status IN (40, 60)"),
+    };
+    return statements;
+}
+
 } // namespace
 
 QString Database::defaultPath(const QString &dataDir)
@@ -227,28 +426,74 @@ QString Database::defaultPath(const QString &dataDir)
     return QDir(dataDir).filePath(QStringLiteral("gateway.db"));
 }
 
-Database::Database(QString filePath)
-    : m_filePath(std::move(filePath))
+bool Database::isUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString Database::locationError(const QString &location)
+{
+    if (location.isEmpty())
+        return QStringLiteral("no database given");
+    if (isUrl(location))
+        return parsePostgresUrl(location).error;
+    if (location.contains(QLatin1String("://")))
+        return QStringLiteral("unsupported database URL (expected postgresql://… or a file path)");
+    return QString();
+}
+
+Database::Database(QString location)
+    : m_location(std::move(location))
 {}
+
+QString Database::displayName() const
+{
+    if (!isPostgres())
+        return m_location;
+    const PostgresUrl url = parsePostgresUrl(m_location);
+    return url.error.isEmpty() ? url.display : QStringLiteral("postgresql://(invalid URL)");
+}
+
+Result<bool> Database::isInitialised() const
+{
+    if (!isPostgres())
+        return QFileInfo::exists(m_location);
+    auto db = connection();
+    if (!db)
+        return makeError(db.error());
+    auto found = runQuery(*db, QStringLiteral("SELECT COUNT(*) FROM information_schema.tables"
+                                              " WHERE table_schema = current_schema() AND table_name = 'schema_version'"));
+    if (!found)
+        return makeError(found.error());
+    return found.value().next() && found.value().value(0).toInt() > 0;
+}
 
 Result<QSqlDatabase> Database::connection() const
 {
-    const auto found = t_connections.names.constFind(m_filePath);
+    const auto found = t_connections.names.constFind(m_location);
     if (found != t_connections.names.cend())
         return QSqlDatabase::database(*found, false);
 
     const QString name = QStringLiteral("kessai-gateway-%1").arg(++s_connectionCounter);
+    if (isPostgres()) {
+        auto db = openPostgres(m_location, name);
+        if (!db)
+            return db;
+        t_connections.names.insert(m_location, name);
+        qCDebug(lcGatewayDb) << "opened" << name << "on thread" << QThread::currentThread();
+        return db;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_filePath);
+    db.setDatabaseName(m_location);
     // Writers wait for each other instead of failing at once.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
-        const QString message = QStringLiteral("cannot open %1: %2").arg(m_filePath, describe(db.lastError()));
+        const QString message = QStringLiteral("cannot open %1: %2").arg(m_location, describe(db.lastError()));
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return makeError(message);
     }
-    t_connections.names.insert(m_filePath, name);
+    t_connections.names.insert(m_location, name);
     for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode=WAL"),
                                   QStringLiteral("PRAGMA synchronous=FULL"),
                                   QStringLiteral("PRAGMA foreign_keys=ON")}) {
@@ -287,7 +532,8 @@ Result<void> Database::migrate() const
                              .arg(version)
                              .arg(SchemaVersion));
 
-    const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo(), migrationThree(), migrationFour()};
+    const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo(), migrationThree(), migrationFour(),
+                                              migrationFive(), migrationSix()};
     for (int step = version; step < SchemaVersion; ++step) {
         Transaction transaction(*db);
         if (auto begun = transaction.begin(); !begun)
@@ -337,10 +583,28 @@ QStringList Database::paymentIndexDropStatements()
     };
 }
 
+bool isPostgres(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
-    query.setForwardOnly(true);
+    // A forward-only QPSQL query streams its rows in libpq's single-row mode, which allows one
+    // query in flight per connection: the stores read one query while running another (as
+    // SQLite allows), so PostgreSQL results are fetched whole. Every result is small (pages
+    // are at most 1,000 rows).
+    query.setForwardOnly(!isPostgres(db));
+    // QPSQL prepares with PREPARE … AS, which takes no DDL: a statement without values runs
+    // as it is (nothing is concatenated into it).
+    if (values.isEmpty() && isPostgres(db)) {
+        if (!query.exec(sql)) {
+            qCWarning(lcGatewayDb).noquote() << "exec failed:" << describe(query.lastError()) << "in" << sql;
+            return makeError(QStringLiteral("query failed: ") + describe(query.lastError()));
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcGatewayDb).noquote() << "prepare failed:" << describe(query.lastError()) << "in" << sql;
         return makeError(QStringLiteral("prepare failed: ") + describe(query.lastError()));
@@ -386,6 +650,13 @@ Result<void> Transaction::begin()
     if (!ok)
         return makeError(QStringLiteral("cannot begin a transaction: ") + error);
     m_active = true;
+    if (isPostgres(m_db)) {
+        // READ COMMITTED takes a new snapshot per statement: everything after the lock sees
+        // every commit of the writer that held it before.
+        auto locked = runQuery(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {WriteLockKey});
+        if (!locked)
+            return makeError(QStringLiteral("cannot take the write lock: ") + locked.error());
+    }
     return {};
 }
 

@@ -14,18 +14,29 @@ namespace kessai::gateway {
 
 // The gateway database: one Qt SQL connection per thread (httplib handlers run on pool
 // threads and a QSqlDatabase must stay on the thread that opened it), schema migrations, and
-// small helpers that check every prepare/exec. SQLite (WAL, synchronous=FULL) for now; the SQL
-// is kept portable so that QPSQL can be added.
+// small helpers that check every prepare/exec. Two engines: a SQLite file (WAL,
+// synchronous=FULL) or PostgreSQL (QPSQL), named by a `postgresql://` URL. The SQL is written
+// once; what differs goes through dialect() and isPostgres().
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 6;
 
     static QString defaultPath(const QString &dataDir); // DIR/gateway.db
+    // Whether location is a PostgreSQL URL (postgresql:// or postgres://) rather than a file.
+    static bool isUrl(const QString &location);
+    // Why location cannot name a database (a malformed URL), or an empty string.
+    static QString locationError(const QString &location);
 
-    explicit Database(QString filePath);
+    // location: a SQLite file path or postgresql://user[:password]@host[:port]/dbname[?options].
+    explicit Database(QString location);
 
-    const QString &filePath() const { return m_filePath; }
+    const QString &location() const { return m_location; }
+    bool isPostgres() const { return isUrl(m_location); }
+    // The location without its password, for messages and logs.
+    QString displayName() const;
+    // Whether the schema exists (SQLite: the file exists; nothing is created to find out).
+    Result<bool> isInitialised() const;
     // This thread's open connection to the database.
     Result<QSqlDatabase> connection() const;
     // Creates or upgrades the schema, each step in one transaction.
@@ -40,14 +51,19 @@ public:
     static QStringList paymentIndexDropStatements();
 
 private:
-    QString m_filePath;
+    QString m_location;
 };
+
+bool isPostgres(const QSqlDatabase &db);
 
 // Prepares sql, binds values positionally (never concatenated), executes.
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
-// A write transaction that takes the write lock up front (BEGIN IMMEDIATE on SQLite) so that
-// two writers never deadlock on a lock upgrade; rolled back unless committed.
+// A write transaction that takes the write lock up front, so that two writers never deadlock on
+// a lock upgrade and a read-then-write inside it sees no other writer's commit in between:
+// BEGIN IMMEDIATE on SQLite; on PostgreSQL a READ COMMITTED transaction that first takes one
+// transaction-scoped advisory lock (per database), the same one-writer-at-a-time rule.
+// Rolled back unless committed.
 class Transaction
 {
 public:

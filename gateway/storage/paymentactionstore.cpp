@@ -1,13 +1,19 @@
 #include "paymentactionstore.h"
 
+#include "storage/paymentstore.h"
+
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace kessai::gateway {
 
 namespace {
 
 using PaymentStateMachine::Action;
+using PaymentWrites::addAudit;
+using PaymentWrites::addEvent;
 
 constexpr int SweepBatch = 500;
 const QString System = QStringLiteral("system");
@@ -58,32 +64,6 @@ Result<std::optional<Row>> readRow(const QSqlDatabase &db, const QString &mercha
     row.deadline = r.value(8).toLongLong();
     r.finish();
     return std::optional<Row>(row);
-}
-
-Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const QString &actor, int from, int to, qint64 amount)
-{
-    auto done = runQuery(db,
-                         QStringLiteral("INSERT INTO payment_events (payment_id, at, actor, from_status, to_status, amount)"
-                                        " VALUES (?, ?, ?, ?, ?, ?)"),
-                         {paymentId, at, actor, nullableInt(from), to, amount});
-    if (!done)
-        return makeError(done.error());
-    return {};
-}
-
-Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
-                      const QString &result, qint64 now)
-{
-    auto done = runQuery(db,
-                         QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target, result,"
-                                        " origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                         {now, actor.loginId, actor.merchantId, action,
-                          target, result,
-                          actor.origin.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.origin),
-                          actor.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.requestId)});
-    if (!done)
-        return makeError(done.error());
-    return {};
 }
 
 // Moves one payment along its timed transition if it is due; row is updated in place.
@@ -151,6 +131,48 @@ QString auditAction(Action action)
 }
 
 } // namespace
+
+namespace PaymentWrites {
+
+Result<qint64> nextPaymentId(const QSqlDatabase &db)
+{
+    auto maxId = runQuery(db, QStringLiteral("SELECT MAX(payment_id) FROM payments"));
+    if (!maxId)
+        return makeError(maxId.error());
+    qint64 highest = 0;
+    if (maxId.value().next())
+        highest = maxId.value().value(0).toLongLong();
+    maxId.value().finish();
+    return std::max(PaymentStore::FirstPaymentId, highest + 1);
+}
+
+Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const QString &actor, int from, int to, qint64 amount)
+{
+    auto done = runQuery(db,
+                         QStringLiteral("INSERT INTO payment_events (payment_id, at, actor, from_status, to_status, amount)"
+                                        " VALUES (?, ?, ?, ?, ?, ?)"),
+                         {paymentId, at, actor, nullableInt(from), to, amount});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
+                      const QString &result, qint64 now)
+{
+    auto done = runQuery(db,
+                         QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target, result,"
+                                        " origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                         {now, actor.loginId, actor.merchantId, action,
+                          target, result,
+                          actor.origin.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.origin),
+                          actor.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.requestId)});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+} // namespace PaymentWrites
 
 PaymentActionStore::PaymentActionStore(const Database &database)
     : m_database(database)
@@ -355,14 +377,10 @@ Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor,
         return finish(failure(paymentId, QStringLiteral("invalid_amount"),
                               QStringLiteral("amount is already %1 yen.").arg(amount)));
 
-    // Ids grow with time; the write lock of this transaction keeps the maximum ours.
-    auto maxId = runQuery(*db, QStringLiteral("SELECT MAX(payment_id) FROM payments"));
-    if (!maxId)
-        return makeError(maxId.error());
-    qint64 newId = 0;
-    if (maxId.value().next())
-        newId = maxId.value().value(0).toLongLong() + 1;
-    maxId.value().finish();
+    auto nextId = PaymentWrites::nextPaymentId(*db);
+    if (!nextId)
+        return makeError(nextId.error());
+    const qint64 newId = nextId.value();
 
     // The new payment is a new authorization (and, from 40, a new sale) made now: its windows
     // start now. It keeps the old payment's status.
@@ -376,10 +394,10 @@ Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor,
                        " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
                        " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
                        " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at,"
-                       " deadline_at)"
+                       " deadline_at, payment_class, split_count)"
                        " SELECT ?, merchant_id, trading_id, type, status, ?, ?, institution, ?, due_time, ?, payment_id,"
                        " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-                       " customer_email, customer_phone, receipt_number, payment_number, ?, ?, ?"
+                       " customer_email, customer_phone, receipt_number, payment_number, ?, ?, ?, payment_class, split_count"
                        " FROM payments WHERE payment_id = ? AND merchant_id = ? AND status = ?"),
         {newId, amount, amount, now, nullableInt(times.cleared), now, now,
          deadlineValue(row.type, row.status, times), paymentId, actor.merchantId, row.status});

@@ -35,6 +35,18 @@ struct ActionOutcome
     int baseStatus = 0;        // amount change: the old payment's status afterwards
 };
 
+// Row writes shared by the stores that move or create payments, inside their transaction.
+namespace PaymentWrites {
+// The next payment id: ids grow with time, and the caller's write transaction keeps the
+// maximum its own until it commits.
+Result<qint64> nextPaymentId(const QSqlDatabase &db);
+// A status event; from 0 = the payment's creation.
+Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const QString &actor, int from, int to,
+                      qint64 amount);
+Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
+                      const QString &result, qint64 now);
+} // namespace PaymentWrites
+
 // Writes the state machine into the payments table: merchant actions, sandbox moves and the
 // time rules. Every action runs in its own transaction: a conditional UPDATE (only from the
 // status it was checked in), the event, the audit row. A failed item writes only its audit row.

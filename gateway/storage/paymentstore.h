@@ -84,6 +84,8 @@ struct PaymentDetail
     qint64 authorizedAmount = 0; // 0 = none
     QString receiptNumber;       // CVS 受付番号
     QString paymentNumber;       // ATM お客様番号 (Pay-easy)
+    QString paymentClass;        // card 支払区分 (10, 61, 23, 80) when registered by hand
+    int splitCount = 0;          // 0 = none
     QList<PaymentEvent> events;  // oldest first
 };
 
@@ -133,8 +135,10 @@ public:
     Result<std::optional<PaymentDetail>> find(const QString &merchantId, qint64 paymentId);
     Result<qint64> maxPaymentId();
 
-    // Fast bulk loading in one transaction with two prepared statements reused for every row.
-    // The search indexes are dropped first and built once at the end.
+    // Fast bulk loading in one transaction with two prepared statements reused for every row
+    // (SQLite) or for every BatchRows rows, each column bound as one array (PostgreSQL, where
+    // every statement is a round trip). The search indexes are dropped first and built once at
+    // the end.
     class BulkLoader
     {
     public:
@@ -148,7 +152,11 @@ public:
         Result<void> addEvent(const PaymentEventRecord &event);
         Result<void> finish();
 
+        static constexpr int BatchRows = 1000;
+
     private:
+        Result<void> flush();
+
         const Database &m_database;
         QSqlDatabase m_db;
         std::optional<Transaction> m_transaction;
@@ -156,6 +164,9 @@ public:
         std::optional<QSqlQuery> m_insertEvent;
         qint64 m_now = 0;
         bool m_relaxedDurability = false;
+        bool m_batched = false;       // PostgreSQL
+        QVariantList m_pendingPayments; // batched rows' values, row after row
+        QVariantList m_pendingEvents;
     };
 
 private:

@@ -5,13 +5,128 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
 
 GatewayFixture::GatewayFixture() = default;
 
 GatewayFixture::~GatewayFixture()
 {
     stop();
+    dropPostgresDatabase();
+}
+
+bool GatewayFixture::postgresRequested()
+{
+    return qEnvironmentVariableIsSet("KESSAI_TEST_PG") || qEnvironmentVariableIsSet("KESSAI_TEST_PG_URL_FILE");
+}
+
+QString GatewayFixture::postgresServerUrl(QString *error)
+{
+    QString url = qEnvironmentVariable("KESSAI_TEST_PG");
+    if (url.isEmpty()) {
+        const QString path = qEnvironmentVariable("KESSAI_TEST_PG_URL_FILE");
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("KESSAI_TEST_PG_URL_FILE: cannot read %1 (did the kessai_pg fixture start PostgreSQL?): %2")
+                         .arg(path, file.errorString());
+            return {};
+        }
+        url = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    if (!url.startsWith(QLatin1String("postgresql://"))) {
+        *error = QStringLiteral("not a postgresql:// URL: ") + url;
+        return {};
+    }
+    return url;
+}
+
+namespace {
+
+// A QPSQL connection to url's database (its password, if any, included).
+QSqlDatabase addPostgres(const QString &connectionName, const QUrl &url)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(url.host());
+    if (url.port() > 0)
+        db.setPort(url.port());
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=kessai-tests"));
+    return db;
+}
+
+} // namespace
+
+// One database per fixture: tests run in parallel against one server.
+bool GatewayFixture::createPostgresDatabase()
+{
+    m_serverUrl = postgresServerUrl(&m_error);
+    if (m_serverUrl.isEmpty())
+        return false;
+    const QString name = QStringLiteral("kessai_t_%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString connection = QStringLiteral("fixture-admin-") + name;
+    bool created = false;
+    {
+        QSqlDatabase admin = addPostgres(connection, QUrl(m_serverUrl));
+        if (!admin.open()) {
+            m_error = QStringLiteral("cannot connect to PostgreSQL %1: %2").arg(m_serverUrl, admin.lastError().text());
+        } else {
+            QSqlQuery query(admin);
+            // A name cannot be bound; this one is made of [a-z0-9_] above.
+            created = query.exec(QStringLiteral("CREATE DATABASE ") + name);
+            if (!created)
+                m_error = QStringLiteral("CREATE DATABASE %1 failed: %2").arg(name, query.lastError().text());
+        }
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return false;
+    m_databaseName = name;
+    QUrl url(m_serverUrl);
+    url.setPath(u'/' + name);
+    m_databaseUrl = url.toString();
+    return true;
+}
+
+void GatewayFixture::dropPostgresDatabase()
+{
+    if (m_databaseName.isEmpty())
+        return;
+    const QString connection = QStringLiteral("fixture-admin-drop-") + m_databaseName;
+    {
+        QSqlDatabase admin = addPostgres(connection, QUrl(m_serverUrl));
+        if (admin.open()) {
+            QSqlQuery query(admin);
+            if (!query.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName)))
+                qWarning("cannot drop %s: %s", qPrintable(m_databaseName), qPrintable(query.lastError().text()));
+        }
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    m_databaseName.clear();
+    m_databaseUrl.clear();
+}
+
+QSqlDatabase GatewayFixture::openDatabase(const QString &connectionName)
+{
+    QSqlDatabase db;
+    if (m_databaseUrl.isEmpty()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("gateway.db")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db = addPostgres(connectionName, QUrl(m_databaseUrl));
+    }
+    if (!db.open())
+        m_error = QStringLiteral("cannot open the test database: ") + db.lastError().text();
+    return db;
 }
 
 QString GatewayFixture::gatewayBinary()
@@ -43,16 +158,20 @@ bool GatewayFixture::start(int payments, int seed, const QStringList &extraServe
         m_error = QStringLiteral("cannot create a temporary directory");
         return false;
     }
+    dropPostgresDatabase();
+    if (postgresRequested() && !createPostgresDatabase())
+        return false;
     QByteArray output;
-    const int rc = runGateway({QStringLiteral("demo"),
-                               QStringLiteral("--data"),
-                               m_dir->path(),
-                               QStringLiteral("--payments"),
-                               QString::number(payments),
-                               QStringLiteral("--seed"),
-                               QString::number(seed),
-                               QStringLiteral("--listen"),
-                               QStringLiteral("127.0.0.1:0")},
+    const int rc = runGateway(QStringList{QStringLiteral("demo"),
+                                          QStringLiteral("--data"),
+                                          m_dir->path(),
+                                          QStringLiteral("--payments"),
+                                          QString::number(payments),
+                                          QStringLiteral("--seed"),
+                                          QString::number(seed),
+                                          QStringLiteral("--listen"),
+                                          QStringLiteral("127.0.0.1:0")}
+                                  + databaseArgs(),
                               &output);
     if (rc != 0) {
         m_error = QStringLiteral("kessai-gateway demo failed (%1): %2")
@@ -112,7 +231,7 @@ bool GatewayFixture::serve(const QStringList &extraArgs)
                                 m_dir->path(),
                                 QStringLiteral("--listen"),
                                 QStringLiteral("127.0.0.1:0")}
-                        + extraArgs);
+                        + databaseArgs() + extraArgs);
     if (!m_server->waitForStarted(10000)) {
         m_error = QStringLiteral("kessai-gateway serve did not start: ") + m_server->errorString();
         return false;

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -11,6 +12,9 @@
 
 // Starts a real kessai-gateway for a test: `demo` into a throwaway directory (its own CA and
 // database), then `serve` on a free loopback port. Stops it (SIGTERM) when destroyed.
+// With KESSAI_TEST_PG set to a PostgreSQL URL (or KESSAI_TEST_PG_URL_FILE to a file holding
+// one, as the CTest fixture kessai_pg writes it) the database is a fresh PostgreSQL database
+// of that server instead, created for this fixture and dropped when it is destroyed.
 class GatewayFixture
 {
 public:
@@ -37,6 +41,14 @@ public:
     void stop();
 
     QString error() const { return m_error; }
+    // Whether this run uses PostgreSQL (see above); the URL of the server to use, or an error.
+    static bool postgresRequested();
+    static QString postgresServerUrl(QString *error);
+    // The --db value given to the gateway: the PostgreSQL URL, or empty (DIR/gateway.db).
+    QString databaseUrl() const { return m_databaseUrl; }
+    // A new connection named connectionName to this gateway's database, opened (check
+    // isOpen(); error() says why not). The caller closes it and removes the connection.
+    QSqlDatabase openDatabase(const QString &connectionName);
     QString dataDir() const { return m_dir ? m_dir->path() : QString(); }
     QUrl url() const { return m_url; }
     QString caPath() const { return m_caPath; }
@@ -52,6 +64,9 @@ public:
 private:
     bool serve(const QStringList &extraArgs);
     bool readDemo();
+    bool createPostgresDatabase();
+    QStringList databaseArgs() const { return m_databaseUrl.isEmpty() ? QStringList() : QStringList{QStringLiteral("--db"), m_databaseUrl}; }
+    void dropPostgresDatabase();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_server;
@@ -60,4 +75,7 @@ private:
     QString m_caPath;
     QList<User> m_users;
     QString m_error;
+    QString m_serverUrl;    // PostgreSQL: the server's maintenance database
+    QString m_databaseName; // PostgreSQL: this fixture's database
+    QString m_databaseUrl;
 };

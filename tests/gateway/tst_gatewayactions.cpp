@@ -646,10 +646,8 @@ void TestGatewayActions::actionsAreAuditedWithTheRequestId()
 
     QList<QStringList> rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("actions-audit"));
-        db.setDatabaseName(m_gateway.dataDir() + QStringLiteral("/gateway.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        QVERIFY(db.open());
+        QSqlDatabase db = m_gateway.openDatabase(QStringLiteral("actions-audit"));
+        QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
         QSqlQuery q(db);
         QVERIFY(q.prepare(QStringLiteral("SELECT login_id, merchant_id, action, target, result, request_id FROM audit_log"
                                          " WHERE request_id IN (?, ?) ORDER BY audit_id")));

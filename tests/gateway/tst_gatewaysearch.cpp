@@ -489,9 +489,8 @@ void TestGatewaySearch::detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited()
     QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/") + atmId).status, 401);
 
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit-check"));
-        db.setDatabaseName(m_gateway.dataDir() + QStringLiteral("/gateway.db"));
-        QVERIFY(db.open());
+        QSqlDatabase db = m_gateway.openDatabase(QStringLiteral("audit-check"));
+        QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
         QSqlQuery q(db);
         QVERIFY(q.prepare(QStringLiteral("SELECT login_id, result, request_id FROM audit_log WHERE action = 'payment_view'"
                                          " AND target = ? ORDER BY audit_id")));

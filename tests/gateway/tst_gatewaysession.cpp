@@ -263,9 +263,8 @@ void TestGatewaySession::certificateOfAnotherUserIsRefused()
     QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
     QVERIFY(!response.requestId.isEmpty());
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
-    db.setDatabaseName(m_gateway.dataDir() + QStringLiteral("/gateway.db"));
-    QVERIFY(db.open());
+    QSqlDatabase db = m_gateway.openDatabase(QStringLiteral("audit"));
+    QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
     {
         QSqlQuery query(db);
         QVERIFY(query.prepare(QStringLiteral("SELECT login_id, result, origin FROM audit_log WHERE request_id = ?")));
@@ -397,10 +396,8 @@ void TestGatewaySession::revokedCertificateIsRefusedAtTheNextHandshake()
     QCOMPARE(before.get(QStringLiteral("/v1/me")).status, 401); // the handshake itself works
 
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("revoke"));
-        db.setDatabaseName(m_gateway.dataDir() + QStringLiteral("/gateway.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        QVERIFY(db.open());
+        QSqlDatabase db = m_gateway.openDatabase(QStringLiteral("revoke"));
+        QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
         QSqlQuery query(db);
         QVERIFY(query.prepare(QStringLiteral("UPDATE certificates SET revoked_at = ? WHERE login_id = ?")));
         query.addBindValue(QDateTime::currentSecsSinceEpoch());

@@ -2,6 +2,7 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "domain/japantime.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
@@ -17,6 +18,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,20 +28,24 @@ namespace kessai {
 
 namespace {
 
-QString localTime(const QDateTime &utc)
+QString japanTime(const QDateTime &utc)
 {
-    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")) : QString();
+    return JapanTime::format(utc);
 }
 
-QString actionLabel(const QString &action)
+// Codes that mean "the gateway looked at this payment and said no": shown as their sentence.
+bool isPaymentActionCode(const QString &code)
 {
-    if (action == QLatin1String("capture"))
-        return PaymentDetailDialog::tr("Capture");
-    if (action == QLatin1String("cancel"))
-        return PaymentDetailDialog::tr("Cancel");
-    if (action == QLatin1String("change_amount"))
-        return PaymentDetailDialog::tr("Change amount");
-    return action;
+    return code == QLatin1String("status_not_allowed") || code == QLatin1String("expired")
+        || code == QLatin1String("invalid_amount") || code == QLatin1String("amount_exceeds_authorized")
+        || code == QLatin1String("idempotency_in_progress") || code == QLatin1String("idempotency_mismatch");
+}
+
+QString withRequestId(const QString &text, const QString &requestId)
+{
+    if (requestId.isEmpty())
+        return text;
+    return QCoreApplication::translate("kessai::ApiError", "%1 (request ID %2)").arg(text, requestId);
 }
 
 } // namespace
@@ -49,8 +56,16 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     , m_paymentId(paymentId)
     , m_form(new QFormLayout)
     , m_events(new QTreeWidget)
-    , m_actions(new QLabel)
     , m_status(new QLabel(tr("Loading…")))
+    , m_captureButton(new QPushButton(tr("Ca&pture…", "売上: opens the confirmation")))
+    , m_cancelButton(new QPushButton(tr("Ca&ncel payment…", "取消: opens the confirmation")))
+    , m_changeAmountButton(new QPushButton(tr("Change &amount…", "金額変更: opens the dialog")))
+    , m_noActions(new QLabel(tr("No action is possible on this payment for you now.")))
+    , m_busy(new QProgressBar)
+    , m_result(new QLabel)
+    , m_retryButton(new QPushButton(tr("&Retry", "send the same action again")))
+    , m_openNewButton(new QPushButton(tr("&Show the new payment")))
+    , m_closeButton(nullptr)
 {
     setObjectName(QStringLiteral("paymentDetailDialog"));
     setWindowTitle(tr("Payment %1").arg(paymentId));
@@ -58,26 +73,74 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     m_events->setRootIsDecorated(false);
     m_events->setHeaderLabels({tr("Time"), tr("User"), tr("From"), tr("To"), tr("Amount")});
     m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_actions->setObjectName(QStringLiteral("allowedActions"));
-    m_actions->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("detailStatus"));
     m_status->setWordWrap(true);
+
+    m_captureButton->setObjectName(QStringLiteral("captureButton"));
+    m_captureButton->setToolTip(tr("Capture the authorized amount or a part of it"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Cancel the authorization or the sale"));
+    m_changeAmountButton->setObjectName(QStringLiteral("changeAmountButton"));
+    m_changeAmountButton->setToolTip(tr("Change the amount; the gateway issues a new payment ID"));
+    m_noActions->setObjectName(QStringLiteral("noActions"));
+    m_noActions->setWordWrap(true);
+    m_busy->setObjectName(QStringLiteral("actionBusy"));
+    m_busy->setRange(0, 0); // busy, no percentage
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_result->setObjectName(QStringLiteral("actionResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_openNewButton->setObjectName(QStringLiteral("openNewPaymentButton"));
+    for (QPushButton *button : {m_captureButton, m_cancelButton, m_changeAmountButton, m_retryButton, m_openNewButton}) {
+        button->setAutoDefault(false);
+        button->hide();
+    }
+    m_noActions->hide();
+    m_busy->hide();
+    m_result->hide();
+
+    connect(m_captureButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::Capture); });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::Cancel); });
+    connect(m_changeAmountButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::ChangeAmount); });
+    connect(m_retryButton, &QPushButton::clicked, this, &PaymentDetailDialog::send);
+    connect(m_openNewButton, &QPushButton::clicked, this, &PaymentDetailDialog::openNewPayment);
 
     auto *fields = new QGroupBox(tr("Payment"));
     fields->setLayout(m_form);
     auto *history = new QGroupBox(tr("History"));
     auto *historyLayout = new QVBoxLayout(history);
     historyLayout->addWidget(m_events);
+
+    auto *actions = new QGroupBox(tr("Actions"));
+    actions->setObjectName(QStringLiteral("actionsBox"));
+    auto *actionRow = new QHBoxLayout;
+    actionRow->addWidget(m_captureButton);
+    actionRow->addWidget(m_cancelButton);
+    actionRow->addWidget(m_changeAmountButton);
+    actionRow->addWidget(m_noActions, 1);
+    actionRow->addStretch();
+    actionRow->addWidget(m_busy);
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_result, 1);
+    resultRow->addWidget(m_retryButton);
+    resultRow->addWidget(m_openNewButton);
+    auto *actionsLayout = new QVBoxLayout(actions);
+    actionsLayout->addLayout(actionRow);
+    actionsLayout->addLayout(resultRow);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_closeButton = buttons->button(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(fields);
     layout->addWidget(history, 1);
-    layout->addWidget(m_actions);
+    layout->addWidget(actions);
     layout->addWidget(buttons);
-    resize(640, 640);
+    resize(680, 700);
     load();
 }
 
@@ -85,23 +148,38 @@ PaymentDetailDialog::~PaymentDetailDialog()
 {
     if (m_reply)
         m_reply->abort();
+    // An action request is left to finish: aborting would not undo it on the gateway.
+}
+
+void PaymentDetailDialog::reject()
+{
+    // While money moves the answer must be seen (and a lost one retried under the same key).
+    if (isBusy())
+        return;
+    QDialog::reject();
 }
 
 void PaymentDetailDialog::load()
 {
+    if (m_reply)
+        m_reply->abort();
     ApiReply *reply = m_client->paymentDetail(m_paymentId);
     m_reply = reply;
+    updateButtons();
     connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (m_reply != reply)
+            return;
         m_reply = nullptr;
         if (!reply->ok()) {
             if (reply->error().kind != ApiError::Kind::Cancelled) {
                 m_status->setStyleSheet(QStringLiteral("color: #b01c1c;"));
                 m_status->setText(reply->error().displayText());
+                m_status->show();
             }
+            updateButtons();
             return;
         }
-        const QJsonObject object = reply->json().object();
-        showPayment(Payment::fromJson(object), object.value(QLatin1String("events")).toArray());
+        showPayment(reply->json().object());
     });
 }
 
@@ -130,10 +208,18 @@ void PaymentDetailDialog::addRow(const QString &label, const QString &value, con
     m_form->addRow(label, row);
 }
 
-void PaymentDetailDialog::showPayment(const Payment &p, const QJsonArray &events)
+void PaymentDetailDialog::showPayment(const QJsonObject &object)
 {
+    const Payment p = Payment::fromJson(object);
+    const QJsonArray events = object.value(QLatin1String("events")).toArray();
+    m_payment = p;
+    m_authorizedAmount = object.value(QLatin1String("authorized_amount")).toInteger(p.amount);
+
     const QLocale locale;
     m_status->hide();
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_events->clear();
     addRow(tr("Trading ID"), p.tradingId, QStringLiteral("detailTradingId"), true);
     addRow(tr("Payment ID"), p.paymentId, QStringLiteral("detailPaymentId"), true);
     addRow(tr("Payment type"), PaymentCatalog::typeLabel(p.type));
@@ -141,9 +227,11 @@ void PaymentDetailDialog::showPayment(const Payment &p, const QJsonArray &events
     addRow(tr("Status"), QStringLiteral("%1 %2").arg(p.status).arg(PaymentCatalog::statusLabel(p.status, p.type)),
            QStringLiteral("detailStatusText"));
     addRow(tr("Amount"), formatYen(p.amount, locale), QStringLiteral("detailAmount"));
-    addRow(tr("Trade time"), localTime(p.tradeTime));
-    addRow(tr("Due date"), p.dueTime.isValid() ? p.dueTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd")) : QString());
-    addRow(tr("Cleared"), localTime(p.clearedTime));
+    if (object.contains(QLatin1String("authorized_amount")) && m_authorizedAmount != p.amount)
+        addRow(tr("Authorized amount"), formatYen(m_authorizedAmount, locale), QStringLiteral("detailAuthorizedAmount"));
+    addRow(tr("Trade time"), japanTime(p.tradeTime));
+    addRow(tr("Due date"), JapanTime::format(p.dueTime, true));
+    addRow(tr("Cleared"), japanTime(p.clearedTime));
     addRow(tr("Base payment ID"), p.basePaymentId, QStringLiteral("detailBasePaymentId"), true);
     if (!p.card.isEmpty()) {
         addRow(tr("Card"), QStringLiteral("%1  %2").arg(p.card.brand, p.card.masked()), QStringLiteral("detailCard"));
@@ -159,20 +247,166 @@ void PaymentDetailDialog::showPayment(const Payment &p, const QJsonArray &events
         const int from = e.value(QLatin1String("from")).toInt();
         const int to = e.value(QLatin1String("to")).toInt();
         auto *item = new QTreeWidgetItem(
-            {localTime(fromWireTime(e.value(QLatin1String("at")).toString())), e.value(QLatin1String("actor")).toString(),
+            {japanTime(fromWireTime(e.value(QLatin1String("at")).toString())), e.value(QLatin1String("actor")).toString(),
              from == 0 ? QString() : PaymentCatalog::statusLabel(from, p.type), PaymentCatalog::statusLabel(to, p.type),
              formatYen(e.value(QLatin1String("amount")).toInteger(), locale)});
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
         m_events->addTopLevelItem(item);
     }
 
-    QStringList allowed;
-    for (const QString &action : p.actions)
-        allowed.append(actionLabel(action));
-    m_actions->setText(allowed.isEmpty() ? tr("No action is possible on this payment for you now.")
-                                         : tr("You may: %1").arg(allowed.join(QStringLiteral(", "))));
+    // Shown from what the gateway says this user may do now, never from a copy of its rules.
+    m_captureButton->setVisible(p.actions.contains(QLatin1String("capture")));
+    m_cancelButton->setVisible(p.actions.contains(QLatin1String("cancel")));
+    m_changeAmountButton->setVisible(p.actions.contains(QLatin1String("change_amount")));
+    m_noActions->setVisible(p.actions.isEmpty());
     m_loaded = true;
+    updateButtons();
     Q_EMIT loaded();
+}
+
+void PaymentDetailDialog::confirm(PaymentActionDialog::Mode mode)
+{
+    if (!m_loaded || isBusy())
+        return;
+    auto *dialog = new PaymentActionDialog(mode, m_payment, m_authorizedAmount, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString id = m_payment.paymentId;
+        switch (dialog->mode()) {
+        case PaymentActionDialog::Mode::Capture:
+            run(PaymentAction::capture({PaymentActionItem{id, dialog->amount()}}));
+            break;
+        case PaymentActionDialog::Mode::Cancel:
+            // The amount guards against cancelling a payment that changed since it was shown.
+            run(PaymentAction::cancel({PaymentActionItem{id, dialog->amount()}}));
+            break;
+        case PaymentActionDialog::Mode::ChangeAmount:
+            run(PaymentAction::changeAmount(id, dialog->amount()));
+            break;
+        }
+    });
+    dialog->open();
+}
+
+void PaymentDetailDialog::run(const PaymentAction &action)
+{
+    // A new confirmation: a new key. A retry (send() alone) keeps the pending one's.
+    m_pending = action;
+    m_newPaymentId.clear();
+    m_openNewButton->hide();
+    send();
+}
+
+void PaymentDetailDialog::send()
+{
+    if (!m_pending.isValid() || isBusy())
+        return;
+    m_retryButton->hide();
+    switch (m_pending.kind()) {
+    case PaymentAction::Kind::Capture:
+        showResult(tr("Capturing…"), true);
+        break;
+    case PaymentAction::Kind::Cancel:
+        showResult(tr("Cancelling…"), true);
+        break;
+    case PaymentAction::Kind::ChangeAmount:
+        showResult(tr("Changing the amount…"), true);
+        break;
+    }
+    ApiReply *reply = m_pending.send(m_client);
+    m_actionReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] { onActionFinished(reply); });
+    updateButtons();
+}
+
+void PaymentDetailDialog::onActionFinished(ApiReply *reply)
+{
+    m_actionReply = nullptr;
+    const PaymentAction action = m_pending;
+    const QLocale locale;
+    bool ok = false;
+    if (!reply->ok()) {
+        const ApiError &error = reply->error();
+        if (PaymentAction::isRetryable(error)) {
+            // The gateway may or may not have done it: only the same key may find out safely.
+            showResult(tr("%1\nIt is not known whether the gateway did it. Retry sends the same request "
+                          "again; the gateway carries it out only once.")
+                           .arg(error.displayText()),
+                       false);
+            m_retryButton->show();
+            m_retryButton->setFocus();
+            updateButtons();
+            Q_EMIT actionFinished(false);
+            return;
+        }
+        m_pending = {};
+        showResult(isPaymentActionCode(error.code)
+                       ? withRequestId(paymentActionErrorText(error.code, error.message), error.requestId)
+                       : error.displayText(),
+                   false);
+    } else if (action.kind() == PaymentAction::Kind::ChangeAmount) {
+        m_pending = {};
+        const AmountChangeResult result = AmountChangeResult::fromJson(reply->json().object());
+        ok = !result.paymentId.isEmpty();
+        m_newPaymentId = result.paymentId;
+        showResult(tr("The amount was changed to %1. New payment ID: %2. This payment is now \"%3\".")
+                       .arg(formatYen(result.amount, locale), result.paymentId,
+                            PaymentCatalog::statusLabel(result.baseStatus, m_payment.type)),
+                   true);
+        m_openNewButton->setVisible(ok);
+    } else {
+        m_pending = {};
+        const QList<PaymentActionResult> results = PaymentActionResult::listFromJson(reply->json().object());
+        const PaymentActionResult result = results.value(0);
+        const bool capture = action.kind() == PaymentAction::Kind::Capture;
+        ok = result.ok;
+        if (results.isEmpty()) {
+            showResult(tr("The gateway's answer could not be read."), false);
+        } else if (ok) {
+            showResult(capture ? tr("Captured %1.").arg(formatYen(result.amount, locale))
+                               : tr("Cancelled. The payment is now \"%1\".")
+                                     .arg(PaymentCatalog::statusLabel(result.status, m_payment.type)),
+                       true);
+        } else {
+            const QString reason = withRequestId(result.errorText(), reply->requestId());
+            showResult(capture ? tr("Not captured: %1").arg(reason) : tr("Not cancelled: %1").arg(reason), false);
+        }
+    }
+    // Whatever the answer, show the payment as the gateway has it now.
+    load();
+    if (ok)
+        Q_EMIT paymentChanged(m_payment.paymentId);
+    Q_EMIT actionFinished(ok);
+}
+
+void PaymentDetailDialog::showResult(const QString &text, bool ok)
+{
+    m_result->setStyleSheet(ok ? QString() : QStringLiteral("color: #b01c1c;"));
+    m_result->setText(text);
+    m_result->setVisible(!text.isEmpty());
+}
+
+void PaymentDetailDialog::updateButtons()
+{
+    const bool idle = !isBusy() && !m_reply && m_loaded;
+    for (QPushButton *button : {m_captureButton, m_cancelButton, m_changeAmountButton, m_openNewButton})
+        button->setEnabled(idle);
+    m_retryButton->setEnabled(!isBusy());
+    m_busy->setVisible(isBusy() || (m_reply && m_loaded));
+    if (m_closeButton)
+        m_closeButton->setEnabled(!isBusy());
+}
+
+void PaymentDetailDialog::openNewPayment()
+{
+    if (m_newPaymentId.isEmpty() || isBusy())
+        return;
+    m_paymentId = m_newPaymentId;
+    m_newPaymentId.clear();
+    m_openNewButton->hide();
+    showResult(QString(), true);
+    setWindowTitle(tr("Payment %1").arg(m_paymentId));
+    load();
 }
 
 } // namespace kessai

@@ -1,21 +1,26 @@
 #pragma once
 
+#include "api/merchantclient.h"
+#include "domain/payment.h"
+#include "paymentactiondialog.h"
+
 #include <QDialog>
 #include <QPointer>
 
 class QFormLayout;
 class QLabel;
 class QJsonArray;
+class QProgressBar;
+class QPushButton;
 class QTreeWidget;
 
 namespace kessai {
 
 class ApiReply;
-class MerchantClient;
-struct Payment;
 
 // One payment in full (GET /v1/payments/{id}): every field, the card masked as first 6 / last 4,
-// the customer, the event history and what the gateway allows this user to do with it now.
+// the customer, the event history, and buttons for the actions the gateway allows this user now
+// (売上, 取消, 金額変更), each run only after a confirmation.
 class PaymentDetailDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,23 +31,55 @@ public:
     ~PaymentDetailDialog() override;
 
     bool isLoaded() const { return m_loaded; }
+    QString paymentId() const { return m_paymentId; }
+    // An action request is on its way (buttons disabled, the dialog stays open).
+    bool isBusy() const { return m_actionReply != nullptr; }
+    // The confirmed action whose answer was lost, kept with its Idempotency-Key for a retry.
+    const PaymentAction &pendingAction() const { return m_pending; }
+
+    void reject() override;
 
 Q_SIGNALS:
+    // The detail arrived (again, after every action).
     void loaded();
+    // An action succeeded on the gateway: rows showing this payment are out of date.
+    void paymentChanged(const QString &paymentId);
+    // An action request ended: ok when the gateway did it.
+    void actionFinished(bool ok);
 
 private:
     void load();
-    void showPayment(const Payment &payment, const QJsonArray &events);
+    void showPayment(const QJsonObject &object);
     void addRow(const QString &label, const QString &value, const QString &objectName = QString(),
                 bool copyable = false);
+    void confirm(PaymentActionDialog::Mode mode);
+    void run(const PaymentAction &action);
+    void send();
+    void onActionFinished(ApiReply *reply);
+    void showResult(const QString &text, bool ok);
+    void updateButtons();
+    void openNewPayment();
 
     MerchantClient *m_client;
     QString m_paymentId;
+    Payment m_payment;
+    Yen m_authorizedAmount = 0;
     QFormLayout *m_form;
     QTreeWidget *m_events;
-    QLabel *m_actions;
     QLabel *m_status;
+    QPushButton *m_captureButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_changeAmountButton;
+    QLabel *m_noActions;
+    QProgressBar *m_busy;
+    QLabel *m_result;
+    QPushButton *m_retryButton;
+    QPushButton *m_openNewButton;
+    QPushButton *m_closeButton;
     QPointer<ApiReply> m_reply;
+    QPointer<ApiReply> m_actionReply;
+    PaymentAction m_pending;
+    QString m_newPaymentId;
     bool m_loaded = false;
 };
 

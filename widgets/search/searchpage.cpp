@@ -190,6 +190,8 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
             return;
         auto *dialog = new PaymentDetailDialog(m_client, id, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // A capture, cancel or amount change shows in the table at once, rows merged in place.
+        connect(dialog, &PaymentDetailDialog::paymentChanged, m_model, &PaymentsModel::refresh);
         dialog->show();
     });
     m_table->horizontalHeader()->setHighlightSections(false);

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "server/adminroutes.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace kessai::gateway {
+
+class AccountStore;
+class Clock;
+class StatementStore;
+
+// GET /v1/statements, /v1/statements/{id}, /v1/statements/{id}/lines. Every route requires the
+// `statements` permission (deny by default) and first closes the periods that have ended on
+// the payment clock, so a statement exists as soon as its period is over.
+void installStatementRoutes(httplib::Server &server,
+                            const RouteKit &kit,
+                            StatementStore &statements,
+                            AccountStore &accounts,
+                            const Clock &paymentClock,
+                            const Clock &clock);
+
+} // namespace kessai::gateway

@@ -1,0 +1,152 @@
+#include "registrationstore.h"
+
+#include "payments/paymentnumbers.h"
+#include "payments/paymentstatemachine.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace kessai::gateway {
+
+namespace {
+
+using PaymentStateMachine::Action;
+
+const QString AuditAction = QStringLiteral("payment_register");
+const QString Card = QStringLiteral("02");
+const QString Cvs = QStringLiteral("03");
+const QString Atm = QStringLiteral("01");
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullableInt(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+QString tradingTarget(const QString &tradingId)
+{
+    return QStringLiteral("trading:") + tradingId;
+}
+
+} // namespace
+
+RegistrationStore::RegistrationStore(const Database &database)
+    : m_database(database)
+{}
+
+Result<void> RegistrationStore::auditDecline(const ActionActor &actor, const QString &tradingId, const QString &detailCode,
+                                             qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    return PaymentWrites::addAudit(*db, actor, AuditAction, tradingTarget(tradingId),
+                                   QStringLiteral("card_declined_") + detailCode, now);
+}
+
+Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor &actor,
+                                                               const RegistrationRules::Registration &r,
+                                                               qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+
+    auto finish = [&](const RegistrationOutcome &outcome) -> Result<RegistrationOutcome> {
+        const QString target = outcome.ok ? QStringLiteral("payment:") + QString::number(outcome.paymentId)
+                                          : tradingTarget(r.tradingId);
+        if (auto audited = PaymentWrites::addAudit(*db, actor, AuditAction, target,
+                                                   outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
+            !audited)
+            return makeError(audited.error());
+        if (auto committed = transaction.commit(); !committed)
+            return makeError(committed.error());
+        return outcome;
+    };
+
+    // A trading id names one order of the merchant: a second registration under it is refused
+    // (amount changes keep theirs; declined authorizations left nothing behind). The write lock
+    // taken by begin() keeps two registrations of one id from both passing this check.
+    auto existing = runQuery(*db, QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND trading_id = ?"
+                                                 " LIMIT 1"),
+                             {actor.merchantId, r.tradingId});
+    if (!existing)
+        return makeError(existing.error());
+    const bool duplicate = existing.value().next();
+    existing.value().finish();
+    if (duplicate) {
+        RegistrationOutcome outcome;
+        outcome.errorCode = QStringLiteral("duplicate_trading_id");
+        outcome.message = QStringLiteral("A payment with this trading_id exists already.");
+        return finish(outcome);
+    }
+
+    auto nextId = PaymentWrites::nextPaymentId(*db);
+    if (!nextId)
+        return makeError(nextId.error());
+    RegistrationOutcome outcome;
+    outcome.paymentId = nextId.value();
+    outcome.tradeTime = now;
+
+    // The statuses the payment passes through now: created in the type's first status, and a
+    // card captured at once takes the state machine's capture transition from there.
+    const int initial = PaymentStateMachine::initialStatus(r.type);
+    if (initial == 0)
+        return makeError(QStringLiteral("no initial status for payment type %1").arg(r.type));
+    QList<int> path = {initial};
+    if (r.type == Card && r.capture) {
+        const auto capture = PaymentStateMachine::find(r.type, initial, Action::Capture);
+        if (!capture)
+            return makeError(QStringLiteral("the state machine has no capture from %1").arg(initial));
+        path.append(capture->to);
+        outcome.clearedTime = now;
+    }
+    outcome.status = path.last();
+    if (r.type != Card)
+        outcome.dueTime = RegistrationRules::dueTime(now, r.dueDays);
+    if (r.type == Cvs)
+        outcome.receiptNumber = PaymentNumbers::receiptNumber(outcome.paymentId);
+    else if (r.type == Atm)
+        outcome.paymentNumber = PaymentNumbers::atmPaymentNumber(outcome.paymentId);
+
+    PaymentStateMachine::Times times;
+    times.trade = now;
+    times.cleared = outcome.clearedTime;
+    times.due = outcome.dueTime;
+    const auto deadline = PaymentStateMachine::deadline(r.type, outcome.status, times);
+    const bool card = r.type == Card;
+    auto inserted = runQuery(
+        *db,
+        QStringLiteral("INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
+                       " authorized_amount, institution, trade_time, due_time, cleared_time, card_brand, card_bin,"
+                       " card_last4, card_expiry, customer_name, customer_kana, customer_email, customer_phone,"
+                       " receipt_number, payment_number, created_at, updated_at, deadline_at, payment_class,"
+                       " split_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {outcome.paymentId, actor.merchantId, r.tradingId, r.type, outcome.status, r.amount,
+         card ? QVariant(r.amount) : QVariant(QMetaType::fromType<qint64>()), r.institution, now,
+         nullableInt(outcome.dueTime), nullableInt(outcome.clearedTime), nullableText(r.card.brand),
+         nullableText(r.card.bin), nullableText(r.card.last4), nullableText(r.card.expiry),
+         nullableText(r.customer.name), nullableText(r.customer.kana), nullableText(r.customer.email),
+         nullableText(r.customer.phone), nullableText(outcome.receiptNumber), nullableText(outcome.paymentNumber), now, now,
+         deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>()), nullableText(r.paymentClass),
+         nullableInt(r.splitCount)});
+    if (!inserted)
+        return makeError(inserted.error());
+    int from = 0;
+    for (int to : std::as_const(path)) {
+        if (auto event = PaymentWrites::addEvent(*db, outcome.paymentId, now, actor.loginId, from, to, r.amount); !event)
+            return makeError(event.error());
+        from = to;
+    }
+    outcome.ok = true;
+    return finish(outcome);
+}
+
+} // namespace kessai::gateway

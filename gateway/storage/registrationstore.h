@@ -1,0 +1,46 @@
+#pragma once
+
+#include "common/result.h"
+#include "payments/registrationrules.h"
+#include "storage/database.h"
+#include "storage/paymentactionstore.h"
+
+#include <QString>
+
+namespace kessai::gateway {
+
+// The result of a manual registration that reached the database.
+struct RegistrationOutcome
+{
+    bool ok = false;
+    QString errorCode; // duplicate_trading_id
+    QString message;
+    qint64 paymentId = 0;
+    int status = 0;
+    qint64 tradeTime = 0;
+    qint64 dueTime = 0;     // 0 = none (cards)
+    qint64 clearedTime = 0; // 0 = none
+    QString receiptNumber;  // CVS
+    QString paymentNumber;  // ATM
+};
+
+// Writes a manually registered payment (POST /v1/payments) in one transaction: the trading id
+// check, the row, its creation events and the audit row. Stores the card's brand, first 6,
+// last 4 and expiry only: the number and the security code never reach this class's SQL.
+class RegistrationStore
+{
+public:
+    explicit RegistrationStore(const Database &database);
+
+    // A card registration must have been approved by the issuer before this is called.
+    Result<RegistrationOutcome> registerPayment(const ActionActor &actor,
+                                                const RegistrationRules::Registration &registration,
+                                                qint64 now);
+    // An audit row for a card the issuer declined; nothing else is stored.
+    Result<void> auditDecline(const ActionActor &actor, const QString &tradingId, const QString &detailCode, qint64 now);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway
