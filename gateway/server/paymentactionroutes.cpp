@@ -329,8 +329,8 @@ void Routes::failInternally(httplib::Response &res, const AuthenticatedUser &use
                             const QString &what) const
 {
     qCWarning(lcGatewayActions).noquote() << what;
-    // Items committed before the failure stay committed; a retry with the same key reports
-    // them as no longer allowed instead of acting twice.
+    // Nothing of the request was committed (a bulk request is one transaction), so the key is
+    // released and a retry with it does the whole request.
     if (auto released = m_idempotency.release(user.user.merchantId, key); !released)
         qCWarning(lcGatewayActions).noquote() << "releasing the idempotency key failed:" << released.error();
     m_kit.sendError(res, ApiError::internal());
@@ -373,31 +373,44 @@ void Routes::bulk(const httplib::Request &req, httplib::Response &res, const Aut
         return;
 
     const ActionActor actor = actorOf(user, origin);
+    // Items refused on their face get their outcome here; the others are acted on together,
+    // in order, in one transaction.
+    QList<std::optional<ActionOutcome>> decided(items.size());
+    QList<ActionItem> toAct;
+    QSet<qint64> seen;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Item &item = items.at(i);
+        if (seen.contains(item.paymentId)) {
+            ActionOutcome outcome;
+            outcome.errorCode = QStringLiteral("duplicate_item");
+            outcome.message = QStringLiteral("This payment_id appears earlier in items.");
+            decided[i] = outcome;
+        } else if (item.hasAmount && (!item.amount || *item.amount < 1 || *item.amount > PaymentActionStore::MaxAmount)) {
+            ActionOutcome outcome;
+            outcome.errorCode = QStringLiteral("invalid_amount");
+            outcome.message = QStringLiteral("amount must be a whole number from 1 to %1.").arg(PaymentActionStore::MaxAmount);
+            decided[i] = outcome;
+        } else {
+            toAct.append({item.paymentId, item.amount});
+        }
+        seen.insert(item.paymentId);
+    }
+    auto acted = m_actions.actAll(actor, action, toAct, m_clock.now());
+    if (!acted) {
+        failInternally(res, user, *key, QStringLiteral("payment action failed: ") + acted.error());
+        return;
+    }
+
     QByteArray out;
     out.reserve(items.size() * 96 + 64);
     JsonWriter writer(&out);
     writer.beginObject().key(QLatin1StringView("results")).beginArray();
     int succeeded = 0;
     int failed = 0;
-    QSet<qint64> seen;
-    for (const Item &item : items) {
-        ActionOutcome outcome;
-        if (seen.contains(item.paymentId)) {
-            outcome.errorCode = QStringLiteral("duplicate_item");
-            outcome.message = QStringLiteral("This payment_id appears earlier in items.");
-        } else if (item.hasAmount && (!item.amount || *item.amount < 1 || *item.amount > PaymentActionStore::MaxAmount)) {
-            outcome.errorCode = QStringLiteral("invalid_amount");
-            outcome.message = QStringLiteral("amount must be a whole number from 1 to %1.").arg(PaymentActionStore::MaxAmount);
-        } else {
-            auto done = m_actions.act(actor, action, item.paymentId, item.amount, m_clock.now());
-            if (!done) {
-                failInternally(res, user, *key, QStringLiteral("payment action failed: ") + done.error());
-                return;
-            }
-            outcome = done.value();
-        }
-        seen.insert(item.paymentId);
-        writer.beginObject().key(QLatin1StringView("payment_id")).value(item.paymentIdText);
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const ActionOutcome &outcome = decided.at(i) ? *decided.at(i) : acted->at(next++);
+        writer.beginObject().key(QLatin1StringView("payment_id")).value(items.at(i).paymentIdText);
         writer.key(QLatin1StringView("ok")).value(outcome.ok);
         if (outcome.ok) {
             writer.key(QLatin1StringView("status")).value(outcome.status);

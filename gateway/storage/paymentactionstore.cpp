@@ -249,26 +249,25 @@ Result<qint64> PaymentActionStore::applyDue(const QString &merchantId, qint64 no
     }
 }
 
-Result<ActionOutcome> PaymentActionStore::act(const ActionActor &actor,
-                                              Action action,
-                                              qint64 paymentId,
-                                              std::optional<qint64> amount,
-                                              qint64 now)
-{
-    auto db = m_database.connection();
-    if (!db)
-        return makeError(db.error());
-    Transaction transaction(*db);
-    if (auto begun = transaction.begin(); !begun)
-        return makeError(begun.error());
+namespace {
 
+// One action on one payment inside the caller's write transaction: the checks, a conditional
+// UPDATE (only from the status it was checked in), its events and its audit row. A refused item
+// writes only its audit row (and whatever time rule was due on the payment anyway).
+Result<ActionOutcome> actInTransaction(const QSqlDatabase &database,
+                                       const ActionActor &actor,
+                                       Action action,
+                                       qint64 paymentId,
+                                       std::optional<qint64> amount,
+                                       qint64 now)
+{
+    const QSqlDatabase *db = &database;
+    constexpr qint64 MaxAmount = PaymentActionStore::MaxAmount;
     auto finish = [&](const ActionOutcome &outcome) -> Result<ActionOutcome> {
         if (auto audited = addAudit(*db, actor, auditAction(action), QStringLiteral("payment:") + QString::number(paymentId),
                                     outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
             !audited)
             return makeError(audited.error());
-        if (auto committed = transaction.commit(); !committed)
-            return makeError(committed.error());
         return outcome;
     };
 
@@ -337,6 +336,52 @@ Result<ActionOutcome> PaymentActionStore::act(const ActionActor &actor,
     outcome.paymentId = paymentId;
     outcome.amount = newAmount;
     return finish(outcome);
+}
+
+} // namespace
+
+Result<ActionOutcome> PaymentActionStore::act(const ActionActor &actor,
+                                              Action action,
+                                              qint64 paymentId,
+                                              std::optional<qint64> amount,
+                                              qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+    auto outcome = actInTransaction(*db, actor, action, paymentId, amount, now);
+    if (!outcome)
+        return outcome;
+    if (auto committed = transaction.commit(); !committed)
+        return makeError(committed.error());
+    return outcome;
+}
+
+Result<QList<ActionOutcome>> PaymentActionStore::actAll(const ActionActor &actor,
+                                                        Action action,
+                                                        const QList<ActionItem> &items,
+                                                        qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+    QList<ActionOutcome> outcomes;
+    outcomes.reserve(items.size());
+    for (const ActionItem &item : items) {
+        auto outcome = actInTransaction(*db, actor, action, item.paymentId, item.amount, now);
+        if (!outcome)
+            return makeError(outcome.error()); // rolled back: nothing of this request is kept
+        outcomes.append(outcome.value());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return makeError(committed.error());
+    return outcomes;
 }
 
 Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now)

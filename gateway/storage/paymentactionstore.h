@@ -47,9 +47,18 @@ Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QS
                       const QString &result, qint64 now);
 } // namespace PaymentWrites
 
+// One item of a bulk action.
+struct ActionItem
+{
+    qint64 paymentId = 0;
+    std::optional<qint64> amount;
+};
+
 // Writes the state machine into the payments table: merchant actions, sandbox moves and the
-// time rules. Every action runs in its own transaction: a conditional UPDATE (only from the
-// status it was checked in), the event, the audit row. A failed item writes only its audit row.
+// time rules. Each item is a conditional UPDATE (only from the status it was checked in), its
+// events and its audit row; a refused item writes only its audit row. A single action is one
+// transaction; a bulk request is one transaction for all its items (one durable commit, not one
+// per item), so a failure inside leaves none of it behind.
 class PaymentActionStore
 {
 public:
@@ -68,6 +77,12 @@ public:
                               qint64 paymentId,
                               std::optional<qint64> amount,
                               qint64 now);
+    // The same for every item, in order, in one transaction; one outcome per item. An error
+    // (not a refusal) rolls everything back.
+    Result<QList<ActionOutcome>> actAll(const ActionActor &actor,
+                                        PaymentStateMachine::Action action,
+                                        const QList<ActionItem> &items,
+                                        qint64 now);
     // change_amount: a new payment with base_payment_id = the old one, which is cancelled.
     Result<ActionOutcome> changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now);
     // An audit row for a request refused before any payment was looked at (e.g. forbidden).

@@ -184,10 +184,14 @@ struct Term
     QString columnSql;
     QVariantList values;
     bool singleStatus = false; // status = one code: every sort has a (status, sort key) index
+    bool singleType = false;   // type = one code: (type, trade time) is indexed
     bool plainColumn = false;  // PostgreSQL
 
     // Whether the sort order's own index can serve this condition as part of its range.
-    bool servedBySort(PaymentSort sort) const { return singleStatus || column == sort; }
+    bool servedBySort(PaymentSort sort) const
+    {
+        return singleStatus || (singleType && sort == PaymentSort::TradeTime) || column == sort;
+    }
 
     QString render(bool useIndex) const
     {
@@ -254,6 +258,7 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
                   QStringLiteral("type"), {}};
         for (const QString &type : filter.types)
             term.values << type;
+        term.singleType = filter.types.size() == 1;
         c.terms.append(term);
     }
     addRange(c.terms, PaymentSort::TradeTime, filter.trade, false);
@@ -312,12 +317,24 @@ QString whereClause(const Conditions &c, const QList<bool> &useIndex, QVariantLi
 // (a third of the rows: walk the sort order and skip) from "amount 123,450" (a handful: read
 // them and sort). A probe counts each indexed condition's rows up to a small bound, an index-only
 // read of a few milliseconds, and the query is then written so that the index that fits is used.
-constexpr int ProbeBound = 5000;
+constexpr int DefaultProbeBound = 5000;
+
+// KESSAI_GATEWAY_SEARCH_PROBE_ROWS lowers the bound so that a test database of a few thousand
+// payments takes the same "dense" paths (the bounded walks) as a production one.
+int probeBound()
+{
+    static const int bound = [] {
+        bool ok = false;
+        const int fromEnvironment = qEnvironmentVariableIntValue("KESSAI_GATEWAY_SEARCH_PROBE_ROWS", &ok);
+        return ok && fromEnvironment > 0 ? fromEnvironment : DefaultProbeBound;
+    }();
+    return bound;
+}
 
 struct Plan
 {
     QList<bool> useIndex;   // per term
-    bool anySparse = false; // some term has fewer than ProbeBound rows: drive the query by it
+    bool anySparse = false; // some term has fewer than probeBound() rows: drive the query by it
 };
 
 Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<PaymentSort> sort)
@@ -329,7 +346,7 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         if (!term.indexed || (sort && term.servedBySort(*sort)))
             continue;
         QVariantList values = c.merchant;
-        values << term.values << ProbeBound;
+        values << term.values << probeBound();
         auto probed = runQuery(db,
                                QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
                                    + term.render(true) + QStringLiteral(" LIMIT ?) AS probe"),
@@ -337,7 +354,7 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         if (!probed)
             return makeError(probed.error());
         const qint64 rows = probed.value().next() ? probed.value().value(0).toLongLong() : 0;
-        if (rows < ProbeBound)
+        if (rows < probeBound())
             plan.anySparse = true;
         else
             plan.useIndex[i] = false;

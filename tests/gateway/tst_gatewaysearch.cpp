@@ -123,6 +123,9 @@ QJsonObject TestGatewaySearch::firstWhere(const Predicate &predicate) const
 
 void TestGatewaySearch::initTestCase()
 {
+    // A demo of 2,000 payments takes the "dense" search paths of a big merchant (bounded walks
+    // of the sort index) when a condition with 40 rows counts as dense.
+    qputenv("KESSAI_GATEWAY_SEARCH_PROBE_ROWS", "40");
     QVERIFY2(m_gateway.start(2000, 11), qPrintable(m_gateway.error()));
     const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
     m_admin.emplace(m_gateway.url(), m_gateway.caPath());
@@ -231,6 +234,23 @@ void TestGatewaySearch::filtersMatchAFullScan_data()
                       && p.value(QLatin1String("status")).toInt() == 40
                       && p.value(QLatin1String("amount")).toInteger() >= 2000 && epoch(p, "trade_time") >= tradeLow;
            });
+    // With the probe bound lowered (initTestCase), these take the bounded walks of dense
+    // conditions: one type walks its own (type, trade time) index, two statuses the time index.
+    QTest::newRow("one type, dense amount (walks the type's time index)")
+        << QStringLiteral("type=01&amount_min=3000") << Predicate([](const QJsonObject &p) {
+               return p.value(QLatin1String("type")).toString() == QLatin1String("01")
+                      && p.value(QLatin1String("amount")).toInteger() >= 3000;
+           });
+    QTest::newRow("one type, dense upper amount")
+        << QStringLiteral("type=03&amount_max=5000") << Predicate([](const QJsonObject &p) {
+               return p.value(QLatin1String("type")).toString() == QLatin1String("03")
+                      && p.value(QLatin1String("amount")).toInteger() <= 5000;
+           });
+    QTest::newRow("two statuses, dense amount")
+        << QStringLiteral("status=20,40&amount_min=1500") << Predicate([](const QJsonObject &p) {
+               const int status = p.value(QLatin1String("status")).toInt();
+               return (status == 20 || status == 40) && p.value(QLatin1String("amount")).toInteger() >= 1500;
+           });
 }
 
 void TestGatewaySearch::filtersMatchAFullScan()
@@ -255,6 +275,13 @@ void TestGatewaySearch::filtersMatchAFullScan()
     QCOMPARE(rows.size(), got.size());
     QCOMPARE(got, expected);
     QCOMPARE(total, expected.size());
+    // Newest first, whichever index drove the query.
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const auto key = [](const QJsonObject &p) {
+            return std::pair(epoch(p, "trade_time"), p.value(QLatin1String("payment_id")).toString().toLongLong());
+        };
+        QVERIFY2(key(rows.at(i - 1)) > key(rows.at(i)), qPrintable(QStringLiteral("out of order at row %1").arg(i)));
+    }
 
     const GatewayClient::Response counted = m_admin->get(QStringLiteral("/v1/payments/count?") + query, m_adminToken);
     QCOMPARE(counted.status, 200);
