@@ -236,7 +236,8 @@ public:
                       const RequestOrigin &origin) const;
     void sandboxMove(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
                      const RequestOrigin &origin, Action action) const;
-    void sandboxClock(const httplib::Request &req, httplib::Response &res, bool advance) const;
+    void sandboxClock(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+                      const RequestOrigin &origin, bool advance) const;
     void registerPayment(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
                          const RequestOrigin &origin) const;
 
@@ -534,9 +535,23 @@ void Routes::sandboxMove(const httplib::Request &req, httplib::Response &res, co
     m_kit.sendJsonText(res, 200, out);
 }
 
-void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, bool advance) const
+void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+                          const RequestOrigin &origin, bool advance) const
 {
     if (advance) {
+        // The payment clock is the whole sandbox's: only an admin moves it, and every move is
+        // in the audit log.
+        const auto audit = [&](const QString &target, const QString &result) {
+            if (auto audited = m_actions.auditRefusal(actorOf(user, origin), QStringLiteral("sandbox_clock"), target, result,
+                                                      m_clock.now());
+                !audited)
+                qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
+        };
+        if (user.user.role != QLatin1String("admin")) {
+            audit(QStringLiteral("clock"), QStringLiteral("forbidden"));
+            m_kit.sendError(res, forbidden());
+            return;
+        }
         const auto body = parseObject(req);
         const std::optional<qint64> days = body ? integerOf(body->value(QLatin1String("advance_days"))) : std::nullopt;
         if (!days || *days < 0 || *days > MaxAdvanceDays) {
@@ -549,6 +564,7 @@ void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, b
             m_kit.sendError(res, ApiError::internal());
             return;
         }
+        audit(QStringLiteral("clock:+%1d").arg(*days), QStringLiteral("ok"));
     }
     auto offset = m_clock.offsetSeconds();
     if (!offset) {
@@ -672,11 +688,11 @@ void installPaymentActionRoutes(httplib::Server &server,
     server.Post(R"(/v1/sandbox/payments/([0-9]{1,18})/pay)", move(Action::Pay));
     server.Post(R"(/v1/sandbox/payments/([0-9]{1,18})/expire)", move(Action::Expire));
     server.Post("/v1/sandbox/clock",
-                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &,
-                                           const RequestOrigin &) { routes->sandboxClock(req, res, true); }));
+                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                                           const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, true); }));
     server.Get("/v1/sandbox/clock",
-               kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &,
-                                          const RequestOrigin &) { routes->sandboxClock(req, res, false); }));
+               kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                                          const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, false); }));
 }
 
 } // namespace kessai::gateway

@@ -755,6 +755,17 @@ void TestGatewayActions::sandboxRefusesMovesOutsideTheTable()
     QCOMPARE(r.status, 400);
     r = m_admin->post(QStringLiteral("/v1/sandbox/clock"), QJsonObject{{QStringLiteral("advance_days"), QStringLiteral("3")}}, m_adminToken);
     QCOMPARE(r.status, 400);
+    // The clock is the whole sandbox's: a general user may read it but not move it, and the
+    // refusal is audited.
+    QCOMPARE(m_staff->get(QStringLiteral("/v1/sandbox/clock"), m_staffToken).status, 200);
+    r = m_staff->post(QStringLiteral("/v1/sandbox/clock"), QJsonObject{{QStringLiteral("advance_days"), 1}}, m_staffToken);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorCode(), QStringLiteral("forbidden"));
+    const GatewayClient::Response audit =
+        m_admin->get(QStringLiteral("/v1/audit?action=sandbox_clock&login_id=staff&limit=1"), m_adminToken);
+    QCOMPARE(audit.status, 200);
+    QCOMPARE(audit.json.value(QLatin1String("items")).toArray().first().toObject().value(QLatin1String("result")).toString(),
+             QStringLiteral("forbidden"));
 }
 
 void TestGatewayActions::cancelWindowIsOpenAt59DaysAndClosedAt61()
@@ -780,6 +791,13 @@ void TestGatewayActions::cancelWindowIsOpenAt59DaysAndClosedAt61()
     clock = m_admin->post(QStringLiteral("/v1/sandbox/clock"), QJsonObject{{QStringLiteral("advance_days"), 2}}, m_adminToken);
     QCOMPARE(clock.json.value(QLatin1String("offset_days")).toInt(), 61);
     QCOMPARE(m_admin->get(QStringLiteral("/v1/sandbox/clock"), m_adminToken).json.value(QLatin1String("offset_days")).toInt(), 61);
+    // Every move of the clock is audited with its size.
+    const QJsonArray moves = m_admin->get(QStringLiteral("/v1/audit?action=sandbox_clock&login_id=admin&limit=2"), m_adminToken)
+                                 .json.value(QLatin1String("items"))
+                                 .toArray();
+    QCOMPARE(moves.size(), 2);
+    QCOMPARE(moves.at(0).toObject().value(QLatin1String("target")).toString(), QStringLiteral("clock:+2d"));
+    QCOMPARE(moves.at(1).toObject().value(QLatin1String("target")).toString(), QStringLiteral("clock:+59d"));
 
     // Past its window the capture is 41 everywhere it is read: search, detail, actions.
     const QString trading = detail(late).value(QLatin1String("trading_id")).toString();
