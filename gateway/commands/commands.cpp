@@ -144,6 +144,41 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &data, bo
     return {};
 }
 
+// The data directory holds the CA key, the users' certificates and (on SQLite) the payments:
+// owner only. A SQLite file is created empty with mode 0600 before SQLite opens it, so its WAL
+// and shared-memory files (which copy the database file's mode) are 0600 too; an existing
+// directory or database that is open to others is tightened and said so.
+Result<void> secureDataDirectory(const QString &dataDir, const Database &database)
+{
+    constexpr auto OwnerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    constexpr auto OwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    constexpr auto Others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                            | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if ((QFile::permissions(dataDir) & Others) != 0) {
+        if (!QFile::setPermissions(dataDir, OwnerOnlyDir))
+            return makeError(QStringLiteral("cannot make %1 private (mode 0700)").arg(dataDir));
+        qCInfo(lcGatewayDb).noquote() << "made" << dataDir << "private (mode 0700)";
+    }
+    if (database.isPostgres())
+        return {};
+    const QString path = database.location();
+    if (!QFile::exists(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(OwnerOnlyFile))
+            return makeError(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
+        return {};
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QString file = path + suffix;
+        if (QFile::exists(file) && (QFile::permissions(file) & Others) != 0) {
+            if (!QFile::setPermissions(file, OwnerOnlyFile))
+                return makeError(QStringLiteral("cannot make %1 private (mode 0600)").arg(file));
+            qCInfo(lcGatewayDb).noquote() << "made" << file << "private (mode 0600)";
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<ListenAddress> ListenAddress::parse(const QString &text)
@@ -184,6 +219,8 @@ Result<void> Commands::init(const QString &dataDir, const QString &databaseOptio
     }
     if (auto created = CertificateAuthority::create(dataDir, clock.now()); !created)
         return created;
+    if (auto secured = secureDataDirectory(dataDir, database); !secured)
+        return secured;
     if (auto migrated = database.migrate(); !migrated)
         return migrated;
     AccountStore accounts(database);
@@ -315,6 +352,8 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
             return makeError(QStringLiteral("%1 has no gateway.db; run kessai-gateway init first").arg(dataDir));
         return makeError(QStringLiteral("%1 has no gateway schema; run kessai-gateway init --db first").arg(database.displayName()));
     }
+    if (auto secured = secureDataDirectory(dataDir, database); !secured)
+        return secured;
     if (auto migrated = database.migrate(); !migrated)
         return migrated;
 

@@ -122,6 +122,7 @@ private slots:
     void certificateOfAnotherCaIsRefused();
     void certificateOfAnotherUserIsRefused();
     void wrongPasswordIsRefused();
+    void dataDirectoryAndDatabaseAreOwnerOnly();
     void malformedLoginIsBadRequest();
     void tokenIsRequired();
     void tokenIsBoundToItsCertificate();
@@ -278,6 +279,21 @@ void TestGatewaySession::certificateOfAnotherUserIsRefused()
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+}
+
+void TestGatewaySession::dataDirectoryAndDatabaseAreOwnerOnly()
+{
+    constexpr auto Others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                            | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(m_gateway.dataDir()) & Others, QFileDevice::Permissions());
+    const QString db = m_gateway.dataDir() + QStringLiteral("/gateway.db");
+    if (!QFile::exists(db))
+        return; // PostgreSQL: no file
+    for (const QString &file : QStringList{db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")}) {
+        if (QFile::exists(file))
+            QVERIFY2((QFile::permissions(file) & Others) == 0, qPrintable(file));
+    }
+    QVERIFY(QFile::exists(db + QStringLiteral("-wal"))); // the gateway is running: WAL mode
 }
 
 void TestGatewaySession::wrongPasswordIsRefused()
