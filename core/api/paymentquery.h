@@ -39,6 +39,15 @@ struct PaymentQuery
     // Filters only: true when nothing narrows the search.
     bool isEmpty() const;
 
+    // The same search without personal data (the customer name, kana or phone): what is
+    // remembered in the settings file, which is plain text and may sit on a shared PC.
+    PaymentQuery withoutPersonalData() const
+    {
+        PaymentQuery copy = *this;
+        copy.customer.clear();
+        return copy;
+    }
+
     // The URL query form, to remember a search (last search, named searches).
     QString toQueryString() const;
     static PaymentQuery fromQueryString(const QString &text);

@@ -41,7 +41,7 @@ std::optional<PaymentQuery> SavedSearches::load(const QString &name)
 
 void SavedSearches::save(const QString &name, const PaymentQuery &query)
 {
-    sharedSettings()->setValue(Group + u'/' + keyOf(name), query.toQueryString());
+    sharedSettings()->setValue(Group + u'/' + keyOf(name), query.withoutPersonalData().toQueryString());
     sharedSettings()->sync();
 }
 

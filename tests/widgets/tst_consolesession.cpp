@@ -8,6 +8,7 @@
 #include "payments/paymentsmodel.h"
 #include "domain/payment.h"
 #include "search/paymentdetaildialog.h"
+#include "profile/profile.h"
 #include "profile/savedsearches.h"
 #include "search/searchpage.h"
 #include "search/supportlookupdialog.h"
@@ -19,6 +20,9 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QUrl>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -243,8 +247,19 @@ private Q_SLOTS:
         auto page = std::make_unique<SearchPage>(&client);
         page->findChild<QCheckBox *>(QStringLiteral("type_03"))->setChecked(true);
         page->findChild<QLineEdit *>(QStringLiteral("amountMin"))->setText(QStringLiteral("10000"));
+        page->findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("山田 090-1234"));
         page->saveCurrentSearch(QStringLiteral("大口のコンビニ"));
         QVERIFY(SavedSearches::names().contains(QStringLiteral("大口のコンビニ")));
+        // Personal data stays out of the settings file, for the named search and the last one.
+        QVERIFY(SavedSearches::load(QStringLiteral("大口のコンビニ"))->customer.isEmpty());
+        page->saveState();
+        QFile settingsFile(sharedSettings()->fileName());
+        sharedSettings()->sync();
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QByteArray stored = settingsFile.readAll();
+        QVERIFY(!stored.contains("090-1234"));
+        QVERIFY(!stored.contains(QStringLiteral("山田").toUtf8()));
+        QVERIFY(!stored.contains(QUrl::toPercentEncoding(QStringLiteral("山田"))));
 
         // A new page, as after a restart: the saved search fills the filters and searches.
         page = std::make_unique<SearchPage>(&client);

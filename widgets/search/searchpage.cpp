@@ -338,7 +338,7 @@ void SearchPage::saveState() const
 {
     QSettings *settings = sharedSettings();
     settings->setValue(QStringLiteral("search/header"), m_table->horizontalHeader()->saveState());
-    settings->setValue(QStringLiteral("search/last"), QString::fromUtf8(currentQuery().toQueryString().toUtf8()));
+    settings->setValue(QStringLiteral("search/last"), currentQuery().withoutPersonalData().toQueryString());
 }
 
 void SearchPage::restoreState()
