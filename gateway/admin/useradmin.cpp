@@ -101,8 +101,8 @@ std::optional<ApiError> parsePermissions(const QJsonValue &value, QStringList &p
 // ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day (as the payment filters).
 std::optional<qint64> parseTime(const QString &text)
 {
-    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\z"));
+    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
     QDateTime time;
     if (utc.match(text).hasMatch()) {
         time = QDateTime::fromString(text, Qt::ISODate);
@@ -155,7 +155,7 @@ UserAdmin::UserAdmin(AccountStore &accounts,
 
 bool UserAdmin::isValidLoginId(const QString &loginId)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}\\z"));
     return pattern.match(loginId).hasMatch();
 }
 
@@ -209,9 +209,21 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
         audit(actor, origin, action, targetName, QStringLiteral("not_found"));
         return userNotFound();
     }
-    if (!isAdmin(actor.user.role) && isAdmin(found.value()->role) && found.value()->loginId != actor.user.loginId) {
-        audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
-        return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
+    if (!isAdmin(actor.user.role) && found.value()->loginId != actor.user.loginId) {
+        if (isAdmin(found.value()->role)) {
+            audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
+            return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
+        }
+        // Nor the account of someone who holds rights the actor lacks: its certificate is half
+        // of that user's login, its unlock or revocation that user's access.
+        for (const QString &permission : std::as_const(found.value()->permissions)) {
+            if (!actor.user.permissions.contains(permission)) {
+                audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
+                return ApiError{403, QStringLiteral("forbidden"),
+                                QStringLiteral("This user holds %1, which you do not: only an admin can change its account.")
+                                    .arg(permission)};
+            }
+        }
     }
     return std::move(*found.value());
 }
@@ -456,7 +468,7 @@ ApiResult<AuditPageResult> UserAdmin::queryAudit(const AuthenticatedUser &actor,
         if (!query.to)
             return invalid(QStringLiteral("to"), timeExpected);
     }
-    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_.\\-]{1,64}$"));
+    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_.\\-]{1,64}\\z"));
     for (const auto &[name, field] : {std::pair{QStringLiteral("login_id"), &query.loginId},
                                       std::pair{QStringLiteral("action"), &query.action},
                                       std::pair{QStringLiteral("result"), &query.result}}) {

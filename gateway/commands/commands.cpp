@@ -183,7 +183,7 @@ Result<void> secureDataDirectory(const QString &dataDir, const Database &databas
 
 std::optional<ListenAddress> ListenAddress::parse(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+\\]):([0-9]{1,5})$"));
+    static const QRegularExpression pattern(QStringLiteral("^([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+\\]):([0-9]{1,5})\\z"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;

@@ -83,7 +83,7 @@ QString Expiry::text() const
 
 std::optional<Expiry> parseExpiry(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^([0-9]{2})/?([0-9]{2})$"));
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{2})/?([0-9]{2})\\z"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;
@@ -119,7 +119,7 @@ bool cvcValid(const QString &cvc, const QString &brand)
 
 std::optional<QString> normalizedHolder(const QString &typed)
 {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z.'\\-]+( [A-Za-z.'\\-]+)*$"));
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z.'\\-]+( [A-Za-z.'\\-]+)*\\z"));
     const QString holder = typed.simplified().toUpper();
     if (holder.isEmpty() || holder.size() > MaxHolderLength || !allowed.match(holder).hasMatch())
         return std::nullopt;

@@ -88,7 +88,7 @@ public:
     void unknown(const QJsonObject &object, const QString &prefix, const QStringList &known)
     {
         // Only names that look like names are echoed: a key could be anything, a card number too.
-        static const QRegularExpression plainName(QStringLiteral("^[a-z_]{1,32}$"));
+        static const QRegularExpression plainName(QStringLiteral("^[a-z_]{1,32}\\z"));
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (known.contains(it.key()))
                 continue;
@@ -121,7 +121,7 @@ QString codesOf(const QList<Choice> &choices)
 bool isKana(const QString &text)
 {
     // Full-width katakana (including ー and ・), separated by ASCII or ideographic spaces.
-    static const QRegularExpression kana(QStringLiteral("^[\\x{30A1}-\\x{30FA}\\x{30FC}\\x{30FB}]+([ \\x{3000}][\\x{30A1}-\\x{30FA}\\x{30FC}\\x{30FB}]+)*$"));
+    static const QRegularExpression kana(QStringLiteral("^[\\x{30A1}-\\x{30FA}\\x{30FC}\\x{30FB}]+([ \\x{3000}][\\x{30A1}-\\x{30FA}\\x{30FC}\\x{30FB}]+)*\\z"));
     return kana.match(text).hasMatch();
 }
 
@@ -167,7 +167,7 @@ void checkCustomer(Checker &check, const QJsonObject &body, const QString &type,
             customer->kana = trimmed;
     }
     if (const auto phone = check.string(object, prefix, QStringLiteral("phone"), phoneRequired)) {
-        static const QRegularExpression pattern(QStringLiteral("^[0-9]+(-[0-9]+)*$"));
+        static const QRegularExpression pattern(QStringLiteral("^[0-9]+(-[0-9]+)*\\z"));
         QString digits = *phone;
         digits.remove(u'-');
         if (!pattern.match(*phone).hasMatch() || digits.size() < 10 || digits.size() > 11 || !digits.startsWith(u'0'))
@@ -177,7 +177,7 @@ void checkCustomer(Checker &check, const QJsonObject &body, const QString &type,
             customer->phone = digits;
     }
     if (const auto email = check.string(object, prefix, QStringLiteral("email"), false)) {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"));
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\z"));
         if (email->size() > MaxEmailLength || !pattern.match(*email).hasMatch())
             check.fail(QStringLiteral("customer.email"), Invalid,
                        QStringLiteral("customer.email must be an e-mail address of at most %1 characters.").arg(MaxEmailLength));
@@ -387,7 +387,7 @@ std::variant<Registration, QList<FieldError>> parse(const QJsonObject &body, qin
         r.type = *type;
 
     if (const auto tradingId = check.string(body, QString(), QStringLiteral("trading_id"))) {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}\\z"));
         if (!pattern.match(*tradingId).hasMatch())
             check.fail(QStringLiteral("trading_id"), Invalid, QStringLiteral("trading_id must be 1-25 characters of A-Z a-z 0-9 _."));
         else
@@ -435,7 +435,11 @@ QJsonObject digestedForHash(const QJsonObject &body, const QByteArray &key)
     if (!cardValue.isObject())
         return body;
     QJsonObject card = cardValue.toObject();
-    for (const QString &secret : {QStringLiteral("number"), QStringLiteral("cvc")}) {
+    // The security code may be kept in no form after the authorization (PCI DSS), not even a
+    // keyed digest: the hash only records that there was one.
+    if (card.contains(QLatin1String("cvc")))
+        card.insert(QStringLiteral("cvc"), QStringLiteral("present"));
+    for (const QString &secret : {QStringLiteral("number")}) {
         const QJsonValue value = card.value(secret);
         if (value.isUndefined())
             continue;

@@ -62,8 +62,15 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
         return ApiError::internal();
     if (!owner.value() || *owner.value() != loginId) {
         PasswordHasher::burnVerification(password);
-        audit(QStringLiteral("login"), loginId, found.value() ? found.value()->merchantId : QString(),
-              QStringLiteral("certificate_mismatch"), origin);
+        // Filed with the certificate holder's merchant: whoever holds a certificate of merchant
+        // A cannot fill merchant B's audit log by naming B's users.
+        QString holderMerchant;
+        if (owner.value()) {
+            auto holder = m_accounts.findUser(*owner.value());
+            if (holder && holder.value())
+                holderMerchant = holder.value()->merchantId;
+        }
+        audit(QStringLiteral("login"), loginId, holderMerchant, QStringLiteral("certificate_mismatch"), origin);
         return ApiError{403,
                         QStringLiteral("certificate_mismatch"),
                         QStringLiteral("The client certificate does not belong to this login ID.")};

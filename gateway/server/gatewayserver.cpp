@@ -366,7 +366,7 @@ void GatewayServer::installRoutes()
         for (const auto &item : queryItems(req)) {
             // Names only, and only names that look like names: values may carry customer data
             // and a malformed query must not smuggle anything else into the log.
-            static const QRegularExpression plainName(QStringLiteral("^[a-z_]{1,32}$"));
+            static const QRegularExpression plainName(QStringLiteral("^[a-z_]{1,32}\\z"));
             const QString name = plainName.match(item.first).hasMatch() ? item.first : QStringLiteral("?");
             if (!parameterNames.contains(name))
                 parameterNames.append(name);

@@ -76,7 +76,7 @@ std::optional<qint64> integerOf(const QJsonValue &value)
 
 bool isPaymentId(const QJsonValue &value)
 {
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}\\z"));
     return value.isString() && digits.match(value.toString()).hasMatch();
 }
 

@@ -25,8 +25,8 @@ ApiError invalid(const QString &name, const QString &why)
 // ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day.
 std::optional<qint64> parseTime(const QString &text)
 {
-    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\z"));
+    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
     QDateTime time;
     if (utc.match(text).hasMatch()) {
         time = QDateTime::fromString(text, Qt::ISODate);
@@ -66,7 +66,7 @@ std::optional<ApiError> parseAmount(const QMultiMap<QString, QString> &params, c
 {
     if (!params.contains(name))
         return std::nullopt;
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,12}$"));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,12}\\z"));
     const QString value = params.value(name);
     if (!digits.match(value).hasMatch())
         return invalid(name, QStringLiteral("a whole number of yen, 0 or more"));
@@ -105,7 +105,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
 
     PaymentFilter filter;
     if (params.contains(QStringLiteral("trading_id"))) {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}\\z"));
         QString value = params.value(QStringLiteral("trading_id"));
         if (value.endsWith(u'*')) {
             filter.tradingIdPrefix = true;
@@ -117,7 +117,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
         filter.tradingId = value;
     }
     if (params.contains(QStringLiteral("payment_id"))) {
-        static const QRegularExpression pattern(QStringLiteral("^[0-9]{1,18}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[0-9]{1,18}\\z"));
         const QString value = params.value(QStringLiteral("payment_id"));
         if (!pattern.match(value).hasMatch())
             return invalid(QStringLiteral("payment_id"), QStringLiteral("1 to 18 digits"));
@@ -153,7 +153,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     if (auto error = parseAmount(params, QStringLiteral("amount_max"), filter.amountMax))
         return *error;
     if (params.contains(QStringLiteral("card_last4"))) {
-        static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}\\z"));
         filter.cardLast4 = params.value(QStringLiteral("card_last4"));
         if (!pattern.match(filter.cardLast4).hasMatch())
             return invalid(QStringLiteral("card_last4"), QStringLiteral("exactly 4 digits"));

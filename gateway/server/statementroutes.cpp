@@ -53,7 +53,7 @@ QString encodeCursor(char tag, qint64 key)
 
 std::optional<qint64> decodeCursor(char tag, const QString &text)
 {
-    static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]{1,64}\\z"));
     if (!base64url.match(text).hasMatch())
         return std::nullopt;
     const QByteArray decoded = QByteArray::fromBase64(text.toLatin1(), QByteArray::Base64UrlEncoding);
@@ -81,7 +81,7 @@ std::variant<int, ApiError> parseLimit(const std::optional<QString> &text)
 {
     if (!text)
         return DefaultLimit;
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,4}$"));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,4}\\z"));
     const int limit = digits.match(*text).hasMatch() ? text->toInt() : 0;
     if (limit < 1 || limit > MaxLimit)
         return ApiError::invalidParameter(QStringLiteral("limit must be from 1 to %1.").arg(MaxLimit));
@@ -90,7 +90,7 @@ std::variant<int, ApiError> parseLimit(const std::optional<QString> &text)
 
 std::optional<QDate> parseDate(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}\\z"));
     if (!pattern.match(text).hasMatch())
         return std::nullopt;
     const QDate date = QDate::fromString(text, Qt::ISODate);
@@ -124,7 +124,7 @@ std::variant<StatementListQuery, ApiError> parseListQuery(const QMultiMap<QStrin
         (name == QLatin1String("payout_from") ? query.payoutFrom : query.payoutTo) = date;
     }
     if (const std::optional<QString> year = values.value(QStringLiteral("year"))) {
-        static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[0-9]{4}\\z"));
         if (!pattern.match(*year).hasMatch() || year->toInt() < 1970)
             return ApiError::invalidParameter(QStringLiteral("year must be a year from 1970, four digits."));
         // The year of the payout date; combined with payout_from / payout_to it narrows them.
@@ -157,7 +157,7 @@ std::variant<StatementLineQuery, ApiError> parseLineQuery(const QMultiMap<QStrin
         return *error;
     query.limit = std::get<int>(limit);
     if (const std::optional<QString> types = values.value(QStringLiteral("type"))) {
-        static const QRegularExpression code(QStringLiteral("^[0-9]{2}$"));
+        static const QRegularExpression code(QStringLiteral("^[0-9]{2}\\z"));
         for (const QString &type : types->split(u',')) {
             if (!code.match(type).hasMatch())
                 return ApiError::invalidParameter(QStringLiteral("type must be a comma list of two-digit payment type codes."));

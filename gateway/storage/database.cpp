@@ -90,8 +90,8 @@ PostgresUrl parsePostgresUrl(const QString &location)
     // string as they are, so a value may not contain what would end or quote it.
     QList<std::pair<QString, QString>> options = {{QStringLiteral("connect_timeout"), QStringLiteral("10")},
                                                   {QStringLiteral("application_name"), QStringLiteral("kessai-gateway")}};
-    static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]{1,64}$"));
-    static const QRegularExpression valuePattern(QStringLiteral("^[A-Za-z0-9_.,:/@+=-]{1,256}$"));
+    static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]{1,64}\\z"));
+    static const QRegularExpression valuePattern(QStringLiteral("^[A-Za-z0-9_.,:/@+=-]{1,256}\\z"));
     const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
     for (const auto &[key, value] : items) {
         if (key == QLatin1String("password") || key == QLatin1String("user") || key == QLatin1String("dbname")

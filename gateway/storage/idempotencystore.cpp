@@ -20,7 +20,7 @@ IdempotencyStore::IdempotencyStore(const Database &database)
 
 bool IdempotencyStore::isValidKey(const QString &key)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}\\z"));
     return pattern.match(key).hasMatch();
 }
 

@@ -288,7 +288,7 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
                   QString(), {pattern, pattern}};
         QString digits = filter.customer;
         digits.remove(u'-').remove(u' ');
-        static const QRegularExpression allDigits(QStringLiteral("^[0-9]+$"));
+        static const QRegularExpression allDigits(QStringLiteral("^[0-9]+\\z"));
         if (allDigits.match(digits).hasMatch()) {
             term.sql += QStringLiteral(" OR REPLACE(REPLACE(customer_phone, '-', ''), ' ', '') LIKE ?");
             term.values << QString(u'%' + digits + u'%');
@@ -428,7 +428,7 @@ std::optional<PaymentCursor> PaymentCursor::decode(const QString &text)
     else if (parts.at(1) != "desc")
         return std::nullopt;
     if (cursor.sort == PaymentSort::TradingId) {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}$"));
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_]{1,25}\\z"));
         cursor.tradingKey = QString::fromLatin1(parts.at(2));
         if (!pattern.match(cursor.tradingKey).hasMatch())
             return std::nullopt;

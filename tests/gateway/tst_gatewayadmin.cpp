@@ -452,11 +452,15 @@ void TestGatewayAdmin::generalUserAdministratorCannotExceedOwnRights()
     QCOMPARE(onAdmin.errorCode(), QStringLiteral("forbidden"));
     QCOMPARE(deputy.post(QStringLiteral("/v1/users/admin/unlock"), {}, deputyToken).status, 403);
     QCOMPARE(deputy.del(QStringLiteral("/v1/users/admin/certificate"), deputyToken).status, 403);
+    // Nor on a general user who holds more than it does (staff may cancel and export).
+    QCOMPARE(deputy.post(QStringLiteral("/v1/users/staff/certificate"), {}, deputyToken).status, 403);
+    QCOMPARE(deputy.post(QStringLiteral("/v1/users/staff/unlock"), {}, deputyToken).status, 403);
 
     // What it holds, it may hand on; and its own rights are unchanged.
     const GatewayClient::Response allowed = newUser(QStringLiteral("capturer.1"), QStringLiteral("general"),
                                                     {QStringLiteral("view:02"), QStringLiteral("capture")});
     QCOMPARE(allowed.status, 201);
+    QCOMPARE(deputy.post(QStringLiteral("/v1/users/capturer.1/unlock"), {}, deputyToken).status, 200);
     const GatewayClient::Response me = deputy.get(QStringLiteral("/v1/me"), deputyToken);
     QCOMPARE(me.json.value(QLatin1String("role")).toString(), QStringLiteral("general"));
     QCOMPARE(strings(me.json.value(QLatin1String("permissions"))).size(), own.size());
