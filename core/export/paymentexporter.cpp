@@ -165,7 +165,8 @@ void PaymentExporter::onPage(ApiReply *reply)
         ++m_rows;
     }
     qCDebug(lcExport) << "page of" << items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
-    Q_EMIT progress(m_rows, m_total);
+    // After the last page the total is what was written, whether or not the count has come.
+    Q_EMIT progress(m_rows, next.isEmpty() ? m_rows : m_total);
     if (!next.isEmpty())
         return;
 

@@ -79,7 +79,7 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
-    // total is -1 until the gateway has counted.
+    // total is -1 until the gateway has counted; after the last page it is the rows written.
     void progress(qint64 done, qint64 total);
     // Exactly once per start().
     void finished(const kessai::ExportResult &result);
