@@ -20,7 +20,7 @@ namespace kessai::gateway {
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     static QString defaultPath(const QString &dataDir); // DIR/gateway.db
     // Whether location is a PostgreSQL URL (postgresql:// or postgres://) rather than a file.
@@ -47,10 +47,15 @@ public:
     static void releaseThreadConnections();
 
     // Secondary indexes of payments: dropped around bulk loads and created again afterwards.
-    static QStringList paymentIndexCreateStatements();
+    static QStringList paymentIndexCreateStatements(bool postgres);
     static QStringList paymentIndexDropStatements();
+    // SQLite only: the narrow index the customer filter scans (see schema 7).
+    static QString customerIndexStatement();
+    static constexpr const char *CustomerIndex = "payments_merchant_customer";
 
 private:
+    static Result<void> refreshStatistics(const QSqlDatabase &db);
+
     QString m_location;
 };
 

@@ -186,6 +186,9 @@ struct Term
     bool singleStatus = false; // status = one code: every sort has a (status, sort key) index
     bool singleType = false;   // type = one code: (type, trade time) is indexed
     bool plainColumn = false;  // PostgreSQL
+    // An index this (unprobed) condition can be checked in without reading the table, for
+    // when no other condition is selective: scanning it beats scanning the table.
+    const char *scanIndex = nullptr;
 
     // Whether the sort order's own index can serve this condition as part of its range.
     bool servedBySort(PaymentSort sort) const
@@ -281,18 +284,29 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
     if (!filter.cardLast4.isEmpty())
         c.terms.append({std::nullopt, true, QStringLiteral("%1 = ?"), QStringLiteral("card_last4"), {filter.cardLast4}});
     if (!filter.customer.isEmpty()) {
-        // No index can serve a substring; this term only ever narrows what another one found.
-        const QString pattern = containsPattern(filter.customer.toLower());
-        Term term{std::nullopt, false,
-                  QStringLiteral("(LOWER(customer_name) LIKE ? ESCAPE '\\' OR LOWER(customer_kana) LIKE ? ESCAPE '\\'"),
-                  QString(), {pattern, pattern}};
+        // No b-tree range serves a substring: the term narrows what another condition found, or
+        // (SQLite) scans the narrow customer_search index of schema 7 instead of the table.
+        QString text = filter.customer.toLower();
+        text.remove(QChar(0x1f)); // customer_search's field separator
+        const QString pattern = containsPattern(text);
         QString digits = filter.customer;
         digits.remove(u'-').remove(u' ');
         static const QRegularExpression allDigits(QStringLiteral("^[0-9]+\\z"));
-        if (allDigits.match(digits).hasMatch()) {
-            term.sql += QStringLiteral(" OR REPLACE(REPLACE(customer_phone, '-', ''), ' ', '') LIKE ?");
-            term.values << QString(u'%' + digits + u'%');
+        const bool phone = allDigits.match(digits).hasMatch();
+        Term term{std::nullopt, false, {}, QString(), {pattern}};
+        if (postgres) {
+            term.sql = QStringLiteral("(LOWER(customer_name) LIKE ? ESCAPE '\\' OR LOWER(customer_kana) LIKE ? ESCAPE '\\'");
+            term.values << pattern;
+            if (phone)
+                term.sql += QStringLiteral(" OR REPLACE(REPLACE(customer_phone, '-', ''), ' ', '') LIKE ?");
+        } else {
+            term.sql = QStringLiteral("(customer_search LIKE ? ESCAPE '\\'");
+            if (phone)
+                term.sql += QStringLiteral(" OR customer_search LIKE ?");
+            term.scanIndex = Database::CustomerIndex;
         }
+        if (phone)
+            term.values << QString(u'%' + digits + u'%');
         term.sql += u')';
         c.terms.append(term);
     }
@@ -368,8 +382,27 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
     return plan;
 }
 
-// Rows the sort index is walked for before a dense search falls back to its conditions' indexes.
-constexpr int WalkBound = 10000;
+// " FROM payments", or with the scan index of a condition (see Term::scanIndex) when no
+// condition was found selective: a dense intersection fills the page from the sort order's
+// walk, so what is left here is rare, and scanning that index is bounded where an index range
+// of a common condition plus a table read per row is not.
+QString fromPayments(const Conditions &c, const Plan &plan)
+{
+    if (!plan.anySparse) {
+        for (const Term &term : c.terms) {
+            if (term.scanIndex)
+                return QStringLiteral(" FROM payments INDEXED BY ") + QLatin1String(term.scanIndex);
+        }
+    }
+    return QStringLiteral(" FROM payments");
+}
+
+// Rows of the sort index a dense search walks before it falls back to its conditions' indexes:
+// twice the probe bound (10,000 by default), so that a lowered bound shortens the walk too.
+int walkBound()
+{
+    return 2 * probeBound();
+}
 
 // limit rows and, when the query found limit + 1, the cursor after the last of them.
 PaymentPage readPage(QSqlQuery &q, const PaymentFilter &filter)
@@ -494,13 +527,13 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         return QStringLiteral(" ORDER BY ") + order + direction + QStringLiteral(", payment_id") + direction;
     };
     // Driven by the sparse conditions' indexes, or (sortByIndex) by the sort index.
-    const auto direct = [&](const QList<bool> &useIndex, bool sortByIndex) -> Result<PaymentPage> {
+    const auto direct = [&](const QList<bool> &useIndex, bool sortByIndex, const QString &from) -> Result<PaymentPage> {
         const QString order = sortByIndex ? sortExpression : unindexedSort;
         QVariantList values;
         QString where = whereClause(conditions, useIndex, values);
         where += keyset(order, values);
         values << filter.limit + 1;
-        auto rows = runQuery(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
+        auto rows = runQuery(*db, columns + from + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
         if (!rows)
             return makeError(rows.error());
         return readPage(rows.value(), filter);
@@ -525,50 +558,44 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
     };
     Result<PaymentPage> rows = PaymentPage();
     if (plan->anySparse || !checkedRowByRow) {
-        rows = direct(plan->useIndex, !plan->anySparse);
+        rows = direct(plan->useIndex, !plan->anySparse, QStringLiteral(" FROM payments"));
     } else {
         // Dense conditions can still be rare together, or missing from the start of the sort
-        // order (no card payment has a due time). So the sort index is walked for a bounded
-        // number of rows first; only if that neither fills the page nor reaches the end are the
-        // conditions' own indexes used. The walk is sorted again outside its subquery, so its
-        // cost grows with its bound: a short walk fills the page of a common combination, a
-        // long one is tried only when the short one did not.
-        const auto walk = [&](int bound, bool &exhausted) -> Result<PaymentPage> {
-            QVariantList values{merchantId};
-            QString walkWhere = sortServed(values);
-            walkWhere += keyset(sortExpression, values);
-            const QString walked = QStringLiteral(" FROM (SELECT * FROM payments WHERE merchant_id = ?") + walkWhere
-                                   + orderBy(sortExpression) + QStringLiteral(" LIMIT ?) AS walked");
-            values << bound;
-            QVariantList outerValues;
-            const QString where = whereClause(conditions, QList<bool>(conditions.terms.size(), false), outerValues);
-            values << outerValues << filter.limit + 1;
-            auto found = runQuery(*db, columns + walked + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
-            if (!found)
-                return makeError(found.error());
-            PaymentPage walkedPage = readPage(found.value(), filter);
-            exhausted = false;
-            if (walkedPage.next)
-                return walkedPage;
-            QVariantList probeValues{merchantId};
-            QString probeWhere = sortServed(probeValues);
-            probeWhere += keyset(sortExpression, probeValues);
-            const QString probe = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ?")
-                                  + probeWhere + QStringLiteral(" LIMIT ?) AS walked");
-            probeValues << bound;
-            auto seen = runQuery(*db, probe, probeValues);
-            if (!seen)
-                return makeError(seen.error());
-            exhausted = (seen.value().next() ? seen.value().value(0).toLongLong() : 0) < bound;
-            return walkedPage;
-        };
-        bool exhausted = false;
-        const int shortWalk = std::min(WalkBound, std::max(1000, 4 * (filter.limit + 1)));
-        rows = walk(shortWalk, exhausted);
-        if (rows && !rows->next && !exhausted && shortWalk < WalkBound)
-            rows = walk(WalkBound, exhausted);
-        if (rows && !rows->next && !exhausted)
-            rows = direct(QList<bool>(conditions.terms.size(), true), false);
+        // order (no card payment has a due time). So only a bounded stretch of the sort index
+        // is walked: an index-only read finds the key walkBound() rows on, and the page is read
+        // from the sort index up to that key, each row checked as it comes, stopping when the
+        // page is full. Only when that stretch neither fills the page nor reaches the end are
+        // the conditions' own indexes used.
+        QVariantList endValues{merchantId};
+        QString endWhere = sortServed(endValues);
+        endWhere += keyset(sortExpression, endValues);
+        endValues << walkBound() - 1;
+        auto walkEnd = runQuery(*db,
+                                QStringLiteral("SELECT ") + sortExpression + QStringLiteral(", payment_id FROM payments WHERE merchant_id = ?")
+                                    + endWhere + orderBy(sortExpression) + QStringLiteral(" LIMIT 1 OFFSET ?"),
+                                endValues);
+        if (!walkEnd)
+            return makeError(walkEnd.error());
+        const bool exhausted = !walkEnd.value().next(); // the stretch reaches the end
+        QVariantList values;
+        QList<bool> useIndex;
+        for (bool served : std::as_const(servedBySort))
+            useIndex.append(served);
+        QString where = whereClause(conditions, useIndex, values);
+        where += keyset(sortExpression, values);
+        if (!exhausted) {
+            where += QStringLiteral(" AND (") + sortExpression + QStringLiteral(", payment_id) ")
+                     + (filter.ascending ? QStringLiteral("<=") : QStringLiteral(">=")) + QStringLiteral(" (?, ?)");
+            values << walkEnd.value().value(0) << walkEnd.value().value(1);
+        }
+        walkEnd.value().finish();
+        values << filter.limit + 1;
+        auto found = runQuery(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
+        if (!found)
+            return makeError(found.error());
+        rows = readPage(found.value(), filter);
+        if (!rows->next && !exhausted)
+            rows = direct(QList<bool>(conditions.terms.size(), true), false, fromPayments(conditions, *plan));
     }
     if (!rows)
         return makeError(rows.error());
@@ -590,7 +617,7 @@ Result<qint64> PaymentStore::count(const QString &merchantId, const PaymentFilte
         return makeError(plan.error());
     QVariantList values;
     const QString where = whereClause(conditions, plan->useIndex, values);
-    auto counted = runQuery(*db, QStringLiteral("SELECT COUNT(*) FROM payments") + where, values);
+    auto counted = runQuery(*db, QStringLiteral("SELECT COUNT(*)") + fromPayments(conditions, *plan) + where, values);
     if (!counted)
         return makeError(counted.error());
     return counted.value().next() ? counted.value().value(0).toLongLong() : qint64(0);
@@ -800,7 +827,7 @@ Result<void> PaymentStore::BulkLoader::finish()
         return flushed;
     m_insertPayment.reset();
     m_insertEvent.reset();
-    for (const QString &statement : Database::paymentIndexCreateStatements()) {
+    for (const QString &statement : Database::paymentIndexCreateStatements(m_batched)) {
         if (auto created = runQuery(m_db, statement); !created)
             return makeError(created.error());
     }
