@@ -616,6 +616,21 @@ void Routes::registerPayment(const httplib::Request &req, httplib::Response &res
         return;
 
     const ActionActor actor = actorOf(user, origin);
+    const auto refuse = [&](const RegistrationOutcome &refusal) {
+        qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "refused:" << refusal.errorCode;
+        finish(res, user, *key, 409, errorBody(refusal.errorCode, refusal.message, origin.requestId));
+    };
+    // A used trading id is refused before the issuer is asked: no authorization for an order
+    // that cannot be registered, and no "declined" for a request that was wrong anyway.
+    auto duplicate = m_registrations.refuseDuplicate(actor, registration.tradingId, m_clock.now());
+    if (!duplicate) {
+        failInternally(res, user, *key, QStringLiteral("trading id check failed: ") + duplicate.error());
+        return;
+    }
+    if (duplicate.value()) {
+        refuse(*duplicate.value());
+        return;
+    }
     if (registration.type == QLatin1String("02")) {
         const SandboxIssuer::Decision decision = SandboxIssuer::authorize(registration.cardNumber);
         if (!decision.approved) {
@@ -639,8 +654,7 @@ void Routes::registerPayment(const httplib::Request &req, httplib::Response &res
         return;
     }
     if (!done->ok) {
-        qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "refused:" << done->errorCode;
-        finish(res, user, *key, 409, errorBody(done->errorCode, done->message, origin.requestId));
+        refuse(done.value());
         return;
     }
     qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "->" << done->paymentId << "status"

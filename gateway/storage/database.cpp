@@ -423,9 +423,12 @@ const QStringList &migrationSix()
 // Schema 7: the two searches that had no index of their own on a merchant with a million
 // payments. One payment type with an amount range (both common, rare together) is one range of
 // (type, amount). The customer filter (a substring of name, kana or phone) cannot use a b-tree
-// range, but on SQLite it can scan a narrow index of one text per payment instead of the table:
-// a virtual (computed, not stored) column of the lower-cased name and kana and the phone's
-// digits, separated by U+001F, which no search text contains. PostgreSQL scans the table.
+// range. On SQLite a virtual (computed, not stored) column holds the lower-cased name and kana
+// and the phone's digits, separated by U+001F (which no search text contains), and two indexes
+// serve it: a trigram full-text index (FTS5, kept by triggers) finds the payments of a text of
+// three or more characters at once, and a narrow b-tree of the column is what a search scans
+// instead of the table otherwise (shorter texts, or one so common that the trigram index would
+// hand over most of the table). PostgreSQL scans the table.
 QStringList migrationSeven(bool postgres)
 {
     QStringList statements = {
@@ -437,7 +440,18 @@ QStringList migrationSeven(bool postgres)
                            "LOWER(COALESCE(customer_name, '')) || char(31) || LOWER(COALESCE(customer_kana, ''))"
                            " || char(31) || REPLACE(REPLACE(COALESCE(customer_phone, ''), '-', ''), ' ', '')) VIRTUAL"),
             Database::customerIndexStatement(),
+            QStringLiteral("CREATE VIRTUAL TABLE payment_customers USING fts5(customer_search, content='payments',"
+                           " content_rowid='payment_id', tokenize='trigram', detail='none')"),
+            QStringLiteral("CREATE TRIGGER payment_customers_delete AFTER DELETE ON payments BEGIN"
+                           " INSERT INTO payment_customers (payment_customers, rowid, customer_search)"
+                           " VALUES ('delete', old.payment_id, old.customer_search); END"),
+            QStringLiteral("CREATE TRIGGER payment_customers_update AFTER UPDATE OF customer_name, customer_kana, customer_phone"
+                           " ON payments BEGIN"
+                           " INSERT INTO payment_customers (payment_customers, rowid, customer_search)"
+                           " VALUES ('delete', old.payment_id, old.customer_search);"
+                           " INSERT INTO payment_customers (rowid, customer_search) VALUES (new.payment_id, new.customer_search); END"),
         };
+        statements += Database::customerTextIndexStatements();
     }
     return statements;
 }
@@ -539,41 +553,50 @@ Result<void> Database::migrate() const
     if (!db)
         return makeError(db.error());
 
-    auto created = runQuery(*db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-    if (!created)
-        return makeError(created.error());
-    auto current = runQuery(*db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
-    if (!current)
-        return makeError(current.error());
-    int version = 0;
-    if (current.value().next())
-        version = current.value().value(0).toInt();
-    // An unfinished SELECT keeps SQLite from dropping anything (DROP INDEX: "table is locked").
-    current.value().finish();
-    if (version > SchemaVersion)
-        return makeError(QStringLiteral("the database has schema %1, newer than this gateway (%2)")
-                             .arg(version)
-                             .arg(SchemaVersion));
-
     const bool postgres = kessai::gateway::isPostgres(*db);
     const QList<QStringList> migrations = {migrationOne() + migrationOneIndexes(), migrationTwo(), migrationThree(), migrationFour(),
                                               migrationFive(), migrationSix(), migrationSeven(postgres)};
-    const int from = version;
-    for (int step = version; step < SchemaVersion; ++step) {
+    // One step per transaction, each under the write lock (BEGIN IMMEDIATE; the advisory lock on
+    // PostgreSQL) and reading the version inside it: two gateways starting on one database at
+    // once take turns, and the second finds the steps the first applied done.
+    int from = -1;
+    for (;;) {
         Transaction transaction(*db);
         if (auto begun = transaction.begin(); !begun)
             return begun;
-        for (const QString &statement : migrations.at(step)) {
+        auto created = runQuery(*db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+        if (!created)
+            return makeError(created.error());
+        auto current = runQuery(*db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
+        if (!current)
+            return makeError(current.error());
+        int version = 0;
+        if (current.value().next())
+            version = current.value().value(0).toInt();
+        // An unfinished SELECT keeps SQLite from dropping anything (DROP INDEX: "table is locked").
+        current.value().finish();
+        if (from < 0)
+            from = version;
+        if (version > SchemaVersion)
+            return makeError(QStringLiteral("the database has schema %1, newer than this gateway (%2)")
+                                 .arg(version)
+                                 .arg(SchemaVersion));
+        if (version == SchemaVersion) {
+            if (auto committed = transaction.commit(); !committed)
+                return committed;
+            break;
+        }
+        for (const QString &statement : migrations.at(version)) {
             auto result = runQuery(*db, dialect(*db, statement));
             if (!result)
-                return makeError(QStringLiteral("migration %1: %2").arg(step + 1).arg(result.error()));
+                return makeError(QStringLiteral("migration %1: %2").arg(version + 1).arg(result.error()));
         }
-        auto recorded = runQuery(*db, QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {step + 1});
+        auto recorded = runQuery(*db, QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
         if (!recorded)
             return makeError(recorded.error());
         if (auto committed = transaction.commit(); !committed)
             return committed;
-        qCInfo(lcGatewayDb) << "schema migrated to version" << step + 1;
+        qCInfo(lcGatewayDb) << "schema migrated to version" << version + 1;
     }
     if (from > 0 && from < SchemaVersion)
         return refreshStatistics(*db);
@@ -605,6 +628,15 @@ Result<void> Database::refreshStatistics(const QSqlDatabase &db)
     return {};
 }
 
+QStringList Database::customerTextIndexStatements()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS payment_customers_insert AFTER INSERT ON payments BEGIN"
+                       " INSERT INTO payment_customers (rowid, customer_search) VALUES (new.payment_id, new.customer_search); END"),
+        QStringLiteral("INSERT INTO payment_customers (payment_customers) VALUES ('rebuild')"),
+    };
+}
+
 QString Database::customerIndexStatement()
 {
     return QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_customer ON payments (merchant_id, customer_search)");
@@ -619,12 +651,15 @@ QStringList Database::paymentIndexCreateStatements(bool postgres)
         if (statement.startsWith(QLatin1String("CREATE INDEX")))
             statements.append(statement);
     }
+    // The trigram index is filled once after the load rather than row by row.
+    if (!postgres)
+        statements += customerTextIndexStatements();
     return statements;
 }
 
-QStringList Database::paymentIndexDropStatements()
+QStringList Database::paymentIndexDropStatements(bool postgres)
 {
-    return {
+    QStringList statements = {
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_time"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_trading"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_time"),
@@ -640,6 +675,9 @@ QStringList Database::paymentIndexDropStatements()
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_type_amount"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_customer"),
     };
+    if (!postgres)
+        statements.append(QStringLiteral("DROP TRIGGER IF EXISTS payment_customers_insert"));
+    return statements;
 }
 
 bool isPostgres(const QSqlDatabase &db)

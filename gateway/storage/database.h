@@ -48,10 +48,13 @@ public:
 
     // Secondary indexes of payments: dropped around bulk loads and created again afterwards.
     static QStringList paymentIndexCreateStatements(bool postgres);
-    static QStringList paymentIndexDropStatements();
-    // SQLite only: the narrow index the customer filter scans (see schema 7).
+    static QStringList paymentIndexDropStatements(bool postgres);
+    // SQLite only (see schema 7): the narrow index the customer filter scans, and the trigger
+    // that keeps the trigram index of customer texts with a rebuild of that index.
     static QString customerIndexStatement();
+    static QStringList customerTextIndexStatements();
     static constexpr const char *CustomerIndex = "payments_merchant_customer";
+    static constexpr const char *CustomerTextIndex = "payment_customers";
 
 private:
     static Result<void> refreshStatistics(const QSqlDatabase &db);

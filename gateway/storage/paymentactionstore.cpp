@@ -130,6 +130,44 @@ QString auditAction(Action action)
     return QStringLiteral("payment_") + PaymentStateMachine::actionName(action);
 }
 
+// Writes the audit row of one action's outcome and passes the outcome on.
+Result<ActionOutcome> audited(const QSqlDatabase &db, const ActionActor &actor, Action action, qint64 paymentId,
+                              const ActionOutcome &outcome, qint64 now)
+{
+    if (auto written = PaymentWrites::addAudit(db, actor, auditAction(action),
+                                               QStringLiteral("payment:") + QString::number(paymentId),
+                                               outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
+        !written)
+        return makeError(written.error());
+    return outcome;
+}
+
+struct Checked
+{
+    Row row;
+    PaymentStateMachine::Transition transition;
+};
+using CheckResult = std::variant<Checked, ActionOutcome>;
+
+// The first steps of every action on one payment: read it (another merchant's payment and a
+// type this user may not view do not exist for them), apply the time rule that fell due on it,
+// and find the action's transition from its status now. A refusal is the outcome to audit.
+Result<CheckResult> check(const QSqlDatabase &db, const ActionActor &actor, Action action, qint64 paymentId, qint64 now)
+{
+    auto found = readRow(db, actor.merchantId, paymentId);
+    if (!found)
+        return makeError(found.error());
+    if (!found.value() || !actor.permissions.contains(QStringLiteral("view:") + found.value()->type))
+        return CheckResult(notFound(paymentId));
+    Row row = *found.value();
+    if (auto applied = applyDueTo(db, row, now); !applied)
+        return makeError(applied.error());
+    auto chosen = transitionFor(row, action, now);
+    if (auto *refused = std::get_if<ActionOutcome>(&chosen))
+        return CheckResult(std::move(*refused));
+    return CheckResult(Checked{std::move(row), std::get<PaymentStateMachine::Transition>(chosen)});
+}
+
 } // namespace
 
 namespace PaymentWrites {
@@ -263,28 +301,13 @@ Result<ActionOutcome> actInTransaction(const QSqlDatabase &database,
 {
     const QSqlDatabase *db = &database;
     constexpr qint64 MaxAmount = PaymentActionStore::MaxAmount;
-    auto finish = [&](const ActionOutcome &outcome) -> Result<ActionOutcome> {
-        if (auto audited = addAudit(*db, actor, auditAction(action), QStringLiteral("payment:") + QString::number(paymentId),
-                                    outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
-            !audited)
-            return makeError(audited.error());
-        return outcome;
-    };
-
-    auto found = readRow(*db, actor.merchantId, paymentId);
-    if (!found)
-        return makeError(found.error());
-    // Another merchant's payment and a type this user may not view do not exist for them.
-    if (!found.value() || !actor.permissions.contains(QStringLiteral("view:") + found.value()->type))
-        return finish(notFound(paymentId));
-    Row row = *found.value();
-    if (auto applied = applyDueTo(*db, row, now); !applied)
-        return makeError(applied.error());
-
-    const auto chosen = transitionFor(row, action, now);
-    if (const auto *refused = std::get_if<ActionOutcome>(&chosen))
+    const auto finish = [&](const ActionOutcome &outcome) { return audited(database, actor, action, paymentId, outcome, now); };
+    auto checked = check(database, actor, action, paymentId, now);
+    if (!checked)
+        return makeError(checked.error());
+    if (const auto *refused = std::get_if<ActionOutcome>(&checked.value()))
         return finish(*refused);
-    const auto &transition = std::get<PaymentStateMachine::Transition>(chosen);
+    const auto &[row, transition] = std::get<Checked>(checked.value());
 
     qint64 newAmount = row.amount;
     if (action == Action::Capture) {
@@ -340,24 +363,37 @@ Result<ActionOutcome> actInTransaction(const QSqlDatabase &database,
 
 } // namespace
 
+namespace {
+
+// Runs work (which writes one payment action) in one write transaction of this thread's
+// connection: committed when work succeeds, refusals included (their audit rows), rolled back
+// when it fails.
+template<typename Work>
+Result<ActionOutcome> inTransaction(const Database &database, Work &&work)
+{
+    auto db = database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+    auto outcome = work(*db);
+    if (!outcome)
+        return outcome;
+    if (auto committed = transaction.commit(); !committed)
+        return makeError(committed.error());
+    return outcome;
+}
+
+} // namespace
+
 Result<ActionOutcome> PaymentActionStore::act(const ActionActor &actor,
                                               Action action,
                                               qint64 paymentId,
                                               std::optional<qint64> amount,
                                               qint64 now)
 {
-    auto db = m_database.connection();
-    if (!db)
-        return makeError(db.error());
-    Transaction transaction(*db);
-    if (auto begun = transaction.begin(); !begun)
-        return makeError(begun.error());
-    auto outcome = actInTransaction(*db, actor, action, paymentId, amount, now);
-    if (!outcome)
-        return outcome;
-    if (auto committed = transaction.commit(); !committed)
-        return makeError(committed.error());
-    return outcome;
+    return inTransaction(m_database, [&](const QSqlDatabase &db) { return actInTransaction(db, actor, action, paymentId, amount, now); });
 }
 
 Result<QList<ActionOutcome>> PaymentActionStore::actAll(const ActionActor &actor,
@@ -384,37 +420,24 @@ Result<QList<ActionOutcome>> PaymentActionStore::actAll(const ActionActor &actor
     return outcomes;
 }
 
-Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now)
+namespace {
+
+// 金額変更 inside the caller's write transaction: a new payment with the new amount (and the old
+// one's status) based on the old one, which moves to its cancelled status.
+Result<ActionOutcome> changeAmountInTransaction(const QSqlDatabase &database, const ActionActor &actor, qint64 paymentId,
+                                               qint64 amount, qint64 now)
 {
-    auto db = m_database.connection();
-    if (!db)
-        return makeError(db.error());
-    Transaction transaction(*db);
-    if (auto begun = transaction.begin(); !begun)
-        return makeError(begun.error());
-
-    auto finish = [&](const ActionOutcome &outcome) -> Result<ActionOutcome> {
-        if (auto audited = addAudit(*db, actor, auditAction(Action::ChangeAmount), QStringLiteral("payment:") + QString::number(paymentId),
-                                    outcome.ok ? QStringLiteral("ok") : outcome.errorCode, now);
-            !audited)
-            return makeError(audited.error());
-        if (auto committed = transaction.commit(); !committed)
-            return makeError(committed.error());
-        return outcome;
+    const QSqlDatabase *db = &database;
+    constexpr qint64 MaxAmount = PaymentActionStore::MaxAmount;
+    const auto finish = [&](const ActionOutcome &outcome) {
+        return audited(database, actor, Action::ChangeAmount, paymentId, outcome, now);
     };
-
-    auto found = readRow(*db, actor.merchantId, paymentId);
-    if (!found)
-        return makeError(found.error());
-    if (!found.value() || !actor.permissions.contains(QStringLiteral("view:") + found.value()->type))
-        return finish(notFound(paymentId));
-    Row row = *found.value();
-    if (auto applied = applyDueTo(*db, row, now); !applied)
-        return makeError(applied.error());
-    const auto chosen = transitionFor(row, Action::ChangeAmount, now);
-    if (const auto *refused = std::get_if<ActionOutcome>(&chosen))
+    auto checked = check(database, actor, Action::ChangeAmount, paymentId, now);
+    if (!checked)
+        return makeError(checked.error());
+    if (const auto *refused = std::get_if<ActionOutcome>(&checked.value()))
         return finish(*refused);
-    const auto &transition = std::get<PaymentStateMachine::Transition>(chosen);
+    const auto &[row, transition] = std::get<Checked>(checked.value());
     if (amount < 1 || amount > MaxAmount)
         return finish(failure(paymentId, QStringLiteral("invalid_amount"),
                               QStringLiteral("amount must be from 1 to %1.").arg(MaxAmount)));
@@ -472,6 +495,13 @@ Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor,
     outcome.basePaymentId = paymentId;
     outcome.baseStatus = transition.to;
     return finish(outcome);
+}
+
+} // namespace
+
+Result<ActionOutcome> PaymentActionStore::changeAmount(const ActionActor &actor, qint64 paymentId, qint64 amount, qint64 now)
+{
+    return inTransaction(m_database, [&](const QSqlDatabase &db) { return changeAmountInTransaction(db, actor, paymentId, amount, now); });
 }
 
 } // namespace kessai::gateway

@@ -186,9 +186,14 @@ struct Term
     bool singleStatus = false; // status = one code: every sort has a (status, sort key) index
     bool singleType = false;   // type = one code: (type, trade time) is indexed
     bool plainColumn = false;  // PostgreSQL
-    // An index this (unprobed) condition can be checked in without reading the table, for
-    // when no other condition is selective: scanning it beats scanning the table.
+    // An index this condition can be checked in without reading the table, for when no
+    // condition is selective: scanning it beats scanning the table.
     const char *scanIndex = nullptr;
+    // A condition served by another kind of index than a column range (the trigram index of
+    // customer texts): drivingSql finds its rows through that index, probeSql counts them (up
+    // to a bound given as its last value), and sql checks a row at hand.
+    QString drivingSql = QString();
+    QString probeSql = QString();
 
     // Whether the sort order's own index can serve this condition as part of its range.
     bool servedBySort(PaymentSort sort) const
@@ -198,6 +203,8 @@ struct Term
 
     QString render(bool useIndex) const
     {
+        if (!drivingSql.isEmpty())
+            return useIndex ? drivingSql : sql;
         if (columnSql.isEmpty())
             return sql;
         return sql.arg(useIndex || !indexed || plainColumn ? columnSql : u'+' + columnSql);
@@ -304,6 +311,16 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
             if (phone)
                 term.sql += QStringLiteral(" OR customer_search LIKE ?");
             term.scanIndex = Database::CustomerIndex;
+            // The trigram index takes a LIKE of three characters or more, without ESCAPE.
+            static const QRegularExpression likeWildcards(QStringLiteral("[%_\\\\]"));
+            if (text.toUcs4().size() >= 3 && !text.contains(likeWildcards) && (!phone || digits.size() >= 3)) {
+                const QString match = QStringLiteral("SELECT rowid FROM ") + QLatin1String(Database::CustomerTextIndex)
+                                      + QStringLiteral(" WHERE customer_search LIKE ?");
+                const QString matches = phone ? match + QStringLiteral(" UNION ALL ") + match : match;
+                term.indexed = true;
+                term.drivingSql = QStringLiteral("payment_id IN (") + matches + u')';
+                term.probeSql = QStringLiteral("SELECT COUNT(*) FROM (") + matches + QStringLiteral(" LIMIT ?) AS probe");
+            }
         }
         if (phone)
             term.values << QString(u'%' + digits + u'%');
@@ -351,6 +368,18 @@ struct Plan
     bool anySparse = false; // some term has fewer than probeBound() rows: drive the query by it
 };
 
+// Every condition through its index; but with no selective condition, one with a scan index
+// is checked in that index's entries (see fromPayments) rather than driving the query itself.
+QList<bool> allIndexes(const Conditions &c, const Plan &plan)
+{
+    QList<bool> useIndex(c.terms.size(), true);
+    for (qsizetype i = 0; i < c.terms.size(); ++i) {
+        if (!plan.anySparse && c.terms.at(i).scanIndex)
+            useIndex[i] = false;
+    }
+    return useIndex;
+}
+
 Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<PaymentSort> sort)
 {
     Plan plan;
@@ -359,11 +388,14 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         const Term &term = c.terms.at(i);
         if (!term.indexed || (sort && term.servedBySort(*sort)))
             continue;
-        QVariantList values = c.merchant;
+        // The trigram index is not per merchant: its count is an upper bound of this one's.
+        QVariantList values = term.probeSql.isEmpty() ? c.merchant : QVariantList();
         values << term.values << probeBound();
         auto probed = runQuery(db,
-                               QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
-                                   + term.render(true) + QStringLiteral(" LIMIT ?) AS probe"),
+                               term.probeSql.isEmpty()
+                                   ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
+                                         + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
+                                   : term.probeSql,
                                values);
         if (!probed)
             return makeError(probed.error());
@@ -377,7 +409,7 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         // Everything is dense: the sort index with the rest checked row by row. A count has no
         // sort, so there the engine may pick freely.
         if (!sort)
-            plan.useIndex = QList<bool>(c.terms.size(), true);
+            plan.useIndex = allIndexes(c, plan);
     }
     return plan;
 }
@@ -595,7 +627,7 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
             return makeError(found.error());
         rows = readPage(found.value(), filter);
         if (!rows->next && !exhausted)
-            rows = direct(QList<bool>(conditions.terms.size(), true), false, fromPayments(conditions, *plan));
+            rows = direct(allIndexes(conditions, *plan), false, fromPayments(conditions, *plan));
     }
     if (!rows)
         return makeError(rows.error());
@@ -712,7 +744,7 @@ Result<void> PaymentStore::BulkLoader::begin(qint64 now)
         if (auto set = runQuery(m_db, QStringLiteral("SET LOCAL synchronous_commit TO off")); !set)
             return makeError(set.error());
     }
-    for (const QString &statement : Database::paymentIndexDropStatements()) {
+    for (const QString &statement : Database::paymentIndexDropStatements(isPostgres(m_db))) {
         if (auto dropped = runQuery(m_db, statement); !dropped)
             return makeError(dropped.error());
     }

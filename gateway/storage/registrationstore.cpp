@@ -32,6 +32,28 @@ QString tradingTarget(const QString &tradingId)
     return QStringLiteral("trading:") + tradingId;
 }
 
+// A trading id names one order of the merchant: a second registration under it is refused
+// (amount changes keep theirs; declined authorizations left nothing behind).
+Result<bool> tradingIdTaken(const QSqlDatabase &db, const QString &merchantId, const QString &tradingId)
+{
+    auto existing = runQuery(db, QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND trading_id = ?"
+                                                " LIMIT 1"),
+                             {merchantId, tradingId});
+    if (!existing)
+        return makeError(existing.error());
+    const bool taken = existing.value().next();
+    existing.value().finish();
+    return taken;
+}
+
+RegistrationOutcome duplicateTradingId()
+{
+    RegistrationOutcome outcome;
+    outcome.errorCode = QStringLiteral("duplicate_trading_id");
+    outcome.message = QStringLiteral("A payment with this trading_id exists already.");
+    return outcome;
+}
+
 } // namespace
 
 RegistrationStore::RegistrationStore(const Database &database)
@@ -46,6 +68,23 @@ Result<void> RegistrationStore::auditDecline(const ActionActor &actor, const QSt
         return makeError(db.error());
     return PaymentWrites::addAudit(*db, actor, AuditAction, tradingTarget(tradingId),
                                    QStringLiteral("card_declined_") + detailCode, now);
+}
+
+Result<std::optional<RegistrationOutcome>> RegistrationStore::refuseDuplicate(const ActionActor &actor, const QString &tradingId,
+                                                                             qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto taken = tradingIdTaken(*db, actor.merchantId, tradingId);
+    if (!taken)
+        return makeError(taken.error());
+    if (!taken.value())
+        return std::optional<RegistrationOutcome>();
+    const RegistrationOutcome outcome = duplicateTradingId();
+    if (auto audited = PaymentWrites::addAudit(*db, actor, AuditAction, tradingTarget(tradingId), outcome.errorCode, now); !audited)
+        return makeError(audited.error());
+    return std::optional<RegistrationOutcome>(outcome);
 }
 
 Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor &actor,
@@ -71,22 +110,12 @@ Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor
         return outcome;
     };
 
-    // A trading id names one order of the merchant: a second registration under it is refused
-    // (amount changes keep theirs; declined authorizations left nothing behind). The write lock
-    // taken by begin() keeps two registrations of one id from both passing this check.
-    auto existing = runQuery(*db, QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND trading_id = ?"
-                                                 " LIMIT 1"),
-                             {actor.merchantId, r.tradingId});
-    if (!existing)
-        return makeError(existing.error());
-    const bool duplicate = existing.value().next();
-    existing.value().finish();
-    if (duplicate) {
-        RegistrationOutcome outcome;
-        outcome.errorCode = QStringLiteral("duplicate_trading_id");
-        outcome.message = QStringLiteral("A payment with this trading_id exists already.");
-        return finish(outcome);
-    }
+    // The write lock taken by begin() keeps two registrations of one id from both passing this.
+    auto taken = tradingIdTaken(*db, actor.merchantId, r.tradingId);
+    if (!taken)
+        return makeError(taken.error());
+    if (taken.value())
+        return finish(duplicateTradingId());
 
     auto nextId = PaymentWrites::nextPaymentId(*db);
     if (!nextId)

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace kessai::gateway {
 
 // The result of a manual registration that reached the database.
@@ -36,6 +38,9 @@ public:
     Result<RegistrationOutcome> registerPayment(const ActionActor &actor,
                                                 const RegistrationRules::Registration &registration,
                                                 qint64 now);
+    // The refusal of a trading id the merchant has used already (audited), checked before the
+    // issuer is asked to authorize; registerPayment checks again under the write lock.
+    Result<std::optional<RegistrationOutcome>> refuseDuplicate(const ActionActor &actor, const QString &tradingId, qint64 now);
     // An audit row for a card the issuer declined; nothing else is stored.
     Result<void> auditDecline(const ActionActor &actor, const QString &tradingId, const QString &detailCode, qint64 now);
 

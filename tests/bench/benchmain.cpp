@@ -567,7 +567,7 @@ int runFirstPage(const QCommandLineParser &args)
     ResultWriter out(args.value(QStringLiteral("out")));
 
     // Values that exist in the data, found once in the file (not timed).
-    QString last4, customer, tradingPrefix;
+    QString last4, customer, customerFullName, tradingPrefix;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("values"));
         db.setDatabaseName(demo.dbPath);
@@ -582,6 +582,7 @@ int runFirstPage(const QCommandLineParser &args)
             fail(QStringLiteral("no sample payment: ") + q.lastError().text());
         last4 = q.value(0).toString();
         customer = q.value(1).toString().section(u' ', 0, 0); // the family name
+        customerFullName = q.value(1).toString();             // rarer: the trigram index (SQLite)
         tradingPrefix = q.value(2).toString().left(q.value(2).toString().size() - 3) + u'*';
     }
     QSqlDatabase::removeDatabase(QStringLiteral("values"));
@@ -621,6 +622,7 @@ int runFirstPage(const QCommandLineParser &args)
         q.sort = PaymentQuery::SortKey::ClearedTime;
     });
     add(QStringLiteral("customer name"), [&](PaymentQuery &q) { q.customer = customer; });
+    add(QStringLiteral("customer full name"), [&](PaymentQuery &q) { q.customer = customerFullName; });
     add(QStringLiteral("type 01 + amount >= 50,000"), [](PaymentQuery &q) {
         q.types = {QStringLiteral("01")};
         q.amountMin = 50000;

@@ -1,5 +1,6 @@
 #include "gatewayclient.h"
 #include "gatewayfixture.h"
+#include "gatewayusers.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -69,8 +70,8 @@ private slots:
     void auditRejectsBadParameters();
 
 private:
-    GatewayClient &client(const QString &loginId);
-    QString token(const QString &loginId);
+    GatewayClient &client(const QString &loginId) { return m_users.client(loginId); }
+    QString token(const QString &loginId) { return m_users.token(loginId); }
     GatewayClient::Response patch(const QString &asUser, const QString &path, const QJsonObject &body);
     // Decodes an issued PKCS#12, checks Qt can import it, and stores it as a file.
     QString storeIssued(const GatewayClient::Response &issued, const QString &name);
@@ -78,31 +79,10 @@ private:
 
     GatewayFixture m_gateway;
     QTemporaryDir m_files;
-    std::map<QString, std::unique_ptr<GatewayClient>> m_clients;
-    std::map<QString, QString> m_tokens;
+    GatewayUsers m_users{m_gateway};
     QString m_clerkP12;
     QString m_clerkPassphrase;
 };
-
-GatewayClient &TestGatewayAdmin::client(const QString &loginId)
-{
-    auto &slot = m_clients[loginId];
-    if (!slot) {
-        slot = std::make_unique<GatewayClient>(m_gateway.url(), m_gateway.caPath());
-        const GatewayFixture::User user = m_gateway.user(loginId);
-        if (!slot->setIdentity(user.p12, user.p12Passphrase))
-            qFatal("cannot load the identity of %s", qPrintable(loginId));
-    }
-    return *slot;
-}
-
-QString TestGatewayAdmin::token(const QString &loginId)
-{
-    QString &token = m_tokens[loginId];
-    if (token.isEmpty())
-        token = client(loginId).login(loginId, m_gateway.user(loginId).password);
-    return token;
-}
 
 GatewayClient::Response TestGatewayAdmin::patch(const QString &asUser, const QString &path, const QJsonObject &body)
 {

@@ -770,6 +770,16 @@ void TestGatewayRegistration::aTradingIdIsRegisteredOnce()
     // The demo's own orders count too.
     QCOMPARE(registerPayment(with(cardBody(), QStringLiteral("trading_id"), QStringLiteral("paygent02"))).errorCode(),
              QStringLiteral("duplicate_trading_id"));
+    // A used trading id is refused before the issuer is asked: a card it would decline gets
+    // the duplicate, not a decline, and the audit says so.
+    const GatewayClient::Response declining =
+        registerPayment(with(cardBody(QStringLiteral("4000000000000002")), QStringLiteral("trading_id"), body.value(QLatin1String("trading_id"))));
+    QCOMPARE(declining.status, 409);
+    QCOMPARE(declining.errorCode(), QStringLiteral("duplicate_trading_id"));
+    QCOMPARE(auditRows(declining.requestId),
+             (QList<QStringList>{{QStringLiteral("admin"), QStringLiteral("payment_register"),
+                                  QStringLiteral("trading:") + body.value(QLatin1String("trading_id")).toString(),
+                                  QStringLiteral("duplicate_trading_id")}}));
     // Trading ids are per merchant: the second merchant may use this one.
     GatewayFixture::User other;
     for (const GatewayFixture::User &user : m_gateway.users()) {

@@ -1,5 +1,6 @@
 #include "gatewayclient.h"
 #include "gatewayfixture.h"
+#include "gatewayusers.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -103,8 +104,8 @@ private slots:
     void anEventRecordedLateEntersTheNextOpenPeriodAndClosedStatementsNeverChange();
 
 private:
-    GatewayClient &client(const QString &loginId);
-    QString token(const QString &loginId);
+    GatewayClient &client(const QString &loginId) { return m_users.client(loginId); }
+    QString token(const QString &loginId) { return m_users.token(loginId); }
     GatewayClient::Response get(const QString &loginId, const QString &path);
     QList<QJsonObject> allStatements(const QString &loginId, int pageSize = 100);
     QList<QJsonObject> allLines(const QString &loginId, const QString &statementId, int pageSize = 1000,
@@ -119,33 +120,12 @@ private:
     QList<QStringList> auditRows(const QByteArray &requestId);
 
     GatewayFixture m_gateway;
-    std::map<QString, std::unique_ptr<GatewayClient>> m_clients;
-    std::map<QString, QString> m_tokens;
+    GatewayUsers m_users{m_gateway};
     int m_keys = 0;
     // Shared by the clock tests.
     QJsonObject m_firstDetail;
     QList<QJsonObject> m_firstLines;
 };
-
-GatewayClient &TestGatewayStatements::client(const QString &loginId)
-{
-    auto &slot = m_clients[loginId];
-    if (!slot) {
-        slot = std::make_unique<GatewayClient>(m_gateway.url(), m_gateway.caPath());
-        const GatewayFixture::User user = m_gateway.user(loginId);
-        if (!slot->setIdentity(user.p12, user.p12Passphrase))
-            qFatal("cannot load the identity of %s", qPrintable(loginId));
-    }
-    return *slot;
-}
-
-QString TestGatewayStatements::token(const QString &loginId)
-{
-    QString &token = m_tokens[loginId];
-    if (token.isEmpty())
-        token = client(loginId).login(loginId, m_gateway.user(loginId).password);
-    return token;
-}
 
 GatewayClient::Response TestGatewayStatements::get(const QString &loginId, const QString &path)
 {
