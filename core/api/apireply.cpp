@@ -57,9 +57,10 @@ QString messageForCode(const QString &code, const QString &serverMessage)
 
 } // namespace
 
-ApiReply::ApiReply(QNetworkReply *reply, QObject *parent)
+ApiReply::ApiReply(QNetworkReply *reply, QObject *parent, Body body)
     : QObject(parent)
     , m_reply(reply)
+    , m_bodyKind(body)
 {
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onFinished);
@@ -134,16 +135,15 @@ void ApiReply::onFinished()
             m_error.message = QCoreApplication::translate("kessai::ApiReply", "Cannot reach the gateway: %1").arg(reply->errorString());
             break;
         }
+    } else if (m_httpStatus >= 200 && m_httpStatus < 300 && m_bodyKind == Body::Raw) {
+        m_body = body;
     } else {
         QJsonParseError parseError{};
         m_json = body.isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(body, &parseError);
         const bool parsed = body.isEmpty() || parseError.error == QJsonParseError::NoError;
         if (m_httpStatus >= 200 && m_httpStatus < 300) {
-            if (!parsed) {
-                m_error.kind = ApiError::Kind::Server;
-                m_error.code = QStringLiteral("malformed");
-                m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's answer could not be read.");
-            }
+            if (!parsed)
+                setMalformed(parseError.errorString());
         } else {
             const QJsonObject err = m_json.object().value(QLatin1String("error")).toObject();
             m_error.kind = kindForStatus(m_httpStatus);
@@ -162,6 +162,18 @@ void ApiReply::onFinished()
     }
     m_finished = true;
     Q_EMIT finished();
+}
+
+void ApiReply::setMalformed(const QString &why)
+{
+    m_error.kind = ApiError::Kind::Server;
+    m_error.code = QStringLiteral("malformed");
+    m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's answer could not be read.");
+    m_error.httpStatus = m_httpStatus;
+    m_error.requestId = m_requestId;
+    m_body.clear();
+    if (m_finished)
+        qCWarning(lcNet) << "unreadable answer" << m_httpStatus << m_requestId << why;
 }
 
 ApiResult waitFor(ApiReply *reply)

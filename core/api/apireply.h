@@ -18,7 +18,12 @@ class ApiReply final : public QObject
     Q_DISABLE_COPY_MOVE(ApiReply)
 
 public:
-    explicit ApiReply(QNetworkReply *reply, QObject *parent = nullptr);
+    // What becomes of a successful answer's body: parsed into json(), or kept as it came in
+    // body() for a caller that reads it itself (a page of payments, see paymentlistpage.h).
+    // Error answers are always parsed into error().
+    enum class Body { Json, Raw };
+
+    explicit ApiReply(QNetworkReply *reply, QObject *parent = nullptr, Body body = Body::Json);
     // A call refused before anything was sent; finished() comes from the event loop.
     ApiReply(const ApiError &error, QObject *parent);
     ~ApiReply() override;
@@ -27,6 +32,11 @@ public:
     bool ok() const { return m_finished && !m_error.isError(); }
     const ApiError &error() const { return m_error; }
     const QJsonDocument &json() const { return m_json; }
+    // The successful answer's bytes (Body::Raw only).
+    const QByteArray &body() const { return m_body; }
+    // Turns a finished successful reply into a failure whose answer could not be read (for
+    // Body::Raw callers whose own reading failed); why goes to the debug log.
+    void setMalformed(const QString &why);
     int httpStatus() const { return m_httpStatus; }
     QString requestId() const { return m_requestId; }
 
@@ -40,6 +50,8 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     QJsonDocument m_json;
+    QByteArray m_body;
+    Body m_bodyKind = Body::Json;
     ApiError m_error;
     QString m_requestId;
     int m_httpStatus = 0;

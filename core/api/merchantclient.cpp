@@ -153,7 +153,9 @@ ApiReply *MerchantClient::me()
     return get(QStringLiteral("/v1/me"));
 }
 
-ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count)
+namespace {
+
+QUrlQuery pageQuery(const PaymentQuery &query, const QString &cursor, int limit, bool count)
 {
     QUrlQuery q;
     query.addTo(q);
@@ -162,7 +164,19 @@ ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QStrin
     q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (!count)
         q.addQueryItem(QStringLiteral("count"), QStringLiteral("false"));
-    return get(QStringLiteral("/v1/payments"), q);
+    return q;
+}
+
+} // namespace
+
+ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count)
+{
+    return get(QStringLiteral("/v1/payments"), pageQuery(query, cursor, limit, count));
+}
+
+ApiReply *MerchantClient::paymentPage(const PaymentQuery &query, const QString &cursor, int limit)
+{
+    return get(QStringLiteral("/v1/payments"), pageQuery(query, cursor, limit, false), ApiReply::Body::Raw);
 }
 
 ApiReply *MerchantClient::countPayments(const PaymentQuery &query)
@@ -177,11 +191,11 @@ ApiReply *MerchantClient::paymentDetail(const QString &paymentId)
     return get(QStringLiteral("/v1/payments/") + QString::fromLatin1(QUrl::toPercentEncoding(paymentId)));
 }
 
-ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query)
+ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query, ApiReply::Body body)
 {
     if (!isSecure())
         return refuseInsecure();
-    return track(m_nam->get(makeRequest(path, query)));
+    return track(new ApiReply(m_nam->get(makeRequest(path, query)), this, body));
 }
 
 ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey)

@@ -102,6 +102,8 @@ public:
     ApiReply *me();
     // GET /v1/payments. count=false lets the gateway skip the total.
     ApiReply *searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count);
+    // The same page uncounted, its body kept raw (ApiReply::body()) for readPaymentListPage().
+    ApiReply *paymentPage(const PaymentQuery &query, const QString &cursor, int limit);
     // GET /v1/payments/count: the total of a search, asked for beside the rows.
     ApiReply *countPayments(const PaymentQuery &query);
     // GET /v1/payments/{id}: the payment, its events and the actions this user may take.
@@ -115,7 +117,7 @@ public:
     ApiReply *changeAmount(const QString &paymentId, Yen amount, const QByteArray &idempotencyKey);
 
     // Generic calls for later endpoints.
-    ApiReply *get(const QString &path, const QUrlQuery &query = {});
+    ApiReply *get(const QString &path, const QUrlQuery &query = {}, ApiReply::Body body = ApiReply::Body::Json);
     // idempotencyKey, when given, goes out as the Idempotency-Key header: the gateway answers a
     // repeated key with the stored answer instead of acting twice (bulk actions require one).
     ApiReply *post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey = {});

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <optional>
 
 namespace kessai {
 
@@ -89,13 +90,51 @@ void appendEscaped(QByteArray *out, QStringView text)
     out->append('"');
 }
 
-int twoDigits(QStringView text, qsizetype at)
+char16_t unitAt(QStringView text, qsizetype at)
 {
-    const char16_t a = text[at].unicode();
-    const char16_t b = text[at + 1].unicode();
+    return text[at].unicode();
+}
+
+char16_t unitAt(QByteArrayView text, qsizetype at)
+{
+    return char16_t(uchar(text[at]));
+}
+
+template<typename Text>
+int twoDigits(Text text, qsizetype at)
+{
+    const char16_t a = unitAt(text, at);
+    const char16_t b = unitAt(text, at + 1);
     if (a < u'0' || a > u'9' || b < u'0' || b > u'9')
         return -1;
     return (a - u'0') * 10 + (b - u'0');
+}
+
+// Whether text has the shape of YYYY-MM-DDTHH:MM:SSZ, the form the gateway writes.
+template<typename Text>
+bool canonicalShape(Text text)
+{
+    return text.size() == 20 && unitAt(text, 4) == u'-' && unitAt(text, 7) == u'-' && unitAt(text, 10) == u'T'
+           && unitAt(text, 13) == u':' && unitAt(text, 16) == u':' && unitAt(text, 19) == u'Z';
+}
+
+// The seconds of a text of that shape; nullopt if its numbers are no time (hour 24 included).
+template<typename Text>
+std::optional<qint64> canonicalWireSeconds(Text text)
+{
+    const int c = twoDigits(text, 0);
+    const int y = twoDigits(text, 2);
+    const int mo = twoDigits(text, 5);
+    const int d = twoDigits(text, 8);
+    const int h = twoDigits(text, 11);
+    const int mi = twoDigits(text, 14);
+    const int s = twoDigits(text, 17);
+    if (c < 0 || y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+        return std::nullopt;
+    const int year = c * 100 + y;
+    if (d > QDate(year, mo, 1).daysInMonth())
+        return std::nullopt;
+    return daysFromCivil(year, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + s;
 }
 
 } // namespace
@@ -243,31 +282,28 @@ void appendWireTime(QByteArray *out, qint64 secondsSinceEpoch)
 
 bool parseWireSeconds(QStringView text, qint64 *secondsSinceEpoch)
 {
-    // YYYY-MM-DDTHH:MM:SSZ
-    if (text.size() == 20 && text[4] == u'-' && text[7] == u'-' && text[10] == u'T' && text[13] == u':'
-        && text[16] == u':' && text[19] == u'Z') {
-        const int c = twoDigits(text, 0);
-        const int y = twoDigits(text, 2);
-        const int mo = twoDigits(text, 5);
-        const int d = twoDigits(text, 8);
-        const int h = twoDigits(text, 11);
-        const int mi = twoDigits(text, 14);
-        const int s = twoDigits(text, 17);
-        if (c >= 0 && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0
-            && mi <= 59 && s >= 0 && s <= 60) {
-            const int year = c * 100 + y;
-            if (d <= QDate(year, mo, 1).daysInMonth()) {
-                *secondsSinceEpoch = daysFromCivil(year, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + s;
-                return true;
-            }
-        }
-        return false;
+    if (canonicalShape(text)) {
+        const auto seconds = canonicalWireSeconds(text);
+        if (seconds)
+            *secondsSinceEpoch = *seconds;
+        return seconds.has_value();
     }
     const QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODate);
     if (!time.isValid())
         return false;
     *secondsSinceEpoch = time.toSecsSinceEpoch();
     return true;
+}
+
+bool parseWireSeconds(QByteArrayView utf8, qint64 *secondsSinceEpoch)
+{
+    if (canonicalShape(utf8)) {
+        const auto seconds = canonicalWireSeconds(utf8);
+        if (seconds)
+            *secondsSinceEpoch = *seconds;
+        return seconds.has_value();
+    }
+    return parseWireSeconds(QString::fromUtf8(utf8), secondsSinceEpoch);
 }
 
 } // namespace kessai

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QStringView>
 
@@ -46,5 +47,6 @@ void appendWireTime(QByteArray *out, qint64 secondsSinceEpoch);
 // Reads the canonical wire form fast; anything else (offsets, fractions) through QDateTime.
 // Returns false for text that is no time.
 bool parseWireSeconds(QStringView text, qint64 *secondsSinceEpoch);
+bool parseWireSeconds(QByteArrayView utf8, qint64 *secondsSinceEpoch);
 
 } // namespace kessai

@@ -2,13 +2,12 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "api/paymentlistpage.h"
 #include "domain/japantime.h"
-#include "domain/jsonwriter.h"
 #include "domain/paymentcatalog.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -18,14 +17,10 @@ namespace kessai {
 
 namespace {
 
-// A wire time as Japan time, "yyyy/MM/dd HH:mm:ss" (or the date only), as the console shows it.
-QString japanTime(const QJsonValue &value, bool dateOnly)
+// A time as Japan time, "yyyy/MM/dd HH:mm:ss" (or the date only), as the console shows it.
+QString japanTime(qint64 seconds, bool dateOnly)
 {
-    qint64 seconds = 0;
-    const QString text = value.toString();
-    if (text.isEmpty() || !parseWireSeconds(text, &seconds))
-        return {};
-    return JapanTime::format(seconds, dateOnly);
+    return seconds == 0 ? QString() : JapanTime::format(seconds, dateOnly);
 }
 
 } // namespace
@@ -113,7 +108,7 @@ void PaymentExporter::start()
 
 void PaymentExporter::requestPage(const QString &cursor)
 {
-    ApiReply *reply = m_client->searchPayments(m_query, cursor, m_pageSize, false);
+    ApiReply *reply = m_client->paymentPage(m_query, cursor, m_pageSize);
     m_pageReply = reply;
     m_pageTimer.start();
     connect(reply, &ApiReply::finished, this, [this, reply] { onPage(reply); });
@@ -131,8 +126,16 @@ void PaymentExporter::onPage(ApiReply *reply)
         return;
     }
     const qint64 waited = m_pageTimer.elapsed();
-    const QJsonObject page = reply->json().object();
-    const QString next = page.value(QLatin1String("next_cursor")).toString();
+    QString why;
+    const auto page = readPaymentListPage(reply->body(), &why);
+    if (!page) {
+        reply->setMalformed(why);
+        ExportResult result;
+        result.apiError = reply->error();
+        finish(result);
+        return;
+    }
+    const QString next = page->nextCursor;
     // Ask for the next page before writing this one, so the gateway works while we write.
     if (!next.isEmpty())
         requestPage(next);
@@ -142,20 +145,11 @@ void PaymentExporter::onPage(ApiReply *reply)
     CsvWriter &writer = m_file->writer();
     QStringList fields;
     fields.reserve(ColumnCount);
-    const QJsonArray items = page.value(QLatin1String("items")).toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonObject p = item.toObject();
-        const QString type = p.value(QLatin1String("type")).toString();
+    for (const PaymentListItem &p : page->items) {
         fields.clear();
-        fields << p.value(QLatin1String("trading_id")).toString()
-               << p.value(QLatin1String("payment_id")).toString()
-               << PaymentCatalog::typeLabel(type)
-               << p.value(QLatin1String("institution")).toString()
-               << PaymentCatalog::statusLabel(p.value(QLatin1String("status")).toInt(), type)
-               << japanTime(p.value(QLatin1String("trade_time")), false)
-               << japanTime(p.value(QLatin1String("due_time")), true)
-               << japanTime(p.value(QLatin1String("cleared_time")), false)
-               << QString::number(p.value(QLatin1String("amount")).toInteger());
+        fields << p.tradingId << QString::number(p.paymentId) << PaymentCatalog::typeLabel(p.type) << p.institution
+               << PaymentCatalog::statusLabel(p.status, p.type) << japanTime(p.tradeTime, false)
+               << japanTime(p.dueTime, true) << japanTime(p.clearedTime, false) << QString::number(p.amount);
         if (CsvError error = writer.writeRow(fields); error.isError()) {
             ExportResult result;
             result.csvError = error;
@@ -164,7 +158,7 @@ void PaymentExporter::onPage(ApiReply *reply)
         }
         ++m_rows;
     }
-    qCDebug(lcExport) << "page of" << items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
+    qCDebug(lcExport) << "page of" << page->items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
     // After the last page the total is what was written, whether or not the count has come.
     Q_EMIT progress(m_rows, next.isEmpty() ? m_rows : m_total);
     if (!next.isEmpty())

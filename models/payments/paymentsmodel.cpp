@@ -4,7 +4,6 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
-#include "domain/jsonwriter.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
@@ -13,20 +12,12 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
 
 namespace kessai {
 
 namespace {
-
-qint64 wireSeconds(const QJsonValue &value)
-{
-    qint64 seconds = 0;
-    const QString text = value.toString();
-    return !text.isEmpty() && parseWireSeconds(text, &seconds) ? seconds : 0;
-}
 
 // Japan time, as everywhere in the console (see domain/japantime.h).
 QString formatTime(qint64 secs, bool dateOnly)
@@ -134,7 +125,7 @@ void PaymentsModel::requestPage()
     if (!m_client)
         return;
     const quint64 generation = m_generation;
-    ApiReply *reply = m_client->searchPayments(m_query, m_cursor, m_pageSize, false);
+    ApiReply *reply = m_client->paymentPage(m_query, m_cursor, m_pageSize);
     m_pageReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] { onPage(reply, generation); });
     Q_EMIT loadingChanged(true);
@@ -165,24 +156,22 @@ void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
     if (generation != m_generation)
         return; // an answer to an older search: newest search wins
     m_pageReply = nullptr;
-    if (!reply->ok()) {
+    const auto page = readPage(reply);
+    if (!page) {
         m_cursor.clear(); // stop auto-fetching until the user searches again
         Q_EMIT loadingChanged(false);
         if (reply->error().kind != ApiError::Kind::Cancelled)
             Q_EMIT errorOccurred(reply->error());
         return;
     }
-    const QJsonObject page = reply->json().object();
-    const QJsonArray items = page.value(QLatin1String("items")).toArray();
-    m_cursor = page.value(QLatin1String("next_cursor")).toString();
+    m_cursor = page->nextCursor;
 
     std::vector<Row> fresh;
-    fresh.reserve(size_t(items.size()));
-    for (const QJsonValue &value : items) {
-        Row row = parseRow(value.toObject());
-        if (row.paymentId == 0 || m_rowOfId.contains(row.paymentId))
+    fresh.reserve(size_t(page->items.size()));
+    for (const PaymentListItem &item : page->items) {
+        if (m_rowOfId.contains(item.paymentId))
             continue; // keyset paging never repeats rows; guard the view anyway
-        fresh.push_back(std::move(row));
+        fresh.push_back(rowOf(item));
     }
     if (!fresh.empty()) {
         const int first = int(m_rows.size());
@@ -197,18 +186,29 @@ void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
     Q_EMIT pageLoaded(int(fresh.size()));
 }
 
-PaymentsModel::Row PaymentsModel::parseRow(const QJsonObject &o)
+std::optional<PaymentListPage> PaymentsModel::readPage(ApiReply *reply)
+{
+    if (!reply->ok())
+        return std::nullopt;
+    QString why;
+    auto page = readPaymentListPage(reply->body(), &why);
+    if (!page)
+        reply->setMalformed(why);
+    return page;
+}
+
+PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
 {
     Row row;
-    row.paymentId = o.value(QLatin1String("payment_id")).toString().toLongLong();
-    row.tradingId = o.value(QLatin1String("trading_id")).toString();
-    row.type = intern(o.value(QLatin1String("type")).toString());
-    row.status = qint16(o.value(QLatin1String("status")).toInt());
-    row.amount = o.value(QLatin1String("amount")).toInteger();
-    row.institution = intern(o.value(QLatin1String("institution")).toString());
-    row.tradeTime = wireSeconds(o.value(QLatin1String("trade_time")));
-    row.dueTime = wireSeconds(o.value(QLatin1String("due_time")));
-    row.clearedTime = wireSeconds(o.value(QLatin1String("cleared_time")));
+    row.paymentId = item.paymentId;
+    row.tradingId = item.tradingId;
+    row.type = intern(item.type);
+    row.status = qint16(item.status);
+    row.amount = item.amount;
+    row.institution = intern(item.institution);
+    row.tradeTime = item.tradeTime;
+    row.dueTime = item.dueTime;
+    row.clearedTime = item.clearedTime;
     return row;
 }
 
@@ -237,13 +237,14 @@ void PaymentsModel::requestRefreshPage(const QString &cursor)
 {
     const quint64 generation = m_generation;
     const int limit = std::min(1000, m_refreshTarget - int(m_refreshRows.size()));
-    ApiReply *reply = m_client->searchPayments(m_query, cursor, limit, false);
+    ApiReply *reply = m_client->paymentPage(m_query, cursor, limit);
     m_pageReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation)
             return;
         m_pageReply = nullptr;
-        if (!reply->ok()) {
+        const auto page = readPage(reply);
+        if (!page) {
             m_refreshing = false;
             m_refreshRows.clear();
             Q_EMIT loadingChanged(false);
@@ -251,13 +252,9 @@ void PaymentsModel::requestRefreshPage(const QString &cursor)
                 Q_EMIT errorOccurred(reply->error());
             return;
         }
-        const QJsonObject page = reply->json().object();
-        for (const QJsonValue &value : page.value(QLatin1String("items")).toArray()) {
-            Row row = parseRow(value.toObject());
-            if (row.paymentId != 0)
-                m_refreshRows.push_back(std::move(row));
-        }
-        const QString next = page.value(QLatin1String("next_cursor")).toString();
+        for (const PaymentListItem &item : page->items)
+            m_refreshRows.push_back(rowOf(item));
+        const QString next = page->nextCursor;
         if (!next.isEmpty() && int(m_refreshRows.size()) < m_refreshTarget) {
             requestRefreshPage(next);
             return;

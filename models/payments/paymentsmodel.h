@@ -2,15 +2,16 @@
 
 #include "api/apierror.h"
 #include "api/apireply.h"
+#include "api/paymentlistpage.h"
 #include "api/paymentquery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace kessai {
@@ -126,7 +127,9 @@ private:
 
     void requestPage();
     void requestRefreshPage(const QString &cursor);
-    Row parseRow(const QJsonObject &object);
+    // The reply's page, or nullopt with the reply failed (an error answer or an unreadable one).
+    static std::optional<PaymentListPage> readPage(ApiReply *reply);
+    Row rowOf(const PaymentListItem &item);
     void merge(std::vector<Row> fresh, const QString &cursor);
     void requestCount();
     void onPage(ApiReply *reply, quint64 generation);

@@ -315,6 +315,37 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // A 200 whose body is no page (truncated on the way, a proxy's HTML) is an error the user
+    // sees, not an empty result; the rows already loaded stay.
+    void anUnreadablePageIsReportedNotShownAsEmpty()
+    {
+        MerchantClient client;
+        auto *fake = new FakeNetwork([](const QNetworkRequest &request) {
+            const QUrlQuery q(request.url());
+            if (request.url().path().endsWith(QLatin1String("/count")))
+                return FakeNetwork::Answer{200, pageJson({}, {}, 3), 0};
+            if (q.hasQueryItem(QStringLiteral("cursor")))
+                return FakeNetwork::Answer{200, pageJson({{1, QStringLiteral("A")}}).chopped(7), 0};
+            return FakeNetwork::Answer{200, pageJson({{3, QStringLiteral("C")}, {2, QStringLiteral("B")}}, QStringLiteral("next")), 0};
+        }, &client);
+        client.setNetworkAccessManager(fake);
+        client.setBaseUrl(QUrl(QStringLiteral("https://fake.invalid")));
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&client);
+        QSignalSpy errors(&model, &PaymentsModel::errorOccurred);
+        model.search({});
+        QTRY_COMPARE(model.rowCount(), 2);
+        if (model.canFetchMore({})) // the tester may have asked for the next page already
+            model.fetchMore({});
+        QTRY_COMPARE(errors.count(), 1);
+        const auto error = errors.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::Server);
+        QCOMPARE(error.code, QStringLiteral("malformed"));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.canFetchMore({}));
+    }
+
 private:
     GatewayFixture m_gateway;
     MerchantClient m_client;

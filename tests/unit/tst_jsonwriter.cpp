@@ -81,6 +81,12 @@ private Q_SLOTS:
         QCOMPARE(parseWireSeconds(text, &parsed), ok);
         if (ok)
             QCOMPARE(parsed, seconds);
+        // The same from UTF-8 bytes (the page reader's way).
+        const QByteArray utf8 = text.toUtf8();
+        qint64 fromBytes = 0;
+        QCOMPARE(parseWireSeconds(QByteArrayView(utf8), &fromBytes), ok);
+        if (ok)
+            QCOMPARE(fromBytes, seconds);
     }
 
     void paymentStreamsTheSameAsItsObject()

@@ -1,0 +1,124 @@
+#include "paymentlistpage.h"
+
+#include "domain/jsonreader.h"
+#include "domain/jsonwriter.h"
+
+#include <utility>
+
+namespace kessai {
+
+namespace {
+
+// The few distinct short texts of a page (payment types, institutions), one QString each.
+class TextCache
+{
+public:
+    QString get(QByteArrayView utf8)
+    {
+        for (const auto &[bytes, text] : std::as_const(m_entries)) {
+            if (bytes == utf8)
+                return text;
+        }
+        QString text = QString::fromUtf8(utf8);
+        if (m_entries.size() < 64)
+            m_entries.append({QByteArray(utf8.data(), utf8.size()), text});
+        return text;
+    }
+
+private:
+    QList<std::pair<QByteArray, QString>> m_entries;
+};
+
+// A wire time or null; 0 for null.
+bool readTime(JsonReader &reader, qint64 *seconds)
+{
+    *seconds = 0;
+    if (reader.skipNull())
+        return true;
+    QByteArrayView text;
+    return reader.readUtf8(&text) && parseWireSeconds(text, seconds);
+}
+
+bool readItem(JsonReader &reader, TextCache &texts, PaymentListItem *item)
+{
+    if (!reader.beginObject())
+        return false;
+    QByteArrayView key;
+    QByteArrayView text;
+    while (reader.nextKey(&key)) {
+        bool ok = true;
+        if (key == "payment_id") {
+            bool number = false;
+            ok = reader.readUtf8(&text);
+            item->paymentId = ok ? text.toLongLong(&number) : 0;
+            ok = ok && number && item->paymentId > 0;
+        } else if (key == "trading_id") {
+            ok = reader.readString(&item->tradingId);
+        } else if (key == "type") {
+            ok = reader.readUtf8(&text);
+            item->type = texts.get(text);
+        } else if (key == "status") {
+            qint64 status = 0;
+            ok = reader.readInteger(&status);
+            item->status = int(status);
+        } else if (key == "amount") {
+            ok = reader.readInteger(&item->amount);
+        } else if (key == "institution") {
+            ok = reader.readUtf8(&text);
+            item->institution = texts.get(text);
+        } else if (key == "trade_time") {
+            ok = readTime(reader, &item->tradeTime);
+        } else if (key == "due_time") {
+            ok = readTime(reader, &item->dueTime);
+        } else if (key == "cleared_time") {
+            ok = readTime(reader, &item->clearedTime);
+        } else {
+            ok = reader.skipValue();
+        }
+        if (!ok)
+            return false;
+    }
+    return !reader.hasError() && item->paymentId > 0;
+}
+
+} // namespace
+
+std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error)
+{
+    JsonReader reader(json);
+    PaymentListPage page;
+    TextCache texts;
+    const auto failed = [&](const QString &why) -> std::optional<PaymentListPage> {
+        if (error)
+            *error = reader.hasError() ? reader.errorString() : why;
+        return std::nullopt;
+    };
+    if (!reader.beginObject())
+        return failed(QString());
+    QByteArrayView key;
+    while (reader.nextKey(&key)) {
+        bool ok = true;
+        if (key == "items") {
+            ok = reader.beginArray();
+            while (ok && reader.nextElement()) {
+                PaymentListItem item;
+                ok = readItem(reader, texts, &item);
+                if (ok)
+                    page.items.append(std::move(item));
+            }
+        } else if (key == "next_cursor") {
+            ok = reader.skipNull() || reader.readString(&page.nextCursor);
+        } else if (key == "total") {
+            ok = reader.skipNull() || reader.readInteger(&page.total);
+        } else {
+            ok = reader.skipValue();
+        }
+        if (!ok)
+            return failed(QStringLiteral("a payment without a valid payment_id, or a time that is no time"));
+    }
+    if (!reader.atEnd())
+        return failed(QStringLiteral("text after the page"));
+    return page;
+}
+
+} // namespace kessai

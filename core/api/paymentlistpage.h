@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace kessai {
+
+// One payment of a GET /v1/payments page, as the result table and the CSV export use it
+// (the card and customer objects are skipped).
+struct PaymentListItem
+{
+    qint64 paymentId = 0;
+    QString tradingId;
+    QString type;        // "02"; equal texts share one QString within a page
+    int status = 0;
+    qint64 amount = 0;   // yen
+    QString institution; // shared like type
+    qint64 tradeTime = 0; // seconds since the epoch (UTC); 0 = none
+    qint64 dueTime = 0;
+    qint64 clearedTime = 0;
+};
+
+struct PaymentListPage
+{
+    QList<PaymentListItem> items;
+    QString nextCursor; // empty after the last page
+    qint64 total = -1;  // -1 = not counted
+};
+
+// Reads a page answer straight from its UTF-8 bytes (JsonReader: no QJsonDocument). nullopt,
+// with *error saying why, if the text is not such a page.
+std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error = nullptr);
+
+} // namespace kessai

@@ -1,0 +1,376 @@
+#include "api/paymentlistpage.h"
+#include "domain/jsonreader.h"
+#include "domain/jsonwriter.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <limits>
+
+using namespace kessai;
+
+// The pull reader against Qt's own writer and parser: what QJsonDocument writes, it reads back
+// the same; malformed text is refused; and a page of payments comes out field for field.
+class TestJsonReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsWhatQtWrites();
+    void stringsAndEscapes_data();
+    void stringsAndEscapes();
+    void integers_data();
+    void integers();
+    void malformedTextIsRefused_data();
+    void malformedTextIsRefused();
+    void deepNestingFailsCleanly();
+    void pageOfPayments();
+    void pageRefusals_data();
+    void pageRefusals();
+};
+
+namespace {
+
+QJsonValue randomValue(QRandomGenerator &random, int depth)
+{
+    static const QStringList texts = {QStringLiteral(""), QStringLiteral("佐藤 花子"), QStringLiteral("quote \" and \\ slash"),
+                                      QStringLiteral("tab\tnew\nline"), QStringLiteral("😀 emoji"), QStringLiteral("\x01 control"),
+                                      QStringLiteral("ｶﾀｶﾅ and ﾟ"), QStringLiteral("/")};
+    switch (random.bounded(depth > 3 ? 5 : 7)) {
+    case 0:
+        return QJsonValue::Null;
+    case 1:
+        return random.bounded(2) == 1;
+    case 2:
+        return qint64(random.bounded(2000000)) - 1000000;
+    case 3:
+        return random.bounded(1000) / 8.0;
+    case 4:
+        return texts.at(int(random.bounded(qsizetype(texts.size()))));
+    case 5: {
+        QJsonArray array;
+        for (int i = int(random.bounded(4)); i > 0; --i)
+            array.append(randomValue(random, depth + 1));
+        return array;
+    }
+    default: {
+        QJsonObject object;
+        for (int i = int(random.bounded(4)); i > 0; --i)
+            object.insert(texts.at(int(random.bounded(qsizetype(texts.size())))) + QString::number(i), randomValue(random, depth + 1));
+        return object;
+    }
+    }
+}
+
+// Reads a value the reader's way back into a QJsonValue.
+QJsonValue readBack(JsonReader &reader)
+{
+    switch (reader.peek()) {
+    case JsonReader::Type::Null:
+        reader.skipNull();
+        return QJsonValue::Null;
+    case JsonReader::Type::Bool: {
+        bool flag = false;
+        reader.readBool(&flag);
+        return flag;
+    }
+    case JsonReader::Type::Number: {
+        qint64 number = 0;
+        JsonReader probe = reader; // integers read exactly; others are skipped and marked
+        if (probe.readInteger(&number)) {
+            reader.readInteger(&number);
+            return number;
+        }
+        reader.skipValue();
+        return QStringLiteral("<number>");
+    }
+    case JsonReader::Type::String: {
+        QString text;
+        reader.readString(&text);
+        return text;
+    }
+    case JsonReader::Type::Array: {
+        QJsonArray array;
+        reader.beginArray();
+        while (reader.nextElement())
+            array.append(readBack(reader));
+        return array;
+    }
+    case JsonReader::Type::Object: {
+        QJsonObject object;
+        reader.beginObject();
+        QByteArrayView key;
+        while (reader.nextKey(&key)) {
+            const QString name = QString::fromUtf8(key);
+            object.insert(name, readBack(reader));
+        }
+        return object;
+    }
+    case JsonReader::Type::Invalid:
+        break;
+    }
+    return QJsonValue::Undefined;
+}
+
+// The value with every non-integer number replaced as readBack() marks it.
+QJsonValue markFractions(const QJsonValue &value)
+{
+    if (value.isDouble() && value.toDouble() != double(value.toInteger()))
+        return QStringLiteral("<number>");
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(markFractions(v));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), markFractions(it.value()));
+        return out;
+    }
+    return value;
+}
+
+QByteArray pageJson(const QList<QJsonObject> &items, const QJsonValue &next)
+{
+    QJsonArray array;
+    for (const QJsonObject &item : items)
+        array.append(item);
+    return QJsonDocument(QJsonObject{{QStringLiteral("items"), array}, {QStringLiteral("next_cursor"), next}})
+        .toJson(QJsonDocument::Indented);
+}
+
+QJsonObject cardPayment()
+{
+    return QJsonObject{{QStringLiteral("payment_id"), QStringLiteral("100000000000000042")},
+                       {QStringLiteral("trading_id"), QStringLiteral("ORD_0042")},
+                       {QStringLiteral("type"), QStringLiteral("02")},
+                       {QStringLiteral("status"), 40},
+                       {QStringLiteral("amount"), 1200},
+                       {QStringLiteral("institution"), QStringLiteral("VISA")},
+                       {QStringLiteral("trade_time"), QStringLiteral("2026-11-20T03:04:05Z")},
+                       {QStringLiteral("due_time"), QJsonValue::Null},
+                       {QStringLiteral("cleared_time"), QStringLiteral("2026-11-21T00:00:00Z")},
+                       {QStringLiteral("card"), QJsonObject{{QStringLiteral("brand"), QStringLiteral("VISA")},
+                                                            {QStringLiteral("bin"), QStringLiteral("411111")},
+                                                            {QStringLiteral("last4"), QStringLiteral("1111")}}},
+                       {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("佐藤 花子")}}},
+                       {QStringLiteral("future_field"), QJsonArray{1, 2.5e3, QJsonArray{}, QJsonObject{}}}};
+}
+
+} // namespace
+
+void TestJsonReader::readsWhatQtWrites()
+{
+    QRandomGenerator random(20261123);
+    for (int round = 0; round < 500; ++round) {
+        const QJsonValue value = randomValue(random, 0);
+        const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(QJsonObject{{QStringLiteral("v"), value}});
+        for (auto format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+            const QByteArray text = document.toJson(format);
+            JsonReader reader(text);
+            const QJsonValue back = readBack(reader);
+            QVERIFY2(!reader.hasError(), qPrintable(reader.errorString() + QLatin1String(": ") + QString::fromUtf8(text)));
+            QVERIFY(reader.atEnd());
+            const QJsonValue expected = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+            QCOMPARE(back, markFractions(expected));
+            JsonReader skipper(text);
+            QVERIFY(skipper.skipValue());
+            QVERIFY(skipper.atEnd());
+        }
+    }
+}
+
+void TestJsonReader::stringsAndEscapes_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QByteArray(R"("abc")") << QStringLiteral("abc");
+    QTest::newRow("empty") << QByteArray(R"("")") << QString();
+    QTest::newRow("utf-8 as is") << QByteArray("\"佐藤 花子\"") << QStringLiteral("佐藤 花子");
+    QTest::newRow("simple escapes") << QByteArray(R"("a\"b\\c\/d\b\f\n\r\t")") << QStringLiteral("a\"b\\c/d\b\f\n\r\t");
+    QTest::newRow("unicode escape") << QByteArray(R"("\u4f50\u85e4")") << QStringLiteral("佐藤");
+    QTest::newRow("surrogate pair") << QByteArray(R"("\ud83d\ude00!")") << QStringLiteral("😀!");
+    QTest::newRow("lone high surrogate") << QByteArray(R"("\ud83dx")") << QString(QString(QChar(0xfffd)) + u'x');
+    QTest::newRow("lone low surrogate") << QByteArray(R"("\ude00")") << QString(QChar(0xfffd));
+    QTest::newRow("escape after text") << QByteArray(R"("ORD\u0031")") << QStringLiteral("ORD1");
+}
+
+void TestJsonReader::stringsAndEscapes()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, text);
+    JsonReader reader(json);
+    QString read;
+    QVERIFY2(reader.readString(&read), qPrintable(reader.errorString()));
+    QCOMPARE(read, text);
+    QVERIFY(reader.atEnd());
+}
+
+void TestJsonReader::integers_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("value");
+    QTest::newRow("zero") << QByteArray("0") << true << qint64(0);
+    QTest::newRow("yen") << QByteArray("9999999") << true << qint64(9999999);
+    QTest::newRow("negative") << QByteArray("-1200") << true << qint64(-1200);
+    QTest::newRow("max") << QByteArray("9223372036854775807") << true << std::numeric_limits<qint64>::max();
+    QTest::newRow("min") << QByteArray("-9223372036854775808") << true << std::numeric_limits<qint64>::min();
+    QTest::newRow("above max") << QByteArray("9223372036854775808") << false << qint64(0);
+    QTest::newRow("below min") << QByteArray("-9223372036854775809") << false << qint64(0);
+    QTest::newRow("fraction") << QByteArray("12.5") << false << qint64(0);
+    QTest::newRow("exponent") << QByteArray("1e3") << false << qint64(0);
+    QTest::newRow("leading zero") << QByteArray("012") << false << qint64(0);
+    QTest::newRow("lone minus") << QByteArray("-") << false << qint64(0);
+    QTest::newRow("string") << QByteArray(R"("12")") << false << qint64(0);
+}
+
+void TestJsonReader::integers()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, ok);
+    QFETCH(qint64, value);
+    JsonReader reader(json);
+    qint64 read = -7;
+    QCOMPARE(reader.readInteger(&read), ok);
+    QCOMPARE(reader.hasError(), !ok);
+    if (ok) {
+        QCOMPARE(read, value);
+        QVERIFY(reader.atEnd());
+    }
+}
+
+void TestJsonReader::malformedTextIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("truncated object") << QByteArray(R"({"a": 1)");
+    QTest::newRow("truncated string") << QByteArray(R"({"a": "x)");
+    QTest::newRow("trailing comma in array") << QByteArray("[1,]");
+    QTest::newRow("trailing comma in object") << QByteArray(R"({"a": 1,})");
+    QTest::newRow("missing comma") << QByteArray("[1 2]");
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})");
+    QTest::newRow("bare word") << QByteArray("[nul]");
+    QTest::newRow("bad escape") << QByteArray(R"(["\x"])");
+    QTest::newRow("short unicode escape") << QByteArray(R"(["\u12"])");
+    QTest::newRow("raw control character") << QByteArray("[\"a\nb\"]");
+    QTest::newRow("key not a string") << QByteArray("{1: 2}");
+    QTest::newRow("two values") << QByteArray("[] []");
+    QTest::newRow("bad number") << QByteArray("[1.]");
+    QTest::newRow("closing the wrong bracket") << QByteArray(R"({"a": [1})");
+}
+
+void TestJsonReader::malformedTextIsRefused()
+{
+    // All invalid by RFC 8259 (Qt's parser lets a bad escape, a raw control character and
+    // "1." through; this reader does not).
+    QFETCH(QByteArray, json);
+    JsonReader reader(json);
+    const bool skipped = reader.skipValue();
+    QVERIFY(!skipped || !reader.atEnd());
+    // Once failed, it stays failed.
+    if (reader.hasError()) {
+        QVERIFY(!reader.skipValue());
+        QCOMPARE(reader.peek(), JsonReader::Type::Invalid);
+        QVERIFY(!reader.errorString().isEmpty());
+    }
+}
+
+void TestJsonReader::deepNestingFailsCleanly()
+{
+    const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
+    JsonReader reader(deep);
+    QVERIFY(!reader.skipValue());
+    QVERIFY(reader.hasError());
+    QVERIFY(!readPaymentListPage(QByteArray(100000, '{')).has_value());
+}
+
+void TestJsonReader::pageOfPayments()
+{
+    QJsonObject cvs = cardPayment();
+    cvs.insert(QStringLiteral("payment_id"), QStringLiteral("100000000000000043"));
+    cvs.insert(QStringLiteral("type"), QStringLiteral("03"));
+    cvs.insert(QStringLiteral("institution"), QStringLiteral("ローソン"));
+    cvs.insert(QStringLiteral("trading_id"), QStringLiteral("ORD\"quoted\""));
+    cvs.insert(QStringLiteral("due_time"), QStringLiteral("2026-11-27T14:59:59Z"));
+    cvs.insert(QStringLiteral("cleared_time"), QJsonValue::Null);
+    QJsonObject second = cardPayment();
+    second.insert(QStringLiteral("payment_id"), QStringLiteral("100000000000000044"));
+
+    const QByteArray json = pageJson({cardPayment(), cvs, second}, QStringLiteral("Y3Vyc29y"));
+    QString error;
+    const auto page = readPaymentListPage(json, &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->nextCursor, QStringLiteral("Y3Vyc29y"));
+    QCOMPARE(page->total, qint64(-1));
+    QCOMPARE(page->items.size(), 3);
+    const PaymentListItem &card = page->items.at(0);
+    QCOMPARE(card.paymentId, qint64(100000000000000042));
+    QCOMPARE(card.tradingId, QStringLiteral("ORD_0042"));
+    QCOMPARE(card.type, QStringLiteral("02"));
+    QCOMPARE(card.status, 40);
+    QCOMPARE(card.amount, qint64(1200));
+    QCOMPARE(card.institution, QStringLiteral("VISA"));
+    QCOMPARE(card.tradeTime, QDateTime(QDate(2026, 11, 20), QTime(3, 4, 5), Qt::UTC).toSecsSinceEpoch());
+    QCOMPARE(card.dueTime, qint64(0));
+    QCOMPARE(card.clearedTime, QDateTime(QDate(2026, 11, 21), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    const PaymentListItem &store = page->items.at(1);
+    QCOMPARE(store.tradingId, QStringLiteral("ORD\"quoted\""));
+    QCOMPARE(store.institution, QStringLiteral("ローソン"));
+    QCOMPARE(store.dueTime, QDateTime(QDate(2026, 11, 27), QTime(14, 59, 59), Qt::UTC).toSecsSinceEpoch());
+    QCOMPARE(store.clearedTime, qint64(0));
+    // Equal short texts share one string.
+    QVERIFY(page->items.at(2).type.isSharedWith(card.type));
+
+    // The last page: null cursor, and a counted total.
+    QByteArray last = QJsonDocument(QJsonObject{{QStringLiteral("items"), QJsonArray()},
+                                                {QStringLiteral("next_cursor"), QJsonValue::Null},
+                                                {QStringLiteral("total"), 184233}})
+                          .toJson(QJsonDocument::Compact);
+    const auto end = readPaymentListPage(last);
+    QVERIFY(end);
+    QVERIFY(end->items.isEmpty());
+    QVERIFY(end->nextCursor.isEmpty());
+    QCOMPARE(end->total, qint64(184233));
+}
+
+void TestJsonReader::pageRefusals_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    const auto with = [](const char *field, const QJsonValue &value) {
+        QJsonObject item = cardPayment();
+        if (value.isUndefined())
+            item.remove(QLatin1String(field));
+        else
+            item.insert(QLatin1String(field), value);
+        return pageJson({item}, QJsonValue::Null);
+    };
+    QTest::newRow("not an object") << QByteArray("[]");
+    QTest::newRow("no payment id") << with("payment_id", QJsonValue::Undefined);
+    QTest::newRow("payment id not a number") << with("payment_id", QStringLiteral("12a"));
+    QTest::newRow("payment id as a number") << with("payment_id", 42);
+    QTest::newRow("amount with a fraction") << with("amount", 12.5);
+    QTest::newRow("amount as text") << with("amount", QStringLiteral("1200"));
+    QTest::newRow("time that is no time") << with("trade_time", QStringLiteral("yesterday"));
+    QTest::newRow("items not an array") << QByteArray(R"({"items": {}, "next_cursor": null})");
+    QTest::newRow("text after the page") << QByteArray(R"({"items": []} x)");
+    QTest::newRow("truncated") << pageJson({cardPayment()}, QJsonValue::Null).chopped(5);
+}
+
+void TestJsonReader::pageRefusals()
+{
+    QFETCH(QByteArray, json);
+    QString error;
+    QVERIFY(!readPaymentListPage(json, &error).has_value());
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_APPLESS_MAIN(TestJsonReader)
+#include "tst_jsonreader.moc"
