@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <csignal>
 #include <cstdio>
@@ -40,7 +41,8 @@ int main(int argc, char *argv[])
         "  init   --data DIR [--db DB] [--listen HOST:PORT]\n"
         "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
         "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N]\n"
-        "  close-statements --data DIR [--db DB]   close the settlement periods that have ended\n\n"
+        "  close-statements --data DIR [--db DB] [--clock-offset-days N] [--sandbox|--no-sandbox]\n"
+        "         close the settlement periods that have ended (on serve's clock: give it the same options)\n\n"
         "DB is a SQLite file (default DIR/gateway.db) or postgresql://user[:password]@host[:port]/dbname[?options]."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, demo, serve or close-statements"));
@@ -80,6 +82,23 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--listen expects HOST:PORT"), 2);
     }
 
+    if (QUrl(database).password().size() > 0) {
+        qWarning("kessai-gateway: the password in --db can be read by other users of this machine (ps, /proc);"
+                 " leave it out and use PGPASSWORD or ~/.pgpass instead");
+    }
+    // The clock options of serve and close-statements.
+    ClockOptions clockOptions;
+    if (parser.isSet(clockOption)) {
+        bool ok = false;
+        clockOptions.clockOffsetDays = parser.value(clockOption).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--clock-offset-days expects a number"), 2);
+    }
+    if (parser.isSet(sandboxOption) && parser.isSet(noSandboxOption))
+        return fail(QStringLiteral("--sandbox and --no-sandbox exclude each other"), 2);
+    if (parser.isSet(sandboxOption) || parser.isSet(noSandboxOption))
+        clockOptions.sandbox = parser.isSet(sandboxOption);
+
     Result<void> result;
     if (command == QLatin1String("init")) {
         result = Commands::init(dataDir, database, listen);
@@ -97,23 +116,16 @@ int main(int argc, char *argv[])
         result = Commands::demo(dataDir, database, listen, options);
     } else if (command == QLatin1String("serve")) {
         ServeOptions options;
+        static_cast<ClockOptions &>(options) = clockOptions;
         options.listen = listen;
         bool ok = true;
-        if (parser.isSet(clockOption))
-            options.clockOffsetDays = parser.value(clockOption).toLongLong(&ok);
-        if (!ok)
-            return fail(QStringLiteral("--clock-offset-days expects a number"), 2);
         if (parser.isSet(threadsOption))
             options.threads = parser.value(threadsOption).toInt(&ok);
-        if (parser.isSet(sandboxOption) && parser.isSet(noSandboxOption))
-            return fail(QStringLiteral("--sandbox and --no-sandbox exclude each other"), 2);
-        if (parser.isSet(sandboxOption) || parser.isSet(noSandboxOption))
-            options.sandbox = parser.isSet(sandboxOption);
         if (!ok || options.threads < 2 || options.threads > 1024)
             return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
         result = Commands::serve(dataDir, database, options);
     } else if (command == QLatin1String("close-statements")) {
-        result = Commands::closeStatements(dataDir, database);
+        result = Commands::closeStatements(dataDir, database, clockOptions);
     } else {
         return fail(QStringLiteral("unknown command %1 (init, demo, serve or close-statements)").arg(command), 2);
     }

@@ -341,6 +341,21 @@ Result<void> Commands::demo(const QString &dataDir,
     return {};
 }
 
+namespace {
+
+// Sandbox mode as given on the command line, or as the data directory records it.
+Result<bool> sandboxMode(AccountStore &accounts, const ClockOptions &options)
+{
+    if (options.sandbox)
+        return *options.sandbox;
+    auto recorded = accounts.setting(SandboxSetting);
+    if (!recorded)
+        return makeError(recorded.error());
+    return recorded.value() && *recorded.value() == QLatin1String("true");
+}
+
+} // namespace
+
 Result<void> Commands::serve(const QString &dataDir, const QString &databaseOption, const ServeOptions &options)
 {
     Database database(databaseLocation(dataDir, databaseOption));
@@ -377,19 +392,13 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
         }
     }
 
-    bool sandbox = false;
-    if (options.sandbox) {
-        sandbox = *options.sandbox;
-    } else {
-        auto recorded = accounts.setting(SandboxSetting);
-        if (!recorded)
-            return makeError(recorded.error());
-        sandbox = recorded.value() && *recorded.value() == QLatin1String("true");
-    }
+    auto sandbox = sandboxMode(accounts, options);
+    if (!sandbox)
+        return makeError(sandbox.error());
 
     GatewayServer server(accounts, payments, sessions, clock);
-    server.setSandbox(sandbox);
-    if (sandbox)
+    server.setSandbox(sandbox.value());
+    if (sandbox.value())
         qCInfo(lcGatewayHttp) << "sandbox mode: /v1/sandbox endpoints are served";
     if (auto configured = server.setup(dataDir, options.threads); !configured)
         return configured;
@@ -431,7 +440,7 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
     return {};
 }
 
-Result<void> Commands::closeStatements(const QString &dataDir, const QString &databaseOption)
+Result<void> Commands::closeStatements(const QString &dataDir, const QString &databaseOption, const ClockOptions &options)
 {
     Database database(databaseLocation(dataDir, databaseOption));
     auto initialised = database.isInitialised();
@@ -442,12 +451,12 @@ Result<void> Commands::closeStatements(const QString &dataDir, const QString &da
     if (auto migrated = database.migrate(); !migrated)
         return migrated;
     AccountStore accounts(database);
-    auto recorded = accounts.setting(SandboxSetting);
-    if (!recorded)
-        return makeError(recorded.error());
+    auto sandbox = sandboxMode(accounts, options);
+    if (!sandbox)
+        return makeError(sandbox.error());
     // The payment clock, as `serve` runs it: a sandbox's advanced clock closes its periods too.
-    SystemClock clock;
-    const SandboxClock paymentClock(clock, database, recorded.value() && *recorded.value() == QLatin1String("true"));
+    SystemClock clock(options.clockOffsetDays * 86400);
+    const SandboxClock paymentClock(clock, database, sandbox.value());
     StatementStore statements(database);
     auto merchants = statements.merchantIds();
     if (!merchants)

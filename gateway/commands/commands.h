@@ -23,13 +23,19 @@ struct DemoOptions
     quint64 seed = 1;
 };
 
-struct ServeOptions
+// The clock a command runs on: `serve` and `close-statements` must agree on it, or a period a
+// sandbox's advanced clock has ended would not be closed.
+struct ClockOptions
 {
-    std::optional<ListenAddress> listen;
     qint64 clockOffsetDays = 0;
-    int threads = 32;
     // nullopt: as the data directory records it (`demo` records sandbox mode, `init` does not).
     std::optional<bool> sandbox;
+};
+
+struct ServeOptions : ClockOptions
+{
+    std::optional<ListenAddress> listen;
+    int threads = 32;
 };
 
 // The kessai-gateway commands. Their names and options are used by tooling (./dev, tests).
@@ -45,7 +51,7 @@ public:
     static Result<void> serve(const QString &dataDir, const QString &database, const ServeOptions &options);
     // Closes every settlement period that has ended on the payment clock (the sandbox offset
     // included), for every merchant; what `GET /v1/statements` would otherwise do lazily.
-    static Result<void> closeStatements(const QString &dataDir, const QString &database);
+    static Result<void> closeStatements(const QString &dataDir, const QString &database, const ClockOptions &options);
 };
 
 } // namespace kessai::gateway

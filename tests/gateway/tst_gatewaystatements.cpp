@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QSet>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -785,6 +786,15 @@ void TestGatewayStatements::anEventRecordedLateEntersTheNextOpenPeriodAndClosedS
     const GatewayClient::Response p0 = get(QStringLiteral("admin"), QStringLiteral("/v1/statements/") + text(m_firstDetail, "statement_id"));
     QCOMPARE(p0.json, m_firstDetail);
     QCOMPARE(allLines(QStringLiteral("admin"), text(m_firstDetail, "statement_id")), m_firstLines);
+
+    // The command runs on serve's clock, offset included: 31 days on, one or two more periods
+    // have ended for each merchant (which the unshifted clock then finds closed).
+    QCOMPARE(GatewayFixture::runGateway(args + QStringList{QStringLiteral("--clock-offset-days"), QStringLiteral("31")}, &output), 0);
+    static const QRegularExpression closedCount(QStringLiteral("M0001: ([12]) statements closed"));
+    QVERIFY2(closedCount.match(QString::fromUtf8(output)).hasMatch(), output.constData());
+    QCOMPARE(GatewayFixture::runGateway(args, &output), 0);
+    QVERIFY2(output.contains("M0001: 0 statements closed"), output.constData());
+    QCOMPARE(GatewayFixture::runGateway(args + QStringList{QStringLiteral("--clock-offset-days"), QStringLiteral("x")}, &output), 2);
 }
 
 QTEST_GUILESS_MAIN(TestGatewayStatements)
