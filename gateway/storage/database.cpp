@@ -2,11 +2,13 @@
 
 #include "payments/paymentstatemachine.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
@@ -25,18 +27,32 @@ std::atomic<quint64> s_connectionCounter{0};
 
 struct ThreadConnections
 {
-    QHash<QString, QString> names; // database location -> connection name
+    QHash<QString, QString> names;   // database location -> connection name
+    QHash<QString, qint64> lastUsed; // connection name -> steady-clock ms of its last hand-out
+    QSet<QString> lost;              // PostgreSQL connections found dead: reopen on next use
 
+    static void close(const QString &name)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    void forget(const QString &location)
+    {
+        const QString name = names.take(location);
+        lastUsed.remove(name);
+        lost.remove(name);
+        close(name);
+    }
     void release()
     {
-        for (const QString &name : std::as_const(names)) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
+        for (const QString &name : std::as_const(names))
+            close(name);
         names.clear();
+        lastUsed.clear();
+        lost.clear();
     }
     ~ThreadConnections() { release(); }
 };
@@ -505,11 +521,38 @@ Result<bool> Database::isInitialised() const
     return found.value().next() && found.value().value(0).toInt() > 0;
 }
 
+namespace {
+
+// A PostgreSQL connection idle this long is checked before it is handed out again: the server
+// may have restarted (or an administrator ended the session) meanwhile.
+constexpr qint64 PostgresIdleCheckMs = 1000;
+
+// Whether a PostgreSQL connection still answers.
+bool answers(const QSqlDatabase &db)
+{
+    QSqlQuery ping(db);
+    return ping.exec(QStringLiteral("SELECT 1"));
+}
+
+} // namespace
+
 Result<QSqlDatabase> Database::connection() const
 {
+    const qint64 now = QDeadlineTimer::current().deadline();
     const auto found = t_connections.names.constFind(m_location);
-    if (found != t_connections.names.cend())
-        return QSqlDatabase::database(*found, false);
+    if (found != t_connections.names.cend()) {
+        const QString name = *found;
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        const bool idle = now - t_connections.lastUsed.value(name, now) > PostgresIdleCheckMs;
+        if (!isPostgres() || (!t_connections.lost.contains(name) && (!idle || answers(db)))) {
+            t_connections.lastUsed.insert(name, now);
+            return db;
+        }
+        // Reopened below; a request that was using it when it died has failed already.
+        qCWarning(lcGatewayDb) << "connection" << name << "to" << displayName() << "was lost; reconnecting";
+        db = QSqlDatabase();
+        t_connections.forget(m_location);
+    }
 
     const QString name = QStringLiteral("kessai-gateway-%1").arg(++s_connectionCounter);
     if (isPostgres()) {
@@ -517,6 +560,7 @@ Result<QSqlDatabase> Database::connection() const
         if (!db)
             return db;
         t_connections.names.insert(m_location, name);
+        t_connections.lastUsed.insert(name, now);
         qCDebug(lcGatewayDb) << "opened" << name << "on thread" << QThread::currentThread();
         return db;
     }
@@ -685,6 +729,29 @@ bool isPostgres(const QSqlDatabase &db)
     return db.driverName() == QLatin1String("QPSQL");
 }
 
+namespace {
+
+// A failed statement on PostgreSQL may mean the connection died (a server restart, a session
+// ended by an administrator): no SQLSTATE (libpq found no server), class 08 (connection
+// exception) or 57P (operator intervention). Then the next Database::connection() on this
+// thread opens a new one. (A ping cannot tell: inside a failed transaction it fails as well.)
+void noteFailure(const QSqlDatabase &db, const QSqlError &error)
+{
+    const QString state = error.nativeErrorCode();
+    if (isPostgres(db) && (state.isEmpty() || state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))))
+        t_connections.lost.insert(db.connectionName());
+}
+
+Error failed(const QSqlDatabase &db, const char *what, const QSqlQuery &query, const QString &sql)
+{
+    const QString message = describe(query.lastError());
+    qCWarning(lcGatewayDb).noquote() << what << "failed:" << message << "in" << sql;
+    noteFailure(db, query.lastError());
+    return makeError(QLatin1StringView(what) + QStringLiteral(" failed: ") + message);
+}
+
+} // namespace
+
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
@@ -696,22 +763,16 @@ Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVa
     // QPSQL prepares with PREPARE … AS, which takes no DDL: a statement without values runs
     // as it is (nothing is concatenated into it).
     if (values.isEmpty() && isPostgres(db)) {
-        if (!query.exec(sql)) {
-            qCWarning(lcGatewayDb).noquote() << "exec failed:" << describe(query.lastError()) << "in" << sql;
-            return makeError(QStringLiteral("query failed: ") + describe(query.lastError()));
-        }
+        if (!query.exec(sql))
+            return failed(db, "query", query, sql);
         return query;
     }
-    if (!query.prepare(sql)) {
-        qCWarning(lcGatewayDb).noquote() << "prepare failed:" << describe(query.lastError()) << "in" << sql;
-        return makeError(QStringLiteral("prepare failed: ") + describe(query.lastError()));
-    }
+    if (!query.prepare(sql))
+        return failed(db, "prepare", query, sql);
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(static_cast<int>(i), values.at(i));
-    if (!query.exec()) {
-        qCWarning(lcGatewayDb).noquote() << "exec failed:" << describe(query.lastError()) << "in" << sql;
-        return makeError(QStringLiteral("query failed: ") + describe(query.lastError()));
-    }
+    if (!query.exec())
+        return failed(db, "query", query, sql);
     return query;
 }
 
@@ -743,6 +804,8 @@ Result<void> Transaction::begin()
     } else {
         ok = m_db.transaction();
         error = describe(m_db.lastError());
+        if (!ok)
+            noteFailure(m_db, m_db.lastError());
     }
     if (!ok)
         return makeError(QStringLiteral("cannot begin a transaction: ") + error);

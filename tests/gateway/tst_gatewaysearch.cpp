@@ -63,6 +63,7 @@ private slots:
     void detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited();
     void anUpgradeAddingIndexesAnalysesThem();
     void customerWildcardsAreLiteral();
+    void aLostDatabaseConnectionIsOpenedAgain();
 
 private:
     QList<QJsonObject> fetchAll(GatewayClient &client, const QString &token, const QString &query, int limit,
@@ -633,6 +634,45 @@ void TestGatewaySearch::customerWildcardsAreLiteral()
     // The same texts without their wildcards do match.
     const GatewayClient::Response plain = m_admin->get(QStringLiteral("/v1/payments/count?customer=") + encoded(name.left(2)), m_adminToken);
     QVERIFY(plain.json.value(QLatin1String("total")).toInteger() > 0);
+}
+
+// PostgreSQL: a connection the server ended (a restart, an administrator) is opened again, so
+// the gateway does not need a restart of its own. The sessions are ended with
+// pg_terminate_backend, which only touches this test's database.
+void TestGatewaySearch::aLostDatabaseConnectionIsOpenedAgain()
+{
+    if (m_gateway.databaseUrl().isEmpty())
+        QSKIP("PostgreSQL only (SQLite has no server connection to lose)");
+    const QString page = QStringLiteral("/v1/payments?limit=5&count=false");
+    QCOMPARE(m_admin->get(page, m_adminToken).status, 200);
+    const auto endSessions = [this] {
+        const QString connection = QStringLiteral("terminate");
+        int ended = 0;
+        {
+            QSqlDatabase db = m_gateway.openDatabase(connection);
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                      " WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+                && q.next())
+                ended = q.value(0).toInt();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return ended;
+    };
+
+    // In use when it dies: the request that finds it dead fails, the next ones work.
+    QVERIFY(endSessions() > 0);
+    QList<int> statuses;
+    for (int i = 0; i < 6; ++i)
+        statuses << m_admin->get(page, m_adminToken).status;
+    QVERIFY2(statuses.count(200) >= 5 && statuses.mid(1) == QList<int>(5, 200), qPrintable(QDebug::toString(statuses)));
+
+    // Idle when it dies: checked before it is used again, nothing fails.
+    QVERIFY(endSessions() > 0);
+    QTest::qWait(1200);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_admin->get(page, m_adminToken).status, 200);
 }
 
 #include "tst_gatewaysearch.moc"
