@@ -790,9 +790,9 @@ Less than the authorized amount is a partial capture.</translation>
     </message>
     <message>
         <source>%1
-It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</source>
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once. Discard gives up and shows the payment as the gateway has it.</source>
         <translation>%1
-It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</translation>
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once. Discard gives up and shows the payment as the gateway has it.</translation>
     </message>
     <message>
         <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
@@ -817,6 +817,53 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Not cancelled: %1</source>
         <translation>Not cancelled: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <comment>give up the action whose outcome is unknown, without retrying</comment>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Give up this action without knowing its outcome and reload the payment</source>
+        <translation>Give up this action without knowing its outcome and reload the payment</translation>
+    </message>
+    <message>
+        <source>Discarded without knowing whether the gateway did it. Check the payment, reloaded from the gateway, before you act again.</source>
+        <translation>Discarded without knowing whether the gateway did it. Check the payment, reloaded from the gateway, before you act again.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <comment>message box title: the answer to an action was lost</comment>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>The gateway may already have captured this payment.</source>
+        <translation>The gateway may already have captured this payment.</translation>
+    </message>
+    <message>
+        <source>The gateway may already have cancelled this payment.</source>
+        <translation>The gateway may already have cancelled this payment.</translation>
+    </message>
+    <message>
+        <source>The gateway may already have changed the amount of this payment.</source>
+        <translation>The gateway may already have changed the amount of this payment.</translation>
+    </message>
+    <message>
+        <source>Discard the action instead of retrying it? The payment is then reloaded to show its current state; check it before you act again.</source>
+        <translation>Discard the action instead of retrying it? The payment is then reloaded to show its current state; check it before you act again.</translation>
+    </message>
+    <message>
+        <source>Close without retrying? The action can then no longer be retried. Open the payment again to see its current state before you act again.</source>
+        <translation>Close without retrying? The action can then no longer be retried. Open the payment again to see its current state before you act again.</translation>
+    </message>
+    <message>
+        <source>&amp;Close without retrying</source>
+        <translation>&amp;Close without retrying</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>keep the action whose outcome is unknown, to retry it</comment>
+        <translation>&amp;Back</translation>
     </message>
 </context>
 <context>

@@ -793,9 +793,9 @@ Less than the authorized amount is a partial capture.</source>
     </message>
     <message>
         <source>%1
-It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once.</source>
+It is not known whether the gateway did it. Retry sends the same request again; the gateway carries it out only once. Discard gives up and shows the payment as the gateway has it.</source>
         <translation>%1
-処理されたかどうかを確認できませんでした。「再送信」で同じ要求をもう一度送ります（二重に処理されることはありません）。</translation>
+処理されたかどうかを確認できませんでした。「再送信」で同じ要求をもう一度送ります（二重に処理されることはありません）。「破棄」で諦め、ゲートウェイ上の現在の状態を表示します。</translation>
     </message>
     <message>
         <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
@@ -820,6 +820,53 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Not cancelled: %1</source>
         <translation>取消できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <comment>give up the action whose outcome is unknown, without retrying</comment>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Give up this action without knowing its outcome and reload the payment</source>
+        <translation>処理結果が不明のままこの操作を破棄し、決済を再読み込みします</translation>
+    </message>
+    <message>
+        <source>Discarded without knowing whether the gateway did it. Check the payment, reloaded from the gateway, before you act again.</source>
+        <translation>処理されたかどうか不明のまま操作を破棄しました。再度操作する前に、再読み込みした決済情報を確認してください。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <comment>message box title: the answer to an action was lost</comment>
+        <translation>処理結果不明</translation>
+    </message>
+    <message>
+        <source>The gateway may already have captured this payment.</source>
+        <translation>この決済はすでに売上確定されている可能性があります。</translation>
+    </message>
+    <message>
+        <source>The gateway may already have cancelled this payment.</source>
+        <translation>この決済はすでに取り消されている可能性があります。</translation>
+    </message>
+    <message>
+        <source>The gateway may already have changed the amount of this payment.</source>
+        <translation>この決済はすでに金額変更されている可能性があります。</translation>
+    </message>
+    <message>
+        <source>Discard the action instead of retrying it? The payment is then reloaded to show its current state; check it before you act again.</source>
+        <translation>再送信せずにこの操作を破棄しますか？破棄すると決済を再読み込みして現在の状態を表示します。再度操作する前に確認してください。</translation>
+    </message>
+    <message>
+        <source>Close without retrying? The action can then no longer be retried. Open the payment again to see its current state before you act again.</source>
+        <translation>再送信せずに閉じますか？この操作は再送信できなくなります。再度操作する前に、決済を開き直して現在の状態を確認してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Close without retrying</source>
+        <translation>再送信せずに閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>keep the action whose outcome is unknown, to retry it</comment>
+        <translation>戻る(&amp;B)</translation>
     </message>
 </context>
 <context>

@@ -374,26 +374,25 @@ void Routes::bulk(const httplib::Request &req, httplib::Response &res, const Aut
         return;
 
     const ActionActor actor = actorOf(user, origin);
-    // Items refused on their face get their outcome here; the others are acted on together,
-    // in order, in one transaction.
-    QList<std::optional<ActionOutcome>> decided(items.size());
+    // Items refused on their face are decided here; all of them, in order, go to the store in
+    // one transaction, which acts on the others and audits every one.
     QList<ActionItem> toAct;
+    toAct.reserve(items.size());
     QSet<qint64> seen;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const Item &item = items.at(i);
+    for (const Item &item : items) {
+        ActionItem next{item.paymentId, item.amount};
         if (seen.contains(item.paymentId)) {
-            ActionOutcome outcome;
-            outcome.errorCode = QStringLiteral("duplicate_item");
-            outcome.message = QStringLiteral("This payment_id appears earlier in items.");
-            decided[i] = outcome;
+            next.refusal.emplace();
+            next.refusal->paymentId = item.paymentId;
+            next.refusal->errorCode = QStringLiteral("duplicate_item");
+            next.refusal->message = QStringLiteral("This payment_id appears earlier in items.");
         } else if (item.hasAmount && (!item.amount || *item.amount < 1 || *item.amount > PaymentActionStore::MaxAmount)) {
-            ActionOutcome outcome;
-            outcome.errorCode = QStringLiteral("invalid_amount");
-            outcome.message = QStringLiteral("amount must be a whole number from 1 to %1.").arg(PaymentActionStore::MaxAmount);
-            decided[i] = outcome;
-        } else {
-            toAct.append({item.paymentId, item.amount});
+            next.refusal.emplace();
+            next.refusal->paymentId = item.paymentId;
+            next.refusal->errorCode = QStringLiteral("invalid_amount");
+            next.refusal->message = QStringLiteral("amount must be a whole number from 1 to %1.").arg(PaymentActionStore::MaxAmount);
         }
+        toAct.append(next);
         seen.insert(item.paymentId);
     }
     auto acted = m_actions.actAll(actor, action, toAct, m_clock.now());
@@ -408,9 +407,8 @@ void Routes::bulk(const httplib::Request &req, httplib::Response &res, const Aut
     writer.beginObject().key(QLatin1StringView("results")).beginArray();
     int succeeded = 0;
     int failed = 0;
-    qsizetype next = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const ActionOutcome &outcome = decided.at(i) ? *decided.at(i) : acted->at(next++);
+        const ActionOutcome &outcome = acted->at(i);
         writer.beginObject().key(QLatin1StringView("payment_id")).value(items.at(i).paymentIdText);
         writer.key(QLatin1StringView("ok")).value(outcome.ok);
         if (outcome.ok) {

@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace kessai::gateway {
 
@@ -365,11 +366,11 @@ Result<ActionOutcome> actInTransaction(const QSqlDatabase &database,
 
 namespace {
 
-// Runs work (which writes one payment action) in one write transaction of this thread's
-// connection: committed when work succeeds, refusals included (their audit rows), rolled back
-// when it fails.
+// Runs work (which writes payment actions or audit rows) in one write transaction of this
+// thread's connection: committed when work succeeds, refusals included (their audit rows), rolled
+// back when it fails.
 template<typename Work>
-Result<ActionOutcome> inTransaction(const Database &database, Work &&work)
+auto inTransaction(const Database &database, Work &&work) -> std::invoke_result_t<Work &, const QSqlDatabase &>
 {
     auto db = database.connection();
     if (!db)
@@ -401,23 +402,41 @@ Result<QList<ActionOutcome>> PaymentActionStore::actAll(const ActionActor &actor
                                                         const QList<ActionItem> &items,
                                                         qint64 now)
 {
-    auto db = m_database.connection();
-    if (!db)
-        return makeError(db.error());
-    Transaction transaction(*db);
-    if (auto begun = transaction.begin(); !begun)
-        return makeError(begun.error());
+    bool started = false;
     QList<ActionOutcome> outcomes;
     outcomes.reserve(items.size());
-    for (const ActionItem &item : items) {
-        auto outcome = actInTransaction(*db, actor, action, item.paymentId, item.amount, now);
-        if (!outcome)
-            return makeError(outcome.error()); // rolled back: nothing of this request is kept
-        outcomes.append(outcome.value());
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return makeError(committed.error());
-    return outcomes;
+    auto acted = inTransaction(m_database, [&](const QSqlDatabase &db) -> Result<QList<ActionOutcome>> {
+        started = true;
+        for (const ActionItem &item : items) {
+            auto outcome = item.refusal ? audited(db, actor, action, item.paymentId, *item.refusal, now)
+                                        : actInTransaction(db, actor, action, item.paymentId, item.amount, now);
+            if (!outcome)
+                return makeError(outcome.error());
+            outcomes.append(outcome.value());
+        }
+        return outcomes;
+    });
+    if (acted || !started)
+        return acted;
+
+    // Rolled back: nothing of this request is kept, its audit rows neither. Write them again on
+    // their own, so that a failed request still shows what it probed: each refusal made before
+    // the failure, internal_error for every other item.
+    auto audit = inTransaction(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const qint64 paymentId = items.at(i).paymentId;
+            const bool refused = i < outcomes.size() && !outcomes.at(i).ok;
+            const ActionOutcome outcome = refused ? outcomes.at(i)
+                                                  : failure(paymentId, QStringLiteral("internal_error"), QString());
+            if (auto written = audited(db, actor, action, paymentId, outcome, now); !written)
+                return makeError(written.error());
+        }
+        return {};
+    });
+    if (!audit)
+        qCWarning(lcGatewayDb).noquote() << "auditing a failed" << auditAction(action) << "of" << items.size()
+                                         << "items failed:" << audit.error();
+    return acted;
 }
 
 namespace {

@@ -52,13 +52,15 @@ struct ActionItem
 {
     qint64 paymentId = 0;
     std::optional<qint64> amount;
+    // Refused on its face by the caller (a repeated id, an impossible amount): only audited.
+    std::optional<ActionOutcome> refusal = std::nullopt;
 };
 
 // Writes the state machine into the payments table: merchant actions, sandbox moves and the
 // time rules. Each item is a conditional UPDATE (only from the status it was checked in), its
 // events and its audit row; a refused item writes only its audit row. A single action is one
 // transaction; a bulk request is one transaction for all its items (one durable commit, not one
-// per item), so a failure inside leaves none of it behind.
+// per item), so a failure inside leaves none of it behind but its audit rows (see actAll).
 class PaymentActionStore
 {
 public:
@@ -78,7 +80,8 @@ public:
                               std::optional<qint64> amount,
                               qint64 now);
     // The same for every item, in order, in one transaction; one outcome per item. An error
-    // (not a refusal) rolls everything back.
+    // (not a refusal) rolls everything back; then every item gets an audit row of its own
+    // transaction: its refusal if it was refused before the error, otherwise internal_error.
     Result<QList<ActionOutcome>> actAll(const ActionActor &actor,
                                         PaymentStateMachine::Action action,
                                         const QList<ActionItem> &items,

@@ -5,7 +5,9 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 // The payment state machine through the Merchant API: capture, cancel, amount change, the
@@ -37,6 +39,7 @@ private slots:
     void usersWithoutCapturePermissionAreForbidden();
     void invisibleTypesAndOtherMerchantsAreNotFound();
     void actionsAreAuditedWithTheRequestId();
+    void aBulkRequestThatFailsInsideChangesNothingButIsAudited();
     void sandboxPaysConvenienceStoreThroughPreliminaryNotice();
     void sandboxPaysAtmAndBankAndExpires();
     void sandboxRefusesMovesOutsideTheTable();
@@ -53,6 +56,7 @@ private:
     QByteArray newKey() { return "test-key-" + QByteArray::number(++m_keys); }
     static QJsonArray items(const QStringList &ids);
     QJsonObject singleResult(const GatewayClient::Response &response);
+    std::optional<QList<QVariantList>> sql(const QString &statement, const QVariantList &values = {});
 
     GatewayFixture m_gateway;
     std::optional<GatewayClient> m_admin;
@@ -144,6 +148,42 @@ QJsonObject TestGatewayActions::singleResult(const GatewayClient::Response &resp
 {
     const QJsonArray results = response.json.value(QLatin1String("results")).toArray();
     return results.size() == 1 ? results.first().toObject() : QJsonObject();
+}
+
+// One statement on the gateway's database through a connection of the test's own: its rows, or
+// nullopt (with a warning) when it fails. Without values it is not prepared, so DDL works too.
+std::optional<QList<QVariantList>> TestGatewayActions::sql(const QString &statement, const QVariantList &values)
+{
+    std::optional<QList<QVariantList>> rows;
+    const QString connection = QStringLiteral("actions-sql");
+    {
+        QSqlDatabase db = m_gateway.openDatabase(connection);
+        QSqlQuery q(db);
+        bool done = db.isOpen();
+        if (done && values.isEmpty()) {
+            done = q.exec(statement);
+        } else if (done) {
+            done = q.prepare(statement);
+            for (const QVariant &value : values)
+                q.addBindValue(value);
+            done = done && q.exec();
+        }
+        if (done) {
+            rows.emplace();
+            while (q.next()) {
+                QVariantList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row.append(q.value(i));
+                rows->append(row);
+            }
+        } else {
+            qWarning().noquote() << statement << m_gateway.error() << q.lastError().text();
+        }
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
 }
 
 void TestGatewayActions::everyStatusAndActionFollowsTheContract_data()
@@ -312,6 +352,14 @@ void TestGatewayActions::resultsComeInItemOrderWithDuplicatesAndUnknownIds()
     }
     QCOMPARE(response.json.value(QLatin1String("succeeded")).toInt(), 2);
     QCOMPARE(response.json.value(QLatin1String("failed")).toInt(), 2);
+    // Every item is audited, the one refused on its face (the repeated id) too, in item order.
+    const auto audited = sql(QStringLiteral("SELECT target, result FROM audit_log WHERE request_id = ? ORDER BY audit_id"),
+                             {QString::fromLatin1(response.requestId)});
+    QVERIFY(audited);
+    QList<QVariantList> expected;
+    for (int i = 0; i < 4; ++i)
+        expected.append({QString(QStringLiteral("payment:") + order.at(i)), codes.at(i).isEmpty() ? QStringLiteral("ok") : codes.at(i)});
+    QCOMPARE(*audited, expected);
 }
 
 void TestGatewayActions::malformedBulkRequestsAreRefused_data()
@@ -673,6 +721,92 @@ void TestGatewayActions::actionsAreAuditedWithTheRequestId()
     QCOMPARE(rows.at(2), (QStringList{QStringLiteral("staff"), merchant, QStringLiteral("payment_change_amount"),
                                       QStringLiteral("payment:") + ok, QStringLiteral("forbidden"),
                                       QString::fromLatin1(forbidden.requestId)}));
+}
+
+void TestGatewayActions::aBulkRequestThatFailsInsideChangesNothingButIsAudited()
+{
+    // Another merchant's payment (refused as not_found), two capturable payments around a third
+    // whose UPDATE fails: the whole capture is rolled back, and the audit still shows the probe.
+    const QString merchant = m_gateway.user(QStringLiteral("admin")).merchantId;
+    const auto foreignRows = sql(QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id <> ? ORDER BY payment_id"),
+                                 {merchant});
+    QVERIFY(foreignRows && !foreignRows->isEmpty());
+    const QString foreign = foreignRows->first().first().toString();
+    const QString first = firstPayment(QStringLiteral("02"), 20);
+    const QString poisoned = firstPayment(QStringLiteral("02"), 20);
+    const QString last = firstPayment(QStringLiteral("02"), 20);
+    QVERIFY(!first.isEmpty() && !poisoned.isEmpty() && !last.isEmpty());
+    const QStringList ours = {first, poisoned, last};
+    QList<QJsonObject> before;
+    for (const QString &id : ours)
+        before.append(detail(id));
+
+    const bool postgres = GatewayFixture::postgresRequested();
+    const QString poisonedId = QString::number(poisoned.toLongLong());
+    const QStringList inject = postgres
+        ? QStringList{QStringLiteral("CREATE FUNCTION kessai_test_fault() RETURNS trigger LANGUAGE plpgsql"
+                                     " AS $$ BEGIN RAISE EXCEPTION 'injected'; END $$"),
+                      QStringLiteral("CREATE TRIGGER kessai_test_fault BEFORE UPDATE ON payments FOR EACH ROW"
+                                     " WHEN (OLD.payment_id = %1) EXECUTE FUNCTION kessai_test_fault()").arg(poisonedId)}
+        : QStringList{QStringLiteral("CREATE TRIGGER kessai_test_fault BEFORE UPDATE ON payments"
+                                     " WHEN old.payment_id = %1 BEGIN SELECT RAISE(ABORT, 'injected'); END").arg(poisonedId)};
+    for (const QString &statement : inject)
+        QVERIFY(sql(statement));
+
+    const QByteArray key = newKey();
+    const QJsonArray request = items({foreign, first, poisoned, last});
+    const GatewayClient::Response failed = act(*m_admin, m_adminToken, QStringLiteral("capture"), request, key);
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(failed.errorCode(), QStringLiteral("internal"));
+    for (qsizetype i = 0; i < ours.size(); ++i) {
+        const QJsonObject now = detail(ours.at(i));
+        QCOMPARE(now.value(QLatin1String("status")).toInt(), 20);
+        QCOMPARE(now.value(QLatin1String("events")).toArray(), before.at(i).value(QLatin1String("events")).toArray());
+    }
+
+    const QStringList dropFault = postgres ? QStringList{QStringLiteral("DROP TRIGGER kessai_test_fault ON payments"),
+                                                         QStringLiteral("DROP FUNCTION kessai_test_fault()")}
+                                           : QStringList{QStringLiteral("DROP TRIGGER kessai_test_fault")};
+    for (const QString &statement : dropFault)
+        QVERIFY(sql(statement));
+
+    // The key was released: the same request runs again, in full.
+    const GatewayClient::Response retried = act(*m_admin, m_adminToken, QStringLiteral("capture"), request, key);
+    QCOMPARE(retried.status, 200);
+    QVERIFY(retried.header("Idempotent-Replayed").isEmpty());
+    QCOMPARE(retried.json.value(QLatin1String("succeeded")).toInt(), 3);
+    for (const QString &id : ours)
+        QCOMPARE(detail(id).value(QLatin1String("status")).toInt(), 40);
+
+    auto auditOf = [&](const QByteArray &requestId) {
+        QList<QStringList> rows;
+        const auto found = sql(QStringLiteral("SELECT login_id, merchant_id, action, target, result, origin FROM audit_log"
+                                              " WHERE request_id = ? ORDER BY audit_id"),
+                               {QString::fromLatin1(requestId)});
+        for (const QVariantList &row : found.value_or(QList<QVariantList>())) {
+            QStringList texts;
+            for (const QVariant &value : row)
+                texts.append(value.toString());
+            rows.append(texts);
+        }
+        return rows;
+    };
+    auto expected = [&](const QStringList &results, const QString &origin) {
+        QList<QStringList> rows;
+        const QStringList targets = {foreign, first, poisoned, last};
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            rows.append({QStringLiteral("admin"), merchant, QStringLiteral("payment_capture"),
+                         QStringLiteral("payment:") + targets.at(i), results.at(i), origin});
+        return rows;
+    };
+    const QList<QStringList> succeeded = auditOf(retried.requestId);
+    QCOMPARE(succeeded.size(), 4);
+    const QString origin = succeeded.first().last();
+    QVERIFY(!origin.isEmpty());
+    QCOMPARE(succeeded, expected({QStringLiteral("not_found"), QStringLiteral("ok"), QStringLiteral("ok"), QStringLiteral("ok")},
+                                 origin));
+    const QString internal = QStringLiteral("internal_error");
+    QCOMPARE(auditOf(failed.requestId), expected({QStringLiteral("not_found"), internal, internal, internal}, origin));
 }
 
 void TestGatewayActions::sandboxPaysConvenienceStoreThroughPreliminaryNotice()

@@ -9,6 +9,7 @@
 #include "search/searchpage.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,18 +17,102 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
 
+#include <memory>
 #include <tuple>
 
 using namespace kessai;
+
+namespace {
+
+// One authorized card payment on a gateway whose answers to a capture or cancel never arrive: the
+// outcome stays unknown however often it is retried.
+struct SilentGateway
+{
+    QList<QByteArray> keys;
+    int detailLoads = 0;
+    FakeNetwork network{[this](const QNetworkRequest &request) -> FakeNetwork::Answer {
+        const QString path = request.url().path();
+        if (path.endsWith(QLatin1String("/capture")) || path.endsWith(QLatin1String("/cancel"))
+            || path.endsWith(QLatin1String("/amount"))) {
+            keys.append(request.rawHeader("Idempotency-Key"));
+            return {0, {}, 0};
+        }
+        ++detailLoads;
+        return {200,
+                QJsonDocument(QJsonObject{{QStringLiteral("payment_id"), QStringLiteral("100000000000000002")},
+                                          {QStringLiteral("trading_id"), QStringLiteral("paygent02")},
+                                          {QStringLiteral("type"), QStringLiteral("02")},
+                                          {QStringLiteral("status"), 20},
+                                          {QStringLiteral("amount"), 6300},
+                                          {QStringLiteral("authorized_amount"), 6300},
+                                          {QStringLiteral("events"), QJsonArray{}},
+                                          {QStringLiteral("actions"),
+                                           QJsonArray{QStringLiteral("capture"), QStringLiteral("cancel"),
+                                                      QStringLiteral("change_amount")}}})
+                    .toJson(),
+                0};
+    }};
+    MerchantClient client;
+
+    SilentGateway()
+    {
+        client.setNetworkAccessManager(&network);
+        client.setBaseUrl(QUrl(QStringLiteral("https://gateway.test")));
+    }
+
+    // The detail of its one payment, shown and loaded; null if it did not get there.
+    std::unique_ptr<PaymentDetailDialog> openDetail()
+    {
+        auto detail = std::make_unique<PaymentDetailDialog>(&client, QStringLiteral("100000000000000002"));
+        detail->show();
+        if (!QTest::qWaitForWindowExposed(detail.get()) || !QTest::qWaitFor([&detail] { return detail->isLoaded(); }))
+            return nullptr;
+        return detail;
+    }
+};
+
+// Answers the next QMessageBox to open (it runs its own event loop, so the click that opens it
+// does not return until then) and notes what it asked.
+struct MessageBoxAnswer
+{
+    explicit MessageBoxAnswer(QMessageBox::StandardButton answer, std::function<void(QMessageBox *)> look = {})
+    {
+        timer.setInterval(10);
+        QObject::connect(&timer, &QTimer::timeout, &timer, [this, answer, look] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || !box->isVisible())
+                return;
+            timer.stop();
+            asked = true;
+            objectName = box->objectName();
+            text = box->text() + QLatin1Char('\n') + box->informativeText();
+            defaultButton = box->standardButton(box->defaultButton());
+            if (look)
+                look(box);
+            QTest::mouseClick(box->button(answer), Qt::LeftButton);
+        });
+        timer.start();
+    }
+
+    QTimer timer;
+    bool asked = false;
+    QString objectName;
+    QString text;
+    QMessageBox::StandardButton defaultButton = QMessageBox::NoButton;
+};
+
+} // namespace
 
 // 売上 / 取消 / 金額変更 from the payment detail, against a real kessai-gateway: the buttons the
 // gateway allows, the confirmation, the request, the reloaded detail and the refreshed table.
@@ -327,6 +412,122 @@ private Q_SLOTS:
         QTRY_COMPARE(statusText(&detail).left(3), QStringLiteral("60 "));
     }
 
+    void anUnknownOutcomeBlocksOtherActionsUntilRetriedOrDiscarded()
+    {
+        SilentGateway gateway;
+        const auto opened = gateway.openDetail();
+        QVERIFY(opened);
+        PaymentDetailDialog &detail = *opened;
+        QSignalSpy finished(&detail, &PaymentDetailDialog::actionFinished);
+        auto *capture = button(&detail, "captureButton");
+        auto *cancel = button(&detail, "cancelButton");
+        auto *change = button(&detail, "changeAmountButton");
+        auto *retry = button(&detail, "retryButton");
+        auto *discard = detail.findChild<QPushButton *>(QStringLiteral("discardButton"));
+        QVERIFY(discard);
+        QVERIFY(discard->text().contains(QLatin1Char('&'))); // a mnemonic
+        QVERIFY(retry->isHidden() && discard->isHidden());
+        QVERIFY(!detail.hasUnknownOutcome());
+
+        QTest::mouseClick(capture, Qt::LeftButton);
+        PaymentActionDialog *confirm = nullptr;
+        QTRY_VERIFY((confirm = activeConfirmation(QStringLiteral("captureConfirmDialog"))) != nullptr);
+        QTest::mouseClick(button(confirm, "confirmButton"), Qt::LeftButton);
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(detail.hasUnknownOutcome());
+        const QByteArray key = detail.pendingAction().idempotencyKey();
+        QCOMPARE(gateway.keys, QList<QByteArray>{key});
+
+        // The capture may have gone through: no cancel or amount change under a new key now.
+        QVERIFY(capture->isVisible() && cancel->isVisible() && change->isVisible());
+        QVERIFY(!capture->isEnabled() && !cancel->isEnabled() && !change->isEnabled());
+        QVERIFY(retry->isVisible() && retry->isEnabled());
+        QVERIFY(discard->isVisible() && discard->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTest::qWait(50);
+        QVERIFY(!activeConfirmation(QStringLiteral("cancelConfirmDialog")));
+
+        // A retry whose answer is lost again leaves it as it was, under the same key.
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(finished.wait());
+        QCOMPARE(gateway.keys, (QList<QByteArray>{key, key}));
+        QVERIFY(detail.hasUnknownOutcome());
+        QVERIFY(!capture->isEnabled() && !cancel->isEnabled() && !change->isEnabled());
+        QVERIFY(retry->isVisible() && discard->isVisible());
+
+        // Closing asks first, whichever way; Back keeps the dialog and the action as they were.
+        const auto closings = std::initializer_list<std::pair<const char *, std::function<void()>>>{
+            {"Esc", [&] { QTest::keyClick(&detail, Qt::Key_Escape); }},
+            {"Close button", [&] { QTest::mouseClick(closeButton(&detail), Qt::LeftButton); }},
+            {"window close", [&] { detail.close(); }},
+        };
+        for (const auto &[how, close] : closings) {
+            MessageBoxAnswer back(QMessageBox::No);
+            close();
+            QVERIFY2(back.asked, how);
+            QCOMPARE(back.objectName, QStringLiteral("unknownOutcomeConfirmation"));
+            QCOMPARE(back.defaultButton, QMessageBox::No);
+            QVERIFY2(back.text.contains(QLatin1String("may already have captured")), qPrintable(back.text));
+            QVERIFY2(detail.isVisible(), how);
+            QVERIFY(detail.hasUnknownOutcome());
+            QCOMPARE(detail.pendingAction().idempotencyKey(), key);
+            QVERIFY(!capture->isEnabled() && retry->isVisible() && discard->isVisible());
+        }
+
+        // Discard, then Back: nothing changes.
+        {
+            MessageBoxAnswer back(QMessageBox::No);
+            QTest::mouseClick(discard, Qt::LeftButton);
+            QVERIFY(back.asked);
+            QCOMPARE(back.defaultButton, QMessageBox::No);
+            QVERIFY(detail.hasUnknownOutcome());
+            QVERIFY(!capture->isEnabled() && discard->isVisible());
+        }
+
+        // Discard, confirmed: the key is given up, the payment reloaded, the actions back.
+        const int loadsBefore = gateway.detailLoads;
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        QVERIFY(yes.asked);
+        QCOMPARE(yes.defaultButton, QMessageBox::No);
+        QVERIFY2(yes.text.contains(QLatin1String("reloaded")), qPrintable(yes.text));
+        QVERIFY(!detail.pendingAction().isValid());
+        QVERIFY(!detail.hasUnknownOutcome());
+        QVERIFY(retry->isHidden() && discard->isHidden());
+        QTRY_VERIFY(gateway.detailLoads == loadsBefore + 1);
+        QTRY_VERIFY(capture->isEnabled() && cancel->isEnabled() && change->isEnabled());
+        QCOMPARE(gateway.keys.size(), 2); // discarding sends nothing
+
+        // With nothing unknown, Esc closes without asking.
+        MessageBoxAnswer none(QMessageBox::No);
+        QTest::keyClick(&detail, Qt::Key_Escape);
+        QVERIFY(!detail.isVisible());
+        QVERIFY(!none.asked);
+    }
+
+    void closingWithAnUnknownOutcomeWhenConfirmed()
+    {
+        SilentGateway gateway;
+        const auto opened = gateway.openDetail();
+        QVERIFY(opened);
+        PaymentDetailDialog &detail = *opened;
+        QSignalSpy finished(&detail, &PaymentDetailDialog::actionFinished);
+        QTest::mouseClick(button(&detail, "cancelButton"), Qt::LeftButton);
+        PaymentActionDialog *confirm = nullptr;
+        QTRY_VERIFY((confirm = activeConfirmation(QStringLiteral("cancelConfirmDialog"))) != nullptr);
+        QTest::mouseClick(button(confirm, "confirmButton"), Qt::LeftButton);
+        QVERIFY(finished.wait());
+        QVERIFY(detail.hasUnknownOutcome());
+
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::keyClick(&detail, Qt::Key_Escape);
+        QVERIFY(yes.asked);
+        QVERIFY2(yes.text.contains(QLatin1String("may already have cancelled")), qPrintable(yes.text));
+        QVERIFY(!detail.isVisible());
+        QCOMPARE(gateway.keys.size(), 1);
+    }
+
     void buttonsFollowThePermissions_data()
     {
         QTest::addColumn<QString>("loginId");
@@ -419,6 +620,37 @@ private Q_SLOTS:
                  qPrintable(label(&detail, "actionResult")->text()));
         QTest::qWait(200);
         QVERIFY(detail.grab().save(QDir(dir).filePath(QStringLiteral("detail-captured-ja.png"))));
+
+        // An answer lost: only Retry and Discard lead on, both as wide as their Japanese text needs.
+        SilentGateway silent;
+        const auto openedUnknown = silent.openDetail();
+        QVERIFY(openedUnknown);
+        PaymentDetailDialog &unknown = *openedUnknown;
+        QSignalSpy finished(&unknown, &PaymentDetailDialog::actionFinished);
+        QTest::mouseClick(button(&unknown, "captureButton"), Qt::LeftButton);
+        QTRY_VERIFY((confirm = activeConfirmation(QStringLiteral("captureConfirmDialog"))) != nullptr);
+        QTest::mouseClick(button(confirm, "confirmButton"), Qt::LeftButton);
+        QVERIFY(finished.wait());
+        QVERIFY(unknown.hasUnknownOutcome());
+        QCOMPARE(button(&unknown, "discardButton")->text(), QStringLiteral("破棄(&D)"));
+        for (const char *name : {"captureButton", "cancelButton", "changeAmountButton", "retryButton", "discardButton"})
+            QVERIFY2(button(&unknown, name)->width() >= button(&unknown, name)->sizeHint().width(), name);
+        QTest::qWait(200);
+        QVERIFY(unknown.grab().save(QDir(dir).filePath(QStringLiteral("detail-unknown-outcome-ja.png"))));
+        for (const auto &[file, open] :
+             {std::pair<const char *, std::function<void()>>{
+                  "discard-confirm-ja.png", [&] { QTest::mouseClick(button(&unknown, "discardButton"), Qt::LeftButton); }},
+              std::pair<const char *, std::function<void()>>{
+                  "close-unknown-ja.png", [&] { QTest::keyClick(&unknown, Qt::Key_Escape); }}}) {
+            bool saved = false;
+            MessageBoxAnswer back(QMessageBox::No, [&](QMessageBox *box) {
+                QTest::qWait(200);
+                saved = box->grab().save(QDir(dir).filePath(QString::fromLatin1(file)));
+            });
+            open();
+            QVERIFY2(back.asked && saved, file);
+            QVERIFY(unknown.isVisible() && unknown.hasUnknownOutcome());
+        }
         qInfo("screenshots in %s", qPrintable(dir));
     }
 
@@ -455,6 +687,15 @@ private:
         if (!b)
             qFatal("no button %s", name);
         return b;
+    }
+
+    static QPushButton *closeButton(QWidget *dialog)
+    {
+        for (auto *box : dialog->findChildren<QDialogButtonBox *>()) {
+            if (QPushButton *close = box->button(QDialogButtonBox::Close))
+                return close;
+        }
+        qFatal("no Close button");
     }
 
     static QLabel *label(QWidget *parent, const char *name)

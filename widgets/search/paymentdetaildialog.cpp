@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QToolButton>
@@ -64,6 +65,7 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     , m_busy(new QProgressBar)
     , m_result(new QLabel)
     , m_retryButton(new QPushButton(tr("&Retry", "send the same action again")))
+    , m_discardButton(new QPushButton(tr("&Discard", "give up the action whose outcome is unknown, without retrying")))
     , m_openNewButton(new QPushButton(tr("&Show the new payment")))
     , m_closeButton(nullptr)
 {
@@ -92,8 +94,11 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_discardButton->setObjectName(QStringLiteral("discardButton"));
+    m_discardButton->setToolTip(tr("Give up this action without knowing its outcome and reload the payment"));
     m_openNewButton->setObjectName(QStringLiteral("openNewPaymentButton"));
-    for (QPushButton *button : {m_captureButton, m_cancelButton, m_changeAmountButton, m_retryButton, m_openNewButton}) {
+    for (QPushButton *button : {m_captureButton, m_cancelButton, m_changeAmountButton, m_retryButton, m_discardButton,
+                                 m_openNewButton}) {
         button->setAutoDefault(false);
         button->hide();
     }
@@ -105,6 +110,7 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     connect(m_cancelButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::Cancel); });
     connect(m_changeAmountButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::ChangeAmount); });
     connect(m_retryButton, &QPushButton::clicked, this, &PaymentDetailDialog::send);
+    connect(m_discardButton, &QPushButton::clicked, this, &PaymentDetailDialog::discardPending);
     connect(m_openNewButton, &QPushButton::clicked, this, &PaymentDetailDialog::openNewPayment);
 
     auto *fields = new QGroupBox(tr("Payment"));
@@ -125,6 +131,7 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     auto *resultRow = new QHBoxLayout;
     resultRow->addWidget(m_result, 1);
     resultRow->addWidget(m_retryButton);
+    resultRow->addWidget(m_discardButton);
     resultRow->addWidget(m_openNewButton);
     auto *actionsLayout = new QVBoxLayout(actions);
     actionsLayout->addLayout(actionRow);
@@ -156,6 +163,12 @@ void PaymentDetailDialog::reject()
     // While money moves the answer must be seen (and a lost one retried under the same key).
     if (isBusy())
         return;
+    // Esc, the Close button and the window's close all come here.
+    if (hasUnknownOutcome()) {
+        if (!confirmForget(Forget::Close))
+            return;
+        Q_EMIT paymentChanged(m_payment.paymentId); // it may have changed: the table reloads it
+    }
     QDialog::reject();
 }
 
@@ -266,7 +279,7 @@ void PaymentDetailDialog::showPayment(const QJsonObject &object)
 
 void PaymentDetailDialog::confirm(PaymentActionDialog::Mode mode)
 {
-    if (!m_loaded || isBusy())
+    if (!m_loaded || isBusy() || hasUnknownOutcome())
         return;
     auto *dialog = new PaymentActionDialog(mode, m_payment, m_authorizedAmount, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -301,7 +314,6 @@ void PaymentDetailDialog::send()
 {
     if (!m_pending.isValid() || isBusy())
         return;
-    m_retryButton->hide();
     switch (m_pending.kind()) {
     case PaymentAction::Kind::Capture:
         showResult(tr("Capturing…"), true);
@@ -330,12 +342,12 @@ void PaymentDetailDialog::onActionFinished(ApiReply *reply)
         if (PaymentAction::isRetryable(error)) {
             // The gateway may or may not have done it: only the same key may find out safely.
             showResult(tr("%1\nIt is not known whether the gateway did it. Retry sends the same request "
-                          "again; the gateway carries it out only once.")
+                          "again; the gateway carries it out only once. Discard gives up and shows the "
+                          "payment as the gateway has it.")
                            .arg(error.displayText()),
                        false);
-            m_retryButton->show();
-            m_retryButton->setFocus();
             updateButtons();
+            m_retryButton->setFocus();
             Q_EMIT actionFinished(false);
             return;
         }
@@ -379,6 +391,53 @@ void PaymentDetailDialog::onActionFinished(ApiReply *reply)
     Q_EMIT actionFinished(ok);
 }
 
+void PaymentDetailDialog::discardPending()
+{
+    if (!hasUnknownOutcome() || !confirmForget(Forget::Discard))
+        return;
+    m_pending = {};
+    showResult(tr("Discarded without knowing whether the gateway did it. Check the payment, reloaded "
+                  "from the gateway, before you act again."),
+               true);
+    // Only the payment as the gateway has it now tells whether the action happened; the result
+    // table reloads its row too.
+    load();
+    Q_EMIT paymentChanged(m_payment.paymentId);
+}
+
+bool PaymentDetailDialog::confirmForget(Forget how)
+{
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("unknownOutcomeConfirmation"));
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(tr("Outcome unknown", "message box title: the answer to an action was lost"));
+    switch (m_pending.kind()) {
+    case PaymentAction::Kind::Capture:
+        box.setText(tr("The gateway may already have captured this payment."));
+        break;
+    case PaymentAction::Kind::Cancel:
+        box.setText(tr("The gateway may already have cancelled this payment."));
+        break;
+    case PaymentAction::Kind::ChangeAmount:
+        box.setText(tr("The gateway may already have changed the amount of this payment."));
+        break;
+    }
+    box.setStandardButtons(QMessageBox::Yes | QMessageBox::No);
+    box.setDefaultButton(QMessageBox::No);
+    if (how == Forget::Discard) {
+        box.setInformativeText(tr("Discard the action instead of retrying it? The payment is then reloaded "
+                                  "to show its current state; check it before you act again."));
+        box.button(QMessageBox::Yes)->setText(
+            tr("&Discard", "give up the action whose outcome is unknown, without retrying"));
+    } else {
+        box.setInformativeText(tr("Close without retrying? The action can then no longer be retried. Open "
+                                  "the payment again to see its current state before you act again."));
+        box.button(QMessageBox::Yes)->setText(tr("&Close without retrying"));
+    }
+    box.button(QMessageBox::No)->setText(tr("&Back", "keep the action whose outcome is unknown, to retry it"));
+    return box.exec() == QMessageBox::Yes;
+}
+
 void PaymentDetailDialog::showResult(const QString &text, bool ok)
 {
     m_result->setStyleSheet(ok ? QString() : QStringLiteral("color: #b01c1c;"));
@@ -388,10 +447,13 @@ void PaymentDetailDialog::showResult(const QString &text, bool ok)
 
 void PaymentDetailDialog::updateButtons()
 {
-    const bool idle = !isBusy() && !m_reply && m_loaded;
+    // No action under a new key while the last one may have been done: retry it or discard it.
+    const bool unknown = hasUnknownOutcome();
+    const bool idle = !isBusy() && !m_reply && m_loaded && !unknown;
     for (QPushButton *button : {m_captureButton, m_cancelButton, m_changeAmountButton, m_openNewButton})
         button->setEnabled(idle);
-    m_retryButton->setEnabled(!isBusy());
+    m_retryButton->setVisible(unknown);
+    m_discardButton->setVisible(unknown);
     m_busy->setVisible(isBusy() || (m_reply && m_loaded));
     if (m_closeButton)
         m_closeButton->setEnabled(!isBusy());

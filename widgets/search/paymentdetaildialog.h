@@ -36,6 +36,9 @@ public:
     bool isBusy() const { return m_actionReply != nullptr; }
     // The confirmed action whose answer was lost, kept with its Idempotency-Key for a retry.
     const PaymentAction &pendingAction() const { return m_pending; }
+    // The pending action's answer was lost: until it is retried or discarded no other action
+    // may start, and closing asks first.
+    bool hasUnknownOutcome() const { return m_pending.isValid() && !isBusy(); }
 
     void reject() override;
 
@@ -56,6 +59,9 @@ private:
     void run(const PaymentAction &action);
     void send();
     void onActionFinished(ApiReply *reply);
+    void discardPending();
+    enum class Forget { Discard, Close };
+    bool confirmForget(Forget how);
     void showResult(const QString &text, bool ok);
     void updateButtons();
     void openNewPayment();
@@ -74,6 +80,7 @@ private:
     QProgressBar *m_busy;
     QLabel *m_result;
     QPushButton *m_retryButton;
+    QPushButton *m_discardButton;
     QPushButton *m_openNewButton;
     QPushButton *m_closeButton;
     QPointer<ApiReply> m_reply;
