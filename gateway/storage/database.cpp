@@ -450,11 +450,17 @@ QStringList migrationSeven(bool postgres)
     QStringList statements = {
         QStringLiteral("CREATE INDEX IF NOT EXISTS payments_merchant_type_amount ON payments (merchant_id, type, amount, payment_id)"),
     };
-    if (!postgres) {
+    if (postgres) {
+        // The same text as an expression, in a trigram GIN index (pg_trgm ships with PostgreSQL
+        // and is a trusted extension: the database's owner may create it).
+        QString trigramIndex = QStringLiteral("CREATE INDEX IF NOT EXISTS payments_customer_trigram ON payments USING gin ((");
+        trigramIndex.append(Database::customerSearchExpression(true)).append(QStringLiteral(") gin_trgm_ops)"));
+        statements << QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm") << trigramIndex;
+    } else {
+        QString searchColumn = QStringLiteral("ALTER TABLE payments ADD COLUMN customer_search TEXT GENERATED ALWAYS AS (");
+        searchColumn.append(Database::customerSearchExpression(false)).append(QStringLiteral(") VIRTUAL"));
         statements += {
-            QStringLiteral("ALTER TABLE payments ADD COLUMN customer_search TEXT GENERATED ALWAYS AS ("
-                           "LOWER(COALESCE(customer_name, '')) || char(31) || LOWER(COALESCE(customer_kana, ''))"
-                           " || char(31) || REPLACE(REPLACE(COALESCE(customer_phone, ''), '-', ''), ' ', '')) VIRTUAL"),
+            searchColumn,
             Database::customerIndexStatement(),
             QStringLiteral("CREATE VIRTUAL TABLE payment_customers USING fts5(customer_search, content='payments',"
                            " content_rowid='payment_id', tokenize='trigram', detail='none')"),
@@ -672,6 +678,13 @@ Result<void> Database::refreshStatistics(const QSqlDatabase &db)
     return {};
 }
 
+QString Database::customerSearchExpression(bool postgres)
+{
+    return QStringLiteral("LOWER(COALESCE(customer_name, '')) || %1 || LOWER(COALESCE(customer_kana, '')) || %1"
+                          " || REPLACE(REPLACE(COALESCE(customer_phone, ''), '-', ''), ' ', '')")
+        .arg(postgres ? QStringLiteral("chr(31)") : QStringLiteral("char(31)"));
+}
+
 QStringList Database::customerTextIndexStatements()
 {
     return {
@@ -718,6 +731,7 @@ QStringList Database::paymentIndexDropStatements(bool postgres)
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_status_trading"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_type_amount"),
         QStringLiteral("DROP INDEX IF EXISTS payments_merchant_customer"),
+        QStringLiteral("DROP INDEX IF EXISTS payments_customer_trigram"),
     };
     if (!postgres)
         statements.append(QStringLiteral("DROP TRIGGER IF EXISTS payment_customers_insert"));

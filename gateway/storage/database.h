@@ -52,6 +52,9 @@ public:
     // SQLite only (see schema 7): the narrow index the customer filter scans, and the trigger
     // that keeps the trigram index of customer texts with a rebuild of that index.
     static QString customerIndexStatement();
+    // The customer text searched (lower-cased name and kana, the phone's digits, U+001F between):
+    // SQLite's customer_search column, PostgreSQL's trigram-indexed expression.
+    static QString customerSearchExpression(bool postgres);
     static QStringList customerTextIndexStatements();
     static constexpr const char *CustomerIndex = "payments_merchant_customer";
     static constexpr const char *CustomerTextIndex = "payment_customers";

@@ -302,10 +302,22 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
         const bool phone = allDigits.match(digits).hasMatch();
         Term term{std::nullopt, false, {}, QString(), {pattern}};
         if (postgres) {
-            term.sql = QStringLiteral("(LOWER(customer_name) LIKE ? ESCAPE '\\' OR LOWER(customer_kana) LIKE ? ESCAPE '\\'");
-            term.values << pattern;
-            if (phone)
-                term.sql += QStringLiteral(" OR REPLACE(REPLACE(customer_phone, '-', ''), ' ', '') LIKE ?");
+            // As the trigram index's expression it drives the query (a rare text of three or more
+            // characters); with `|| ''` appended it no longer matches the index and is checked row
+            // by row (PostgreSQL's counterpart of SQLite's unary plus), since a two-character
+            // pattern gives pg_trgm no trigram and would read the whole index.
+            const auto likeSql = [&](const QString &searched) {
+                QString sql = QStringLiteral("((") + searched + QStringLiteral(") LIKE ? ESCAPE '\\'");
+                if (phone)
+                    sql += QStringLiteral(" OR (") + searched + QStringLiteral(") LIKE ?");
+                return sql;
+            };
+            const QString searched = Database::customerSearchExpression(true);
+            term.sql = likeSql(QStringLiteral("(") + searched + QStringLiteral(") || ''"));
+            if (text.toUcs4().size() >= 3 && (!phone || digits.size() >= 3)) {
+                term.indexed = true;
+                term.drivingSql = likeSql(searched) + u')';
+            }
         } else {
             term.sql = QStringLiteral("(customer_search LIKE ? ESCAPE '\\'");
             if (phone)
