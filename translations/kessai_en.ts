@@ -339,18 +339,6 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>&amp;Payments</source>
-        <translation>&amp;Payments</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
-        <source>Search &amp;conditions</source>
-        <translation>Search &amp;conditions</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -379,16 +367,21 @@
         <translation>%1 (%2) — %3 %4 — %5</translation>
     </message>
     <message>
-        <source>Payment search</source>
-        <translation>Payment search</translation>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
     <message>
-        <source>&amp;Refresh results</source>
-        <translation>&amp;Refresh results</translation>
+        <source>No page</source>
+        <translation>No page</translation>
     </message>
     <message>
-        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
-        <translation>Read the shown payments again, keeping checks, selection and scroll position</translation>
+        <source>&amp;Go</source>
+        <comment>menu of pages</comment>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>Page &amp;list</source>
+        <translation>Page &amp;list</translation>
     </message>
 </context>
 <context>
@@ -396,6 +389,49 @@
     <message>
         <source>The gateway URL must start with https:// — nothing was sent.</source>
         <translation>The gateway URL must start with https:// — nothing was sent.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MoneyEdit</name>
+    <message>
+        <source>Enter an amount from %1 to %2.</source>
+        <translation>Enter an amount from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Only whole yen in digits, such as 6300.</source>
+        <translation>Only whole yen in digits, such as 6300.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <comment>amount limit</comment>
+        <translation>At most %1.</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <comment>amount limit</comment>
+        <translation>At least %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PageList</name>
+    <message>
+        <source>Payment search</source>
+        <translation>Payment search</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <comment>page group: 決済</comment>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <comment>page group: 精算</comment>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <comment>page group: 管理</comment>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
@@ -527,20 +563,30 @@
         <translation>&amp;Change amount</translation>
     </message>
     <message>
-        <source>From %1 to %2.</source>
-        <translation>From %1 to %2.</translation>
+        <source>The whole authorized amount, %1, is captured.</source>
+        <translation>The whole authorized amount, %1, is captured.</translation>
     </message>
     <message>
-        <source>From %1 to %2.
-Less than the authorized amount is a partial capture.</source>
-        <translation>From %1 to %2.
-Less than the authorized amount is a partial capture.</translation>
+        <source>Of %1 authorized, %2 is captured and the remaining %3 of the authorization is released.</source>
+        <translation>Of %1 authorized, %2 is captured and the remaining %3 of the authorization is released.</translation>
     </message>
     <message>
-        <source>Enter an amount different from the current one
-(1 to %1).</source>
-        <translation>Enter an amount different from the current one
-(1 to %1).</translation>
+        <source>Enter an amount different from the current one (up to %1).</source>
+        <translation>Enter an amount different from the current one (up to %1).</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3).</source>
+        <translation>From %1 to %2 (%3).</translation>
+    </message>
+    <message>
+        <source>&amp;Capture %1</source>
+        <comment>confirm button: 売上確定</comment>
+        <translation>&amp;Capture %1</translation>
+    </message>
+    <message>
+        <source>&amp;Change to %1</source>
+        <comment>confirm button: 金額を変更</comment>
+        <translation>&amp;Change to %1</translation>
     </message>
 </context>
 <context>
@@ -998,10 +1044,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>Payment type:</translation>
     </message>
     <message>
-        <source>%1 results, %2 shown</source>
-        <translation>%1 results, %2 shown</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
@@ -1147,6 +1189,33 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh results</source>
+        <translation>&amp;Refresh results</translation>
+    </message>
+    <message>
+        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
+        <translation>Read the shown payments again, keeping checks, selection and scroll position</translation>
+    </message>
+    <message>
+        <source>Search &amp;conditions</source>
+        <translation>Search &amp;conditions</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Reset columns</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 result(s), %2 shown</source>
+        <translation>
+            <numerusform>%1 result, %2 shown</numerusform>
+            <numerusform>%1 results, %2 shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>

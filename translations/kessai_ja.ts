@@ -339,18 +339,6 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Payments</source>
-        <translation>決済(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>検索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Search &amp;conditions</source>
-        <translation>検索条件(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -379,16 +367,21 @@
         <translation>%1（%2） — %3 %4 — %5</translation>
     </message>
     <message>
-        <source>Payment search</source>
-        <translation>決済情報照会</translation>
+        <source>Pages</source>
+        <translation>ページ</translation>
     </message>
     <message>
-        <source>&amp;Refresh results</source>
-        <translation>検索結果を更新(&amp;R)</translation>
+        <source>No page</source>
+        <translation>表示できるページがありません</translation>
     </message>
     <message>
-        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
-        <translation>表示中の決済を読み直します（チェック・選択・表示位置はそのまま）</translation>
+        <source>&amp;Go</source>
+        <comment>menu of pages</comment>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Page &amp;list</source>
+        <translation>ページ一覧(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -396,6 +389,49 @@
     <message>
         <source>The gateway URL must start with https:// — nothing was sent.</source>
         <translation>ゲートウェイのURLは https:// で始まる必要があります。何も送信していません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::MoneyEdit</name>
+    <message>
+        <source>Enter an amount from %1 to %2.</source>
+        <translation>%1から%2までの金額を入力してください。</translation>
+    </message>
+    <message>
+        <source>Only whole yen in digits, such as 6300.</source>
+        <translation>金額は数字で入力してください（例: 6300）。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <comment>amount limit</comment>
+        <translation>最大 %1 です。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <comment>amount limit</comment>
+        <translation>最小 %1 です。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PageList</name>
+    <message>
+        <source>Payment search</source>
+        <translation>決済情報照会</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <comment>page group: 決済</comment>
+        <translation>決済</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <comment>page group: 精算</comment>
+        <translation>精算</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <comment>page group: 管理</comment>
+        <translation>管理</translation>
     </message>
 </context>
 <context>
@@ -530,20 +566,30 @@
         <translation>金額変更(&amp;C)</translation>
     </message>
     <message>
-        <source>From %1 to %2.</source>
-        <translation>%1～%2</translation>
+        <source>The whole authorized amount, %1, is captured.</source>
+        <translation>オーソリ金額の全額 %1 を売上確定します。</translation>
     </message>
     <message>
-        <source>From %1 to %2.
-Less than the authorized amount is a partial capture.</source>
-        <translation>%1～%2
-オーソリ金額より少ない金額は一部売上になります。</translation>
+        <source>Of %1 authorized, %2 is captured and the remaining %3 of the authorization is released.</source>
+        <translation>%1のうち%2を売上確定し、残りの%3のオーソリを解放します。</translation>
     </message>
     <message>
-        <source>Enter an amount different from the current one
-(1 to %1).</source>
-        <translation>現在の金額と異なる金額を入力してください。
-（1円～%1）</translation>
+        <source>Enter an amount different from the current one (up to %1).</source>
+        <translation>現在と異なる金額を入力してください（最大 %1）。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3).</source>
+        <translation>%1 → %2（%3）に変更します。</translation>
+    </message>
+    <message>
+        <source>&amp;Capture %1</source>
+        <comment>confirm button: 売上確定</comment>
+        <translation>%1を売上確定する(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Change to %1</source>
+        <comment>confirm button: 金額を変更</comment>
+        <translation>%1に変更する(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1001,10 +1047,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>決済種別</translation>
     </message>
     <message>
-        <source>%1 results, %2 shown</source>
-        <translation>検索結果 %1件中、%2件を表示</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
@@ -1014,11 +1056,11 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
     <message>
         <source>Check all</source>
-        <translation>すべて選択</translation>
+        <translation>全件チェック</translation>
     </message>
     <message>
         <source>Uncheck all</source>
-        <translation>すべて解除</translation>
+        <translation>全件チェック解除</translation>
     </message>
     <message>
         <source>Check every payment that matches the search, not only the loaded rows</source>
@@ -1149,6 +1191,32 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Delete</source>
         <translation>削除</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh results</source>
+        <translation>検索結果を更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the shown payments again, keeping checks, selection and scroll position</source>
+        <translation>表示中の決済を読み直します（チェック・選択・表示位置はそのまま）</translation>
+    </message>
+    <message>
+        <source>Search &amp;conditions</source>
+        <translation>検索条件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>列を初期状態に戻す</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 result(s), %2 shown</source>
+        <translation>
+            <numerusform>検索結果 %1件中、%2件を表示</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "profile/secretstore.h"
-#include "search/searchpage.h"
 
 #include <QMessageBox>
 
@@ -169,7 +168,6 @@ void ConsoleSession::showMain()
             Q_EMIT finished();
     });
     window->show();
-    window->searchPage()->search(); // the newest payments, at once
 }
 
 void ConsoleSession::logout()

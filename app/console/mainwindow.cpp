@@ -1,36 +1,133 @@
 #include "mainwindow.h"
 
 #include "api/merchantclient.h"
-#include "payments/paymentsmodel.h"
-#include "search/searchpage.h"
+#include "common/page.h"
+#include "pagelist.h"
+#include "profile/profile.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHeaderView>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTreeWidget>
 
-#include "profile/profile.h"
+#include <algorithm>
+#include <optional>
 
 namespace kessai {
+
+namespace {
+
+constexpr int PageIdRole = Qt::UserRole + 1;
+
+const QString LastPageKey = QStringLiteral("window/lastPage");
+const QString SplitterKey = QStringLiteral("window/pageListSplitter");
+
+} // namespace
+
+int MainWindow::navWidth() const
+{
+    // Wide enough for the longest title, icon and indentation included, in either language.
+    int widest = 0;
+    for (const PageEntry *entry : m_entries)
+        widest = std::max(widest, m_nav->fontMetrics().horizontalAdvance(PageList::title(*entry)));
+    return widest + m_nav->iconSize().width() + 32;
+}
+
+namespace {
+
+} // namespace
 
 MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
-    , m_pages(new QStackedWidget)
-    , m_searchPage(new SearchPage(client))
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_nav(new QTreeWidget)
+    , m_stack(new QStackedWidget)
     , m_userLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Payment search"));
-    m_pages->addWidget(m_searchPage);
-    setCentralWidget(m_pages);
+    m_entries = PageList::allowedFor(client->user());
 
+    m_nav->setObjectName(QStringLiteral("pageList"));
+    m_nav->setHeaderHidden(true);
+    m_nav->setRootIsDecorated(false);
+    m_nav->setItemsExpandable(false);
+    m_nav->setIndentation(0);
+    m_nav->setUniformRowHeights(true);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setAccessibleName(tr("Pages"));
+    m_stack->setObjectName(QStringLiteral("pageStack"));
+    m_splitter->addWidget(m_nav);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    setCentralWidget(m_splitter);
+
+    buildPageList();
+    buildMenus();
+
+    m_userLabel->setObjectName(QStringLiteral("userLabel"));
+    statusBar()->addPermanentWidget(m_userLabel);
+    connect(client, &MerchantClient::loggedIn, this, &MainWindow::updateUser);
+    updateUser();
+
+    QSettings *settings = sharedSettings();
+    if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    if (!m_splitter->restoreState(settings->value(SplitterKey).toByteArray()))
+        m_splitter->setSizes({navWidth(), width() - navWidth()});
+
+    // The last page used, or the first one allowed.
+    const QString last = settings->value(LastPageKey).toString();
+    if (!showPage(last) && !m_entries.isEmpty())
+        showPage(m_entries.first()->id);
+    if (m_entries.isEmpty())
+        setWindowTitle(tr("No page"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPageList()
+{
+    // One flat list: group names are disabled rows, so the arrow keys pass over them (a tree
+    // would disable the pages under a disabled group too).
+    std::optional<PageEntry::Group> group;
+    QFont groupFont = m_nav->font();
+    groupFont.setBold(true);
+    for (const PageEntry *entry : m_entries) {
+        if (group != entry->group) {
+            group = entry->group;
+            auto *groupItem = new QTreeWidgetItem(m_nav, {PageList::groupTitle(entry->group)});
+            groupItem->setFlags(Qt::NoItemFlags);
+            groupItem->setFont(0, groupFont);
+        }
+        auto *item = new QTreeWidgetItem(m_nav, {PageList::title(*entry)});
+        item->setData(0, PageIdRole, entry->id);
+        const QIcon icon = QIcon::fromTheme(entry->iconName);
+        if (!icon.isNull())
+            item->setIcon(0, icon);
+        m_items.insert(entry->id, item);
+    }
+    m_nav->setMinimumWidth(navWidth());
+    connect(m_nav, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
+        if (current && current->data(0, PageIdRole).isValid())
+            showPage(current->data(0, PageIdRole).toString());
+    });
+}
+
+void MainWindow::buildMenus()
+{
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *logout = fileMenu->addAction(tr("&Log out"));
     logout->setObjectName(QStringLiteral("logoutAction"));
@@ -40,17 +137,26 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &MainWindow::close);
 
-    QMenu *paymentsMenu = menuBar()->addMenu(tr("&Payments"));
-    QAction *search = paymentsMenu->addAction(tr("&Search"));
-    connect(search, &QAction::triggered, m_searchPage, &SearchPage::search);
-    QAction *refresh = paymentsMenu->addAction(tr("&Refresh results"));
-    refresh->setObjectName(QStringLiteral("refreshAction"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setToolTip(tr("Read the shown payments again, keeping checks, selection and scroll position"));
-    connect(refresh, &QAction::triggered, m_searchPage->model(), &PaymentsModel::refresh);
-    QAction *find = paymentsMenu->addAction(tr("Search &conditions"));
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_searchPage, &SearchPage::focusFilters);
+    // Every page by its number: Ctrl+1 … Ctrl+9 in list order.
+    QMenu *goMenu = menuBar()->addMenu(tr("&Go", "menu of pages"));
+    goMenu->setObjectName(QStringLiteral("goMenu"));
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        const PageEntry *entry = m_entries.at(i);
+        QAction *go = goMenu->addAction(PageList::title(*entry));
+        go->setObjectName(QStringLiteral("goAction_") + entry->id);
+        if (i < 9)
+            go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        const QString id = entry->id;
+        connect(go, &QAction::triggered, this, [this, id] { showPage(id); });
+    }
+    goMenu->addSeparator();
+    QAction *toList = goMenu->addAction(tr("Page &list"));
+    toList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(toList, &QAction::triggered, m_nav, qOverload<>(&QWidget::setFocus));
+
+    // The current page's own actions, filled in when the page changes.
+    m_pageMenu = menuBar()->addMenu(QString());
+    m_pageMenu->setObjectName(QStringLiteral("pageMenu"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     connect(helpMenu->addAction(tr("&About Kessai")), &QAction::triggered, this, [this] {
@@ -58,19 +164,69 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
                            tr("<b>Kessai</b> %1<br>Back-office console for merchants of the payment gateway.")
                                .arg(QApplication::applicationVersion()));
     });
-
-    m_userLabel->setObjectName(QStringLiteral("userLabel"));
-    statusBar()->addPermanentWidget(m_userLabel);
-    connect(client, &MerchantClient::loggedIn, this, &MainWindow::updateUser);
-    updateUser();
-
-    m_searchPage->restoreState();
-    QSettings *settings = sharedSettings();
-    if (!restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+const PageEntry *MainWindow::entry(const QString &id) const
+{
+    for (const PageEntry *candidate : m_entries) {
+        if (candidate->id == id)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QStringList MainWindow::pageIds() const
+{
+    QStringList ids;
+    for (const PageEntry *candidate : m_entries)
+        ids.append(candidate->id);
+    return ids;
+}
+
+Page *MainWindow::currentPage() const
+{
+    return m_pages.value(m_currentId);
+}
+
+bool MainWindow::showPage(const QString &id)
+{
+    const PageEntry *target = entry(id);
+    if (!target)
+        return false;
+    if (id == m_currentId)
+        return true;
+    Page *page = m_pages.value(id);
+    const bool firstTime = !page;
+    if (firstTime) {
+        page = target->create(m_client);
+        page->setObjectName(page->objectName().isEmpty() ? id : page->objectName());
+        m_pages.insert(id, page);
+        m_created.append(page);
+        m_stack->addWidget(page);
+        page->restoreState();
+    }
+    m_currentId = id;
+    m_stack->setCurrentWidget(page);
+    if (QTreeWidgetItem *item = m_items.value(id); item && m_nav->currentItem() != item)
+        m_nav->setCurrentItem(item);
+    setWindowTitle(PageList::title(*target));
+    fillPageMenu();
+    sharedSettings()->setValue(LastPageKey, id);
+    page->pageShown(firstTime);
+    Q_EMIT currentPageChanged(id);
+    return true;
+}
+
+void MainWindow::fillPageMenu()
+{
+    m_pageMenu->clear();
+    Page *page = currentPage();
+    const QList<QAction *> actions = page ? page->menuActions() : QList<QAction *>();
+    m_pageMenu->menuAction()->setVisible(!actions.isEmpty());
+    if (const PageEntry *current = entry(m_currentId))
+        m_pageMenu->setTitle(PageList::title(*current));
+    m_pageMenu->addActions(actions);
+}
 
 void MainWindow::updateUser()
 {
@@ -83,8 +239,11 @@ void MainWindow::updateUser()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    sharedSettings()->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_searchPage->saveState();
+    QSettings *settings = sharedSettings();
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(SplitterKey, m_splitter->saveState());
+    for (const Page *page : std::as_const(m_created))
+        page->saveState();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,17 +1,24 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
+class QSplitter;
 class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kessai {
 
 class MerchantClient;
-class SearchPage;
+class Page;
+struct PageEntry;
 
-// The console's window after login: pages in a stack (決済情報照会 first), the signed-in user,
-// merchant and gateway in the status bar.
+// The console's window after login: the page list at the side (grouped 決済 / 精算 / 管理, only
+// the pages the signed-in user may open), the current page beside it, the user, merchant and
+// gateway in the status bar. Pages come from PageList alone and are created when first shown.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -21,21 +28,49 @@ public:
     explicit MainWindow(MerchantClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    SearchPage *searchPage() const { return m_searchPage; }
+    // The ids of the pages this user may open, in list order (Ctrl+1 is the first).
+    QStringList pageIds() const;
+    QString currentPageId() const { return m_currentId; }
+    Page *currentPage() const;
+    // Brings the page to the front, creating it the first time; false if the user may not open it.
+    bool showPage(const QString &id);
+    // The first created page of that class (tests, the session), or null.
+    template<class P>
+    P *page() const
+    {
+        for (Page *candidate : m_created) {
+            if (auto *p = qobject_cast<P *>(candidate))
+                return p;
+        }
+        return nullptr;
+    }
 
 Q_SIGNALS:
     void logoutRequested();
+    void currentPageChanged(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildPageList();
+    void buildMenus();
     void updateUser();
+    void fillPageMenu();
+    const PageEntry *entry(const QString &id) const;
+    int navWidth() const;
 
     MerchantClient *m_client;
-    QStackedWidget *m_pages;
-    SearchPage *m_searchPage;
+    QSplitter *m_splitter;
+    QTreeWidget *m_nav;
+    QStackedWidget *m_stack;
     QLabel *m_userLabel;
+    QMenu *m_pageMenu = nullptr;
+    QList<const PageEntry *> m_entries;
+    QHash<QString, QTreeWidgetItem *> m_items;
+    QHash<QString, Page *> m_pages;
+    QList<Page *> m_created;
+    QString m_currentId;
 };
 
 } // namespace kessai

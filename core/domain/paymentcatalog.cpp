@@ -43,14 +43,16 @@ const QList<StatusInfo> &statusTable()
 const QList<PaymentTypeInfo> &PaymentCatalog::types()
 {
     static const QList<PaymentTypeInfo> table = {
-        {QStringLiteral("01"), QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "ATM"), {10, 12, 40}},
+        {QStringLiteral("01"), QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "ATM"), {10, 12, 40}, 500'000},
         {QStringLiteral("02"),
          QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Credit card"),
-         {11, 13, 20, 32, 33, 40, 41, 60}},
+         {11, 13, 20, 32, 33, 40, 41, 60},
+         9'999'999},
         {QStringLiteral("03"),
          QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Convenience store"),
-         {10, 12, 43, 40, 61}},
-        {QStringLiteral("05"), QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Online banking"), {10, 15, 40}},
+         {10, 12, 43, 40, 61},
+         299'999},
+        {QStringLiteral("05"), QT_TRANSLATE_NOOP("kessai::PaymentCatalog", "Online banking"), {10, 15, 40}, 500'000},
     };
     return table;
 }
@@ -67,6 +69,12 @@ const PaymentTypeInfo *PaymentCatalog::type(const QString &code)
 bool PaymentCatalog::isKnownType(const QString &code)
 {
     return type(code) != nullptr;
+}
+
+qint64 PaymentCatalog::maxAmount(const QString &code)
+{
+    const PaymentTypeInfo *info = type(code);
+    return info ? info->maxAmount : 0;
 }
 
 bool PaymentCatalog::isKnownStatus(int code)

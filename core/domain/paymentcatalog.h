@@ -26,11 +26,15 @@ enum class PaymentStatus : int {
 
 enum class StatusTone { Normal, Pending, Done, Failed, Cancelled };
 
+// The smallest amount of any payment, in yen.
+constexpr qint64 MinPaymentAmount = 1;
+
 struct PaymentTypeInfo
 {
     QString code;        // "02"
     const char *label;   // untranslated source text (QT_TRANSLATE_NOOP "kessai::PaymentCatalog")
     QList<int> statuses; // statuses a payment of this type can be in, PAYGENT order
+    qint64 maxAmount;    // the largest amount one payment of this type may have, in yen
 };
 
 class PaymentCatalog
@@ -41,6 +45,9 @@ public:
     static bool isKnownType(const QString &code);
     static bool isKnownStatus(int code);
     static QList<int> allStatuses();
+    // The largest amount of one payment of this type (0 for an unknown type). The gateway
+    // enforces it; the console uses it to say the limit before asking.
+    static qint64 maxAmount(const QString &code);
 
     // Translated labels. The status label depends on the type: 40 is 売上済 for a card.
     static QString typeLabel(const QString &code);

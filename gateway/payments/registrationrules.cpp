@@ -1,5 +1,6 @@
 #include "registrationrules.h"
 
+#include "domain/paymentcatalog.h"
 #include "payments/cardrules.h"
 
 #include <QCryptographicHash>
@@ -354,15 +355,7 @@ const QList<int> &splitCounts()
 
 qint64 maxAmount(const QString &type)
 {
-    if (type == Card)
-        return MaxCardAmount;
-    if (type == Cvs)
-        return MaxCvsAmount;
-    if (type == Atm)
-        return MaxAtmAmount;
-    if (type == Bank)
-        return MaxBankAmount;
-    return 0;
+    return PaymentCatalog::maxAmount(type);
 }
 
 QString atmInstitution()
@@ -394,7 +387,7 @@ std::variant<Registration, QList<FieldError>> parse(const QJsonObject &body, qin
             r.tradingId = *tradingId;
     }
 
-    const qint64 limit = r.type.isEmpty() ? MaxCardAmount : maxAmount(r.type);
+    const qint64 limit = r.type.isEmpty() ? PaymentCatalog::maxAmount(Card) : maxAmount(r.type);
     if (const auto amount = check.integer(body, QStringLiteral("amount"))) {
         if (*amount < 1 || *amount > limit)
             check.fail(QStringLiteral("amount"), OutOfRange, QStringLiteral("amount must be from 1 to %1 yen for this type.").arg(limit));

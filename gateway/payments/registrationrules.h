@@ -16,10 +16,6 @@ namespace kessai::gateway {
 // the payment clock's now (card expiry, due dates).
 namespace RegistrationRules {
 
-constexpr qint64 MaxCardAmount = 9'999'999;
-constexpr qint64 MaxCvsAmount = 299'999;
-constexpr qint64 MaxAtmAmount = 500'000;
-constexpr qint64 MaxBankAmount = 500'000;
 constexpr int MinDueDays = 1;
 constexpr int MaxDueDays = 60;
 constexpr int MaxNameLength = 40;

@@ -4,8 +4,8 @@
 #include "export/paymentexporter.h"
 #include "gatewayfixture.h"
 #include "payments/paymentsmodel.h"
-#include "search/exportdialog.h"
-#include "search/searchpage.h"
+#include "payments/exportdialog.h"
+#include "payments/searchpage.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -87,13 +87,17 @@ public:
     }
 
     int requestCount = 0;
+    // The body of the last request that had one (a POST's JSON).
+    QByteArray lastBody;
     // When true, abort() is ignored: the old answer still arrives, as over a slow real link.
     bool ignoreAbort = false;
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *) override
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override
     {
         ++requestCount;
+        if (outgoingData)
+            lastBody = outgoingData->readAll();
         const Answer answer = m_handler(request);
         return new FakeReply(request, op, answer.status, answer.body, answer.delayMs, !ignoreAbort, this);
     }

@@ -7,11 +7,11 @@
 #include "mainwindow.h"
 #include "payments/paymentsmodel.h"
 #include "domain/payment.h"
-#include "search/paymentdetaildialog.h"
+#include "common/paymentdetaildialog.h"
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
-#include "search/searchpage.h"
-#include "search/supportlookupdialog.h"
+#include "payments/searchpage.h"
+#include "payments/supportlookupdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -117,8 +117,8 @@ private Q_SLOTS:
         window->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
         window->findChild<QCheckBox *>(QStringLiteral("type_01"))->setChecked(true);
         window->findChild<QPushButton *>(QStringLiteral("searchButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(window->searchPage()->model()->total() > 0, 15000);
-        const auto *model = window->searchPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(window->page<SearchPage>()->model()->total() > 0, 15000);
+        const auto *model = window->page<SearchPage>()->model();
         QTRY_VERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("01"));

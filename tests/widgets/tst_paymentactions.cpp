@@ -1,12 +1,13 @@
 #include "api/merchantclient.h"
+#include "common/moneyedit.h"
 #include "domain/money.h"
 #include "fakenetwork.h"
 #include "domain/payment.h"
 #include "gatewayfixture.h"
 #include "payments/paymentsmodel.h"
-#include "search/paymentactiondialog.h"
-#include "search/paymentdetaildialog.h"
-#include "search/searchpage.h"
+#include "common/paymentactiondialog.h"
+#include "common/paymentdetaildialog.h"
+#include "payments/searchpage.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -195,11 +195,11 @@ private Q_SLOTS:
         QCOMPARE(label(confirm, "confirmTradingId")->text(), before.tradingId);
         QCOMPARE(label(confirm, "confirmPaymentId")->text(), id);
         QCOMPARE(label(confirm, "confirmAuthorized")->text(), formatYen(before.amount, QLocale()));
-        auto *amount = confirm->findChild<QSpinBox *>(QStringLiteral("amountInput"));
-        QCOMPARE(Yen(amount->value()), before.amount); // the authorized amount by default
-        QCOMPARE(Yen(amount->maximum()), before.amount);
+        auto *amount = confirm->findChild<MoneyEdit *>(QStringLiteral("amountInput"));
+        QCOMPARE(amount->value().value_or(0), before.amount); // the authorized amount by default
+        QCOMPARE(amount->maximum(), before.amount);
         QCOMPARE(amount->minimum(), 1);
-        amount->setValue(int(captureAmount));
+        amount->setValue(captureAmount);
         QTest::mouseClick(button(confirm, "confirmButton"), Qt::LeftButton);
         // Busy at once: no second action, no closing, until the answer is in.
         QVERIFY(detail->isBusy());
@@ -260,14 +260,14 @@ private Q_SLOTS:
         QTest::mouseClick(button(&detail, "changeAmountButton"), Qt::LeftButton);
         PaymentActionDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = activeConfirmation(QStringLiteral("changeAmountDialog"))) != nullptr);
-        auto *amount = dialog->findChild<QSpinBox *>(QStringLiteral("amountInput"));
+        auto *amount = dialog->findChild<MoneyEdit *>(QStringLiteral("amountInput"));
         auto *ok = button(dialog, "confirmButton");
-        QCOMPARE(Yen(amount->value()), before.amount);
+        QCOMPARE(amount->value().value_or(0), before.amount);
         QVERIFY(!ok->isEnabled()); // the same amount is no change
         QCOMPARE(amount->maximum(), 9'999'999);
         QCOMPARE(amount->minimum(), 1);
         const Yen newAmount = before.amount - 50;
-        amount->setValue(int(newAmount));
+        amount->setValue(newAmount);
         QVERIFY(ok->isEnabled());
         QTest::mouseClick(ok, Qt::LeftButton);
 

@@ -7,7 +7,7 @@
 #include "export/paymentexporter.h"
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
-#include "paymentdetaildialog.h"
+#include "common/paymentdetaildialog.h"
 #include "statusfilter.h"
 #include "supportlookupdialog.h"
 #include "profile/profile.h"
@@ -44,7 +44,7 @@
 namespace kessai {
 
 SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_model(new PaymentsModel(this))
     , m_tradingId(new QLineEdit)
     , m_paymentId(new QLineEdit)
@@ -196,26 +196,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     });
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(PaymentsModel::CheckColumn, QHeaderView::Fixed);
-    m_table->setColumnWidth(PaymentsModel::CheckColumn, 28);
-    const QFontMetrics fm = m_table->fontMetrics();
-    // Widths from what the columns hold, so that the amount stays in view on a 1280-pixel screen.
-    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("ORD20261122_00000")) + 16);
-    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("100000000000000000")) + 16);
-    m_table->setColumnWidth(PaymentsModel::TradeTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
-    m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
-    m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(QStringLiteral("9,999,999円")) + 24);
-    int statusWidth = 0;
-    for (int code : PaymentCatalog::allStatuses())
-        statusWidth = std::max(statusWidth, fm.horizontalAdvance(PaymentCatalog::statusLabel(code, QStringLiteral("02"))));
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    m_table->setColumnWidth(PaymentsModel::StatusColumn, statusWidth * QFontMetrics(bold).averageCharWidth()
-                                                                 / std::max(1, fm.averageCharWidth()) + 20);
-    m_table->setColumnWidth(PaymentsModel::InstitutionColumn, fm.horizontalAdvance(QStringLiteral("ファミリーマート")) + 16);
-    int typeWidth = 0;
-    for (const PaymentTypeInfo &info : PaymentCatalog::types())
-        typeWidth = std::max(typeWidth, fm.horizontalAdvance(PaymentCatalog::typeLabel(info.code)));
-    m_table->setColumnWidth(PaymentsModel::TypeColumn, typeWidth + 16);
+    applyDefaultColumns();
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_summary->setObjectName(QStringLiteral("resultSummary"));
@@ -277,17 +258,44 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     connect(m_model, &PaymentsModel::modelReset, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::errorOccurred, this, &SearchPage::showError);
 
-    auto *focusAction = new QAction(tr("Search conditions"), this);
+    // The page's actions, bound here once: the window's menu shows these same actions, so a
+    // shortcut never has two owners.
+    auto *searchAction = new QAction(tr("&Search"), this);
+    searchAction->setObjectName(QStringLiteral("searchAction"));
+    connect(searchAction, &QAction::triggered, this, &SearchPage::search);
+    auto *refreshAction = new QAction(tr("&Refresh results"), this);
+    refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setToolTip(tr("Read the shown payments again, keeping checks, selection and scroll position"));
+    connect(refreshAction, &QAction::triggered, m_model, &PaymentsModel::refresh);
+    auto *focusAction = new QAction(tr("Search &conditions"), this);
+    focusAction->setObjectName(QStringLiteral("focusFiltersAction"));
     focusAction->setShortcut(QKeySequence::Find);
-    focusAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(focusAction, &QAction::triggered, this, &SearchPage::focusFilters);
-    addAction(focusAction);
+    m_menuActions = {searchAction, refreshAction, focusAction};
+    for (QAction *action : std::as_const(m_menuActions)) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
 
     updateSummary();
     updateCheckSummary();
 }
 
 SearchPage::~SearchPage() = default;
+
+void SearchPage::pageShown(bool firstTime)
+{
+    if (!firstTime)
+        return;
+    search();
+    focusFilters();
+}
+
+QList<QAction *> SearchPage::menuActions() const
+{
+    return m_menuActions;
+}
 
 bool SearchPage::eventFilter(QObject *watched, QEvent *event)
 {
@@ -321,10 +329,48 @@ void SearchPage::updateCheckSummary()
     m_uncheckAllButton->setEnabled(m_model->isAllMatchingChecked() || count > 0);
 }
 
+void SearchPage::applyDefaultColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < PaymentsModel::ColumnCount; ++column) {
+        header->setSectionHidden(column, false);
+        header->moveSection(header->visualIndex(column), column);
+    }
+    // The amount, the column staff read most, right after the status: in view at 1280 pixels.
+    header->moveSection(header->visualIndex(PaymentsModel::AmountColumn), header->visualIndex(PaymentsModel::StatusColumn) + 1);
+    m_table->setColumnWidth(PaymentsModel::CheckColumn, 28);
+    const QFontMetrics fm = m_table->fontMetrics();
+    // Widths from what the columns hold, so that every column fits a 1280-pixel window.
+    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("ORD20261122_00000")) + 16);
+    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("100000000000000000")) + 16);
+    m_table->setColumnWidth(PaymentsModel::TradeTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
+    m_table->setColumnWidth(PaymentsModel::DueTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00")) + 16);
+    m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
+    m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(formatYen(9'999'999, QLocale())) + 16);
+    // The status as wide as the labels a day's work shows (the longest, rare ones are elided and
+    // whole in the tooltip); bold labels are a little wider.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    int statusWidth = 0;
+    for (int code : {10, 20, 40, 60})
+        statusWidth = std::max(statusWidth, boldMetrics.horizontalAdvance(PaymentCatalog::statusLabel(code, QStringLiteral("02"))));
+    m_table->setColumnWidth(PaymentsModel::StatusColumn, statusWidth + 16);
+    m_table->setColumnWidth(PaymentsModel::InstitutionColumn, fm.horizontalAdvance(QStringLiteral("ファミリーマート")) + 16);
+    int typeWidth = 0;
+    for (const PaymentTypeInfo &info : PaymentCatalog::types())
+        typeWidth = std::max(typeWidth, fm.horizontalAdvance(PaymentCatalog::typeLabel(info.code)));
+    m_table->setColumnWidth(PaymentsModel::TypeColumn, typeWidth + 16);
+}
+
 void SearchPage::showColumnMenu(const QPoint &pos)
 {
     QHeaderView *header = m_table->horizontalHeader();
     QMenu menu(this);
+    QAction *reset = menu.addAction(tr("Reset columns"));
+    reset->setObjectName(QStringLiteral("resetColumnsAction"));
+    connect(reset, &QAction::triggered, this, &SearchPage::applyDefaultColumns);
+    menu.addSeparator();
     for (int column = PaymentsModel::TradingIdColumn; column < PaymentsModel::ColumnCount; ++column) {
         QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
@@ -337,14 +383,14 @@ void SearchPage::showColumnMenu(const QPoint &pos)
 void SearchPage::saveState() const
 {
     QSettings *settings = sharedSettings();
-    settings->setValue(QStringLiteral("search/header"), m_table->horizontalHeader()->saveState());
+    settings->setValue(QStringLiteral("search/columns"), m_table->horizontalHeader()->saveState());
     settings->setValue(QStringLiteral("search/last"), currentQuery().withoutPersonalData().toQueryString());
 }
 
 void SearchPage::restoreState()
 {
     QSettings *settings = sharedSettings();
-    m_table->horizontalHeader()->restoreState(settings->value(QStringLiteral("search/header")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings->value(QStringLiteral("search/columns")).toByteArray());
     applyQuery(PaymentQuery::fromQueryString(settings->value(QStringLiteral("search/last")).toString()));
 }
 
@@ -469,7 +515,8 @@ void SearchPage::updateSummary()
     const qint64 total = m_model->total();
     QString text;
     if (total >= 0)
-        text = tr("%1 results, %2 shown").arg(locale.toString(total), locale.toString(shown));
+        text = tr("%1 result(s), %2 shown", nullptr, int(std::min<qint64>(total, std::numeric_limits<int>::max())))
+                   .arg(locale.toString(total), locale.toString(shown));
     else if (m_model->isLoading() && shown == 0)
         text = tr("Searching…");
     else

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "api/paymentquery.h"
+#include "common/page.h"
 #include "csv/csvwriter.h"
-
-#include <QWidget>
 
 Q_MOC_INCLUDE("export/paymentexporter.h")
 
@@ -26,7 +25,7 @@ struct ApiError;
 struct ExportResult;
 
 // 決済情報照会: filters above, the result table below, loaded page by page as it scrolls.
-class SearchPage final : public QWidget
+class SearchPage final : public Page
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SearchPage)
@@ -40,8 +39,12 @@ public:
     PaymentQuery currentQuery() const;
 
     // The column layout (order, widths, hidden columns) and the last search, kept across restarts.
-    void saveState() const;
-    void restoreState();
+    void saveState() const override;
+    void restoreState() override;
+    // The first time: the newest payments at once.
+    void pageShown(bool firstTime) override;
+    // Search, refresh (F5), search conditions (Ctrl+F).
+    QList<QAction *> menuActions() const override;
 
 public Q_SLOTS:
     void search();
@@ -64,6 +67,8 @@ private:
     void updateSummary();
     void updateCheckSummary();
     void showColumnMenu(const QPoint &pos);
+    // Column order, widths and visibility as shipped (the column menu's "Reset columns").
+    void applyDefaultColumns();
     void applyQuery(const PaymentQuery &query);
     void openSupportLookup();
     void fillSavedSearchMenu();
@@ -96,6 +101,7 @@ private:
     QPushButton *m_uncheckAllButton;
     QLabel *m_error;
     QPushButton *m_exportButton;
+    QList<QAction *> m_menuActions;
     PaymentExporter *m_exporter = nullptr;
     QProgressDialog *m_exportProgress = nullptr;
 };

@@ -1,0 +1,58 @@
+#include "pagelist.h"
+
+#include "api/merchantclient.h"
+#include "payments/searchpage.h"
+
+#include <QCoreApplication>
+
+namespace kessai {
+
+namespace {
+
+bool viewsAnyPayments(const UserInfo &user)
+{
+    return std::any_of(user.permissions.cbegin(), user.permissions.cend(),
+                       [](const QString &permission) { return permission.startsWith(QLatin1String("view:")); });
+}
+
+} // namespace
+
+const QList<PageEntry> &PageList::all()
+{
+    static const QList<PageEntry> pages = {
+        {QStringLiteral("payments/search"), PageEntry::Group::Payments,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Payment search"), QStringLiteral("edit-find"), viewsAnyPayments,
+         [](MerchantClient *client) -> Page * { return new SearchPage(client); }},
+    };
+    return pages;
+}
+
+QList<const PageEntry *> PageList::allowedFor(const UserInfo &user)
+{
+    QList<const PageEntry *> entries;
+    for (const PageEntry &entry : all()) {
+        if (!entry.allowed || entry.allowed(user))
+            entries.append(&entry);
+    }
+    return entries;
+}
+
+QString PageList::title(const PageEntry &entry)
+{
+    return QCoreApplication::translate("kessai::PageList", entry.title);
+}
+
+QString PageList::groupTitle(PageEntry::Group group)
+{
+    switch (group) {
+    case PageEntry::Group::Payments:
+        return QCoreApplication::translate("kessai::PageList", "Payments", "page group: 決済");
+    case PageEntry::Group::Settlement:
+        return QCoreApplication::translate("kessai::PageList", "Settlement", "page group: 精算");
+    case PageEntry::Group::Administration:
+        return QCoreApplication::translate("kessai::PageList", "Administration", "page group: 管理");
+    }
+    return QString();
+}
+
+} // namespace kessai
