@@ -590,6 +590,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentActionRunner</name>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>The gateway&apos;s answer could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentCatalog</name>
     <message>
         <source>Applied</source>
@@ -843,10 +850,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
         <translation>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer could not be read.</source>
-        <translation>The gateway&apos;s answer could not be read.</translation>
     </message>
     <message>
         <source>Captured %1.</source>

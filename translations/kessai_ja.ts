@@ -593,6 +593,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::PaymentActionRunner</name>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentCatalog</name>
     <message>
         <source>Applied</source>
@@ -846,10 +853,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>The amount was changed to %1. New payment ID: %2. This payment is now &quot;%3&quot;.</source>
         <translation>金額を%1に変更しました。新しい決済ID：%2。この決済は「%3」になりました。</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer could not be read.</source>
-        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
     </message>
     <message>
         <source>Captured %1.</source>

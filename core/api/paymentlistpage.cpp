@@ -1,5 +1,9 @@
 #include "paymentlistpage.h"
 
+#include "apireply.h"
+
+#include <QJsonObject>
+
 #include "domain/jsonreader.h"
 #include "domain/jsonwriter.h"
 
@@ -119,6 +123,16 @@ std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString 
     if (!reader.atEnd())
         return failed(QStringLiteral("text after the page"));
     return page;
+}
+
+std::optional<qint64> readTotal(const ApiReply &reply)
+{
+    if (!reply.ok())
+        return std::nullopt;
+    const QJsonValue total = reply.json().object().value(QLatin1String("total"));
+    if (!total.isDouble())
+        return std::nullopt;
+    return total.toInteger();
 }
 
 } // namespace kessai

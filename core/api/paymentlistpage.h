@@ -34,4 +34,8 @@ struct PaymentListPage
 // with *error saying why, if the text is not such a page.
 std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error = nullptr);
 
+// The total of a count answer (GET /v1/payments/count and every other …/count); nullopt if the
+// reply failed or says no total.
+std::optional<qint64> readTotal(const class ApiReply &reply);
+
 } // namespace kessai

@@ -12,7 +12,6 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
-#include <QJsonObject>
 #include <QLocale>
 
 namespace kessai {
@@ -144,7 +143,7 @@ void PaymentsModel::requestCount()
         m_countReply = nullptr;
         if (!reply->ok())
             return; // the page request reports errors; a missing total just stays unknown
-        m_total = reply->json().object().value(QLatin1String("total")).toInteger(-1);
+        m_total = readTotal(*reply).value_or(-1);
         Q_EMIT totalChanged(m_total);
         if (m_allMatching)
             Q_EMIT checkedCountChanged(checkedCount());

@@ -1,10 +1,12 @@
 #include "api/merchantclient.h"
+#include "api/paymentactionrunner.h"
 #include "fakenetwork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace kessai;
@@ -84,6 +86,74 @@ private Q_SLOTS:
         QVERIFY(results[0].ok);
         QCOMPARE(results[0].status, 40);
         QCOMPARE(results[0].amount, Yen(5000));
+    }
+
+    // The runner every money-moving screen uses: a lost answer keeps the action pending, nothing
+    // new starts until it is retried (same key) or discarded.
+    void theRunnerKeepsALostActionUntilRetriedOrDiscarded()
+    {
+        m_network->answers = {{0, {}}, {200, R"({"results":[]})"}, {200, capturedAnswer}};
+        PaymentActionRunner runner(m_client.get());
+        QSignalSpy finished(&runner, &PaymentActionRunner::finished);
+        const PaymentAction action = PaymentAction::capture({{QStringLiteral("100000000000000002"), 5000}});
+        QVERIFY(runner.start(action));
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Sending);
+        QVERIFY(!runner.start(PaymentAction::cancel({{QStringLiteral("100000000000000003"), 0}})));
+        QVERIFY(finished.wait());
+        auto outcome = finished.takeFirst().at(0).value<PaymentActionOutcome>();
+        QCOMPARE(outcome.result, PaymentActionOutcome::Result::Unknown);
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Unknown);
+        QCOMPARE(runner.pending().idempotencyKey(), action.idempotencyKey());
+        // Nothing new while the outcome is unknown.
+        QVERIFY(!runner.start(PaymentAction::cancel({{QStringLiteral("100000000000000003"), 0}})));
+        QCOMPARE(m_network->sent.size(), 1);
+
+        // An answer without the item's result is no answer either: still unknown.
+        QVERIFY(runner.retry());
+        QVERIFY(finished.wait());
+        outcome = finished.takeFirst().at(0).value<PaymentActionOutcome>();
+        QCOMPARE(outcome.result, PaymentActionOutcome::Result::Unknown);
+        QCOMPARE(outcome.error.code, QStringLiteral("unreadable_answer"));
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Unknown);
+
+        QVERIFY(runner.retry());
+        QVERIFY(finished.wait());
+        outcome = finished.takeFirst().at(0).value<PaymentActionOutcome>();
+        QCOMPARE(outcome.result, PaymentActionOutcome::Result::Answered);
+        QVERIFY(outcome.allDone());
+        QCOMPARE(outcome.items.value(0).status, 40);
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Idle);
+        QVERIFY(!runner.pending().isValid());
+        QCOMPARE(m_network->sent.size(), 3);
+        for (const auto &sent : m_network->sent)
+            QCOMPARE(sent.key, action.idempotencyKey());
+    }
+
+    void theRunnerEndsARefusalAndADiscard()
+    {
+        m_network->answers = {{409, R"({"error":{"code":"idempotency_mismatch","message":"no","request_id":"r1"}})"},
+                              {503, {}}};
+        PaymentActionRunner runner(m_client.get());
+        QSignalSpy finished(&runner, &PaymentActionRunner::finished);
+        QVERIFY(runner.start(PaymentAction::cancel({{QStringLiteral("100000000000000003"), 6300}})));
+        QVERIFY(finished.wait());
+        auto outcome = finished.takeFirst().at(0).value<PaymentActionOutcome>();
+        QCOMPARE(outcome.result, PaymentActionOutcome::Result::Refused);
+        QCOMPARE(outcome.error.code, QStringLiteral("idempotency_mismatch"));
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Idle);
+        QVERIFY(!runner.retry());
+        QVERIFY(!runner.discard());
+
+        // A 5xx releases the key on the gateway: unknown, then given up by the user.
+        const PaymentAction second = PaymentAction::cancel({{QStringLiteral("100000000000000004"), 100}});
+        QVERIFY(runner.start(second));
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.takeFirst().at(0).value<PaymentActionOutcome>().result, PaymentActionOutcome::Result::Unknown);
+        QVERIFY(runner.discard());
+        QCOMPARE(runner.state(), PaymentActionRunner::State::Idle);
+        QVERIFY(!runner.pending().isValid());
+        QCOMPARE(m_network->sent.size(), 2);
+        QVERIFY(m_network->sent[1].key != m_network->sent[0].key);
     }
 
     void aNewConfirmationGetsANewKey()

@@ -14,8 +14,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -68,6 +66,7 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     , m_discardButton(new QPushButton(tr("&Discard", "give up the action whose outcome is unknown, without retrying")))
     , m_openNewButton(new QPushButton(tr("&Show the new payment")))
     , m_closeButton(nullptr)
+    , m_runner(new PaymentActionRunner(client, this))
 {
     setObjectName(QStringLiteral("paymentDetailDialog"));
     setWindowTitle(tr("Payment %1").arg(paymentId));
@@ -109,7 +108,12 @@ PaymentDetailDialog::PaymentDetailDialog(MerchantClient *client, const QString &
     connect(m_captureButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::Capture); });
     connect(m_cancelButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::Cancel); });
     connect(m_changeAmountButton, &QPushButton::clicked, this, [this] { confirm(PaymentActionDialog::Mode::ChangeAmount); });
-    connect(m_retryButton, &QPushButton::clicked, this, &PaymentDetailDialog::send);
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        if (m_runner->retry())
+            showSending();
+    });
+    connect(m_runner, &PaymentActionRunner::stateChanged, this, &PaymentDetailDialog::updateButtons);
+    connect(m_runner, &PaymentActionRunner::finished, this, &PaymentDetailDialog::onActionFinished);
     connect(m_discardButton, &QPushButton::clicked, this, &PaymentDetailDialog::discardPending);
     connect(m_openNewButton, &QPushButton::clicked, this, &PaymentDetailDialog::openNewPayment);
 
@@ -192,7 +196,7 @@ void PaymentDetailDialog::load()
             updateButtons();
             return;
         }
-        showPayment(reply->json().object());
+        showPayment(PaymentDetail::fromReply(*reply));
     });
 }
 
@@ -221,12 +225,11 @@ void PaymentDetailDialog::addRow(const QString &label, const QString &value, con
     m_form->addRow(label, row);
 }
 
-void PaymentDetailDialog::showPayment(const QJsonObject &object)
+void PaymentDetailDialog::showPayment(const PaymentDetail &detail)
 {
-    const Payment p = Payment::fromJson(object);
-    const QJsonArray events = object.value(QLatin1String("events")).toArray();
+    const Payment &p = detail.payment;
     m_payment = p;
-    m_authorizedAmount = object.value(QLatin1String("authorized_amount")).toInteger(p.amount);
+    m_authorizedAmount = detail.captureLimit();
 
     const QLocale locale;
     m_status->hide();
@@ -240,7 +243,7 @@ void PaymentDetailDialog::showPayment(const QJsonObject &object)
     addRow(tr("Status"), QStringLiteral("%1 %2").arg(p.status).arg(PaymentCatalog::statusLabel(p.status, p.type)),
            QStringLiteral("detailStatusText"));
     addRow(tr("Amount"), formatYen(p.amount, locale), QStringLiteral("detailAmount"));
-    if (object.contains(QLatin1String("authorized_amount")) && m_authorizedAmount != p.amount)
+    if (detail.authorizedAmount && m_authorizedAmount != p.amount)
         addRow(tr("Authorized amount"), formatYen(m_authorizedAmount, locale), QStringLiteral("detailAuthorizedAmount"));
     addRow(tr("Trade time"), japanTime(p.tradeTime));
     addRow(tr("Due date"), JapanTime::format(p.dueTime, true));
@@ -255,14 +258,10 @@ void PaymentDetailDialog::showPayment(const QJsonObject &object)
     addRow(tr("Phone"), p.customer.phone);
     addRow(tr("E-mail"), p.customer.email);
 
-    for (const QJsonValue &value : events) {
-        const QJsonObject e = value.toObject();
-        const int from = e.value(QLatin1String("from")).toInt();
-        const int to = e.value(QLatin1String("to")).toInt();
-        auto *item = new QTreeWidgetItem(
-            {japanTime(fromWireTime(e.value(QLatin1String("at")).toString())), e.value(QLatin1String("actor")).toString(),
-             from == 0 ? QString() : PaymentCatalog::statusLabel(from, p.type), PaymentCatalog::statusLabel(to, p.type),
-             formatYen(e.value(QLatin1String("amount")).toInteger(), locale)});
+    for (const PaymentEvent &e : detail.events) {
+        auto *item = new QTreeWidgetItem({japanTime(e.at), e.actor,
+                                          e.from == 0 ? QString() : PaymentCatalog::statusLabel(e.from, p.type),
+                                          PaymentCatalog::statusLabel(e.to, p.type), formatYen(e.amount, locale)});
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
         m_events->addTopLevelItem(item);
     }
@@ -303,18 +302,16 @@ void PaymentDetailDialog::confirm(PaymentActionDialog::Mode mode)
 
 void PaymentDetailDialog::run(const PaymentAction &action)
 {
-    // A new confirmation: a new key. A retry (send() alone) keeps the pending one's.
-    m_pending = action;
+    // A new confirmation: a new key. A retry keeps the pending one's.
     m_newPaymentId.clear();
     m_openNewButton->hide();
-    send();
+    if (m_runner->start(action))
+        showSending();
 }
 
-void PaymentDetailDialog::send()
+void PaymentDetailDialog::showSending()
 {
-    if (!m_pending.isValid() || isBusy())
-        return;
-    switch (m_pending.kind()) {
+    switch (m_runner->pending().kind()) {
     case PaymentAction::Kind::Capture:
         showResult(tr("Capturing…"), true);
         break;
@@ -325,64 +322,53 @@ void PaymentDetailDialog::send()
         showResult(tr("Changing the amount…"), true);
         break;
     }
-    ApiReply *reply = m_pending.send(m_client);
-    m_actionReply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply] { onActionFinished(reply); });
-    updateButtons();
 }
 
-void PaymentDetailDialog::onActionFinished(ApiReply *reply)
+void PaymentDetailDialog::onActionFinished(const PaymentActionOutcome &outcome)
 {
-    m_actionReply = nullptr;
-    const PaymentAction action = m_pending;
     const QLocale locale;
-    bool ok = false;
-    if (!reply->ok()) {
-        const ApiError &error = reply->error();
-        if (PaymentAction::isRetryable(error)) {
-            // The gateway may or may not have done it: only the same key may find out safely.
-            showResult(tr("%1\nIt is not known whether the gateway did it. Retry sends the same request "
-                          "again; the gateway carries it out only once. Discard gives up and shows the "
-                          "payment as the gateway has it.")
-                           .arg(error.displayText()),
-                       false);
-            updateButtons();
-            m_retryButton->setFocus();
-            Q_EMIT actionFinished(false);
-            return;
-        }
-        m_pending = {};
-        showResult(isPaymentActionCode(error.code)
-                       ? withRequestId(paymentActionErrorText(error.code, error.message), error.requestId)
-                       : error.displayText(),
+    const bool ok = outcome.allDone();
+    switch (outcome.result) {
+    case PaymentActionOutcome::Result::Unknown:
+        // The gateway may or may not have done it: only the same key may find out safely.
+        showResult(tr("%1\nIt is not known whether the gateway did it. Retry sends the same request "
+                      "again; the gateway carries it out only once. Discard gives up and shows the "
+                      "payment as the gateway has it.")
+                       .arg(outcome.error.displayText()),
                    false);
-    } else if (action.kind() == PaymentAction::Kind::ChangeAmount) {
-        m_pending = {};
-        const AmountChangeResult result = AmountChangeResult::fromJson(reply->json().object());
-        ok = !result.paymentId.isEmpty();
-        m_newPaymentId = result.paymentId;
-        showResult(tr("The amount was changed to %1. New payment ID: %2. This payment is now \"%3\".")
-                       .arg(formatYen(result.amount, locale), result.paymentId,
-                            PaymentCatalog::statusLabel(result.baseStatus, m_payment.type)),
-                   true);
-        m_openNewButton->setVisible(ok);
-    } else {
-        m_pending = {};
-        const QList<PaymentActionResult> results = PaymentActionResult::listFromJson(reply->json().object());
-        const PaymentActionResult result = results.value(0);
-        const bool capture = action.kind() == PaymentAction::Kind::Capture;
-        ok = result.ok;
-        if (results.isEmpty()) {
-            showResult(tr("The gateway's answer could not be read."), false);
-        } else if (ok) {
+        m_retryButton->setFocus();
+        Q_EMIT actionFinished(false);
+        return;
+    case PaymentActionOutcome::Result::Refused:
+        showResult(isPaymentActionCode(outcome.error.code)
+                       ? withRequestId(paymentActionErrorText(outcome.error.code, outcome.error.message),
+                                       outcome.error.requestId)
+                       : outcome.error.displayText(),
+                   false);
+        break;
+    case PaymentActionOutcome::Result::Answered:
+        if (outcome.action.kind() == PaymentAction::Kind::ChangeAmount) {
+            const AmountChangeResult &result = outcome.amountChange;
+            m_newPaymentId = result.paymentId;
+            showResult(tr("The amount was changed to %1. New payment ID: %2. This payment is now \"%3\".")
+                           .arg(formatYen(result.amount, locale), result.paymentId,
+                                PaymentCatalog::statusLabel(result.baseStatus, m_payment.type)),
+                       true);
+            m_openNewButton->setVisible(ok);
+            break;
+        }
+        const PaymentActionResult result = outcome.items.value(0);
+        const bool capture = outcome.action.kind() == PaymentAction::Kind::Capture;
+        if (result.ok) {
             showResult(capture ? tr("Captured %1.").arg(formatYen(result.amount, locale))
                                : tr("Cancelled. The payment is now \"%1\".")
                                      .arg(PaymentCatalog::statusLabel(result.status, m_payment.type)),
                        true);
         } else {
-            const QString reason = withRequestId(result.errorText(), reply->requestId());
+            const QString reason = withRequestId(result.errorText(), outcome.requestId);
             showResult(capture ? tr("Not captured: %1").arg(reason) : tr("Not cancelled: %1").arg(reason), false);
         }
+        break;
     }
     // Whatever the answer, show the payment as the gateway has it now.
     load();
@@ -395,7 +381,7 @@ void PaymentDetailDialog::discardPending()
 {
     if (!hasUnknownOutcome() || !confirmForget(Forget::Discard))
         return;
-    m_pending = {};
+    m_runner->discard();
     showResult(tr("Discarded without knowing whether the gateway did it. Check the payment, reloaded "
                   "from the gateway, before you act again."),
                true);
@@ -411,7 +397,7 @@ bool PaymentDetailDialog::confirmForget(Forget how)
     box.setObjectName(QStringLiteral("unknownOutcomeConfirmation"));
     box.setIcon(QMessageBox::Warning);
     box.setWindowTitle(tr("Outcome unknown", "message box title: the answer to an action was lost"));
-    switch (m_pending.kind()) {
+    switch (m_runner->pending().kind()) {
     case PaymentAction::Kind::Capture:
         box.setText(tr("The gateway may already have captured this payment."));
         break;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/merchantclient.h"
+#include "api/paymentactionrunner.h"
+#include "api/paymentdetail.h"
 #include "domain/payment.h"
 #include "paymentactiondialog.h"
 
@@ -9,7 +11,6 @@
 
 class QFormLayout;
 class QLabel;
-class QJsonArray;
 class QProgressBar;
 class QPushButton;
 class QTreeWidget;
@@ -33,12 +34,12 @@ public:
     bool isLoaded() const { return m_loaded; }
     QString paymentId() const { return m_paymentId; }
     // An action request is on its way (buttons disabled, the dialog stays open).
-    bool isBusy() const { return m_actionReply != nullptr; }
+    bool isBusy() const { return m_runner->state() == PaymentActionRunner::State::Sending; }
     // The confirmed action whose answer was lost, kept with its Idempotency-Key for a retry.
-    const PaymentAction &pendingAction() const { return m_pending; }
+    const PaymentAction &pendingAction() const { return m_runner->pending(); }
     // The pending action's answer was lost: until it is retried or discarded no other action
     // may start, and closing asks first.
-    bool hasUnknownOutcome() const { return m_pending.isValid() && !isBusy(); }
+    bool hasUnknownOutcome() const { return m_runner->state() == PaymentActionRunner::State::Unknown; }
 
     void reject() override;
 
@@ -52,13 +53,13 @@ Q_SIGNALS:
 
 private:
     void load();
-    void showPayment(const QJsonObject &object);
+    void showPayment(const PaymentDetail &detail);
     void addRow(const QString &label, const QString &value, const QString &objectName = QString(),
                 bool copyable = false);
     void confirm(PaymentActionDialog::Mode mode);
     void run(const PaymentAction &action);
-    void send();
-    void onActionFinished(ApiReply *reply);
+    void showSending();
+    void onActionFinished(const PaymentActionOutcome &outcome);
     void discardPending();
     enum class Forget { Discard, Close };
     bool confirmForget(Forget how);
@@ -84,8 +85,7 @@ private:
     QPushButton *m_openNewButton;
     QPushButton *m_closeButton;
     QPointer<ApiReply> m_reply;
-    QPointer<ApiReply> m_actionReply;
-    PaymentAction m_pending;
+    PaymentActionRunner *m_runner;
     QString m_newPaymentId;
     bool m_loaded = false;
 };
