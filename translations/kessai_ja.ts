@@ -596,7 +596,7 @@
     <name>kessai::PaymentActionRunner</name>
     <message>
         <source>The gateway&apos;s answer could not be read.</source>
-        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
+        <translation>ゲートウェイからの応答を読み取れませんでした。</translation>
     </message>
 </context>
 <context>

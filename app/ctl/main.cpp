@@ -1,3 +1,4 @@
+#include "api/keysetpager.h"
 #include "api/merchantclient.h"
 #include "common/translations.h"
 #include "domain/japantime.h"
@@ -224,21 +225,25 @@ int paymentsList(MerchantClient &client, const PaymentQuery &query, int limit, b
 {
     QJsonArray rows;
     qint64 total = -1;
-    QString cursor;
-    do {
-        const int page = std::min(limit - int(rows.size()), 1000);
-        const ApiResult result = waitFor(client.searchPayments(query, cursor, page, total < 0));
-        if (!result.ok()) {
-            err() << "kessaictl: " << result.error.displayText() << Qt::endl;
-            return exitCodeFor(result.error);
-        }
-        const QJsonObject answer = result.json.object();
-        if (total < 0)
-            total = answer.value(QLatin1String("total")).toInteger(-1);
-        for (const QJsonValue &item : answer.value(QLatin1String("items")).toArray())
-            rows.append(item);
-        cursor = answer.value(QLatin1String("next_cursor")).toString();
-    } while (!cursor.isEmpty() && rows.size() < limit);
+    KeysetPager pager;
+    // The first page brings the total with it; later ones are not counted again.
+    pager.setRequests(
+        [&](const QString &cursor, int pageLimit) {
+            return client.searchPayments(query, cursor, pageLimit, pager.pagesRead() == 0);
+        },
+        [&](ApiReply &reply) -> std::optional<QString> {
+            const QJsonObject answer = reply.json().object();
+            if (total < 0)
+                total = answer.value(QLatin1String("total")).toInteger(-1);
+            for (const QJsonValue &item : answer.value(QLatin1String("items")).toArray())
+                rows.append(item);
+            return answer.value(QLatin1String("next_cursor")).toString();
+        });
+    const ApiError error = pager.readAll(1000, [&rows] { return qint64(rows.size()); }, limit);
+    if (error.isError()) {
+        err() << "kessaictl: " << error.displayText() << Qt::endl;
+        return exitCodeFor(error);
+    }
 
     if (json) {
         const QJsonObject doc{{QStringLiteral("total"), total}, {QStringLiteral("items"), rows}};

@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QJsonObject>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcExport, "kessai.export", QtInfoMsg)
@@ -39,13 +38,41 @@ QString ExportResult::errorText() const
 PaymentExporter::PaymentExporter(MerchantClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_pager(new KeysetPager(this))
 {
     qRegisterMetaType<kessai::ExportResult>();
+    m_pager->setRequests(
+        [this](const QString &cursor, int limit) {
+            m_pageTimer.start();
+            return m_client->paymentPage(m_query, cursor, limit);
+        },
+        [this](ApiReply &reply) -> std::optional<QString> {
+            QString why;
+            m_page = readPaymentListPage(reply.body(), &why);
+            if (!m_page) {
+                reply.setMalformed(why);
+                return std::nullopt;
+            }
+            return m_page->nextCursor;
+        },
+        [this] { return m_client->countPayments(m_query); });
+    connect(m_pager, &KeysetPager::pageRead, this, &PaymentExporter::writePage);
+    connect(m_pager, &KeysetPager::failed, this, [this](const ApiError &error) {
+        ExportResult result;
+        result.apiError = error;
+        finish(result);
+    });
+    connect(m_pager, &KeysetPager::totalChanged, this, [this](qint64 total) {
+        if (!m_running || total < 0)
+            return; // progress just stays indeterminate
+        m_total = total;
+        Q_EMIT progress(m_rows, m_total);
+    });
 }
 
 PaymentExporter::~PaymentExporter()
 {
-    abortRequests(); // the file, if any, is discarded by ~CsvFile
+    m_pager->stop(); // the file, if any, is discarded by ~CsvFile
 }
 
 QStringList PaymentExporter::headerLabels()
@@ -93,59 +120,28 @@ void PaymentExporter::start()
     }
 
     // The rows do not wait for their total (a count can be slower than a page): ask for both.
-    ApiReply *count = m_client->countPayments(m_query);
-    m_countReply = count;
-    connect(count, &ApiReply::finished, this, [this, count] {
-        m_countReply = nullptr;
-        if (!m_running || !count->ok())
-            return; // progress just stays indeterminate
-        m_total = count->json().object().value(QLatin1String("total")).toInteger(-1);
-        Q_EMIT progress(m_rows, m_total);
-    });
     Q_EMIT progress(0, -1);
-    requestPage(QString());
+    m_pager->restart(true);
+    m_pager->fetch(m_pageSize);
 }
 
-void PaymentExporter::requestPage(const QString &cursor)
+void PaymentExporter::writePage()
 {
-    ApiReply *reply = m_client->paymentPage(m_query, cursor, m_pageSize);
-    m_pageReply = reply;
-    m_pageTimer.start();
-    connect(reply, &ApiReply::finished, this, [this, reply] { onPage(reply); });
-}
-
-void PaymentExporter::onPage(ApiReply *reply)
-{
-    if (!m_running || reply != m_pageReply)
+    if (!m_running || !m_page)
         return;
-    m_pageReply = nullptr;
-    if (!reply->ok()) {
-        ExportResult result;
-        result.apiError = reply->error();
-        finish(result);
-        return;
-    }
+    const PaymentListPage page = std::move(*m_page);
+    m_page.reset();
     const qint64 waited = m_pageTimer.elapsed();
-    QString why;
-    const auto page = readPaymentListPage(reply->body(), &why);
-    if (!page) {
-        reply->setMalformed(why);
-        ExportResult result;
-        result.apiError = reply->error();
-        finish(result);
-        return;
-    }
-    const QString next = page->nextCursor;
+    const bool last = m_pager->isExhausted();
     // Ask for the next page before writing this one, so the gateway works while we write.
-    if (!next.isEmpty())
-        requestPage(next);
+    m_pager->fetch(m_pageSize);
 
     QElapsedTimer writing;
     writing.start();
     CsvWriter &writer = m_file->writer();
     QStringList fields;
     fields.reserve(ColumnCount);
-    for (const PaymentListItem &p : page->items) {
+    for (const PaymentListItem &p : page.items) {
         fields.clear();
         fields << p.tradingId << QString::number(p.paymentId) << PaymentCatalog::typeLabel(p.type) << p.institution
                << PaymentCatalog::statusLabel(p.status, p.type) << japanTime(p.tradeTime, false)
@@ -158,10 +154,10 @@ void PaymentExporter::onPage(ApiReply *reply)
         }
         ++m_rows;
     }
-    qCDebug(lcExport) << "page of" << page->items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
+    qCDebug(lcExport) << "page of" << page.items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
     // After the last page the total is what was written, whether or not the count has come.
-    Q_EMIT progress(m_rows, next.isEmpty() ? m_rows : m_total);
-    if (!next.isEmpty())
+    Q_EMIT progress(m_rows, last ? m_rows : m_total);
+    if (!last)
         return;
 
     ExportResult result;
@@ -180,21 +176,10 @@ void PaymentExporter::cancel()
     finish(result);
 }
 
-void PaymentExporter::abortRequests()
-{
-    for (ApiReply *reply : {m_pageReply.data(), m_countReply.data()}) {
-        if (reply) {
-            reply->disconnect(this);
-            reply->abort();
-        }
-    }
-    m_pageReply = nullptr;
-    m_countReply = nullptr;
-}
-
 void PaymentExporter::finish(ExportResult result)
 {
-    abortRequests();
+    m_pager->stop();
+    m_page.reset();
     if (m_file && !result.ok())
         m_file->cancel();
     m_file.reset();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/keysetpager.h"
+#include "api/paymentlistpage.h"
 #include "api/paymentquery.h"
 #include "csv/csvwriter.h"
 
@@ -10,6 +12,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace kessai {
 
@@ -85,10 +88,8 @@ Q_SIGNALS:
     void finished(const kessai::ExportResult &result);
 
 private:
-    void requestPage(const QString &cursor);
-    void onPage(ApiReply *reply);
+    void writePage();
     void finish(ExportResult result);
-    void abortRequests();
 
     QPointer<MerchantClient> m_client;
     PaymentQuery m_query;
@@ -97,8 +98,8 @@ private:
     int m_pageSize = 1000;
     bool m_replaceUnmappable = false;
     std::unique_ptr<CsvFile> m_file;
-    QPointer<ApiReply> m_pageReply;
-    QPointer<ApiReply> m_countReply;
+    KeysetPager *m_pager;
+    std::optional<PaymentListPage> m_page; // read, not yet written
     QElapsedTimer m_pageTimer;
     qint64 m_rows = 0;
     qint64 m_total = -1;

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QSignalBlocker>
 
 namespace kessai {
 
@@ -45,8 +46,24 @@ QColor toneColor(StatusTone tone)
 
 PaymentsModel::PaymentsModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_pager(new KeysetPager(this))
+    , m_refreshPager(new KeysetPager(this))
 {
     intern(QString()); // index 0 = unknown / empty
+    connect(m_pager, &KeysetPager::pageRead, this, &PaymentsModel::appendPage);
+    connect(m_pager, &KeysetPager::failed, this, &PaymentsModel::onFailed);
+    connect(m_pager, &KeysetPager::loadingChanged, this, [this](bool loading) {
+        if (!m_refreshing)
+            Q_EMIT loadingChanged(loading);
+    });
+    connect(m_refreshPager, &KeysetPager::pageRead, this, &PaymentsModel::onRefreshPage);
+    connect(m_refreshPager, &KeysetPager::failed, this, &PaymentsModel::onFailed);
+    for (KeysetPager *pager : {m_pager, m_refreshPager}) {
+        connect(pager, &KeysetPager::totalChanged, this, [this](qint64 total) {
+            if (total >= 0)
+                setTotal(total);
+        });
+    }
 }
 
 PaymentsModel::~PaymentsModel()
@@ -57,6 +74,29 @@ PaymentsModel::~PaymentsModel()
 void PaymentsModel::setClient(MerchantClient *client)
 {
     m_client = client;
+    // Both walks read the same search; the refresh one keeps its rows apart until it merges them.
+    const auto page = [this](const QString &cursor, int limit) { return m_client->paymentPage(m_query, cursor, limit); };
+    const auto count = [this] { return m_client->countPayments(m_query); };
+    m_pager->setRequests(page, [this](ApiReply &reply) -> std::optional<QString> {
+        auto read = readPage(reply);
+        if (!read)
+            return std::nullopt;
+        m_pageRows.clear();
+        m_pageRows.reserve(size_t(read->items.size()));
+        for (const PaymentListItem &item : read->items) {
+            if (!m_rowOfId.contains(item.paymentId)) // keyset paging never repeats rows; guard the view anyway
+                m_pageRows.push_back(rowOf(item));
+        }
+        return read->nextCursor;
+    }, count);
+    m_refreshPager->setRequests(page, [this](ApiReply &reply) -> std::optional<QString> {
+        auto read = readPage(reply);
+        if (!read)
+            return std::nullopt;
+        for (const PaymentListItem &item : read->items)
+            m_refreshRows.push_back(rowOf(item));
+        return read->nextCursor;
+    }, count);
 }
 
 quint16 PaymentsModel::intern(const QString &text)
@@ -74,32 +114,32 @@ quint16 PaymentsModel::intern(const QString &text)
 
 void PaymentsModel::abortRequests()
 {
-    // Bumping the generation makes any answer still on its way harmless; aborting saves the work.
-    ++m_generation;
-    if (m_pageReply)
-        m_pageReply->abort();
-    if (m_countReply)
-        m_countReply->abort();
-    m_pageReply = nullptr;
-    m_countReply = nullptr;
+    m_pager->stop();
+    m_refreshPager->stop();
+}
+
+void PaymentsModel::setTotal(qint64 total)
+{
+    if (m_total == total)
+        return;
+    m_total = total;
+    Q_EMIT totalChanged(m_total);
+    if (m_allMatching)
+        Q_EMIT checkedCountChanged(checkedCount());
 }
 
 void PaymentsModel::clear()
 {
     const bool wasLoading = isLoading();
+    QSignalBlocker quiet(m_pager); // one loadingChanged, below
     abortRequests();
     m_refreshing = false;
     m_refreshRows.clear();
     beginResetModel();
     m_rows.clear();
     m_rowOfId.clear();
-    m_cursor.clear();
-    m_started = false;
     endResetModel();
-    if (m_total != -1) {
-        m_total = -1;
-        Q_EMIT totalChanged(m_total);
-    }
+    setTotal(-1);
     if (wasLoading)
         Q_EMIT loadingChanged(false);
 }
@@ -114,64 +154,28 @@ void PaymentsModel::search(const PaymentQuery &query)
         clearChecks();
     clear();
     m_query = query;
-    m_started = true;
-    requestPage();
-    requestCount();
-}
-
-void PaymentsModel::requestPage()
-{
     if (!m_client)
         return;
-    const quint64 generation = m_generation;
-    ApiReply *reply = m_client->paymentPage(m_query, m_cursor, m_pageSize);
-    m_pageReply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation] { onPage(reply, generation); });
-    Q_EMIT loadingChanged(true);
+    m_pager->restart(true);
+    m_pager->fetch(m_pageSize);
 }
 
-void PaymentsModel::requestCount()
+void PaymentsModel::onFailed(const ApiError &error)
 {
-    if (!m_client)
-        return;
-    const quint64 generation = m_generation;
-    ApiReply *reply = m_client->countPayments(m_query);
-    m_countReply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
-        if (generation != m_generation)
-            return;
-        m_countReply = nullptr;
-        if (!reply->ok())
-            return; // the page request reports errors; a missing total just stays unknown
-        m_total = readTotal(*reply).value_or(-1);
-        Q_EMIT totalChanged(m_total);
-        if (m_allMatching)
-            Q_EMIT checkedCountChanged(checkedCount());
-    });
-}
-
-void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
-{
-    if (generation != m_generation)
-        return; // an answer to an older search: newest search wins
-    m_pageReply = nullptr;
-    const auto page = readPage(reply);
-    if (!page) {
-        m_cursor.clear(); // stop auto-fetching until the user searches again
+    // The walk ends here: no more fetching until the user searches again.
+    if (m_refreshing) {
+        m_refreshing = false;
+        m_refreshRows.clear();
         Q_EMIT loadingChanged(false);
-        if (reply->error().kind != ApiError::Kind::Cancelled)
-            Q_EMIT errorOccurred(reply->error());
-        return;
     }
-    m_cursor = page->nextCursor;
+    if (error.kind != ApiError::Kind::Cancelled)
+        Q_EMIT errorOccurred(error);
+}
 
-    std::vector<Row> fresh;
-    fresh.reserve(size_t(page->items.size()));
-    for (const PaymentListItem &item : page->items) {
-        if (m_rowOfId.contains(item.paymentId))
-            continue; // keyset paging never repeats rows; guard the view anyway
-        fresh.push_back(rowOf(item));
-    }
+void PaymentsModel::appendPage()
+{
+    std::vector<Row> fresh = std::move(m_pageRows);
+    m_pageRows = {};
     if (!fresh.empty()) {
         const int first = int(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
@@ -181,18 +185,15 @@ void PaymentsModel::onPage(ApiReply *reply, quint64 generation)
         }
         endInsertRows();
     }
-    Q_EMIT loadingChanged(false);
     Q_EMIT pageLoaded(int(fresh.size()));
 }
 
-std::optional<PaymentListPage> PaymentsModel::readPage(ApiReply *reply)
+std::optional<PaymentListPage> PaymentsModel::readPage(ApiReply &reply)
 {
-    if (!reply->ok())
-        return std::nullopt;
     QString why;
-    auto page = readPaymentListPage(reply->body(), &why);
+    auto page = readPaymentListPage(reply.body(), &why);
     if (!page)
-        reply->setMalformed(why);
+        reply.setMalformed(why);
     return page;
 }
 
@@ -213,58 +214,37 @@ PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
 
 void PaymentsModel::refresh()
 {
-    if (!m_started) {
+    if (!m_pager->isStarted()) {
         search(m_query);
         return;
     }
     if (!m_client || m_refreshing)
         return;
     // Stop paging further; the refresh reads again as many rows as are loaded now.
-    ++m_generation;
-    if (m_pageReply)
-        m_pageReply->abort();
-    m_pageReply = nullptr;
+    {
+        QSignalBlocker quiet(m_pager);
+        m_pager->stop();
+    }
     m_refreshing = true;
     m_refreshRows.clear();
     m_refreshTarget = std::max<int>(int(m_rows.size()), m_pageSize);
     Q_EMIT loadingChanged(true);
-    requestRefreshPage(QString());
-    requestCount();
+    m_refreshPager->restart(true);
+    m_refreshPager->fetch(std::min(1000, m_refreshTarget));
 }
 
-void PaymentsModel::requestRefreshPage(const QString &cursor)
+void PaymentsModel::onRefreshPage()
 {
-    const quint64 generation = m_generation;
-    const int limit = std::min(1000, m_refreshTarget - int(m_refreshRows.size()));
-    ApiReply *reply = m_client->paymentPage(m_query, cursor, limit);
-    m_pageReply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
-        if (generation != m_generation)
-            return;
-        m_pageReply = nullptr;
-        const auto page = readPage(reply);
-        if (!page) {
-            m_refreshing = false;
-            m_refreshRows.clear();
-            Q_EMIT loadingChanged(false);
-            if (reply->error().kind != ApiError::Kind::Cancelled)
-                Q_EMIT errorOccurred(reply->error());
-            return;
-        }
-        for (const PaymentListItem &item : page->items)
-            m_refreshRows.push_back(rowOf(item));
-        const QString next = page->nextCursor;
-        if (!next.isEmpty() && int(m_refreshRows.size()) < m_refreshTarget) {
-            requestRefreshPage(next);
-            return;
-        }
-        std::vector<Row> fresh = std::move(m_refreshRows);
-        m_refreshRows = {};
-        m_refreshing = false;
-        merge(std::move(fresh), next);
-        Q_EMIT loadingChanged(false);
-        Q_EMIT refreshed();
-    });
+    if (!m_refreshPager->isExhausted() && int(m_refreshRows.size()) < m_refreshTarget) {
+        m_refreshPager->fetch(std::min(1000, m_refreshTarget - int(m_refreshRows.size())));
+        return;
+    }
+    std::vector<Row> fresh = std::move(m_refreshRows);
+    m_refreshRows = {};
+    m_refreshing = false;
+    merge(std::move(fresh), m_refreshPager->cursor());
+    Q_EMIT loadingChanged(false);
+    Q_EMIT refreshed();
 }
 
 // Applies a re-read of the loaded rows without a reset: rows that stay keep their persistent
@@ -310,7 +290,9 @@ void PaymentsModel::merge(std::vector<Row> fresh, const QString &cursor)
         endInsertRows();
     }
     m_rowOfId = std::move(newRowOfId);
-    m_cursor = cursor;
+    // Paging goes on from where the re-read ended.
+    QSignalBlocker quiet(m_pager);
+    m_pager->resumeAt(cursor);
 }
 
 QString PaymentsModel::paymentIdAt(int row) const
@@ -604,7 +586,7 @@ void PaymentsModel::sort(int column, Qt::SortOrder order)
     PaymentQuery query = m_query;
     query.sort = *key;
     query.descending = descending;
-    if (m_started)
+    if (m_pager->isStarted())
         search(query);
     else
         m_query = query;
@@ -612,14 +594,14 @@ void PaymentsModel::sort(int column, Qt::SortOrder order)
 
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_started && !isLoading() && !m_refreshing && !m_cursor.isEmpty();
+    return !parent.isValid() && m_pager->isStarted() && !isLoading() && !m_pager->isExhausted();
 }
 
 void PaymentsModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    requestPage();
+    m_pager->fetch(m_pageSize);
 }
 
 } // namespace kessai

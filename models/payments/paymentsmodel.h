@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/apireply.h"
+#include "api/keysetpager.h"
 #include "api/paymentlistpage.h"
 #include "api/paymentquery.h"
 
@@ -64,10 +65,10 @@ public:
     // selection and scroll position stay. New payments at the top push the others down.
     void refresh();
 
-    bool isLoading() const { return m_pageReply != nullptr || m_refreshing; }
+    bool isLoading() const { return m_pager->isLoading() || m_refreshing; }
     // -1 while the count has not arrived.
     qint64 total() const { return m_total; }
-    bool isExhausted() const { return m_started && m_cursor.isEmpty() && !isLoading(); }
+    bool isExhausted() const { return m_pager->isExhausted() && !m_refreshing; }
 
     QString paymentIdAt(int row) const;
     int rowOfPaymentId(const QString &paymentId) const;
@@ -125,14 +126,14 @@ private:
         qint16 status = 0;
     };
 
-    void requestPage();
-    void requestRefreshPage(const QString &cursor);
-    // The reply's page, or nullopt with the reply failed (an error answer or an unreadable one).
-    static std::optional<PaymentListPage> readPage(ApiReply *reply);
+    // The reply's page, or nullopt with the reply marked unreadable.
+    static std::optional<PaymentListPage> readPage(ApiReply &reply);
     Row rowOf(const PaymentListItem &item);
     void merge(std::vector<Row> fresh, const QString &cursor);
-    void requestCount();
-    void onPage(ApiReply *reply, quint64 generation);
+    void appendPage();
+    void onRefreshPage();
+    void onFailed(const ApiError &error);
+    void setTotal(qint64 total);
     quint16 intern(const QString &text);
     QString typeCode(const Row &row) const { return m_strings.at(row.type); }
     void abortRequests();
@@ -149,13 +150,11 @@ private:
     QSet<qint64> m_checked;  // without m_allMatching
     QSet<qint64> m_excluded; // with m_allMatching
     bool m_allMatching = false;
-    QString m_cursor;
-    QPointer<ApiReply> m_pageReply;
-    QPointer<ApiReply> m_countReply;
-    quint64 m_generation = 0;
+    KeysetPager *m_pager;        // the rows shown, page by page as the view scrolls
+    KeysetPager *m_refreshPager; // re-reads the loaded rows for refresh()
+    std::vector<Row> m_pageRows; // the page just read, before it is inserted
     qint64 m_total = -1;
     int m_pageSize = 200;
-    bool m_started = false;
     bool m_refreshing = false;
     std::vector<Row> m_refreshRows;
     int m_refreshTarget = 0;
