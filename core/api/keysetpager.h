@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "apireply.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,7 +12,6 @@
 
 namespace kessai {
 
-class ApiReply;
 
 // One walk through a paged list of the gateway (a GET with cursor and limit, answered with rows
 // and a next cursor), written once for every table, export and command-line listing: one page

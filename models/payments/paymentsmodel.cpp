@@ -45,58 +45,16 @@ QColor toneColor(StatusTone tone)
 } // namespace
 
 PaymentsModel::PaymentsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_pager(new KeysetPager(this))
-    , m_refreshPager(new KeysetPager(this))
+    : KeysetModel(parent)
 {
     intern(QString()); // index 0 = unknown / empty
-    connect(m_pager, &KeysetPager::pageRead, this, &PaymentsModel::appendPage);
-    connect(m_pager, &KeysetPager::failed, this, &PaymentsModel::onFailed);
-    connect(m_pager, &KeysetPager::loadingChanged, this, [this](bool loading) {
-        if (!m_refreshing)
-            Q_EMIT loadingChanged(loading);
-    });
-    connect(m_refreshPager, &KeysetPager::pageRead, this, &PaymentsModel::onRefreshPage);
-    connect(m_refreshPager, &KeysetPager::failed, this, &PaymentsModel::onFailed);
-    for (KeysetPager *pager : {m_pager, m_refreshPager}) {
-        connect(pager, &KeysetPager::totalChanged, this, [this](qint64 total) {
-            if (total >= 0)
-                setTotal(total);
-        });
-    }
 }
 
-PaymentsModel::~PaymentsModel()
-{
-    abortRequests();
-}
+PaymentsModel::~PaymentsModel() = default;
 
 void PaymentsModel::setClient(MerchantClient *client)
 {
     m_client = client;
-    // Both walks read the same search; the refresh one keeps its rows apart until it merges them.
-    const auto page = [this](const QString &cursor, int limit) { return m_client->paymentPage(m_query, cursor, limit); };
-    const auto count = [this] { return m_client->countPayments(m_query); };
-    m_pager->setRequests(page, [this](ApiReply &reply) -> std::optional<QString> {
-        auto read = readPage(reply);
-        if (!read)
-            return std::nullopt;
-        m_pageRows.clear();
-        m_pageRows.reserve(size_t(read->items.size()));
-        for (const PaymentListItem &item : read->items) {
-            if (!m_rowOfId.contains(item.paymentId)) // keyset paging never repeats rows; guard the view anyway
-                m_pageRows.push_back(rowOf(item));
-        }
-        return read->nextCursor;
-    }, count);
-    m_refreshPager->setRequests(page, [this](ApiReply &reply) -> std::optional<QString> {
-        auto read = readPage(reply);
-        if (!read)
-            return std::nullopt;
-        for (const PaymentListItem &item : read->items)
-            m_refreshRows.push_back(rowOf(item));
-        return read->nextCursor;
-    }, count);
 }
 
 quint16 PaymentsModel::intern(const QString &text)
@@ -112,36 +70,12 @@ quint16 PaymentsModel::intern(const QString &text)
     return index;
 }
 
-void PaymentsModel::abortRequests()
+void PaymentsModel::clearRows()
 {
-    m_pager->stop();
-    m_refreshPager->stop();
-}
-
-void PaymentsModel::setTotal(qint64 total)
-{
-    if (m_total == total)
-        return;
-    m_total = total;
-    Q_EMIT totalChanged(m_total);
-    if (m_allMatching)
-        Q_EMIT checkedCountChanged(checkedCount());
-}
-
-void PaymentsModel::clear()
-{
-    const bool wasLoading = isLoading();
-    QSignalBlocker quiet(m_pager); // one loadingChanged, below
-    abortRequests();
-    m_refreshing = false;
-    m_refreshRows.clear();
-    beginResetModel();
     m_rows.clear();
     m_rowOfId.clear();
-    endResetModel();
-    setTotal(-1);
-    if (wasLoading)
-        Q_EMIT loadingChanged(false);
+    m_pageRows.clear();
+    m_refreshRows.clear();
 }
 
 void PaymentsModel::search(const PaymentQuery &query)
@@ -150,51 +84,52 @@ void PaymentsModel::search(const PaymentQuery &query)
     PaymentQuery sameOrder = query;
     sameOrder.sort = m_query.sort;
     sameOrder.descending = m_query.descending;
-    if (m_allMatching && !(sameOrder == m_query))
+    if (isAllMatchingChecked() && !(sameOrder == m_query))
         clearChecks();
     clear();
     m_query = query;
-    if (!m_client)
-        return;
-    m_pager->restart(true);
-    m_pager->fetch(m_pageSize);
+    if (m_client)
+        startWalk();
 }
 
-void PaymentsModel::onFailed(const ApiError &error)
+ApiReply *PaymentsModel::requestPage(const QString &cursor, int limit)
 {
-    // The walk ends here: no more fetching until the user searches again.
-    if (m_refreshing) {
-        m_refreshing = false;
-        m_refreshRows.clear();
-        Q_EMIT loadingChanged(false);
-    }
-    if (error.kind != ApiError::Kind::Cancelled)
-        Q_EMIT errorOccurred(error);
+    return m_client ? m_client->paymentPage(m_query, cursor, limit) : nullptr;
 }
 
-void PaymentsModel::appendPage()
+ApiReply *PaymentsModel::requestCount()
+{
+    return m_client ? m_client->countPayments(m_query) : nullptr;
+}
+
+std::optional<QString> PaymentsModel::readPage(ApiReply &reply, bool refreshing)
+{
+    QString why;
+    const auto page = readPaymentListPage(reply.body(), &why);
+    if (!page) {
+        reply.setMalformed(why);
+        return std::nullopt;
+    }
+    std::vector<Row> &into = refreshing ? m_refreshRows : m_pageRows;
+    into.reserve(into.size() + size_t(page->items.size()));
+    for (const PaymentListItem &item : page->items)
+        into.push_back(rowOf(item));
+    return page->nextCursor;
+}
+
+void PaymentsModel::appendReadRows()
 {
     std::vector<Row> fresh = std::move(m_pageRows);
     m_pageRows = {};
-    if (!fresh.empty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
-        for (Row &row : fresh) {
-            m_rowOfId.insert(row.paymentId, int(m_rows.size()));
-            m_rows.push_back(std::move(row));
-        }
-        endInsertRows();
-    }
-    Q_EMIT pageLoaded(int(fresh.size()));
+    const int added = appendRows(m_rows, m_rowOfId, std::move(fresh), [](const Row &row) { return row.paymentId; });
+    Q_EMIT pageLoaded(added);
 }
 
-std::optional<PaymentListPage> PaymentsModel::readPage(ApiReply &reply)
+void PaymentsModel::applyRefresh()
 {
-    QString why;
-    auto page = readPaymentListPage(reply.body(), &why);
-    if (!page)
-        reply.setMalformed(why);
-    return page;
+    std::vector<Row> fresh = std::move(m_refreshRows);
+    m_refreshRows = {};
+    mergeRows(m_rows, m_rowOfId, std::move(fresh), [](const Row &row) { return row.paymentId; });
 }
 
 PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
@@ -214,85 +149,12 @@ PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
 
 void PaymentsModel::refresh()
 {
-    if (!m_pager->isStarted()) {
+    if (!isStarted()) {
         search(m_query);
         return;
     }
-    if (!m_client || m_refreshing)
-        return;
-    // Stop paging further; the refresh reads again as many rows as are loaded now.
-    {
-        QSignalBlocker quiet(m_pager);
-        m_pager->stop();
-    }
-    m_refreshing = true;
-    m_refreshRows.clear();
-    m_refreshTarget = std::max<int>(int(m_rows.size()), m_pageSize);
-    Q_EMIT loadingChanged(true);
-    m_refreshPager->restart(true);
-    m_refreshPager->fetch(std::min(1000, m_refreshTarget));
-}
-
-void PaymentsModel::onRefreshPage()
-{
-    if (!m_refreshPager->isExhausted() && int(m_refreshRows.size()) < m_refreshTarget) {
-        m_refreshPager->fetch(std::min(1000, m_refreshTarget - int(m_refreshRows.size())));
-        return;
-    }
-    std::vector<Row> fresh = std::move(m_refreshRows);
-    m_refreshRows = {};
-    m_refreshing = false;
-    merge(std::move(fresh), m_refreshPager->cursor());
-    Q_EMIT loadingChanged(false);
-    Q_EMIT refreshed();
-}
-
-// Applies a re-read of the loaded rows without a reset: rows that stay keep their persistent
-// indexes (the view's selection, current row and scroll position follow them by payment ID).
-void PaymentsModel::merge(std::vector<Row> fresh, const QString &cursor)
-{
-    QSet<qint64> seen;
-    std::erase_if(fresh, [&seen](const Row &row) {
-        if (seen.contains(row.paymentId))
-            return true;
-        seen.insert(row.paymentId);
-        return false;
-    });
-    const int newCount = int(fresh.size());
-    if (newCount < int(m_rows.size())) {
-        beginRemoveRows(QModelIndex(), newCount, int(m_rows.size()) - 1);
-        m_rows.resize(size_t(newCount));
-        endRemoveRows();
-    }
-    const int common = int(m_rows.size());
-    QHash<qint64, int> newRowOfId;
-    newRowOfId.reserve(newCount);
-    for (int i = 0; i < newCount; ++i)
-        newRowOfId.insert(fresh[size_t(i)].paymentId, i);
-
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList from = persistentIndexList();
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const QModelIndex &index : from) {
-        const int row = newRowOfId.value(m_rows[size_t(index.row())].paymentId, -1);
-        to.append(row >= 0 && row < common ? createIndex(row, index.column()) : QModelIndex());
-    }
-    for (int i = 0; i < common; ++i)
-        m_rows[size_t(i)] = fresh[size_t(i)];
-    changePersistentIndexList(from, to);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-
-    if (newCount > common) {
-        beginInsertRows(QModelIndex(), common, newCount - 1);
-        for (int i = common; i < newCount; ++i)
-            m_rows.push_back(std::move(fresh[size_t(i)]));
-        endInsertRows();
-    }
-    m_rowOfId = std::move(newRowOfId);
-    // Paging goes on from where the re-read ended.
-    QSignalBlocker quiet(m_pager);
-    m_pager->resumeAt(cursor);
+    if (m_client)
+        KeysetModel::refresh();
 }
 
 QString PaymentsModel::paymentIdAt(int row) const
@@ -314,80 +176,32 @@ bool PaymentsModel::isChecked(const QString &paymentId) const
 
 void PaymentsModel::setChecked(const QString &paymentId, bool checked)
 {
-    const qint64 id = paymentId.toLongLong();
-    if (id == 0 || isCheckedId(id) == checked)
-        return;
-    if (m_allMatching) {
-        if (checked)
-            m_excluded.remove(id);
-        else
-            m_excluded.insert(id);
-    } else if (checked) {
-        m_checked.insert(id);
-    } else {
-        m_checked.remove(id);
-    }
-    const int row = m_rowOfId.value(id, -1);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, CheckColumn), index(row, CheckColumn), {Qt::CheckStateRole});
-    Q_EMIT checkedCountChanged(checkedCount());
+    setCheckedId(paymentId.toLongLong(), checked);
 }
 
-void PaymentsModel::checkAllMatching()
+QStringList PaymentsModel::toStrings(const QList<qint64> &ids)
 {
-    m_allMatching = true;
-    m_excluded.clear();
-    m_checked.clear();
-    emitAllChecksChanged();
-}
-
-void PaymentsModel::clearChecks()
-{
-    m_allMatching = false;
-    m_excluded.clear();
-    m_checked.clear();
-    emitAllChecksChanged();
-}
-
-void PaymentsModel::emitAllChecksChanged()
-{
-    if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, CheckColumn), index(rowCount() - 1, CheckColumn), {Qt::CheckStateRole});
-    Q_EMIT checkedCountChanged(checkedCount());
-}
-
-qint64 PaymentsModel::checkedCount() const
-{
-    if (!m_allMatching)
-        return m_checked.size();
-    return m_total < 0 ? -1 : std::max<qint64>(0, m_total - m_excluded.size());
-}
-
-QStringList PaymentsModel::toStrings(const QSet<qint64> &ids)
-{
-    QList<qint64> sorted(ids.cbegin(), ids.cend());
-    std::sort(sorted.begin(), sorted.end());
     QStringList out;
-    out.reserve(sorted.size());
-    for (qint64 id : sorted)
+    out.reserve(ids.size());
+    for (qint64 id : ids)
         out.append(QString::number(id));
     return out;
 }
 
 QStringList PaymentsModel::checkedPaymentIds() const
 {
-    return toStrings(m_checked);
+    return toStrings(checkedIds());
 }
 
 PaymentsModel::Selection PaymentsModel::selection() const
 {
     Selection s;
-    s.allMatching = m_allMatching;
-    if (m_allMatching) {
+    s.allMatching = isAllMatchingChecked();
+    if (s.allMatching) {
         s.query = m_query;
-        s.excludedIds = toStrings(m_excluded);
+        s.excludedIds = toStrings(excludedIds());
     } else {
-        s.paymentIds = toStrings(m_checked);
+        s.paymentIds = toStrings(checkedIds());
     }
     return s;
 }
@@ -586,22 +400,10 @@ void PaymentsModel::sort(int column, Qt::SortOrder order)
     PaymentQuery query = m_query;
     query.sort = *key;
     query.descending = descending;
-    if (m_pager->isStarted())
+    if (isStarted())
         search(query);
     else
         m_query = query;
-}
-
-bool PaymentsModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_pager->isStarted() && !isLoading() && !m_pager->isExhausted();
-}
-
-void PaymentsModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    m_pager->fetch(m_pageSize);
 }
 
 } // namespace kessai

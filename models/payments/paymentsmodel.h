@@ -1,15 +1,12 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "api/apireply.h"
-#include "api/keysetpager.h"
 #include "api/paymentlistpage.h"
 #include "api/paymentquery.h"
+#include "common/keysetmodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
-#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -22,7 +19,7 @@ class MerchantClient;
 // The result table of 決済情報照会: rows of GET /v1/payments, loaded page by page (keyset) as the
 // view scrolls. Rows are kept compact so a million of them stay within a bounded memory.
 // Check marks are by payment ID, so they survive paging and new searches over the same rows.
-class PaymentsModel final : public QAbstractTableModel
+class PaymentsModel final : public KeysetModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PaymentsModel)
@@ -54,21 +51,13 @@ public:
     ~PaymentsModel() override;
 
     void setClient(MerchantClient *client);
-    void setPageSize(int rows) { m_pageSize = rows; }
-    int pageSize() const { return m_pageSize; }
 
     // Starts a new search; answers of any earlier search are dropped when they arrive.
     void search(const PaymentQuery &query);
     const PaymentQuery &query() const { return m_query; }
-    void clear();
-    // Reads the loaded rows again and merges them in place: no reset, so check marks, the view's
-    // selection and scroll position stay. New payments at the top push the others down.
+    // refresh() (KeysetModel) reads the loaded rows again and merges them in place: new payments
+    // at the top push the others down; a search not yet run is run.
     void refresh();
-
-    bool isLoading() const { return m_pager->isLoading() || m_refreshing; }
-    // -1 while the count has not arrived.
-    qint64 total() const { return m_total; }
-    bool isExhausted() const { return m_pager->isExhausted() && !m_refreshing; }
 
     QString paymentIdAt(int row) const;
     int rowOfPaymentId(const QString &paymentId) const;
@@ -84,11 +73,6 @@ public:
     };
     bool isChecked(const QString &paymentId) const;
     void setChecked(const QString &paymentId, bool checked);
-    void checkAllMatching();
-    void clearChecks();
-    bool isAllMatchingChecked() const { return m_allMatching; }
-    // -1 when all matching are checked and the total is not known yet.
-    qint64 checkedCount() const;
     Selection selection() const;
     QStringList checkedPaymentIds() const; // explicit checks only
 
@@ -101,16 +85,16 @@ public:
     // Sorting is done by the gateway over every matching payment, not over the loaded rows.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static bool isSortable(int column);
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
-Q_SIGNALS:
-    void totalChanged(qint64 total);
-    void loadingChanged(bool loading);
-    void checkedCountChanged(qint64 count);
-    void pageLoaded(int rowsAdded);
-    void refreshed();
-    void errorOccurred(const kessai::ApiError &error);
+protected:
+    ApiReply *requestPage(const QString &cursor, int limit) override;
+    ApiReply *requestCount() override;
+    std::optional<QString> readPage(ApiReply &reply, bool refreshing) override;
+    void appendReadRows() override;
+    int refreshRowCount() const override { return int(m_refreshRows.size()); }
+    void applyRefresh() override;
+    void clearRows() override;
+    int rowOfId(qint64 id) const override { return m_rowOfId.value(id, -1); }
+    int checkColumn() const override { return CheckColumn; }
 
 private:
     struct Row
@@ -126,20 +110,10 @@ private:
         qint16 status = 0;
     };
 
-    // The reply's page, or nullopt with the reply marked unreadable.
-    static std::optional<PaymentListPage> readPage(ApiReply &reply);
     Row rowOf(const PaymentListItem &item);
-    void merge(std::vector<Row> fresh, const QString &cursor);
-    void appendPage();
-    void onRefreshPage();
-    void onFailed(const ApiError &error);
-    void setTotal(qint64 total);
     quint16 intern(const QString &text);
     QString typeCode(const Row &row) const { return m_strings.at(row.type); }
-    void abortRequests();
-    bool isCheckedId(qint64 id) const { return m_allMatching ? !m_excluded.contains(id) : m_checked.contains(id); }
-    void emitAllChecksChanged();
-    static QStringList toStrings(const QSet<qint64> &ids);
+    static QStringList toStrings(const QList<qint64> &ids);
 
     QPointer<MerchantClient> m_client;
     PaymentQuery m_query;
@@ -147,17 +121,8 @@ private:
     QHash<qint64, int> m_rowOfId;
     QStringList m_strings; // interned type codes and institution names
     QHash<QString, quint16> m_stringIndex;
-    QSet<qint64> m_checked;  // without m_allMatching
-    QSet<qint64> m_excluded; // with m_allMatching
-    bool m_allMatching = false;
-    KeysetPager *m_pager;        // the rows shown, page by page as the view scrolls
-    KeysetPager *m_refreshPager; // re-reads the loaded rows for refresh()
-    std::vector<Row> m_pageRows; // the page just read, before it is inserted
-    qint64 m_total = -1;
-    int m_pageSize = 200;
-    bool m_refreshing = false;
-    std::vector<Row> m_refreshRows;
-    int m_refreshTarget = 0;
+    std::vector<Row> m_pageRows;    // the page just read, before it is inserted
+    std::vector<Row> m_refreshRows; // the re-read of refresh(), before it is merged
 };
 
 } // namespace kessai
