@@ -232,6 +232,21 @@
     </message>
 </context>
 <context>
+    <name>kessai::DateEdit</name>
+    <message>
+        <source>yyyy/mm/dd</source>
+        <translation>yyyy/mm/dd</translation>
+    </message>
+    <message>
+        <source>Pick a date (F4)</source>
+        <translation>Pick a date (F4)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it as 2026/11/01.</source>
+        <translation>&quot;%1&quot; is not a date; write it as 2026/11/01.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::DateRangeFilter</name>
     <message>
         <source>Period</source>
@@ -256,6 +271,10 @@
     <message>
         <source>Clear</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>The period is reversed: the first date must not be later than the second.</source>
+        <translation>The period is reversed: the first date must not be later than the second.</translation>
     </message>
 </context>
 <context>
@@ -382,6 +401,14 @@
     <message>
         <source>Page &amp;list</source>
         <translation>Page &amp;list</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1246,67 @@ It is not known whether the gateway did it. Retry sends the same request again; 
             <numerusform>%1 result, %2 shown</numerusform>
             <numerusform>%1 results, %2 shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the whole ID (exact match)</source>
+        <translation>the whole ID (exact match)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <comment>key</comment>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>In the search conditions: search; again on a single result: open it</source>
+        <translation>In the search conditions: search; again on a single result: open it</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <comment>key</comment>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>In a condition: clear that condition</source>
+        <translation>In a condition: clear that condition</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>key</comment>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>From the search conditions to the results</source>
+        <translation>From the search conditions to the results</translation>
+    </message>
+    <message>
+        <source>F4, Alt+Down</source>
+        <comment>key</comment>
+        <translation>F4, Alt+Down</translation>
+    </message>
+    <message>
+        <source>In a date: open the calendar</source>
+        <translation>In a date: open the calendar</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <comment>key</comment>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>In the results: check or uncheck the current payment</source>
+        <translation>In the results: check or uncheck the current payment</translation>
+    </message>
+    <message>
+        <source>In the results: open the current payment</source>
+        <translation>In the results: open the current payment</translation>
+    </message>
+    <message>
+        <source>The search conditions have changed: the results below are still those of the previous search (press Enter to search). Export and check all use the results shown.</source>
+        <translation>The search conditions have changed: the results below are still those of the previous search (press Enter to search). Export and check all use the results shown.</translation>
+    </message>
+    <message>
+        <source>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</source>
+        <translation>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</translation>
     </message>
 </context>
 <context>

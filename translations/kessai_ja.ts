@@ -232,6 +232,21 @@
     </message>
 </context>
 <context>
+    <name>kessai::DateEdit</name>
+    <message>
+        <source>yyyy/mm/dd</source>
+        <translation>yyyy/mm/dd</translation>
+    </message>
+    <message>
+        <source>Pick a date (F4)</source>
+        <translation>カレンダーから選ぶ（F4）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it as 2026/11/01.</source>
+        <translation>「%1」は日付として読めません。2026/11/01 のように入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::DateRangeFilter</name>
     <message>
         <source>Period</source>
@@ -256,6 +271,10 @@
     <message>
         <source>Clear</source>
         <translation>クリア</translation>
+    </message>
+    <message>
+        <source>The period is reversed: the first date must not be later than the second.</source>
+        <translation>期間が逆です。開始日は終了日より後にできません。</translation>
     </message>
 </context>
 <context>
@@ -382,6 +401,14 @@
     <message>
         <source>Page &amp;list</source>
         <translation>ページ一覧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1247,67 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>
             <numerusform>検索結果 %1件中、%2件を表示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the whole ID (exact match)</source>
+        <translation>全桁（完全一致）</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <comment>key</comment>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>In the search conditions: search; again on a single result: open it</source>
+        <translation>検索条件で: 検索。結果が1件のときにもう一度押すと、その決済を開く</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <comment>key</comment>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>In a condition: clear that condition</source>
+        <translation>検索条件で: その条件を消去</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>key</comment>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <source>From the search conditions to the results</source>
+        <translation>検索条件から検索結果へ移動</translation>
+    </message>
+    <message>
+        <source>F4, Alt+Down</source>
+        <comment>key</comment>
+        <translation>F4, Alt+↓</translation>
+    </message>
+    <message>
+        <source>In a date: open the calendar</source>
+        <translation>日付欄で: カレンダーを開く</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <comment>key</comment>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>In the results: check or uncheck the current payment</source>
+        <translation>検索結果で: 選択中の決済のチェックを付ける／外す</translation>
+    </message>
+    <message>
+        <source>In the results: open the current payment</source>
+        <translation>検索結果で: 選択中の決済を開く</translation>
+    </message>
+    <message>
+        <source>The search conditions have changed: the results below are still those of the previous search (press Enter to search). Export and check all use the results shown.</source>
+        <translation>検索条件が変更されています。下の結果は前回の検索条件のものです（Enterで検索）。CSV出力と全件チェックは表示中の結果に対して行われます。</translation>
+    </message>
+    <message>
+        <source>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</source>
+        <translation>決済ID %1 は検索条件に合わなくなりました。次の決済（%2）を選択しています。</translation>
     </message>
 </context>
 <context>

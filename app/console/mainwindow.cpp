@@ -29,7 +29,7 @@ namespace {
 
 constexpr int PageIdRole = Qt::UserRole + 1;
 
-const QString LastPageKey = QStringLiteral("window/lastPage");
+const QString LastPageKey = QStringLiteral("shell/lastPage");
 const QString SplitterKey = QStringLiteral("window/pageListSplitter");
 
 } // namespace
@@ -56,6 +56,8 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
     , m_userLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // What pages keep (last search, layout, saved searches) is this user's, not the PC's.
+    setSettingsUser(client->user().merchantId, client->user().loginId);
     m_entries = PageList::allowedFor(client->user());
 
     m_nav->setObjectName(QStringLiteral("pageList"));
@@ -89,7 +91,7 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
         m_splitter->setSizes({navWidth(), width() - navWidth()});
 
     // The last page used, or the first one allowed.
-    const QString last = settings->value(LastPageKey).toString();
+    const QString last = settings->value(userSettingsKey(LastPageKey)).toString();
     if (!showPage(last) && !m_entries.isEmpty())
         showPage(m_entries.first()->id);
     if (m_entries.isEmpty())
@@ -159,6 +161,10 @@ void MainWindow::buildMenus()
     m_pageMenu->setObjectName(QStringLiteral("pageMenu"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = helpMenu->addAction(tr("&Keyboard shortcuts"));
+    keys->setObjectName(QStringLiteral("keyboardHelpAction"));
+    keys->setShortcut(QKeySequence::HelpContents);
+    connect(keys, &QAction::triggered, this, &MainWindow::showKeyboardHelp);
     connect(helpMenu->addAction(tr("&About Kessai")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Kessai"),
                            tr("<b>Kessai</b> %1<br>Back-office console for merchants of the payment gateway.")
@@ -211,7 +217,7 @@ bool MainWindow::showPage(const QString &id)
         m_nav->setCurrentItem(item);
     setWindowTitle(PageList::title(*target));
     fillPageMenu();
-    sharedSettings()->setValue(LastPageKey, id);
+    sharedSettings()->setValue(userSettingsKey(LastPageKey), id);
     page->pageShown(firstTime);
     Q_EMIT currentPageChanged(id);
     return true;
@@ -226,6 +232,34 @@ void MainWindow::fillPageMenu()
     if (const PageEntry *current = entry(m_currentId))
         m_pageMenu->setTitle(PageList::title(*current));
     m_pageMenu->addActions(actions);
+}
+
+QList<QPair<QString, QString>> MainWindow::keyboardHelp() const
+{
+    QList<QPair<QString, QString>> keys;
+    const auto shortcutText = [](const QAction *action) { return action->shortcut().toString(QKeySequence::NativeText); };
+    for (const QMenu *menu : menuBar()->findChildren<QMenu *>()) {
+        for (const QAction *action : menu->actions()) {
+            if (!action->shortcut().isEmpty() && action->isVisible())
+                keys.append({shortcutText(action), action->text().remove(u'&')});
+        }
+    }
+    if (const Page *page = currentPage())
+        keys += page->keyboardHelp();
+    return keys;
+}
+
+void MainWindow::showKeyboardHelp()
+{
+    QString rows;
+    for (const auto &[key, what] : keyboardHelp())
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(key.toHtmlEscaped(), what.toHtmlEscaped());
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("keyboardHelp"));
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(QStringLiteral("<table>%1</table>").arg(rows));
+    box.exec();
 }
 
 void MainWindow::updateUser()

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPair>
 
 class QLabel;
 class QMenu;
@@ -34,6 +35,8 @@ public:
     Page *currentPage() const;
     // Brings the page to the front, creating it the first time; false if the user may not open it.
     bool showPage(const QString &id);
+    // Every key the window and its current page answer to: (key, what it does), translated.
+    QList<QPair<QString, QString>> keyboardHelp() const;
     // The first created page of that class (tests, the session), or null.
     template<class P>
     P *page() const
@@ -56,6 +59,7 @@ private:
     void buildPageList();
     void buildMenus();
     void updateUser();
+    void showKeyboardHelp();
     void fillPageMenu();
     const PageEntry *entry(const QString &id) const;
     int navWidth() const;

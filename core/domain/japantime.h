@@ -23,4 +23,9 @@ QString format(qint64 utcSeconds, bool dateOnly = false);
 // The same for a QDateTime; empty for an invalid one.
 QString format(const QDateTime &instant, bool dateOnly = false);
 
+// A date as people in Japan type it: 2026/11/01, 2026-11-1, 2026.11.01, 20261101, 2026年11月1日,
+// 令和8年11月1日 or R8/11/1, and 11/01 or 11月1日 (in thisYear); full-width digits and slashes
+// too. An invalid date for anything else, or for a day that does not exist.
+QDate parseDate(const QString &text, int thisYear);
+
 } // namespace kessai::JapanTime

@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include <QUrl>
+
 #include <QSettings>
 
 namespace kessai {
@@ -87,6 +89,35 @@ void Profile::setLastUsed(const QString &name)
     QSettings *s = sharedSettings();
     s->setValue(QStringLiteral("last_profile"), name);
     s->sync();
+}
+
+namespace {
+
+QString &settingsUser()
+{
+    static QString scope;
+    return scope;
+}
+
+// A key part that cannot climb out of its group or split it.
+QString keyPart(const QString &text)
+{
+    QString part = text;
+    part.replace(u'/', u'_').replace(u'\\', u'_');
+    return QString::fromLatin1(QUrl::toPercentEncoding(part));
+}
+
+} // namespace
+
+void setSettingsUser(const QString &merchantId, const QString &loginId)
+{
+    settingsUser() = loginId.isEmpty() ? QString()
+                                       : QStringLiteral("users/") + keyPart(merchantId) + u'/' + keyPart(loginId) + u'/';
+}
+
+QString userSettingsKey(const QString &key)
+{
+    return settingsUser() + key;
 }
 
 } // namespace kessai

@@ -40,4 +40,11 @@ struct Profile
 // The settings store both programs share.
 QSettings *sharedSettings();
 
+// What a user keeps (last search, saved searches, column layout, last page) belongs to that user,
+// not to the PC: it lives under users/<merchant>/<login ID>/ in the shared settings, so the next
+// person signing in on the same computer never sees it. Set at sign-in; empty keeps plain keys.
+void setSettingsUser(const QString &merchantId, const QString &loginId);
+// key under the signed-in user's group ("users/M0001/staff/search/last").
+QString userSettingsKey(const QString &key);
+
 } // namespace kessai

@@ -21,7 +21,7 @@ QString keyOf(const QString &name)
 QStringList SavedSearches::names()
 {
     QSettings *s = sharedSettings();
-    s->beginGroup(Group);
+    s->beginGroup(userSettingsKey(Group));
     const QStringList keys = s->childKeys();
     s->endGroup();
     QStringList names;
@@ -33,7 +33,7 @@ QStringList SavedSearches::names()
 
 std::optional<PaymentQuery> SavedSearches::load(const QString &name)
 {
-    const QVariant value = sharedSettings()->value(Group + u'/' + keyOf(name));
+    const QVariant value = sharedSettings()->value(userSettingsKey(Group) + u'/' + keyOf(name));
     if (!value.isValid())
         return std::nullopt;
     return PaymentQuery::fromQueryString(value.toString());
@@ -41,13 +41,13 @@ std::optional<PaymentQuery> SavedSearches::load(const QString &name)
 
 void SavedSearches::save(const QString &name, const PaymentQuery &query)
 {
-    sharedSettings()->setValue(Group + u'/' + keyOf(name), query.withoutPersonalData().toQueryString());
+    sharedSettings()->setValue(userSettingsKey(Group) + u'/' + keyOf(name), query.withoutPersonalData().toQueryString());
     sharedSettings()->sync();
 }
 
 void SavedSearches::remove(const QString &name)
 {
-    sharedSettings()->remove(Group + u'/' + keyOf(name));
+    sharedSettings()->remove(userSettingsKey(Group) + u'/' + keyOf(name));
     sharedSettings()->sync();
 }
 

@@ -80,11 +80,12 @@ void PaymentsModel::clearRows()
 
 void PaymentsModel::search(const PaymentQuery &query)
 {
-    // "All matching" belongs to the query it was made for; checks by ID outlive a new query.
+    // Checks belong to one search: the same conditions (in any order, or again) keep them by ID;
+    // other conditions start with none, so nothing checked out of sight is ever acted on.
     PaymentQuery sameOrder = query;
     sameOrder.sort = m_query.sort;
     sameOrder.descending = m_query.descending;
-    if (isAllMatchingChecked() && !(sameOrder == m_query))
+    if (!(sameOrder == m_query))
         clearChecks();
     clear();
     m_query = query;

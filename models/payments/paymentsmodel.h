@@ -18,7 +18,8 @@ class MerchantClient;
 
 // The result table of 決済情報照会: rows of GET /v1/payments, loaded page by page (keyset) as the
 // view scrolls. Rows are kept compact so a million of them stay within a bounded memory.
-// Check marks are by payment ID, so they survive paging and new searches over the same rows.
+// Check marks are by payment ID, so they survive paging, refresh and sorting; other search
+// conditions start with none.
 class PaymentsModel final : public KeysetModel
 {
     Q_OBJECT

@@ -40,6 +40,38 @@ private Q_SLOTS:
         QCOMPARE(JapanTime::toJapan(utc), utc); // the same instant
     }
 
+    void readsDatesAsTheyAreTyped_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDate>("date");
+        const QDate nov1(2026, 11, 1);
+        QTest::newRow("slashes") << QStringLiteral("2026/11/01") << nov1;
+        QTest::newRow("short parts") << QStringLiteral("2026/11/1") << nov1;
+        QTest::newRow("hyphens") << QStringLiteral("2026-11-01") << nov1;
+        QTest::newRow("dots") << QStringLiteral("2026.11.01") << nov1;
+        QTest::newRow("compact") << QStringLiteral("20261101") << nov1;
+        QTest::newRow("kanji") << QStringLiteral("2026年11月1日") << nov1;
+        QTest::newRow("full width") << QStringLiteral("２０２６／１１／０１") << nov1;
+        QTest::newRow("spaces") << QStringLiteral(" 2026 / 11 / 01 ") << nov1;
+        QTest::newRow("reiwa") << QStringLiteral("令和8年11月1日") << nov1;
+        QTest::newRow("reiwa short") << QStringLiteral("R8/11/1") << nov1;
+        QTest::newRow("reiwa first year") << QStringLiteral("令和元年5月1日") << QDate(2019, 5, 1);
+        QTest::newRow("month and day") << QStringLiteral("11/1") << nov1;
+        QTest::newRow("month and day in kanji") << QStringLiteral("11月1日") << nov1;
+        QTest::newRow("no such day") << QStringLiteral("2026/02/30") << QDate();
+        QTest::newRow("month 13") << QStringLiteral("20261301") << QDate();
+        QTest::newRow("words") << QStringLiteral("yesterday") << QDate();
+        QTest::newRow("empty") << QString() << QDate();
+        QTest::newRow("two parts of a year") << QStringLiteral("2026/11") << QDate();
+    }
+
+    void readsDatesAsTheyAreTyped()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDate, date);
+        QCOMPARE(JapanTime::parseDate(text, 2026), date);
+    }
+
     void notSetIsEmpty()
     {
         QVERIFY(JapanTime::format(qint64(0)).isEmpty());

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
+#include <QString>
 #include <QWidget>
 
 class QAction;
@@ -29,6 +31,8 @@ public:
 
     // Actions the shell puts in its menu for this page while it is shown (with their shortcuts).
     virtual QList<QAction *> menuActions() const { return {}; }
+    // Keys the page handles itself (not menu actions), translated: (key, what it does), for Help.
+    virtual QList<QPair<QString, QString>> keyboardHelp() const { return {}; }
 };
 
 } // namespace kessai

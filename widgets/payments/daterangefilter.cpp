@@ -1,8 +1,8 @@
 #include "daterangefilter.h"
 
+#include "common/dateedit.h"
 #include "domain/japantime.h"
 
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -12,18 +12,10 @@ namespace kessai {
 
 namespace {
 
-// QDateEdit cannot be empty; its minimum shown as blank stands for "no bound".
-const QDate NoDate(2000, 1, 1);
-
-QDateEdit *makeDateEdit(const QString &name)
+DateEdit *makeDateEdit(const QString &name)
 {
-    auto *edit = new QDateEdit;
+    auto *edit = new DateEdit;
     edit->setObjectName(name);
-    edit->setCalendarPopup(true);
-    edit->setMinimumDate(NoDate);
-    edit->setSpecialValueText(QStringLiteral(" "));
-    edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
-    edit->setDate(NoDate);
     return edit;
 }
 
@@ -67,8 +59,9 @@ DateRangeFilter::DateRangeFilter(QWidget *parent)
     layout->addWidget(new QLabel(QStringLiteral("〜")));
     layout->addWidget(m_to, 1);
     layout->addWidget(m_presets);
-    for (QDateEdit *edit : {m_from, m_to})
-        connect(edit, &QDateEdit::dateChanged, this, &DateRangeFilter::changed);
+    m_presets->setFocusPolicy(Qt::NoFocus); // Tab goes from date to date; the presets are a click away
+    for (DateEdit *edit : {m_from, m_to})
+        connect(edit, &DateEdit::dateChanged, this, &DateRangeFilter::changed);
 }
 
 DateRangeFilter::~DateRangeFilter() = default;
@@ -78,20 +71,47 @@ QDate DateRangeFilter::today() const
     return m_today.isValid() ? m_today : JapanTime::today(); // the gateway's dates are Japan's
 }
 
+void DateRangeFilter::setToday(const QDate &today)
+{
+    m_today = today;
+    m_from->setToday(today);
+    m_to->setToday(today);
+}
+
 QDate DateRangeFilter::from() const
 {
-    return m_from->date() == NoDate ? QDate() : m_from->date();
+    return m_from->date();
 }
 
 QDate DateRangeFilter::to() const
 {
-    return m_to->date() == NoDate ? QDate() : m_to->date();
+    return m_to->date();
 }
 
 void DateRangeFilter::setRange(const QDate &from, const QDate &to)
 {
-    m_from->setDate(from.isValid() ? from : NoDate);
-    m_to->setDate(to.isValid() ? to : NoDate);
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+QString DateRangeFilter::problem() const
+{
+    if (!m_from->problem().isEmpty())
+        return m_from->problem();
+    if (!m_to->problem().isEmpty())
+        return m_to->problem();
+    if (from().isValid() && to().isValid() && from() > to())
+        return tr("The period is reversed: the first date must not be later than the second.");
+    return {};
+}
+
+QWidget *DateRangeFilter::problemField() const
+{
+    if (!m_from->problem().isEmpty())
+        return m_from;
+    if (!m_to->problem().isEmpty())
+        return m_to;
+    return problem().isEmpty() ? nullptr : m_from;
 }
 
 void DateRangeFilter::clear()

@@ -24,6 +24,7 @@ ExportDialog::ExportDialog(const QString &defaultPath, QWidget *parent)
     m_path->setMinimumWidth(m_path->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 32);
     auto *browse = new QPushButton(tr("Browse…"));
     browse->setObjectName(QStringLiteral("exportBrowse"));
+    browse->setAutoDefault(false); // Enter exports, wherever the focus is
     m_encoding->setObjectName(QStringLiteral("exportEncoding"));
     m_encoding->addItem(tr("Excel / Japanese accounting software (Shift_JIS / CP932)"), int(CsvEncoding::Cp932));
     m_encoding->addItem(tr("UTF-8 (with BOM)"), int(CsvEncoding::Utf8Bom));
@@ -53,6 +54,10 @@ ExportDialog::ExportDialog(const QString &defaultPath, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateButtons);
+    connect(m_path, &QLineEdit::returnPressed, this, [this] {
+        if (m_exportButton->isEnabled())
+            accept();
+    });
     updateButtons();
 }
 

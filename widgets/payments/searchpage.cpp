@@ -5,6 +5,7 @@
 #include "daterangefilter.h"
 #include "exportdialog.h"
 #include "export/paymentexporter.h"
+#include "domain/japantime.h"
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
 #include "common/paymentdetaildialog.h"
@@ -43,6 +44,16 @@
 
 namespace kessai {
 
+namespace {
+
+// Digits as the gateway reads them, whatever width they were typed in.
+QString halfWidth(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_KC).trimmed();
+}
+
+} // namespace
+
 SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     : Page(parent)
     , m_model(new PaymentsModel(this))
@@ -66,6 +77,8 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_checkAllButton(new QPushButton(tr("Check all")))
     , m_uncheckAllButton(new QPushButton(tr("Uncheck all")))
     , m_error(new QLabel)
+    , m_note(new QLabel)
+    , m_stale(new QLabel)
     , m_exportButton(new QPushButton(tr("Export CSV…")))
 {
     setObjectName(QStringLiteral("searchPage"));
@@ -79,13 +92,15 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
         QRegularExpression(QStringLiteral("[A-Za-z0-9_]{0,25}\\*?")), m_tradingId));
     m_paymentId->setObjectName(QStringLiteral("paymentIdFilter"));
     m_paymentId->setClearButtonEnabled(true);
-    m_paymentId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,18}")), m_paymentId));
+    m_paymentId->setPlaceholderText(tr("the whole ID (exact match)"));
+    m_paymentId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９]{0,18}")), m_paymentId));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setMinimumWidth(m_status->sizeHint().width() + m_status->fontMetrics().horizontalAdvance(QStringLiteral("MM")));
     m_tradeRange->setObjectName(QStringLiteral("tradeRange"));
     m_dueRange->setObjectName(QStringLiteral("dueRange"));
     m_clearedRange->setObjectName(QStringLiteral("clearedRange"));
-    auto *amountValidator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9,]{0,11}")), this);
+    // Japanese input methods type full-width digits: they are read as the same numbers.
+    auto *amountValidator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９,，]{0,11}")), this);
     for (QLineEdit *amount : {m_amountMin, m_amountMax}) {
         amount->setValidator(amountValidator);
         amount->setAlignment(Qt::AlignRight);
@@ -94,7 +109,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_amountMin->setObjectName(QStringLiteral("amountMin"));
     m_amountMax->setObjectName(QStringLiteral("amountMax"));
     m_cardLast4->setObjectName(QStringLiteral("cardLast4"));
-    m_cardLast4->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,4}")), m_cardLast4));
+    m_cardLast4->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９]{0,4}")), m_cardLast4));
     m_cardLast4->setMaximumWidth(m_cardLast4->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 24);
     m_cardLast4->setPlaceholderText(QStringLiteral("1234"));
     m_customer->setObjectName(QStringLiteral("customerFilter"));
@@ -184,16 +199,8 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
                                                                                                  : Qt::AscendingOrder);
         }
     });
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString id = m_model->paymentIdAt(index.row());
-        if (id.isEmpty() || !m_client)
-            return;
-        auto *dialog = new PaymentDetailDialog(m_client, id, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        // A capture, cancel or amount change shows in the table at once, rows merged in place.
-        connect(dialog, &PaymentDetailDialog::paymentChanged, m_model, &PaymentsModel::refresh);
-        dialog->show();
-    });
+    connect(m_table, &QTableView::activated, this, &SearchPage::openPayment);
+    connect(m_model, &PaymentsModel::refreshed, this, &SearchPage::followActedPayment);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(PaymentsModel::CheckColumn, QHeaderView::Fixed);
     applyDefaultColumns();
@@ -205,6 +212,13 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
+    m_stale->setObjectName(QStringLiteral("staleNote"));
+    m_stale->setWordWrap(true);
+    m_stale->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_stale->hide();
+    m_note->setObjectName(QStringLiteral("followNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
 
     m_checkAllButton->setObjectName(QStringLiteral("checkAllButton"));
     m_checkAllButton->setToolTip(tr("Check every payment that matches the search, not only the loaded rows"));
@@ -218,11 +232,20 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     resultBar->addWidget(m_uncheckAllButton);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     // Only for users the gateway allows to export; the rest never see an enabled button.
-    auto updateExportPermission = [this] {
-        m_exportButton->setVisible(!m_client || m_client->user().can(QStringLiteral("export")));
+    // What the user may do decides what is offered; the gateway refuses the rest anyway.
+    auto updatePermissions = [this] {
+        const auto can = [this](const QString &permission) { return !m_client || m_client->user().can(permission); };
+        m_exportButton->setVisible(can(QStringLiteral("export")));
+        // Checks are for acting on payments: check all only for users who may act.
+        const bool acts = can(QStringLiteral("capture")) || can(QStringLiteral("cancel"));
+        m_checkAllButton->setVisible(acts);
+        m_uncheckAllButton->setVisible(acts);
+        // Only the payment types the user may view are offered.
+        for (QCheckBox *box : std::as_const(m_typeBoxes))
+            box->setVisible(can(QStringLiteral("view:") + box->property("typeCode").toString()));
     };
-    updateExportPermission();
-    connect(client, &MerchantClient::loggedIn, this, updateExportPermission);
+    updatePermissions();
+    connect(client, &MerchantClient::loggedIn, this, updatePermissions);
     m_exportButton->setToolTip(tr("Export every payment that matches the search to a CSV file"));
     resultBar->addWidget(m_exportButton);
     connect(m_exportButton, &QPushButton::clicked, this, &SearchPage::openExport);
@@ -233,19 +256,32 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(filters);
     layout->addWidget(m_error);
+    layout->addWidget(m_note);
+    layout->addWidget(m_stale);
     layout->addLayout(resultBar);
     layout->addWidget(m_table, 1);
 
     connect(m_checkAllButton, &QPushButton::clicked, m_model, &PaymentsModel::checkAllMatching);
     connect(m_uncheckAllButton, &QPushButton::clicked, m_model, &PaymentsModel::clearChecks);
     connect(m_model, &PaymentsModel::checkedCountChanged, this, &SearchPage::updateCheckSummary);
-    for (QLineEdit *edit : {m_tradingId, m_paymentId, m_amountMin, m_amountMax, m_cardLast4, m_customer})
+    // Every field and box of the conditions takes Enter (search), Down (to the results) and Esc.
+    for (QLineEdit *edit : filters->findChildren<QLineEdit *>())
         edit->installEventFilter(this);
+    for (QCheckBox *box : std::as_const(m_typeBoxes))
+        box->installEventFilter(this);
+    m_table->installEventFilter(this);
+    // Results never pass for the answer to conditions they were not searched with.
+    for (QLineEdit *edit : filters->findChildren<QLineEdit *>())
+        connect(edit, &QLineEdit::textChanged, this, &SearchPage::updateStale);
+    for (QCheckBox *box : std::as_const(m_typeBoxes))
+        connect(box, &QCheckBox::toggled, this, &SearchPage::updateStale);
+    for (DateRangeFilter *range : {m_tradeRange, m_dueRange, m_clearedRange})
+        connect(range, &DateRangeFilter::changed, this, &SearchPage::updateStale);
+    connect(m_status, &StatusFilter::changed, this, &SearchPage::updateStale);
+    connect(m_model, &PaymentsModel::modelReset, this, &SearchPage::updateStale);
 
     connect(m_searchButton, &QPushButton::clicked, this, &SearchPage::search);
     connect(m_clearButton, &QPushButton::clicked, this, &SearchPage::clearFilters);
-    for (QLineEdit *edit : {m_tradingId, m_paymentId, m_amountMin, m_amountMax, m_cardLast4, m_customer})
-        connect(edit, &QLineEdit::returnPressed, this, &SearchPage::search);
     connect(m_lookupButton, &QPushButton::clicked, this, &SearchPage::openSupportLookup);
     m_savedButton->setObjectName(QStringLiteral("savedSearchesButton"));
     m_savedButton->setText(tr("Saved searches"));
@@ -297,16 +333,125 @@ QList<QAction *> SearchPage::menuActions() const
     return m_menuActions;
 }
 
+QList<QPair<QString, QString>> SearchPage::keyboardHelp() const
+{
+    return {
+        {tr("Enter", "key"), tr("In the search conditions: search; again on a single result: open it")},
+        {tr("Esc", "key"), tr("In a condition: clear that condition")},
+        {tr("Down", "key"), tr("From the search conditions to the results")},
+        {tr("F4, Alt+Down", "key"), tr("In a date: open the calendar")},
+        {tr("Space", "key"), tr("In the results: check or uncheck the current payment")},
+        {tr("Enter", "key"), tr("In the results: open the current payment")},
+    };
+}
+
 bool SearchPage::eventFilter(QObject *watched, QEvent *event)
 {
-    // Esc clears the field it is pressed in (and only that field).
-    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == m_table) {
+        // Space checks the current row, whichever cell is current.
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && m_table->currentIndex().isValid()) {
+            const QString id = m_model->paymentIdAt(m_table->currentIndex().row());
+            m_model->setChecked(id, !m_model->isChecked(id));
+            return true;
+        }
+        return QWidget::eventFilter(watched, event);
+    }
+    switch (key->key()) {
+    case Qt::Key_Escape:
+        // Esc clears the field it is pressed in (and only that field).
         if (auto *edit = qobject_cast<QLineEdit *>(watched); edit && !edit->text().isEmpty()) {
             edit->clear();
             return true;
         }
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        enterFromFilters();
+        return true;
+    case Qt::Key_Down:
+        if (key->modifiers() & Qt::AltModifier)
+            break; // a date field's calendar
+        focusResults();
+        return true;
+    default:
+        break;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void SearchPage::enterFromFilters()
+{
+    // Enter on the conditions of the one payment found opens it; otherwise it searches.
+    const PaymentQuery query = currentQuery();
+    if (query == m_model->query() && m_model->isStarted() && !m_model->isLoading() && m_model->rowCount() == 1
+        && m_model->total() == 1) {
+        m_table->setCurrentIndex(m_model->index(0, PaymentsModel::TradingIdColumn));
+        openPayment(m_model->index(0, PaymentsModel::TradingIdColumn));
+        return;
+    }
+    search();
+}
+
+void SearchPage::focusResults()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    if (!m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, PaymentsModel::TradingIdColumn));
+    m_table->setFocus();
+}
+
+void SearchPage::updateStale()
+{
+    PaymentQuery shown = m_model->query();
+    PaymentQuery onScreen = currentQuery();
+    onScreen.sort = shown.sort;
+    onScreen.descending = shown.descending;
+    const bool stale = m_model->isStarted() && !(onScreen == shown);
+    m_stale->setText(tr("The search conditions have changed: the results below are still those of the previous "
+                        "search (press Enter to search). Export and check all use the results shown."));
+    m_stale->setVisible(stale);
+}
+
+void SearchPage::openPayment(const QModelIndex &index)
+{
+    const QString id = m_model->paymentIdAt(index.row());
+    if (id.isEmpty() || !m_client)
+        return;
+    auto *dialog = new PaymentDetailDialog(m_client, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A capture, cancel or amount change shows in the table at once, rows merged in place, and
+    // the current row stays on the payment acted on.
+    connect(dialog, &PaymentDetailDialog::paymentChanged, this, [this](const QString &changedId) {
+        m_followId = changedId;
+        m_followRow = m_model->rowOfPaymentId(changedId);
+        m_model->refresh();
+    });
+    dialog->show();
+}
+
+void SearchPage::followActedPayment()
+{
+    if (m_followId.isEmpty())
+        return;
+    const QString id = std::exchange(m_followId, QString());
+    const int row = m_model->rowOfPaymentId(id);
+    m_note->hide();
+    if (row >= 0) {
+        m_table->setCurrentIndex(m_model->index(row, PaymentsModel::TradingIdColumn));
+        return;
+    }
+    // It no longer matches the search: the next one becomes current, and that is said.
+    if (m_model->rowCount() == 0 || m_followRow < 0)
+        return;
+    const int next = std::min(m_followRow, m_model->rowCount() - 1);
+    m_table->setCurrentIndex(m_model->index(next, PaymentsModel::TradingIdColumn));
+    m_note->setText(tr("Payment %1 no longer matches the search conditions; the next payment, %2, is selected.")
+                        .arg(id, m_model->paymentIdAt(next)));
+    m_note->show();
 }
 
 void SearchPage::updateCheckSummary()
@@ -383,15 +528,15 @@ void SearchPage::showColumnMenu(const QPoint &pos)
 void SearchPage::saveState() const
 {
     QSettings *settings = sharedSettings();
-    settings->setValue(QStringLiteral("search/columns"), m_table->horizontalHeader()->saveState());
-    settings->setValue(QStringLiteral("search/last"), currentQuery().withoutPersonalData().toQueryString());
+    settings->setValue(userSettingsKey(QStringLiteral("search/columns")), m_table->horizontalHeader()->saveState());
+    settings->setValue(userSettingsKey(QStringLiteral("search/last")), currentQuery().withoutPersonalData().toQueryString());
 }
 
 void SearchPage::restoreState()
 {
     QSettings *settings = sharedSettings();
-    m_table->horizontalHeader()->restoreState(settings->value(QStringLiteral("search/columns")).toByteArray());
-    applyQuery(PaymentQuery::fromQueryString(settings->value(QStringLiteral("search/last")).toString()));
+    m_table->horizontalHeader()->restoreState(settings->value(userSettingsKey(QStringLiteral("search/columns"))).toByteArray());
+    applyQuery(PaymentQuery::fromQueryString(settings->value(userSettingsKey(QStringLiteral("search/last"))).toString()));
 }
 
 void SearchPage::applyQuery(const PaymentQuery &query)
@@ -432,11 +577,11 @@ PaymentQuery SearchPage::currentQuery() const
 {
     PaymentQuery query = m_model->query(); // keeps the sort chosen in the header
     query.tradingId = m_tradingId->text().trimmed();
-    query.paymentId = m_paymentId->text().trimmed();
+    query.paymentId = halfWidth(m_paymentId->text());
     query.statuses = m_status->statuses();
     query.types.clear();
     for (QCheckBox *box : m_typeBoxes) {
-        if (box->isChecked())
+        if (box->isChecked() && !box->isHidden())
             query.types.append(box->property("typeCode").toString());
     }
     query.tradeFrom = m_tradeRange->from();
@@ -446,7 +591,7 @@ PaymentQuery SearchPage::currentQuery() const
     query.clearedFrom = m_clearedRange->from();
     query.clearedTo = m_clearedRange->to();
     readAmounts(&query);
-    query.cardLast4 = m_cardLast4->text().trimmed();
+    query.cardLast4 = halfWidth(m_cardLast4->text());
     query.customer = m_customer->text().trimmed();
     return query;
 }
@@ -475,6 +620,15 @@ bool SearchPage::readAmounts(PaymentQuery *query) const
 void SearchPage::search()
 {
     m_error->hide();
+    m_note->hide();
+    for (const DateRangeFilter *range : {m_tradeRange, m_dueRange, m_clearedRange}) {
+        if (!range->problem().isEmpty()) {
+            m_error->setText(range->problem());
+            m_error->show();
+            range->problemField()->setFocus();
+            return;
+        }
+    }
     PaymentQuery query = currentQuery();
     if (query.amountMin && query.amountMax && *query.amountMin > *query.amountMax) {
         m_error->setText(tr("The amount range is reversed: the first amount must not be larger than the second."));
@@ -529,13 +683,19 @@ void SearchPage::openExport()
     if (m_exporter)
         return;
     QSettings *settings = sharedSettings();
-    QString dir = settings->value(QStringLiteral("export/dir")).toString();
-    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+    QString dir = settings->value(userSettingsKey(QStringLiteral("export/dir"))).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        // The suggestion is a folder that exists: Documents, made if this account has none yet.
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    ExportDialog dialog(QDir(dir).filePath(PaymentExporter::defaultFileName(QDateTime::currentDateTime())), this);
+        if (!QDir().mkpath(dir))
+            dir = QDir::homePath();
+    }
+    // The file is named by Japan's clock, as every time in the console.
+    const QDateTime now = JapanTime::toJapan(QDateTime::currentDateTimeUtc());
+    ExportDialog dialog(QDir(dir).filePath(PaymentExporter::defaultFileName(now)), this);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
-    settings->setValue(QStringLiteral("export/dir"), QFileInfo(dialog.path()).absolutePath());
+    settings->setValue(userSettingsKey(QStringLiteral("export/dir")), QFileInfo(dialog.path()).absolutePath());
     exportTo(dialog.path(), dialog.encoding());
 }
 

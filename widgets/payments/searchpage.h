@@ -45,6 +45,7 @@ public:
     void pageShown(bool firstTime) override;
     // Search, refresh (F5), search conditions (Ctrl+F).
     QList<QAction *> menuActions() const override;
+    QList<QPair<QString, QString>> keyboardHelp() const override;
 
 public Q_SLOTS:
     void search();
@@ -65,6 +66,11 @@ protected:
 
 private:
     void updateSummary();
+    void enterFromFilters();
+    void focusResults();
+    void openPayment(const QModelIndex &index);
+    void followActedPayment();
+    void updateStale();
     void updateCheckSummary();
     void showColumnMenu(const QPoint &pos);
     // Column order, widths and visibility as shipped (the column menu's "Reset columns").
@@ -100,8 +106,12 @@ private:
     QPushButton *m_checkAllButton;
     QPushButton *m_uncheckAllButton;
     QLabel *m_error;
+    QLabel *m_note;  // what became of the current row after an action
+    QLabel *m_stale; // the conditions on screen are not those of the results
     QPushButton *m_exportButton;
     QList<QAction *> m_menuActions;
+    QString m_followId; // the payment acted on, to keep current after the refresh
+    int m_followRow = -1;
     PaymentExporter *m_exporter = nullptr;
     QProgressDialog *m_exportProgress = nullptr;
 };

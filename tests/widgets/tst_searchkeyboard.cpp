@@ -1,0 +1,295 @@
+#include "api/merchantclient.h"
+#include "common/dateedit.h"
+#include "common/paymentdetaildialog.h"
+#include "fakenetwork.h"
+#include "mainwindow.h"
+#include "payments/daterangefilter.h"
+#include "payments/paymentsmodel.h"
+#include "payments/searchpage.h"
+#include "profile/profile.h"
+#include "profile/savedsearches.h"
+
+#include <QApplication>
+#include <QCalendarWidget>
+#include <QCheckBox>
+#include <QInputMethodEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace kessai;
+
+namespace {
+
+// Three payments; a payment_id filter finds one of them. Every page request is kept.
+struct ThreePayments
+{
+    QStringList permissions{QStringLiteral("view:01"), QStringLiteral("view:02"), QStringLiteral("view:03"),
+                            QStringLiteral("view:05"), QStringLiteral("capture"), QStringLiteral("cancel")};
+    QList<QUrlQuery> pageQueries;
+    FakeNetwork network{[this](const QNetworkRequest &request) -> FakeNetwork::Answer {
+        const QString path = request.url().path();
+        const QUrlQuery query(request.url());
+        if (path == QLatin1String("/v1/session")) {
+            const QJsonObject user{{QStringLiteral("login_id"), QStringLiteral("staff")},
+                                   {QStringLiteral("role"), QStringLiteral("general")},
+                                   {QStringLiteral("merchant"), QJsonObject{{QStringLiteral("id"), QStringLiteral("M0001")}}},
+                                   {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)}};
+            return {200, QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("t")}, {QStringLiteral("user"), user}}).toJson(), 0};
+        }
+        QJsonArray items;
+        for (int n = 3; n >= 1; --n) {
+            const QString id = QStringLiteral("10000000000000000") + QString::number(n);
+            if (query.hasQueryItem(QStringLiteral("payment_id")) && query.queryItemValue(QStringLiteral("payment_id")) != id)
+                continue;
+            items.append(QJsonObject{{QStringLiteral("payment_id"), id},
+                                     {QStringLiteral("trading_id"), QStringLiteral("order%1").arg(n)},
+                                     {QStringLiteral("type"), QStringLiteral("02")},
+                                     {QStringLiteral("status"), 20},
+                                     {QStringLiteral("amount"), 1000 * n},
+                                     {QStringLiteral("institution"), QStringLiteral("VISA")},
+                                     {QStringLiteral("trade_time"), QStringLiteral("2026-11-0%1T01:00:00Z").arg(n)},
+                                     {QStringLiteral("actions"), QJsonArray{QStringLiteral("capture")}},
+                                     {QStringLiteral("events"), QJsonArray{}}});
+        }
+        if (path.endsWith(QLatin1String("/count")))
+            return {200, QJsonDocument(QJsonObject{{QStringLiteral("total"), items.size()}}).toJson(), 0};
+        if (path.startsWith(QLatin1String("/v1/payments/")))
+            return {200, QJsonDocument(items.at(0).toObject()).toJson(), 0};
+        pageQueries.append(query);
+        return {200, QJsonDocument(QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), QJsonValue()}}).toJson(), 0};
+    }};
+    MerchantClient client;
+
+    ThreePayments()
+    {
+        client.setNetworkAccessManager(&network);
+        client.setBaseUrl(QUrl(QStringLiteral("https://gateway.test")));
+    }
+    void login() { waitFor(client.login(QStringLiteral("staff"), QStringLiteral("password-12345"))); }
+};
+
+template<class T>
+T *child(QWidget *parent, const QString &name)
+{
+    auto *found = parent->findChild<T *>(name);
+    if (!found)
+        qFatal("no %s", qPrintable(name));
+    return found;
+}
+
+void commitText(QWidget *widget, const QString &text)
+{
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(widget, &commit);
+}
+
+} // namespace
+
+// 決済情報照会 from the keyboard, and results that never mislead.
+class TestSearchKeyboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void init()
+    {
+        m_gateway = std::make_unique<ThreePayments>();
+        m_gateway->login();
+        m_page = std::make_unique<SearchPage>(&m_gateway->client);
+        m_page->resize(1200, 700);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QApplication::setActiveWindow(m_page.get());
+        m_page->search();
+        QTRY_COMPARE(m_page->model()->rowCount(), 3);
+    }
+
+    void cleanup()
+    {
+        m_page.reset();
+        m_gateway.reset();
+    }
+
+    // Tab stopped in the empty 取引日 field, and a typed 2026/11/01 vanished.
+    void tabPassesEmptyDatesAndTypedDatesAreKept()
+    {
+        auto *range = child<DateRangeFilter>(m_page.get(), QStringLiteral("tradeRange"));
+        auto *from = child<DateEdit>(range, QStringLiteral("from"));
+        auto *to = child<DateEdit>(range, QStringLiteral("to"));
+        from->lineEdit()->setFocus();
+        QTRY_VERIFY(from->lineEdit()->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(to->lineEdit()->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY(!range->isAncestorOf(QApplication::focusWidget())); // on to the next condition
+
+        from->lineEdit()->setFocus();
+        QTest::keyClicks(from->lineEdit(), QStringLiteral("2026/11/01"));
+        QTest::keyClick(from->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m_gateway->pageQueries.last().queryItemValue(QStringLiteral("trade_from")), QStringLiteral("2026-11-01"));
+        QCOMPARE(from->lineEdit()->text(), QStringLiteral("2026/11/01"));
+        QCOMPARE(range->from(), QDate(2026, 11, 1));
+
+        // Other ways of writing it, shown in one form once the field is left.
+        from->lineEdit()->clear();
+        QTest::keyClicks(from->lineEdit(), QStringLiteral("20261102"));
+        QTest::keyClick(from->lineEdit(), Qt::Key_Tab);
+        QCOMPARE(from->lineEdit()->text(), QStringLiteral("2026/11/02"));
+    }
+
+    void aDateThatIsNoDateIsRefusedInWords()
+    {
+        auto *from = child<DateEdit>(child<DateRangeFilter>(m_page.get(), QStringLiteral("tradeRange")), QStringLiteral("from"));
+        const qsizetype requests = m_gateway->pageQueries.size();
+        from->lineEdit()->setFocus();
+        QTest::keyClicks(from->lineEdit(), QStringLiteral("2026/02/30"));
+        QTest::keyClick(from->lineEdit(), Qt::Key_Return);
+        auto *error = child<QLabel>(m_page.get(), QStringLiteral("searchError"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("2026/02/30")), qPrintable(error->text()));
+        QCOMPARE(m_gateway->pageQueries.size(), requests);
+        QCOMPARE(from->lineEdit()->text(), QStringLiteral("2026/02/30")); // kept to be corrected
+    }
+
+    void theCalendarOpensAtToday()
+    {
+        auto *range = child<DateRangeFilter>(m_page.get(), QStringLiteral("tradeRange"));
+        range->setToday(QDate(2026, 12, 2));
+        auto *from = child<DateEdit>(range, QStringLiteral("from"));
+        from->lineEdit()->setFocus();
+        QTest::keyClick(from->lineEdit(), Qt::Key_F4);
+        auto *calendar = child<QCalendarWidget>(from, QStringLiteral("calendar"));
+        QTRY_VERIFY(calendar->isVisible());
+        QCOMPARE(calendar->selectedDate(), QDate(2026, 12, 2));
+        auto *days = calendar->findChild<QWidget *>(QStringLiteral("qt_calendar_calendarview"));
+        QVERIFY(days);
+        QTest::keyClick(days, Qt::Key_Return);
+        QTRY_COMPARE(range->from(), QDate(2026, 12, 2));
+    }
+
+    void downGoesToTheResultsAndSpaceChecksTheCurrentRow()
+    {
+        auto *tradingId = child<QLineEdit>(m_page.get(), QStringLiteral("tradingIdFilter"));
+        tradingId->setFocus();
+        QTest::keyClick(tradingId, Qt::Key_Down);
+        QTRY_VERIFY(m_page->table()->hasFocus());
+        QCOMPARE(m_page->table()->currentIndex().row(), 0);
+        // The amount cell is current, not the check box: Space checks the row all the same.
+        m_page->table()->setCurrentIndex(m_page->model()->index(1, PaymentsModel::AmountColumn));
+        QTest::keyClick(m_page->table(), Qt::Key_Space);
+        QVERIFY(m_page->model()->isChecked(m_page->model()->paymentIdAt(1)));
+        QTest::keyClick(m_page->table(), Qt::Key_Space);
+        QVERIFY(!m_page->model()->isChecked(m_page->model()->paymentIdAt(1)));
+    }
+
+    void enterSearchesFromEveryConditionAndOpensASingleHit()
+    {
+        auto *card = child<QCheckBox>(m_page.get(), QStringLiteral("type_02"));
+        card->setFocus();
+        const qsizetype requests = m_gateway->pageQueries.size();
+        QTest::keyClick(card, Qt::Key_Return);
+        QTRY_COMPARE(m_gateway->pageQueries.size(), requests + 1);
+
+        auto *paymentId = child<QLineEdit>(m_page.get(), QStringLiteral("paymentIdFilter"));
+        paymentId->setFocus();
+        // Full-width digits, as a Japanese input method types them.
+        commitText(paymentId, QStringLiteral("１００００００００００００００００２"));
+        QTest::keyClick(paymentId, Qt::Key_Return);
+        QTRY_COMPARE(m_page->model()->total(), 1);
+        QCOMPARE(m_gateway->pageQueries.last().queryItemValue(QStringLiteral("payment_id")), QStringLiteral("100000000000000002"));
+        QVERIFY(!m_page->findChild<PaymentDetailDialog *>());
+        QTest::keyClick(paymentId, Qt::Key_Return); // the one payment found: Enter opens it
+        QTRY_VERIFY(m_page->findChild<PaymentDetailDialog *>());
+        QCOMPARE(m_page->findChild<PaymentDetailDialog *>()->paymentId(), QStringLiteral("100000000000000002"));
+    }
+
+    void fullWidthDigitsAreNumbers()
+    {
+        auto *last4 = child<QLineEdit>(m_page.get(), QStringLiteral("cardLast4"));
+        auto *amountMin = child<QLineEdit>(m_page.get(), QStringLiteral("amountMin"));
+        commitText(last4, QStringLiteral("１２３４"));
+        commitText(amountMin, QStringLiteral("５，０００"));
+        QCOMPARE(m_page->currentQuery().cardLast4, QStringLiteral("1234"));
+        QCOMPARE(m_page->currentQuery().amountMin.value_or(0), 5000);
+    }
+
+    void resultsSayWhenTheConditionsChanged()
+    {
+        auto *stale = child<QLabel>(m_page.get(), QStringLiteral("staleNote"));
+        QVERIFY(!stale->isVisible());
+        m_page->model()->setChecked(m_page->model()->paymentIdAt(0), true);
+        auto *tradingId = child<QLineEdit>(m_page.get(), QStringLiteral("tradingIdFilter"));
+        QTest::keyClicks(tradingId, QStringLiteral("order1"));
+        QVERIFY(stale->isVisible());
+        QCOMPARE(m_page->model()->checkedCount(), 1); // nothing lost before the search
+        QTest::keyClick(tradingId, Qt::Key_Return);
+        QTRY_VERIFY(!stale->isVisible());
+        // Checks belong to one search: other conditions start with none.
+        QCOMPARE(m_page->model()->checkedCount(), 0);
+        tradingId->clear();
+        QVERIFY(stale->isVisible());
+    }
+
+    void aViewerIsOfferedOnlyWhatItMayUse()
+    {
+        auto viewer = std::make_unique<ThreePayments>();
+        viewer->permissions = {QStringLiteral("view:02")};
+        viewer->login();
+        SearchPage page(&viewer->client);
+        QVERIFY(!child<QCheckBox>(&page, QStringLiteral("type_01"))->isVisibleTo(&page));
+        QVERIFY(child<QCheckBox>(&page, QStringLiteral("type_02"))->isVisibleTo(&page));
+        QVERIFY(!child<QPushButton>(&page, QStringLiteral("checkAllButton"))->isVisibleTo(&page));
+        QVERIFY(child<QPushButton>(m_page.get(), QStringLiteral("checkAllButton"))->isVisibleTo(m_page.get()));
+    }
+
+    // The next person on the same PC saw the previous user's last search.
+    void whatAUserKeepsIsTheirs()
+    {
+        setSettingsUser(QStringLiteral("M0001"), QStringLiteral("staff"));
+        SavedSearches::save(QStringLiteral("mine"), PaymentQuery{});
+        QCOMPARE(SavedSearches::names(), QStringList{QStringLiteral("mine")});
+        setSettingsUser(QStringLiteral("M0001"), QStringLiteral("viewer"));
+        QVERIFY(SavedSearches::names().isEmpty());
+        setSettingsUser(QStringLiteral("M0001"), QStringLiteral("staff"));
+        QCOMPARE(SavedSearches::names(), QStringList{QStringLiteral("mine")});
+        setSettingsUser(QString(), QString());
+    }
+
+    void helpListsTheKeys()
+    {
+        MainWindow window(&m_gateway->client);
+        QStringList keys;
+        for (const auto &[key, what] : window.keyboardHelp())
+            keys.append(key);
+        for (const QString &key : {QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText),
+                                   QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText),
+                                   QStringLiteral("Ctrl+1"), QStringLiteral("Space"), QStringLiteral("Enter")})
+            QVERIFY2(keys.contains(key), qPrintable(key + QStringLiteral(" in ") + keys.join(u',')));
+    }
+
+private:
+    QTemporaryDir m_config;
+    std::unique_ptr<ThreePayments> m_gateway;
+    std::unique_ptr<SearchPage> m_page;
+};
+
+QTEST_MAIN(TestSearchKeyboard)
+#include "tst_searchkeyboard.moc"
