@@ -168,6 +168,9 @@ void ConsoleSession::showMain()
             Q_EMIT finished();
     });
     window->show();
+    // The login dialog had the keyboard; the window the user works in takes it over.
+    window->raise();
+    window->activateWindow();
 }
 
 void ConsoleSession::logout()

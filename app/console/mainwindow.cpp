@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -31,6 +32,13 @@ constexpr int PageIdRole = Qt::UserRole + 1;
 
 const QString LastPageKey = QStringLiteral("shell/lastPage");
 const QString SplitterKey = QStringLiteral("window/pageListSplitter");
+
+// A menu text without its mnemonic: "終了(&Q)" and "&Quit" read 終了 and Quit.
+QString plainText(QString text)
+{
+    static const QRegularExpression japaneseMnemonic(QStringLiteral("\\(&.\\)"));
+    return text.remove(japaneseMnemonic).remove(u'&');
+}
 
 } // namespace
 
@@ -241,7 +249,7 @@ QList<QPair<QString, QString>> MainWindow::keyboardHelp() const
     for (const QMenu *menu : menuBar()->findChildren<QMenu *>()) {
         for (const QAction *action : menu->actions()) {
             if (!action->shortcut().isEmpty() && action->isVisible())
-                keys.append({shortcutText(action), action->text().remove(u'&')});
+                keys.append({shortcutText(action), plainText(action->text())});
         }
     }
     if (const Page *page = currentPage())

@@ -506,6 +506,13 @@ void SearchPage::applyDefaultColumns()
     for (const PaymentTypeInfo &info : PaymentCatalog::types())
         typeWidth = std::max(typeWidth, fm.horizontalAdvance(PaymentCatalog::typeLabel(info.code)));
     m_table->setColumnWidth(PaymentsModel::TypeColumn, typeWidth + 16);
+    // Never narrower than the header's own words and its sort arrow (決済ステータス is longer than 売上済).
+    const QFontMetrics headerMetrics = header->fontMetrics();
+    for (int column = PaymentsModel::TradingIdColumn; column < PaymentsModel::ColumnCount; ++column) {
+        const int needed = headerMetrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 28;
+        if (m_table->columnWidth(column) < needed)
+            m_table->setColumnWidth(column, needed);
+    }
 }
 
 void SearchPage::showColumnMenu(const QPoint &pos)
