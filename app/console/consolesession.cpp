@@ -106,7 +106,9 @@ void ConsoleSession::showConnection(const QString &message)
     if (!message.isEmpty())
         dialog->showError(message);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString loginId = m_profile.loginId;
+        // One certificate is one user: a new certificate brings its own login ID with it.
+        const bool sameCertificate = dialog->identity().sha256Fingerprint() == m_identity.sha256Fingerprint();
+        const QString loginId = sameCertificate ? m_profile.loginId : dialog->identity().loginIdHint();
         m_profile = dialog->profile();
         m_profile.loginId = loginId;
         m_profile.save();

@@ -28,7 +28,8 @@ DateEdit::DateEdit(QWidget *parent)
     m_edit->setObjectName(QStringLiteral("dateText"));
     m_edit->setPlaceholderText(tr("yyyy/mm/dd"));
     m_edit->setMaxLength(20);
-    m_edit->setClearButtonEnabled(true);
+    // A whole date stays readable; Esc or select-and-delete empties the field.
+    m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QStringLiteral("0000/00/00")) + 14);
     m_edit->installEventFilter(this);
     setFocusProxy(m_edit);
     // Mouse only: the keyboard opens the calendar with F4 or Alt+Down, and Tab never stops here.

@@ -28,8 +28,10 @@ DateRangeFilter::DateRangeFilter(QWidget *parent)
     , m_presets(new QToolButton)
 {
     m_presets->setObjectName(QStringLiteral("presets"));
-    m_presets->setText(tr("Period"));
+    // The menu's own arrow would be drawn over the word: the word carries its arrow instead.
+    m_presets->setText(tr("Period") + QStringLiteral(" ▾"));
     m_presets->setPopupMode(QToolButton::InstantPopup);
+    m_presets->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
     auto *menu = new QMenu(m_presets);
     auto addPreset = [this, menu](const QString &text, const QString &name, auto range) {
         QAction *action = menu->addAction(text);

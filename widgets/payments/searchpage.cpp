@@ -35,7 +35,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QStyleOptionHeader>
 #include <QRegularExpressionValidator>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -45,6 +47,29 @@
 namespace kessai {
 
 namespace {
+
+// QHeaderView hands the style "SortDown" for ascending order and "SortUp" for descending, so
+// newest first showed an arrow pointing up. The arrow here points to where the smaller values
+// are: ▲ ascending, ▼ descending (newest first), as in Explorer and Excel.
+class SortArrowStyle final : public QProxyStyle
+{
+public:
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        const auto *header = qstyleoption_cast<const QStyleOptionHeader *>(option);
+        if (element != PE_IndicatorHeaderArrow || !header) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        QStyleOptionHeader swapped(*header);
+        if (header->sortIndicator == QStyleOptionHeader::SortUp)
+            swapped.sortIndicator = QStyleOptionHeader::SortDown;
+        else if (header->sortIndicator == QStyleOptionHeader::SortDown)
+            swapped.sortIndicator = QStyleOptionHeader::SortUp;
+        QProxyStyle::drawPrimitive(element, &swapped, painter, widget);
+    }
+};
 
 // Digits as the gateway reads them, whatever width they were typed in.
 QString halfWidth(const QString &text)
@@ -144,12 +169,14 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     grid->addLayout(types, 1, 1, 1, 3);
     grid->addWidget(new QLabel(tr("Card last 4:")), 1, 4);
     grid->addWidget(m_cardLast4, 1, 5, Qt::AlignLeft);
+    // Two date ranges a row, the buttons on a row of their own: the conditions fit a 1280-pixel
+    // window in Japanese and in English.
     grid->addWidget(new QLabel(tr("Trade date:")), 2, 0);
     grid->addWidget(m_tradeRange, 2, 1);
     grid->addWidget(new QLabel(tr("Due date:")), 2, 2);
     grid->addWidget(m_dueRange, 2, 3);
-    grid->addWidget(new QLabel(tr("Cleared date:")), 2, 4);
-    grid->addWidget(m_clearedRange, 2, 5);
+    grid->addWidget(new QLabel(tr("Customer:")), 2, 4);
+    grid->addWidget(m_customer, 2, 5);
     grid->addWidget(new QLabel(tr("Amount:")), 3, 0);
     auto *amounts = new QHBoxLayout;
     amounts->addWidget(m_amountMin, 1);
@@ -157,15 +184,15 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     amounts->addWidget(m_amountMax, 1);
     amounts->addWidget(new QLabel(tr("yen")));
     grid->addLayout(amounts, 3, 1);
-    grid->addWidget(new QLabel(tr("Customer:")), 3, 2);
-    grid->addWidget(m_customer, 3, 3);
+    grid->addWidget(new QLabel(tr("Cleared date:")), 3, 2);
+    grid->addWidget(m_clearedRange, 3, 3);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_lookupButton);
     buttons->addWidget(m_savedButton);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_searchButton);
-    grid->addLayout(buttons, 3, 4, 1, 2);
+    grid->addLayout(buttons, 4, 0, 1, 6);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(3, 2);
     grid->setColumnStretch(5, 2);
@@ -202,6 +229,9 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &SearchPage::openPayment);
     connect(m_model, &PaymentsModel::refreshed, this, &SearchPage::followActedPayment);
     m_table->horizontalHeader()->setHighlightSections(false);
+    auto *arrows = new SortArrowStyle;
+    arrows->setParent(m_table->horizontalHeader());
+    m_table->horizontalHeader()->setStyle(arrows);
     m_table->horizontalHeader()->setSectionResizeMode(PaymentsModel::CheckColumn, QHeaderView::Fixed);
     applyDefaultColumns();
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -486,12 +516,12 @@ void SearchPage::applyDefaultColumns()
     m_table->setColumnWidth(PaymentsModel::CheckColumn, 28);
     const QFontMetrics fm = m_table->fontMetrics();
     // Widths from what the columns hold, so that every column fits a 1280-pixel window.
-    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("ORD20261122_00000")) + 16);
-    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("100000000000000000")) + 16);
-    m_table->setColumnWidth(PaymentsModel::TradeTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
-    m_table->setColumnWidth(PaymentsModel::DueTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00")) + 16);
-    m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 16);
-    m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(formatYen(9'999'999, QLocale())) + 16);
+    m_table->setColumnWidth(PaymentsModel::TradingIdColumn, fm.horizontalAdvance(QStringLiteral("ORD20261122_00000")) + 10);
+    m_table->setColumnWidth(PaymentsModel::PaymentIdColumn, fm.horizontalAdvance(QStringLiteral("100000000000000000")) + 10);
+    m_table->setColumnWidth(PaymentsModel::TradeTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 10);
+    m_table->setColumnWidth(PaymentsModel::DueTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00")) + 10);
+    m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 10);
+    m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(formatYen(9'999'999, QLocale())) + 10);
     // The status as wide as the labels a day's work shows (the longest, rare ones are elided and
     // whole in the tooltip); bold labels are a little wider.
     QFont bold = m_table->font();
@@ -500,12 +530,12 @@ void SearchPage::applyDefaultColumns()
     int statusWidth = 0;
     for (int code : {10, 20, 40, 60})
         statusWidth = std::max(statusWidth, boldMetrics.horizontalAdvance(PaymentCatalog::statusLabel(code, QStringLiteral("02"))));
-    m_table->setColumnWidth(PaymentsModel::StatusColumn, statusWidth + 16);
-    m_table->setColumnWidth(PaymentsModel::InstitutionColumn, fm.horizontalAdvance(QStringLiteral("ファミリーマート")) + 16);
+    m_table->setColumnWidth(PaymentsModel::StatusColumn, statusWidth + 10);
+    m_table->setColumnWidth(PaymentsModel::InstitutionColumn, fm.horizontalAdvance(QStringLiteral("ファミリーマート")) + 10);
     int typeWidth = 0;
     for (const PaymentTypeInfo &info : PaymentCatalog::types())
         typeWidth = std::max(typeWidth, fm.horizontalAdvance(PaymentCatalog::typeLabel(info.code)));
-    m_table->setColumnWidth(PaymentsModel::TypeColumn, typeWidth + 16);
+    m_table->setColumnWidth(PaymentsModel::TypeColumn, typeWidth + 10);
     // Never narrower than the header's own words and its sort arrow (決済ステータス is longer than 売上済).
     const QFontMetrics headerMetrics = header->fontMetrics();
     for (int column = PaymentsModel::TradingIdColumn; column < PaymentsModel::ColumnCount; ++column) {
