@@ -1308,6 +1308,12 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</source>
         <translation>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</translation>
     </message>
+    <message>
+        <source>%1
+The results below are as the gateway had them at %2 (Japan time) and may be out of date.</source>
+        <translation>%1
+The results below are as the gateway had them at %2 (Japan time) and may be out of date.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>

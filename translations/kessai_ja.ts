@@ -1309,6 +1309,12 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Payment %1 no longer matches the search conditions; the next payment, %2, is selected.</source>
         <translation>決済ID %1 は検索条件に合わなくなりました。次の決済（%2）を選択しています。</translation>
     </message>
+    <message>
+        <source>%1
+The results below are as the gateway had them at %2 (Japan time) and may be out of date.</source>
+        <translation>%1
+下の結果は %2（日本時間）時点のもので、最新ではない可能性があります。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>

@@ -93,6 +93,8 @@ void KeysetModel::onFailed(const ApiError &error)
     // The walk ends here: no more fetching until the next search.
     if (m_refreshing) {
         m_refreshing = false;
+        QSignalBlocker quiet(m_pager);
+        m_pager->resumeAt(m_resumeCursor);
         Q_EMIT loadingChanged(false);
     }
     if (error.kind != ApiError::Kind::Cancelled)
@@ -103,7 +105,9 @@ void KeysetModel::refresh()
 {
     if (m_refreshing)
         return;
-    // Stop paging further; the re-read covers as many rows as are loaded now.
+    // Stop paging further; the re-read covers as many rows as are loaded now. Should it fail,
+    // paging goes on from where it was.
+    m_resumeCursor = m_pager->isExhausted() ? QString() : m_pager->cursor();
     {
         QSignalBlocker quiet(m_pager);
         m_pager->stop();

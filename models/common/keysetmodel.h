@@ -164,6 +164,7 @@ private:
     qint64 m_total = -1;
     int m_pageSize = 200;
     int m_refreshTarget = 0;
+    QString m_resumeCursor; // where paging goes on if a refresh fails
     bool m_refreshing = false;
     QSet<qint64> m_checked;  // without m_allMatching
     QSet<qint64> m_excluded; // with m_allMatching

@@ -36,9 +36,13 @@ struct ThreePayments
     QStringList permissions{QStringLiteral("view:01"), QStringLiteral("view:02"), QStringLiteral("view:03"),
                             QStringLiteral("view:05"), QStringLiteral("capture"), QStringLiteral("cancel")};
     QList<QUrlQuery> pageQueries;
+    bool down = false;       // no answer at all, as when the gateway is unreachable
+    QString gone;            // a payment that no longer matches any search
     FakeNetwork network{[this](const QNetworkRequest &request) -> FakeNetwork::Answer {
         const QString path = request.url().path();
         const QUrlQuery query(request.url());
+        if (down)
+            return {0, {}, 0};
         if (path == QLatin1String("/v1/session")) {
             const QJsonObject user{{QStringLiteral("login_id"), QStringLiteral("staff")},
                                    {QStringLiteral("role"), QStringLiteral("general")},
@@ -50,6 +54,8 @@ struct ThreePayments
         for (int n = 3; n >= 1; --n) {
             const QString id = QStringLiteral("10000000000000000") + QString::number(n);
             if (query.hasQueryItem(QStringLiteral("payment_id")) && query.queryItemValue(QStringLiteral("payment_id")) != id)
+                continue;
+            if (id == gone && !path.startsWith(QLatin1String("/v1/payments/")))
                 continue;
             items.append(QJsonObject{{QStringLiteral("payment_id"), id},
                                      {QStringLiteral("trading_id"), QStringLiteral("order%1").arg(n)},
@@ -219,6 +225,49 @@ private Q_SLOTS:
         QTest::keyClick(paymentId, Qt::Key_Return); // the one payment found: Enter opens it
         QTRY_VERIFY(m_page->findChild<PaymentDetailDialog *>());
         QCOMPARE(m_page->findChild<PaymentDetailDialog *>()->paymentId(), QStringLiteral("100000000000000002"));
+    }
+
+    // F5 with the gateway down showed the old rows as if they were current.
+    void oldRowsSayFromWhenTheyAre()
+    {
+        m_gateway->down = true;
+        m_page->model()->refresh();
+        auto *error = child<QLabel>(m_page.get(), QStringLiteral("searchError"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("may be out of date")), qPrintable(error->text()));
+        QCOMPARE(m_page->model()->rowCount(), 3);
+        m_gateway->down = false;
+        m_page->model()->refresh();
+        QTRY_VERIFY(!error->isVisible());
+    }
+
+    // After a capture from an "authorized" list the row left it, and Enter opened another payment
+    // without a word: the current row follows the payment acted on, or says where it went.
+    void theCurrentRowFollowsThePaymentActedOn()
+    {
+        const QString second = m_page->model()->paymentIdAt(1);
+        m_page->table()->setFocus();
+        m_page->table()->setCurrentIndex(m_page->model()->index(1, PaymentsModel::TradingIdColumn));
+        QTest::keyClick(m_page->table(), Qt::Key_Return);
+        PaymentDetailDialog *detail = nullptr;
+        QTRY_VERIFY((detail = m_page->findChild<PaymentDetailDialog *>()) != nullptr);
+        QCOMPARE(detail->paymentId(), second);
+
+        // Still matching: the current row stays on it, wherever it is now.
+        Q_EMIT detail->paymentChanged(second);
+        QTRY_VERIFY(!m_page->model()->isLoading());
+        QCOMPARE(m_page->model()->paymentIdAt(m_page->table()->currentIndex().row()), second);
+
+        // No longer matching: the next one is current, and the page says so.
+        m_gateway->gone = second;
+        Q_EMIT detail->paymentChanged(second);
+        QTRY_COMPARE(m_page->model()->rowCount(), 2);
+        auto *note = child<QLabel>(m_page.get(), QStringLiteral("followNote"));
+        QTRY_VERIFY(note->isVisible());
+        const QString next = m_page->model()->paymentIdAt(m_page->table()->currentIndex().row());
+        QVERIFY(next != second);
+        QVERIFY2(note->text().contains(second) && note->text().contains(next), qPrintable(note->text()));
+        detail->close();
     }
 
     void fullWidthDigitsAreNumbers()

@@ -228,6 +228,17 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     });
     connect(m_table, &QTableView::activated, this, &SearchPage::openPayment);
     connect(m_model, &PaymentsModel::refreshed, this, &SearchPage::followActedPayment);
+    // When the rows were last read whole from the gateway (a search's first page, a refresh).
+    connect(m_model, &PaymentsModel::refreshed, this, [this] {
+        m_readAt = QDateTime::currentDateTimeUtc();
+        m_error->hide();
+    });
+    connect(m_model, &PaymentsModel::pageLoaded, this, [this] {
+        if (!m_readAt.isValid() || m_model->rowCount() <= m_model->pageSize()) {
+            m_readAt = QDateTime::currentDateTimeUtc();
+            m_error->hide();
+        }
+    });
     m_table->horizontalHeader()->setHighlightSections(false);
     auto *arrows = new SortArrowStyle;
     arrows->setParent(m_table->horizontalHeader());
@@ -802,7 +813,12 @@ void SearchPage::onExportFinished(const ExportResult &result)
 
 void SearchPage::showError(const ApiError &error)
 {
-    m_error->setText(error.displayText());
+    // Rows already shown are not the gateway's answer now: say from when they are.
+    if (m_model->rowCount() > 0 && m_readAt.isValid())
+        m_error->setText(tr("%1\nThe results below are as the gateway had them at %2 (Japan time) and may be out of date.")
+                             .arg(error.displayText(), JapanTime::format(m_readAt).mid(11)));
+    else
+        m_error->setText(error.displayText());
     m_error->show();
 }
 

@@ -4,6 +4,8 @@
 #include "common/page.h"
 #include "csv/csvwriter.h"
 
+#include <QDateTime>
+
 Q_MOC_INCLUDE("export/paymentexporter.h")
 
 class QCheckBox;
@@ -112,6 +114,7 @@ private:
     QList<QAction *> m_menuActions;
     QString m_followId; // the payment acted on, to keep current after the refresh
     int m_followRow = -1;
+    QDateTime m_readAt; // when the shown rows were read (UTC)
     PaymentExporter *m_exporter = nullptr;
     QProgressDialog *m_exportProgress = nullptr;
 };
