@@ -79,6 +79,13 @@ PaymentAction::PaymentAction(Kind kind, const QList<PaymentActionItem> &items)
 {
 }
 
+PaymentAction PaymentAction::withKey(Kind kind, const QList<PaymentActionItem> &items, const QByteArray &key)
+{
+    PaymentAction action(kind, items);
+    action.m_key = key;
+    return action;
+}
+
 PaymentAction PaymentAction::capture(const QList<PaymentActionItem> &items)
 {
     return PaymentAction(Kind::Capture, items);

@@ -65,6 +65,8 @@ public:
     static PaymentAction capture(const QList<PaymentActionItem> &items);
     static PaymentAction cancel(const QList<PaymentActionItem> &items);
     static PaymentAction changeAmount(const QString &paymentId, Yen amount);
+    // A capture or cancel under a key chosen earlier (a journaled chunk sent again after a crash).
+    static PaymentAction withKey(Kind kind, const QList<PaymentActionItem> &items, const QByteArray &key);
 
     bool isValid() const { return !m_key.isEmpty(); }
     Kind kind() const { return m_kind; }

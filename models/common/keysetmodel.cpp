@@ -46,6 +46,9 @@ KeysetModel::KeysetModel(QObject *parent)
 
 KeysetModel::~KeysetModel()
 {
+    // Nothing is told about requests dropped while the model goes away.
+    const QSignalBlocker quietPager(m_pager);
+    const QSignalBlocker quietRefresh(m_refreshPager);
     m_pager->stop();
     m_refreshPager->stop();
 }

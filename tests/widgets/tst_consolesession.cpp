@@ -111,7 +111,7 @@ private Q_SLOTS:
         QTest::keyClicks(tradingId, QStringLiteral("paygent0*"));
         QTest::keyClick(tradingId, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("5 ")), 15000);
-        QCOMPARE(table->model()->rowCount(), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 5, 15000); // the count may come before the rows
 
         // Types as check boxes.
         window->findChild<QPushButton *>(QStringLiteral("clearButton"))->click();

@@ -359,7 +359,14 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     updateCheckSummary();
 }
 
-SearchPage::~SearchPage() = default;
+SearchPage::~SearchPage()
+{
+    // The model and the exporter outlive this body by a moment (children go last): nothing they
+    // say on their way out may reach a page that is half gone.
+    m_model->disconnect(this);
+    if (m_exporter)
+        m_exporter->disconnect(this);
+}
 
 void SearchPage::pageShown(bool firstTime)
 {
