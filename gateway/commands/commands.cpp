@@ -8,7 +8,7 @@
 #include "security/sessionservice.h"
 #include "server/gatewayserver.h"
 #include "storage/accountstore.h"
-#include "storage/database.h"
+#include "db/database.h"
 #include "storage/paymentstore.h"
 #include "storage/sandboxclock.h"
 #include "storage/statementstore.h"

@@ -2,7 +2,7 @@
 
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 namespace kessai::gateway {
 

@@ -1,6 +1,7 @@
 #include "accountstore.h"
 
 #include "ca/certificateauthority.h"
+#include "db/transaction.h"
 #include "security/permissions.h"
 
 #include <QVariant>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 #include <QList>
 #include <QString>

@@ -1,5 +1,6 @@
 #include "idempotencystore.h"
 
+#include "db/transaction.h"
 #include "security/crypto.h"
 
 #include <QRegularExpression>

@@ -1,5 +1,6 @@
 #include "paymentactionstore.h"
 
+#include "db/transaction.h"
 #include "storage/paymentstore.h"
 
 #include <QSqlQuery>

@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "payments/paymentstatemachine.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 #include <QString>
 #include <QStringList>

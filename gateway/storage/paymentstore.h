@@ -2,7 +2,8 @@
 
 #include "common/result.h"
 #include "domain/payment.h"
-#include "storage/database.h"
+#include "db/database.h"
+#include "db/transaction.h"
 
 #include <QList>
 #include <QSqlQuery>

@@ -1,5 +1,6 @@
 #include "registrationstore.h"
 
+#include "db/transaction.h"
 #include "payments/paymentnumbers.h"
 #include "payments/paymentstatemachine.h"
 

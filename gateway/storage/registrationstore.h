@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "payments/registrationrules.h"
-#include "storage/database.h"
+#include "db/database.h"
 #include "storage/paymentactionstore.h"
 
 #include <QString>

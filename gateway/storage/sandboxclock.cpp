@@ -1,5 +1,7 @@
 #include "sandboxclock.h"
 
+#include "db/transaction.h"
+
 #include <QVariant>
 
 namespace kessai::gateway {

@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 namespace kessai::gateway {
 

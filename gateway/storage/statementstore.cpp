@@ -1,5 +1,7 @@
 #include "statementstore.h"
 
+#include "db/transaction.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>

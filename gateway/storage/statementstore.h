@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "statements/settlementrules.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 #include <QDate>
 #include <QList>

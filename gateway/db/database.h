@@ -4,6 +4,7 @@
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
@@ -39,23 +40,22 @@ public:
     Result<bool> isInitialised() const;
     // This thread's open connection to the database.
     Result<QSqlDatabase> connection() const;
-    // Creates or upgrades the schema, each step in one transaction.
-    Result<void> migrate() const;
+    // Creates or upgrades the schema, each step in one transaction. An earlier target stops
+    // there (tests build the databases that older gateways left behind).
+    Result<void> migrate(int targetVersion = SchemaVersion) const;
 
     // Closes the calling thread's connections; pool threads do this when they end, main
     // calls it before QCoreApplication goes away.
     static void releaseThreadConnections();
 
-    // Secondary indexes of payments: dropped around bulk loads and created again afterwards.
+    // Secondary indexes of payments: dropped around bulk loads and created again afterwards,
+    // as the migrations define them.
     static QStringList paymentIndexCreateStatements(bool postgres);
     static QStringList paymentIndexDropStatements(bool postgres);
-    // SQLite only (see schema 7): the narrow index the customer filter scans, and the trigger
-    // that keeps the trigram index of customer texts with a rebuild of that index.
-    static QString customerIndexStatement();
     // The customer text searched (lower-cased name and kana, the phone's digits, U+001F between):
-    // SQLite's customer_search column, PostgreSQL's trigram-indexed expression.
+    // SQLite's customer_search column, PostgreSQL's trigram-indexed expression. The same text
+    // as migration 7 has, or PostgreSQL would not use the index.
     static QString customerSearchExpression(bool postgres);
-    static QStringList customerTextIndexStatements();
     static constexpr const char *CustomerIndex = "payments_merchant_customer";
     static constexpr const char *CustomerTextIndex = "payment_customers";
 
@@ -70,25 +70,10 @@ bool isPostgres(const QSqlDatabase &db);
 // Prepares sql, binds values positionally (never concatenated), executes.
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
-// A write transaction that takes the write lock up front, so that two writers never deadlock on
-// a lock upgrade and a read-then-write inside it sees no other writer's commit in between:
-// BEGIN IMMEDIATE on SQLite; on PostgreSQL a READ COMMITTED transaction that first takes one
-// transaction-scoped advisory lock (per database), the same one-writer-at-a-time rule.
-// Rolled back unless committed.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase db);
-    ~Transaction();
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-
-    Result<void> begin();
-    Result<void> commit();
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
+// Marks the calling thread's connection for reopening if error says its PostgreSQL server went
+// away: the next connection() opens a new one.
+void noteConnectionFailure(const QSqlDatabase &db, const QSqlError &error);
+// The driver's text of error, or a placeholder when it gave none.
+QString describeSqlError(const QSqlError &error);
 
 } // namespace kessai::gateway
