@@ -1,17 +1,17 @@
 #include "commands.h"
 
+#include "app/gatewayserver.h"
 #include "ca/certificateauthority.h"
 #include "common/clock.h"
+#include "db/database.h"
 #include "demo/demogenerator.h"
+#include "payments/paymentstore.h"
+#include "sandbox/sandboxclock.h"
 #include "security/passwordhasher.h"
 #include "security/permissions.h"
-#include "security/sessionservice.h"
-#include "server/gatewayserver.h"
-#include "storage/accountstore.h"
-#include "db/database.h"
-#include "storage/paymentstore.h"
-#include "storage/sandboxclock.h"
-#include "storage/statementstore.h"
+#include "sessions/accountstore.h"
+#include "sessions/sessionservice.h"
+#include "statements/statementstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,19 +2,12 @@
 
 #include "common/apierror.h"
 #include "common/clock.h"
-#include "storage/accountstore.h"
+#include "http/requestorigin.h"
+#include "sessions/accountstore.h"
 
 #include <QString>
 
 namespace kessai::gateway {
-
-// Where a request came from: the client certificate on its connection and its address.
-struct RequestOrigin
-{
-    QString certificateFingerprint;
-    QString address;
-    QString requestId;
-};
 
 struct LoginResult
 {

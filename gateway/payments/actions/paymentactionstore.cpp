@@ -1,7 +1,7 @@
 #include "paymentactionstore.h"
 
 #include "db/transaction.h"
-#include "storage/paymentstore.h"
+#include "payments/paymentstore.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/result.h"
-#include "payments/paymentstatemachine.h"
 #include "db/database.h"
+#include "payments/paymentstatemachine.h"
 
 #include <QString>
 #include <QStringList>

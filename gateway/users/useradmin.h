@@ -3,9 +3,9 @@
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
 #include "common/clock.h"
-#include "security/sessionservice.h"
-#include "storage/accountstore.h"
-#include "storage/adminstore.h"
+#include "sessions/accountstore.h"
+#include "sessions/sessionservice.h"
+#include "users/adminstore.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>

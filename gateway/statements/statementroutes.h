@@ -1,10 +1,6 @@
 #pragma once
 
-#include "server/adminroutes.h"
-
-namespace httplib {
-class Server;
-}
+#include "sessions/routekit.h"
 
 namespace kessai::gateway {
 

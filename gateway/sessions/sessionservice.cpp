@@ -1,8 +1,8 @@
 #include "sessionservice.h"
 
+#include "db/database.h"
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
-#include "db/database.h"
 
 namespace kessai::gateway {
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/result.h"
-#include "payments/registrationrules.h"
 #include "db/database.h"
-#include "storage/paymentactionstore.h"
+#include "payments/actions/paymentactionstore.h"
+#include "registration/registrationrules.h"
 
 #include <QString>
 

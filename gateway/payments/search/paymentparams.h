@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/apierror.h"
-#include "storage/paymentstore.h"
+#include "payments/paymentstore.h"
 
 #include <QMultiMap>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "registrationrules.h"
 
-#include "payments/cardrules.h"
+#include "registration/cardrules.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "common/apierror.h"
-#include "security/sessionservice.h"
+#include "sessions/sessionservice.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 
 #include <functional>
@@ -15,9 +16,7 @@ struct Response;
 
 namespace kessai::gateway {
 
-class UserAdmin;
-
-// What the admin routes borrow from GatewayServer: its session check and its JSON replies.
+// What the feature routes borrow from GatewayServer: its session check and its JSON replies.
 struct RouteKit
 {
     using Handler = std::function<void(const httplib::Request &, httplib::Response &)>;
@@ -29,7 +28,16 @@ struct RouteKit
     std::function<void(httplib::Response &, const ApiError &)> sendError;
 };
 
-// /v1/users… and /v1/audit. Every route requires manage_users (deny by default).
-void installAdminRoutes(httplib::Server &server, UserAdmin &admin, const RouteKit &kit);
+// The same for routes that answer with JSON text they wrote themselves.
+struct PaymentActionRouteKit
+{
+    using Handler = std::function<void(const httplib::Request &, httplib::Response &)>;
+    using AuthenticatedHandler = std::function<
+        void(const httplib::Request &, httplib::Response &, const AuthenticatedUser &, const RequestOrigin &)>;
+
+    std::function<Handler(AuthenticatedHandler)> authenticated;
+    std::function<void(httplib::Response &, int, const QByteArray &)> sendJsonText;
+    std::function<void(httplib::Response &, const ApiError &)> sendError;
+};
 
 } // namespace kessai::gateway

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/result.h"
-#include "statements/settlementrules.h"
 #include "db/database.h"
+#include "statements/settlementrules.h"
 
 #include <QDate>
 #include <QList>

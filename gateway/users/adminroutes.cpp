@@ -1,7 +1,7 @@
 #include "adminroutes.h"
 
-#include "admin/useradmin.h"
 #include "domain/payment.h"
+#include "users/useradmin.h"
 
 #include <QDateTime>
 #include <QJsonArray>

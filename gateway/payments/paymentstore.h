@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/result.h"
-#include "domain/payment.h"
 #include "db/database.h"
 #include "db/transaction.h"
+#include "domain/payment.h"
 
 #include <QList>
 #include <QSqlQuery>

@@ -1,26 +1,28 @@
 #include "gatewayserver.h"
 
-#include "admin/useradmin.h"
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
 #include "common/clock.h"
+#include "http/idempotencystore.h"
+#include "payments/actions/paymentactionroutes.h"
+#include "payments/actions/paymentactionstore.h"
 #include "payments/paymentrules.h"
+#include "payments/paymentstore.h"
+#include "payments/search/paymentparams.h"
+#include "registration/registrationroutes.h"
+#include "registration/registrationstore.h"
+#include "sandbox/sandboxclock.h"
+#include "sandbox/sandboxroutes.h"
 #include "security/crypto.h"
 #include "security/permissions.h"
 #include "security/secretkey.h"
-#include "security/sessionservice.h"
-#include "server/adminroutes.h"
-#include "server/paymentactionroutes.h"
-#include "server/paymentparams.h"
-#include "server/statementroutes.h"
-#include "storage/accountstore.h"
-#include "storage/adminstore.h"
-#include "storage/idempotencystore.h"
-#include "storage/paymentactionstore.h"
-#include "storage/paymentstore.h"
-#include "storage/registrationstore.h"
-#include "storage/sandboxclock.h"
-#include "storage/statementstore.h"
+#include "sessions/accountstore.h"
+#include "sessions/sessionservice.h"
+#include "statements/statementroutes.h"
+#include "statements/statementstore.h"
+#include "users/adminroutes.h"
+#include "users/adminstore.h"
+#include "users/useradmin.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -550,17 +552,15 @@ void GatewayServer::installRoutes()
                                                       },
                                                       &sendJson,
                                                       &sendError});
-    installPaymentActionRoutes(server,
-                               PaymentActionRouteKit{[authenticated](PaymentActionRouteKit::AuthenticatedHandler handler) {
-                                                         return PaymentActionRouteKit::Handler(authenticated(std::move(handler)));
-                                                     },
-                                                     &sendJsonText,
-                                                     &sendError},
-                               *m_paymentActions,
-                               *m_idempotency,
-                               *m_paymentClock,
-                               *m_registrations,
-                               m_cardDigestKey);
+    const PaymentActionRouteKit actionKit{[authenticated](PaymentActionRouteKit::AuthenticatedHandler handler) {
+                                              return PaymentActionRouteKit::Handler(authenticated(std::move(handler)));
+                                          },
+                                          &sendJsonText,
+                                          &sendError};
+    installRegistrationRoutes(server, actionKit, *m_paymentActions, *m_idempotency, *m_paymentClock, *m_registrations,
+                              m_cardDigestKey);
+    installPaymentActionRoutes(server, actionKit, *m_paymentActions, *m_idempotency, *m_paymentClock);
+    installSandboxRoutes(server, actionKit, *m_paymentActions, *m_idempotency, *m_paymentClock);
     installStatementRoutes(server,
                            RouteKit{[authenticated](RouteKit::AuthenticatedHandler handler) {
                                         return RouteKit::Handler(authenticated(std::move(handler)));

@@ -2,8 +2,8 @@
 
 #include "common/clock.h"
 #include "domain/payment.h"
-#include "storage/accountstore.h"
-#include "storage/statementstore.h"
+#include "sessions/accountstore.h"
+#include "statements/statementstore.h"
 
 #include <QDateTime>
 #include <QJsonArray>

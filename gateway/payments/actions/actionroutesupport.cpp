@@ -1,0 +1,163 @@
+#include "actionroutesupport.h"
+
+#include "common/clock.h"
+#include "domain/jsonwriter.h"
+#include "http/idempotencystore.h"
+
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcGatewayActions, "gateway.actions", QtInfoMsg)
+
+namespace kessai::gateway {
+
+namespace ActionRoutes {
+
+ApiError forbidden()
+{
+    return {403, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for this action.")};
+}
+
+ApiError conflictFor(const ActionOutcome &outcome)
+{
+    if (outcome.errorCode == QLatin1String("not_found"))
+        return ApiError::notFound(outcome.message);
+    if (outcome.errorCode == QLatin1String("invalid_amount"))
+        return {400, outcome.errorCode, outcome.message};
+    return {409, outcome.errorCode, outcome.message};
+}
+
+ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin)
+{
+    return {user.user.loginId, user.user.merchantId, user.user.permissions, origin.address, origin.requestId};
+}
+
+std::optional<QJsonObject> parseObject(const httplib::Request &req, bool emptyIsObject)
+{
+    if (emptyIsObject && req.body.empty())
+        return QJsonObject();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+std::optional<qint64> integerOf(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || std::floor(number) != number || std::fabs(number) > 9.0e15)
+        return std::nullopt;
+    return static_cast<qint64>(number);
+}
+
+QByteArray errorBody(const QString &code, const QString &message, const QString &requestId, const QString &detailCode)
+{
+    QByteArray out;
+    JsonWriter writer(&out);
+    writer.beginObject().key(QLatin1StringView("error")).beginObject();
+    writer.key(QLatin1StringView("code")).value(code);
+    writer.key(QLatin1StringView("message")).value(message);
+    writer.key(QLatin1StringView("request_id")).value(requestId);
+    writer.optional(QLatin1StringView("detail_code"), detailCode);
+    writer.endObject().endObject();
+    return out;
+}
+
+bool keyPresent(const httplib::Request &req, httplib::Response &res, const PaymentActionRouteKit &kit)
+{
+    if (!req.has_header("Idempotency-Key")) {
+        kit.sendError(res, ApiError::badRequest(QStringLiteral("The Idempotency-Key header is required.")));
+        return false;
+    }
+    if (!IdempotencyStore::isValidKey(QString::fromStdString(req.get_header_value("Idempotency-Key")))) {
+        kit.sendError(res, ApiError::invalidParameter(
+                               QStringLiteral("Idempotency-Key must be 1-64 characters of A-Z a-z 0-9 _ -.")));
+        return false;
+    }
+    return true;
+}
+
+} // namespace ActionRoutes
+
+using namespace ActionRoutes;
+
+bool ActionRouteSupport::permitted(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+                       PaymentStateMachine::Action action, const QString &target) const
+{
+    return holds(res, user, origin, PaymentStateMachine::permissionFor(action),
+                 QStringLiteral("payment_") + PaymentStateMachine::actionName(action), target);
+}
+
+bool ActionRouteSupport::holds(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+                   const QString &permission, const QString &auditAction, const QString &target) const
+{
+    if (!permission.isEmpty() && user.user.permissions.contains(permission))
+        return true;
+    auto audited = m_actions.auditRefusal(actorOf(user, origin), auditAction, target, QStringLiteral("forbidden"),
+                                          m_clock.now());
+    if (!audited)
+        qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
+    m_kit.sendError(res, forbidden());
+    return false;
+}
+
+std::optional<QString> ActionRouteSupport::claim(const httplib::Request &req, httplib::Response &res,
+                                     const AuthenticatedUser &user, const QJsonObject &canonicalBody) const
+{
+    const QString key = QString::fromStdString(req.get_header_value("Idempotency-Key"));
+    const QString hash = IdempotencyStore::requestHash(user.user.loginId, QString::fromStdString(req.method),
+                                                       QString::fromStdString(req.path),
+                                                       QJsonDocument(canonicalBody).toJson(QJsonDocument::Compact));
+    auto claimed = m_idempotency.claim(user.user.merchantId, key, hash, m_clock.now());
+    if (!claimed) {
+        qCWarning(lcGatewayActions).noquote() << "idempotency claim failed:" << claimed.error();
+        m_kit.sendError(res, ApiError::internal());
+        return std::nullopt;
+    }
+    switch (claimed->outcome) {
+    case IdempotencyStore::Outcome::Claimed:
+        return key;
+    case IdempotencyStore::Outcome::Replay:
+        res.set_header("Idempotent-Replayed", "true");
+        m_kit.sendJsonText(res, claimed->httpStatus, claimed->response);
+        return std::nullopt;
+    case IdempotencyStore::Outcome::Mismatch:
+        m_kit.sendError(res, {422, QStringLiteral("idempotency_mismatch"),
+                              QStringLiteral("This Idempotency-Key was used with a different request.")});
+        return std::nullopt;
+    case IdempotencyStore::Outcome::InProgress:
+        m_kit.sendError(res, {409, QStringLiteral("idempotency_in_progress"),
+                              QStringLiteral("A request with this Idempotency-Key is still running; retry later.")});
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void ActionRouteSupport::finish(httplib::Response &res, const AuthenticatedUser &user, const QString &key, int status,
+                    const QByteArray &body) const
+{
+    if (auto stored = m_idempotency.complete(user.user.merchantId, key, status, body, m_clock.now()); !stored) {
+        // The work is done and committed; only the replay is lost. Answer it anyway.
+        qCWarning(lcGatewayActions).noquote() << "storing the idempotent answer failed:" << stored.error();
+    }
+    m_kit.sendJsonText(res, status, body);
+}
+
+void ActionRouteSupport::failInternally(httplib::Response &res, const AuthenticatedUser &user, const QString &key,
+                            const QString &what) const
+{
+    qCWarning(lcGatewayActions).noquote() << what;
+    // Nothing of the request was committed (a bulk request is one transaction), so the key is
+    // released and a retry with it does the whole request.
+    if (auto released = m_idempotency.release(user.user.merchantId, key); !released)
+        qCWarning(lcGatewayActions).noquote() << "releasing the idempotency key failed:" << released.error();
+    m_kit.sendError(res, ApiError::internal());
+}
+
+} // namespace kessai::gateway

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "common/apierror.h"
+#include "payments/actions/paymentactionstore.h"
+#include "sessions/routekit.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QString>
+
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcGatewayActions)
+
+namespace kessai::gateway {
+
+class Clock;
+class IdempotencyStore;
+
+namespace ActionRoutes {
+
+ApiError forbidden();
+// The answer to an action the payment's state refused (404, 400 or 409).
+ApiError conflictFor(const ActionOutcome &outcome);
+ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin);
+// The body as a JSON object; an empty body counts as {} when emptyIsObject.
+std::optional<QJsonObject> parseObject(const httplib::Request &req, bool emptyIsObject = false);
+// A JSON number that is a whole number of yen (or days) within qint64.
+std::optional<qint64> integerOf(const QJsonValue &value);
+QByteArray errorBody(const QString &code, const QString &message, const QString &requestId, const QString &detailCode = {});
+// Answers 400 unless the request carries a well-formed Idempotency-Key.
+bool keyPresent(const httplib::Request &req, httplib::Response &res, const PaymentActionRouteKit &kit);
+
+} // namespace ActionRoutes
+
+// What the routes that move money share (payment actions, registration, the sandbox): the
+// permission check with its audited refusal, and the Idempotency-Key claim and answer.
+class ActionRouteSupport
+{
+public:
+    ActionRouteSupport(const PaymentActionRouteKit &kit, PaymentActionStore &actions, IdempotencyStore &idempotency,
+                       const Clock &clock)
+        : m_kit(kit)
+        , m_actions(actions)
+        , m_idempotency(idempotency)
+        , m_clock(clock)
+    {}
+
+protected:
+    // Permission, Idempotency-Key and claim, shared by the idempotent routes. Returns the key
+    // when the caller should do the work; otherwise the answer has been sent.
+    std::optional<QString> claim(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+                                 const QJsonObject &canonicalBody) const;
+    void finish(httplib::Response &res, const AuthenticatedUser &user, const QString &key, int status,
+                const QByteArray &body) const;
+    void failInternally(httplib::Response &res, const AuthenticatedUser &user, const QString &key,
+                        const QString &what) const;
+    bool permitted(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+                   PaymentStateMachine::Action action, const QString &target) const;
+    // Answers 403 (audited as auditAction on target) unless the user holds permission.
+    bool holds(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+               const QString &permission, const QString &auditAction, const QString &target) const;
+
+    PaymentActionRouteKit m_kit;
+    PaymentActionStore &m_actions;
+    IdempotencyStore &m_idempotency;
+    const Clock &m_clock;
+};
+
+} // namespace kessai::gateway

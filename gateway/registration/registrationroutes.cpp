@@ -1,0 +1,210 @@
+#include "registrationroutes.h"
+
+#include "common/clock.h"
+#include "domain/jsonwriter.h"
+#include "payments/actions/actionroutesupport.h"
+#include "registration/registrationrules.h"
+#include "registration/registrationstore.h"
+#include "registration/sandboxissuer.h"
+#include "security/permissions.h"
+
+#include <httplib.h>
+
+#include <variant>
+
+namespace kessai::gateway {
+
+namespace {
+
+using namespace ActionRoutes;
+
+// A registration's answer when its fields are wrong: every offending field, by name, never with
+// its value. bad_request when a required field is missing, invalid_parameter otherwise.
+QByteArray fieldErrorBody(const QList<RegistrationRules::FieldError> &errors, const QString &requestId, int *status)
+{
+    *status = 400;
+    QString message = errors.first().message;
+    if (errors.size() > 1)
+        message += QStringLiteral(" (and %1 more: see fields)").arg(errors.size() - 1);
+    QByteArray out;
+    JsonWriter writer(&out);
+    writer.beginObject().key(QLatin1StringView("error")).beginObject();
+    writer.key(QLatin1StringView("code"))
+        .value(RegistrationRules::anyMissing(errors) ? QStringLiteral("bad_request") : QStringLiteral("invalid_parameter"));
+    writer.key(QLatin1StringView("message")).value(message);
+    writer.key(QLatin1StringView("request_id")).value(requestId);
+    writer.key(QLatin1StringView("fields")).beginArray();
+    for (const RegistrationRules::FieldError &error : errors) {
+        writer.beginObject()
+            .key(QLatin1StringView("field"))
+            .value(error.field)
+            .key(QLatin1StringView("reason"))
+            .value(error.reason)
+            .key(QLatin1StringView("message"))
+            .value(error.message)
+            .endObject();
+    }
+    writer.endArray().endObject().endObject();
+    return out;
+}
+
+// The 201 answer of a registration: the payment as the detail shows it, without events and
+// actions. Card: brand, first 6, last 4 and expiry only.
+QByteArray registeredBody(const RegistrationRules::Registration &r, const RegistrationOutcome &outcome)
+{
+    QByteArray out;
+    JsonWriter w(&out);
+    w.beginObject();
+    w.key(QLatin1StringView("payment_id")).value(QString::number(outcome.paymentId));
+    w.key(QLatin1StringView("trading_id")).value(r.tradingId);
+    w.key(QLatin1StringView("type")).value(r.type);
+    w.key(QLatin1StringView("status")).value(outcome.status);
+    w.key(QLatin1StringView("amount")).value(r.amount);
+    w.key(QLatin1StringView("institution")).value(r.institution);
+    w.key(QLatin1StringView("trade_time")).wireTime(outcome.tradeTime);
+    if (outcome.dueTime > 0)
+        w.key(QLatin1StringView("due_time")).wireTime(outcome.dueTime);
+    if (outcome.clearedTime > 0)
+        w.key(QLatin1StringView("cleared_time")).wireTime(outcome.clearedTime);
+    if (!r.card.isEmpty()) {
+        w.key(QLatin1StringView("authorized_amount")).value(r.amount);
+        w.key(QLatin1StringView("card")).beginObject();
+        w.key(QLatin1StringView("brand")).value(r.card.brand);
+        w.key(QLatin1StringView("bin")).value(r.card.bin);
+        w.key(QLatin1StringView("last4")).value(r.card.last4);
+        w.key(QLatin1StringView("expiry")).value(r.card.expiry);
+        w.endObject();
+        w.key(QLatin1StringView("payment_class")).value(r.paymentClass);
+        if (r.splitCount > 0)
+            w.key(QLatin1StringView("split_count")).value(r.splitCount);
+    }
+    if (!r.customer.name.isEmpty() || !r.customer.phone.isEmpty() || !r.customer.email.isEmpty()) {
+        w.key(QLatin1StringView("customer")).beginObject();
+        w.key(QLatin1StringView("name")).value(r.customer.name);
+        w.key(QLatin1StringView("kana")).value(r.customer.kana);
+        w.key(QLatin1StringView("email")).value(r.customer.email);
+        w.key(QLatin1StringView("phone")).value(r.customer.phone);
+        w.endObject();
+    }
+    w.optional(QLatin1StringView("receipt_number"), outcome.receiptNumber);
+    w.optional(QLatin1StringView("payment_number"), outcome.paymentNumber);
+    w.endObject();
+    return out;
+}
+
+class Routes : public ActionRouteSupport
+{
+public:
+    Routes(const PaymentActionRouteKit &kit, PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock,
+           RegistrationStore &registrations, const QByteArray &cardDigestKey)
+        : ActionRouteSupport(kit, actions, idempotency, clock)
+        , m_registrations(registrations)
+        , m_cardDigestKey(cardDigestKey)
+    {}
+
+    void registerPayment(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+                         const RequestOrigin &origin) const;
+
+private:
+    RegistrationStore &m_registrations;
+    QByteArray m_cardDigestKey;
+};
+
+void Routes::registerPayment(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+                             const RequestOrigin &origin) const
+{
+    const QString auditAction = QStringLiteral("payment_register");
+    if (!holds(res, user, origin, QStringLiteral("register"), auditAction, QStringLiteral("payments")))
+        return;
+    if (!keyPresent(req, res, m_kit))
+        return;
+    const auto body = parseObject(req);
+    if (!body) {
+        m_kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
+        return;
+    }
+    // Registering a payment one may not look at afterwards is refused like any other lack of
+    // permission; an unknown type is a field error below.
+    const QJsonValue type = body->value(QLatin1String("type"));
+    if (type.isString() && RegistrationRules::maxAmount(type.toString()) > 0
+        && !holds(res, user, origin, Permissions::view(type.toString()), auditAction, QStringLiteral("payments")))
+        return;
+    const auto parsed = RegistrationRules::parse(*body, m_clock.now());
+    if (const auto *errors = std::get_if<QList<RegistrationRules::FieldError>>(&parsed)) {
+        int status = 400;
+        const QByteArray out = fieldErrorBody(*errors, origin.requestId, &status);
+        m_kit.sendJsonText(res, status, out);
+        return;
+    }
+    const RegistrationRules::Registration &registration = std::get<RegistrationRules::Registration>(parsed);
+    // The hash sees keyed digests instead of the card number and security code.
+    const auto key = claim(req, res, user, RegistrationRules::digestedForHash(*body, m_cardDigestKey));
+    if (!key)
+        return;
+
+    const ActionActor actor = actorOf(user, origin);
+    const auto refuse = [&](const RegistrationOutcome &refusal) {
+        qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "refused:" << refusal.errorCode;
+        finish(res, user, *key, 409, errorBody(refusal.errorCode, refusal.message, origin.requestId));
+    };
+    // A used trading id is refused before the issuer is asked: no authorization for an order
+    // that cannot be registered, and no "declined" for a request that was wrong anyway.
+    auto duplicate = m_registrations.refuseDuplicate(actor, registration.tradingId, m_clock.now());
+    if (!duplicate) {
+        failInternally(res, user, *key, QStringLiteral("trading id check failed: ") + duplicate.error());
+        return;
+    }
+    if (duplicate.value()) {
+        refuse(*duplicate.value());
+        return;
+    }
+    if (registration.type == QLatin1String("02")) {
+        const SandboxIssuer::Decision decision = SandboxIssuer::authorize(registration.cardNumber);
+        if (!decision.approved) {
+            // PAYGENT creates no payment for a declined authorization: only the audit row
+            // (without the card) remembers it, and the trading id stays free for a retry.
+            if (auto audited = m_registrations.auditDecline(actor, registration.tradingId, decision.detailCode, m_clock.now());
+                !audited) {
+                failInternally(res, user, *key, QStringLiteral("audit of a declined card failed: ") + audited.error());
+                return;
+            }
+            qCInfo(lcGatewayActions).noquote() << "register of type 02 declined:" << decision.detailCode;
+            finish(res, user, *key, 402,
+                   errorBody(QStringLiteral("card_declined"), QStringLiteral("The card was declined: ") + decision.message,
+                             origin.requestId, decision.detailCode));
+            return;
+        }
+    }
+    auto done = m_registrations.registerPayment(actor, registration, m_clock.now());
+    if (!done) {
+        failInternally(res, user, *key, QStringLiteral("registration failed: ") + done.error());
+        return;
+    }
+    if (!done->ok) {
+        refuse(done.value());
+        return;
+    }
+    qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "->" << done->paymentId << "status"
+                                       << done->status;
+    finish(res, user, *key, 201, registeredBody(registration, done.value()));
+}
+
+} // namespace
+
+void installRegistrationRoutes(httplib::Server &server,
+                               const PaymentActionRouteKit &kit,
+                               PaymentActionStore &actions,
+                               IdempotencyStore &idempotency,
+                               const Clock &clock,
+                               RegistrationStore &registrations,
+                               const QByteArray &cardDigestKey)
+{
+    using httplib::Request;
+    using httplib::Response;
+    auto routes = std::make_shared<Routes>(kit, actions, idempotency, clock, registrations, cardDigestKey);
+    server.Post("/v1/payments",
+                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                                           const RequestOrigin &origin) { routes->registerPayment(req, res, user, origin); }));
+}
+
+} // namespace kessai::gateway

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "sessions/routekit.h"
+
+#include <QByteArray>
+
+namespace kessai::gateway {
+
+class Clock;
+class IdempotencyStore;
+class PaymentActionStore;
+class RegistrationStore;
+
+// POST /v1/payments (manual registration). cardDigestKey keys the digests that replace card
+// numbers in idempotency request hashes.
+void installRegistrationRoutes(httplib::Server &server,
+                               const PaymentActionRouteKit &kit,
+                               PaymentActionStore &actions,
+                               IdempotencyStore &idempotency,
+                               const Clock &clock,
+                               RegistrationStore &registrations,
+                               const QByteArray &cardDigestKey);
+
+} // namespace kessai::gateway
