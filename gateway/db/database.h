@@ -13,7 +13,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcGatewayDb)
 
 namespace kessai::gateway {
 
-// The gateway database: one Qt SQL connection per thread (httplib handlers run on pool
+// The gateway database: one Qt SQL connection per thread (HTTP handlers run on pool
 // threads and a QSqlDatabase must stay on the thread that opened it), schema migrations, and
 // small helpers that check every prepare/exec. Two engines: a SQLite file (WAL,
 // synchronous=FULL) or PostgreSQL (QPSQL), named by a `postgresql://` URL. The SQL is written

@@ -8,7 +8,7 @@
 #include "registration/sandboxissuer.h"
 #include "security/permissions.h"
 
-#include <httplib.h>
+#include "http/router.h"
 
 #include <variant>
 
@@ -95,14 +95,14 @@ QByteArray registeredBody(const RegistrationRules::Registration &r, const Regist
 class Routes : public ActionRouteSupport
 {
 public:
-    Routes(const PaymentActionRouteKit &kit, PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock,
+    Routes(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock,
            RegistrationStore &registrations, const QByteArray &cardDigestKey)
-        : ActionRouteSupport(kit, actions, idempotency, clock)
+        : ActionRouteSupport(actions, idempotency, clock)
         , m_registrations(registrations)
         , m_cardDigestKey(cardDigestKey)
     {}
 
-    void registerPayment(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void registerPayment(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                          const RequestOrigin &origin) const;
 
 private:
@@ -110,17 +110,17 @@ private:
     QByteArray m_cardDigestKey;
 };
 
-void Routes::registerPayment(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                              const RequestOrigin &origin) const
 {
     const QString auditAction = QStringLiteral("payment_register");
     if (!holds(res, user, origin, QStringLiteral("register"), auditAction, QStringLiteral("payments")))
         return;
-    if (!keyPresent(req, res, m_kit))
+    if (!keyPresent(req, res))
         return;
     const auto body = parseObject(req);
     if (!body) {
-        m_kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
+        res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
         return;
     }
     // Registering a payment one may not look at afterwards is refused like any other lack of
@@ -133,7 +133,7 @@ void Routes::registerPayment(const httplib::Request &req, httplib::Response &res
     if (const auto *errors = std::get_if<QList<RegistrationRules::FieldError>>(&parsed)) {
         int status = 400;
         const QByteArray out = fieldErrorBody(*errors, origin.requestId, &status);
-        m_kit.sendJsonText(res, status, out);
+        res.sendJsonText(status, out);
         return;
     }
     const RegistrationRules::Registration &registration = std::get<RegistrationRules::Registration>(parsed);
@@ -191,18 +191,18 @@ void Routes::registerPayment(const httplib::Request &req, httplib::Response &res
 
 } // namespace
 
-void installRegistrationRoutes(httplib::Server &server,
-                               const PaymentActionRouteKit &kit,
+void installRegistrationRoutes(Router &router,
+                               const RouteKit &kit,
                                PaymentActionStore &actions,
                                IdempotencyStore &idempotency,
                                const Clock &clock,
                                RegistrationStore &registrations,
                                const QByteArray &cardDigestKey)
 {
-    using httplib::Request;
-    using httplib::Response;
-    auto routes = std::make_shared<Routes>(kit, actions, idempotency, clock, registrations, cardDigestKey);
-    server.Post("/v1/payments",
+    using Request = HttpRequest;
+    using Response = HttpResponse;
+    auto routes = std::make_shared<Routes>(actions, idempotency, clock, registrations, cardDigestKey);
+    router.post("/v1/payments",
                 kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                            const RequestOrigin &origin) { routes->registerPayment(req, res, user, origin); }));
 }

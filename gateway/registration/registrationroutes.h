@@ -13,8 +13,8 @@ class RegistrationStore;
 
 // POST /v1/payments (manual registration). cardDigestKey keys the digests that replace card
 // numbers in idempotency request hashes.
-void installRegistrationRoutes(httplib::Server &server,
-                               const PaymentActionRouteKit &kit,
+void installRegistrationRoutes(Router &router,
+                               const RouteKit &kit,
                                PaymentActionStore &actions,
                                IdempotencyStore &idempotency,
                                const Clock &clock,

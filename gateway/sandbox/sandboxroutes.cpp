@@ -5,7 +5,7 @@
 #include "payments/paymentstatemachine.h"
 #include "sandbox/sandboxclock.h"
 
-#include <httplib.h>
+#include "http/router.h"
 
 namespace kessai::gateway {
 
@@ -19,33 +19,33 @@ constexpr qint64 MaxAdvanceDays = 3650;
 class Routes : public ActionRouteSupport
 {
 public:
-    Routes(const PaymentActionRouteKit &kit, PaymentActionStore &actions, IdempotencyStore &idempotency, SandboxClock &clock)
-        : ActionRouteSupport(kit, actions, idempotency, clock)
+    Routes(PaymentActionStore &actions, IdempotencyStore &idempotency, SandboxClock &clock)
+        : ActionRouteSupport(actions, idempotency, clock)
         , m_sandboxClock(clock)
     {}
 
-    void sandboxMove(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void sandboxMove(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                      const RequestOrigin &origin, Action action) const;
-    void sandboxClock(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void sandboxClock(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                       const RequestOrigin &origin, bool advance) const;
 
 private:
     SandboxClock &m_sandboxClock;
 };
 
-void Routes::sandboxMove(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+void Routes::sandboxMove(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                          const RequestOrigin &origin, Action action) const
 {
-    const qint64 paymentId = QString::fromStdString(req.matches[1].str()).toLongLong();
+    const qint64 paymentId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
     const auto body = parseObject(req, true);
     if (!body) {
-        m_kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
+        res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
         return;
     }
     if (action == Action::Pay) {
         const QJsonValue preliminary = body->value(QLatin1String("preliminary"));
         if (!preliminary.isUndefined() && !preliminary.isBool()) {
-            m_kit.sendError(res, ApiError::invalidParameter(QStringLiteral("preliminary must be true or false.")));
+            res.sendError(ApiError::invalidParameter(QStringLiteral("preliminary must be true or false.")));
             return;
         }
         if (preliminary.toBool())
@@ -54,11 +54,11 @@ void Routes::sandboxMove(const httplib::Request &req, httplib::Response &res, co
     auto done = m_actions.act(actorOf(user, origin), action, paymentId, std::nullopt, m_clock.now());
     if (!done) {
         qCWarning(lcGatewayActions).noquote() << "sandbox action failed:" << done.error();
-        m_kit.sendError(res, ApiError::internal());
+        res.sendError(ApiError::internal());
         return;
     }
     if (!done->ok) {
-        m_kit.sendError(res, conflictFor(done.value()));
+        res.sendError(conflictFor(done.value()));
         return;
     }
     QByteArray out;
@@ -69,10 +69,10 @@ void Routes::sandboxMove(const httplib::Request &req, httplib::Response &res, co
         .key(QLatin1StringView("status"))
         .value(done->status)
         .endObject();
-    m_kit.sendJsonText(res, 200, out);
+    res.sendJsonText(200, out);
 }
 
-void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+void Routes::sandboxClock(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                           const RequestOrigin &origin, bool advance) const
 {
     if (advance) {
@@ -86,19 +86,19 @@ void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, c
         };
         if (user.user.role != QLatin1String("admin")) {
             audit(QStringLiteral("clock"), QStringLiteral("forbidden"));
-            m_kit.sendError(res, forbidden());
+            res.sendError(forbidden());
             return;
         }
         const auto body = parseObject(req);
         const std::optional<qint64> days = body ? integerOf(body->value(QLatin1String("advance_days"))) : std::nullopt;
         if (!days || *days < 0 || *days > MaxAdvanceDays) {
-            m_kit.sendError(res, ApiError::invalidParameter(
+            res.sendError(ApiError::invalidParameter(
                                      QStringLiteral("advance_days must be a whole number from 0 to %1.").arg(MaxAdvanceDays)));
             return;
         }
         if (auto advanced = m_sandboxClock.advance(*days); !advanced) {
             qCWarning(lcGatewayActions).noquote() << "advancing the sandbox clock failed:" << advanced.error();
-            m_kit.sendError(res, ApiError::internal());
+            res.sendError(ApiError::internal());
             return;
         }
         audit(QStringLiteral("clock:+%1d").arg(*days), QStringLiteral("ok"));
@@ -106,7 +106,7 @@ void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, c
     auto offset = m_sandboxClock.offsetSeconds();
     if (!offset) {
         qCWarning(lcGatewayActions).noquote() << "reading the sandbox clock failed:" << offset.error();
-        m_kit.sendError(res, ApiError::internal());
+        res.sendError(ApiError::internal());
         return;
     }
     QByteArray out;
@@ -117,34 +117,34 @@ void Routes::sandboxClock(const httplib::Request &req, httplib::Response &res, c
         .key(QLatin1StringView("offset_days"))
         .value(offset.value() / PaymentStateMachine::Day)
         .endObject();
-    m_kit.sendJsonText(res, 200, out);
+    res.sendJsonText(200, out);
 }
 
 } // namespace
 
-void installSandboxRoutes(httplib::Server &server,
-                          const PaymentActionRouteKit &kit,
+void installSandboxRoutes(Router &router,
+                          const RouteKit &kit,
                           PaymentActionStore &actions,
                           IdempotencyStore &idempotency,
                           SandboxClock &clock)
 {
-    using httplib::Request;
-    using httplib::Response;
+    using Request = HttpRequest;
+    using Response = HttpResponse;
     if (!clock.sandbox())
         return; // the sandbox paths stay unknown: 404
-    auto routes = std::make_shared<Routes>(kit, actions, idempotency, clock);
+    auto routes = std::make_shared<Routes>(actions, idempotency, clock);
     auto move = [&kit, routes](Action action) {
         return kit.authenticated([routes, action](const Request &req, Response &res, const AuthenticatedUser &user,
                                                   const RequestOrigin &origin) {
             routes->sandboxMove(req, res, user, origin, action);
         });
     };
-    server.Post(R"(/v1/sandbox/payments/([0-9]{1,18})/pay)", move(Action::Pay));
-    server.Post(R"(/v1/sandbox/payments/([0-9]{1,18})/expire)", move(Action::Expire));
-    server.Post("/v1/sandbox/clock",
+    router.post(R"(/v1/sandbox/payments/([0-9]{1,18})/pay)", move(Action::Pay));
+    router.post(R"(/v1/sandbox/payments/([0-9]{1,18})/expire)", move(Action::Expire));
+    router.post("/v1/sandbox/clock",
                 kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                            const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, true); }));
-    server.Get("/v1/sandbox/clock",
+    router.get("/v1/sandbox/clock",
                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                           const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, false); }));
 }

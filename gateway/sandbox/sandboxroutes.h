@@ -10,8 +10,8 @@ class SandboxClock;
 
 // Only when clock.sandbox(): /v1/sandbox/payments/{id}/pay|expire and /v1/sandbox/clock.
 // Otherwise the sandbox paths stay unknown (404).
-void installSandboxRoutes(httplib::Server &server,
-                          const PaymentActionRouteKit &kit,
+void installSandboxRoutes(Router &router,
+                          const RouteKit &kit,
                           PaymentActionStore &actions,
                           IdempotencyStore &idempotency,
                           SandboxClock &clock);

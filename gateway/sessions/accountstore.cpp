@@ -4,6 +4,7 @@
 #include "db/transaction.h"
 #include "security/permissions.h"
 
+#include <QRegularExpression>
 #include <QVariant>
 
 namespace kessai::gateway {
@@ -16,6 +17,12 @@ QVariant nullableText(const QString &text)
 }
 
 } // namespace
+
+bool AccountStore::isValidLoginId(const QString &loginId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}\\z"));
+    return pattern.match(loginId).hasMatch();
+}
 
 AccountStore::AccountStore(const Database &database)
     : m_database(database)

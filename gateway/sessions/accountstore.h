@@ -63,6 +63,10 @@ class AccountStore
 public:
     explicit AccountStore(const Database &database);
 
+    // 3-32 characters of A-Z a-z 0-9 _ . -: what a login id can be, checked before one is
+    // created, logged or looked up.
+    static bool isValidLoginId(const QString &loginId);
+
     const Database &database() const { return m_database; }
 
     Result<void> createMerchant(const QString &merchantId, const QString &name, qint64 now);

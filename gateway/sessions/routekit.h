@@ -1,43 +1,21 @@
 #pragma once
 
-#include "common/apierror.h"
+#include "http/router.h"
 #include "sessions/sessionservice.h"
-
-#include <QByteArray>
-#include <QJsonObject>
 
 #include <functional>
 
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-} // namespace httplib
-
 namespace kessai::gateway {
 
-// What the feature routes borrow from GatewayServer: its session check and its JSON replies.
+// What feature routes get from the composition root: the session check in front of a handler
+// (a valid session on this connection's certificate, and the payment time rules applied).
 struct RouteKit
 {
-    using Handler = std::function<void(const httplib::Request &, httplib::Response &)>;
-    using AuthenticatedHandler = std::function<
-        void(const httplib::Request &, httplib::Response &, const AuthenticatedUser &, const RequestOrigin &)>;
+    using Handler = Router::Handler;
+    using AuthenticatedHandler
+        = std::function<void(const HttpRequest &, HttpResponse &, const AuthenticatedUser &, const RequestOrigin &)>;
 
     std::function<Handler(AuthenticatedHandler)> authenticated;
-    std::function<void(httplib::Response &, int, const QJsonObject &)> sendJson;
-    std::function<void(httplib::Response &, const ApiError &)> sendError;
-};
-
-// The same for routes that answer with JSON text they wrote themselves.
-struct PaymentActionRouteKit
-{
-    using Handler = std::function<void(const httplib::Request &, httplib::Response &)>;
-    using AuthenticatedHandler = std::function<
-        void(const httplib::Request &, httplib::Response &, const AuthenticatedUser &, const RequestOrigin &)>;
-
-    std::function<Handler(AuthenticatedHandler)> authenticated;
-    std::function<void(httplib::Response &, int, const QByteArray &)> sendJsonText;
-    std::function<void(httplib::Response &, const ApiError &)> sendError;
 };
 
 } // namespace kessai::gateway

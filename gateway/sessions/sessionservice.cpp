@@ -10,7 +10,7 @@ namespace {
 
 ApiError invalidCredentials()
 {
-    return {401, QStringLiteral("invalid_credentials"), QStringLiteral("Login ID or password is wrong.")};
+    return {ErrorKind::Unauthenticated, QStringLiteral("invalid_credentials"), QStringLiteral("Login ID or password is wrong.")};
 }
 
 } // namespace
@@ -71,7 +71,7 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
                 holderMerchant = holder.value()->merchantId;
         }
         audit(QStringLiteral("login"), loginId, holderMerchant, QStringLiteral("certificate_mismatch"), origin);
-        return ApiError{403,
+        return ApiError{ErrorKind::Forbidden,
                         QStringLiteral("certificate_mismatch"),
                         QStringLiteral("The client certificate does not belong to this login ID.")};
     }
@@ -91,7 +91,7 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
 
     if (user.lockedUntil > now) {
         audit(QStringLiteral("login"), loginId, user.merchantId, QStringLiteral("account_locked"), origin);
-        return ApiError{423,
+        return ApiError{ErrorKind::Locked,
                         QStringLiteral("account_locked"),
                         QStringLiteral("Too many failed logins; the account is locked for 30 minutes.")};
     }
@@ -144,7 +144,7 @@ ApiResult<AuthenticatedUser> SessionService::authenticate(const QString &token, 
     if (now >= session.expiresAt || now - session.lastSeen >= IdleTimeoutSeconds) {
         if (auto removed = m_accounts.deleteSession(tokenHash); !removed)
             return ApiError::internal();
-        return ApiError{401, QStringLiteral("session_expired"), QStringLiteral("The session has expired; log in again.")};
+        return ApiError{ErrorKind::Unauthenticated, QStringLiteral("session_expired"), QStringLiteral("The session has expired; log in again.")};
     }
 
     auto user = m_accounts.findUser(session.loginId);

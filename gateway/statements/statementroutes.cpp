@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "domain/payment.h"
+#include "http/router.h"
 #include "sessions/accountstore.h"
 #include "statements/statementstore.h"
 
@@ -12,8 +13,6 @@
 #include <QMultiMap>
 #include <QRegularExpression>
 #include <QUrlQuery>
-
-#include <httplib.h>
 
 Q_LOGGING_CATEGORY(lcGatewayStatements, "gateway.statements", QtInfoMsg)
 
@@ -27,18 +26,6 @@ const QString StatementsPermission = QStringLiteral("statements");
 constexpr int MaxLimit = 1000;
 constexpr int DefaultLimit = 100;
 constexpr const char *StatementPath = R"(/v1/statements/([0-9]{1,18}))";
-
-QMultiMap<QString, QString> queryParams(const httplib::Request &req)
-{
-    QMultiMap<QString, QString> params;
-    const auto question = req.target.find('?');
-    if (question == std::string::npos)
-        return params;
-    const QUrlQuery query(QString::fromUtf8(req.target.substr(question + 1)));
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
-        params.insert(item.first, item.second);
-    return params;
-}
 
 QString wireTime(qint64 seconds)
 {
@@ -227,7 +214,7 @@ QJsonObject lineJson(const StatementLineRecord &line)
 
 ApiError forbidden()
 {
-    return {403, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for statements.")};
+    return {ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for statements.")};
 }
 
 class Routes
@@ -244,33 +231,33 @@ public:
     // Session, then the permission, then the periods that have ended are closed.
     RouteKit::Handler guarded(const QString &action, RouteKit::AuthenticatedHandler handler) const
     {
-        return m_kit.authenticated([this, action, handler](const httplib::Request &req, httplib::Response &res,
+        return m_kit.authenticated([this, action, handler](const HttpRequest &req, HttpResponse &res,
                                                            const AuthenticatedUser &user, const RequestOrigin &origin) {
             if (!user.user.permissions.contains(StatementsPermission)) {
                 audit(user, origin, action, statementTarget(req), QStringLiteral("forbidden"));
-                m_kit.sendError(res, forbidden());
+                res.sendError(forbidden());
                 return;
             }
             if (auto closed = m_statements.closeDue(user.user.merchantId, m_paymentClock.now()); !closed) {
                 qCWarning(lcGatewayStatements).noquote() << "closing statements failed:" << closed.error();
-                m_kit.sendError(res, ApiError::internal());
+                res.sendError(ApiError::internal());
                 return;
             }
             handler(req, res, user, origin);
         });
     }
 
-    void list(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user) const
+    void list(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user) const
     {
-        auto query = parseListQuery(queryParams(req));
+        auto query = parseListQuery(req.query);
         if (const auto *error = std::get_if<ApiError>(&query)) {
-            m_kit.sendError(res, *error);
+            res.sendError(*error);
             return;
         }
         auto page = m_statements.list(user.user.merchantId, std::get<StatementListQuery>(query));
         if (!page) {
             qCWarning(lcGatewayStatements).noquote() << "statement list failed:" << page.error();
-            m_kit.sendError(res, ApiError::internal());
+            res.sendError(ApiError::internal());
             return;
         }
         QJsonArray items;
@@ -279,41 +266,41 @@ public:
         QJsonValue next(QJsonValue::Null);
         if (page->more)
             next = encodeCursor('p', page->items.constLast().period.start);
-        m_kit.sendJson(res, 200, QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}});
+        res.sendJson(200, QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}});
     }
 
     // The statement of this merchant, or a 404 that is audited as a refused access.
-    std::optional<StatementRecord> ownStatement(const httplib::Request &req, httplib::Response &res,
+    std::optional<StatementRecord> ownStatement(const HttpRequest &req, HttpResponse &res,
                                                 const AuthenticatedUser &user, const RequestOrigin &origin) const
     {
-        const qint64 statementId = QString::fromStdString(req.matches[1].str()).toLongLong();
+        const qint64 statementId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
         auto found = m_statements.find(user.user.merchantId, statementId);
         if (!found) {
             qCWarning(lcGatewayStatements).noquote() << "statement lookup failed:" << found.error();
-            m_kit.sendError(res, ApiError::internal());
+            res.sendError(ApiError::internal());
             return std::nullopt;
         }
         if (!found.value()) {
             audit(user, origin, QStringLiteral("statement_view"), statementTarget(req), QStringLiteral("not_found"));
-            m_kit.sendError(res, ApiError::notFound(QStringLiteral("No such statement.")));
+            res.sendError(ApiError::notFound(QStringLiteral("No such statement.")));
             return std::nullopt;
         }
         return found.value();
     }
 
-    void detail(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void detail(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                 const RequestOrigin &origin) const
     {
         if (const auto record = ownStatement(req, res, user, origin))
-            m_kit.sendJson(res, 200, statementJson(*record, true));
+            res.sendJson(200, statementJson(*record, true));
     }
 
-    void lines(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void lines(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                const RequestOrigin &origin) const
     {
-        auto query = parseLineQuery(queryParams(req));
+        auto query = parseLineQuery(req.query);
         if (const auto *error = std::get_if<ApiError>(&query)) {
-            m_kit.sendError(res, *error);
+            res.sendError(*error);
             return;
         }
         const auto record = ownStatement(req, res, user, origin);
@@ -322,7 +309,7 @@ public:
         auto page = m_statements.lines(record->statementId, std::get<StatementLineQuery>(query));
         if (!page) {
             qCWarning(lcGatewayStatements).noquote() << "statement lines failed:" << page.error();
-            m_kit.sendError(res, ApiError::internal());
+            res.sendError(ApiError::internal());
             return;
         }
         QJsonArray items;
@@ -331,19 +318,18 @@ public:
         QJsonValue next(QJsonValue::Null);
         if (page->more)
             next = encodeCursor('l', page->items.constLast().lineId);
-        m_kit.sendJson(res,
-                       200,
+        res.sendJson(200,
                        QJsonObject{{QStringLiteral("statement_id"), QString::number(record->statementId)},
                                    {QStringLiteral("items"), items},
                                    {QStringLiteral("next_cursor"), next}});
     }
 
 private:
-    static QString statementTarget(const httplib::Request &req)
+    static QString statementTarget(const HttpRequest &req)
     {
-        if (req.matches.size() < 2)
+        if (req.pathArguments.isEmpty())
             return QStringLiteral("statements");
-        return QStringLiteral("statement:") + QString::fromStdString(req.matches[1].str());
+        return QStringLiteral("statement:") + QString::fromUtf8(req.pathArguments.at(0));
     }
 
     void audit(const AuthenticatedUser &user, const RequestOrigin &origin, const QString &action, const QString &target,
@@ -364,27 +350,27 @@ private:
 
 } // namespace
 
-void installStatementRoutes(httplib::Server &server,
+void installStatementRoutes(Router &router,
                             const RouteKit &kit,
                             StatementStore &statements,
                             AccountStore &accounts,
                             const Clock &paymentClock,
                             const Clock &clock)
 {
-    using httplib::Request;
-    using httplib::Response;
+    using Request = HttpRequest;
+    using Response = HttpResponse;
     // Shared by the handlers, which live as long as the server.
     auto routes = std::make_shared<Routes>(kit, statements, accounts, paymentClock, clock);
 
-    server.Get("/v1/statements",
+    router.get("/v1/statements",
                routes->guarded(QStringLiteral("statement_list"),
                                [routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                         const RequestOrigin &) { routes->list(req, res, user); }));
-    server.Get(StatementPath,
+    router.get(StatementPath,
                routes->guarded(QStringLiteral("statement_view"),
                                [routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                         const RequestOrigin &origin) { routes->detail(req, res, user, origin); }));
-    server.Get(std::string(StatementPath) + "/lines",
+    router.get(std::string(StatementPath) + "/lines",
                routes->guarded(QStringLiteral("statement_view"),
                                [routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                         const RequestOrigin &origin) { routes->lines(req, res, user, origin); }));

@@ -11,7 +11,7 @@ class StatementStore;
 // GET /v1/statements, /v1/statements/{id}, /v1/statements/{id}/lines. Every route requires the
 // `statements` permission (deny by default) and first closes the periods that have ended on
 // the payment clock, so a statement exists as soon as its period is over.
-void installStatementRoutes(httplib::Server &server,
+void installStatementRoutes(Router &router,
                             const RouteKit &kit,
                             StatementStore &statements,
                             AccountStore &accounts,

@@ -1,6 +1,7 @@
 #include "adminroutes.h"
 
 #include "domain/payment.h"
+#include "http/router.h"
 #include "users/useradmin.h"
 
 #include <QDateTime>
@@ -9,15 +10,13 @@
 #include <QMultiMap>
 #include <QUrlQuery>
 
-#include <httplib.h>
-
 namespace kessai::gateway {
 
 namespace {
 
 const QString ManageUsers = QStringLiteral("manage_users");
 // Matches any path segment so that a malformed login id is a 404 (and audited) rather than
-// httplib's unrouted 404; the login id rule itself is UserAdmin's.
+// the server's unrouted 404; the login id rule itself is UserAdmin's.
 constexpr const char *UserPath = R"(/v1/users/([^/]{1,128}))";
 
 QJsonValue wireTime(qint64 seconds)
@@ -44,29 +43,17 @@ QJsonObject managedUserJson(const ManagedUser &user)
                        {QStringLiteral("certificate"), certificate}};
 }
 
-QString loginIdOf(const httplib::Request &req)
+QString loginIdOf(const HttpRequest &req)
 {
-    return QUrl::fromPercentEncoding(QByteArray::fromStdString(req.matches[1].str()));
+    return QUrl::fromPercentEncoding(req.pathArguments.at(0));
 }
 
-QMultiMap<QString, QString> queryParams(const httplib::Request &req)
-{
-    QMultiMap<QString, QString> params;
-    const auto question = req.target.find('?');
-    if (question == std::string::npos)
-        return params;
-    const QUrlQuery query(QString::fromUtf8(req.target.substr(question + 1)));
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
-        params.insert(item.first, item.second);
-    return params;
-}
-
-std::optional<QJsonObject> jsonBody(const httplib::Request &req, httplib::Response &res, const RouteKit &kit)
+std::optional<QJsonObject> jsonBody(const HttpRequest &req, HttpResponse &res)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(req.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
+        res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
         return std::nullopt;
     }
     return document.object();
@@ -74,10 +61,10 @@ std::optional<QJsonObject> jsonBody(const httplib::Request &req, httplib::Respon
 
 } // namespace
 
-void installAdminRoutes(httplib::Server &server, UserAdmin &admin, const RouteKit &kit)
+void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 {
-    using httplib::Request;
-    using httplib::Response;
+    using Request = HttpRequest;
+    using Response = HttpResponse;
 
     // Every admin route goes through here: session, then manage_users, then the handler.
     auto guarded = [&admin, kit](const QString &action, RouteKit::AuthenticatedHandler handler) {
@@ -85,105 +72,104 @@ void installAdminRoutes(httplib::Server &server, UserAdmin &admin, const RouteKi
                                                                 const AuthenticatedUser &user,
                                                                 const RequestOrigin &origin) {
             if (auto refused = admin.requirePermission(user, origin, ManageUsers, action)) {
-                kit.sendError(res, *refused);
+                res.sendError(*refused);
                 return;
             }
             handler(req, res, user, origin);
         });
     };
 
-    server.Get("/v1/users",
+    router.get("/v1/users",
                guarded(QStringLiteral("user_list"),
                        [&admin, kit](const Request &, Response &res, const AuthenticatedUser &user, const RequestOrigin &) {
                            auto users = admin.list(user);
                            if (!users.ok()) {
-                               kit.sendError(res, users.error());
+                               res.sendError(users.error());
                                return;
                            }
                            QJsonArray items;
                            for (const ManagedUser &managed : users.value())
                                items.append(managedUserJson(managed));
-                           kit.sendJson(res, 200, QJsonObject{{QStringLiteral("items"), items}});
+                           res.sendJson(200, QJsonObject{{QStringLiteral("items"), items}});
                        }));
 
-    server.Post("/v1/users",
+    router.post("/v1/users",
                 guarded(QStringLiteral("user_create"),
                         [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
                                       const RequestOrigin &origin) {
-                            const auto body = jsonBody(req, res, kit);
+                            const auto body = jsonBody(req, res);
                             if (!body)
                                 return;
                             auto created = admin.create(user, origin, *body);
                             if (!created.ok()) {
-                                kit.sendError(res, created.error());
+                                res.sendError(created.error());
                                 return;
                             }
-                            kit.sendJson(res, 201, managedUserJson(created.value()));
+                            res.sendJson(201, managedUserJson(created.value()));
                         }));
 
-    server.Patch(UserPath,
+    router.patch(UserPath,
                  guarded(QStringLiteral("user_update"),
                          [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
                                        const RequestOrigin &origin) {
-                             const auto body = jsonBody(req, res, kit);
+                             const auto body = jsonBody(req, res);
                              if (!body)
                                  return;
                              auto updated = admin.update(user, origin, loginIdOf(req), *body);
                              if (!updated.ok()) {
-                                 kit.sendError(res, updated.error());
+                                 res.sendError(updated.error());
                                  return;
                              }
-                             kit.sendJson(res, 200, managedUserJson(updated.value()));
+                             res.sendJson(200, managedUserJson(updated.value()));
                          }));
 
-    server.Post(std::string(UserPath) + "/unlock",
+    router.post(std::string(UserPath) + "/unlock",
                 guarded(QStringLiteral("user_unlock"),
                         [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
                                       const RequestOrigin &origin) {
                             auto unlocked = admin.unlock(user, origin, loginIdOf(req));
                             if (!unlocked.ok()) {
-                                kit.sendError(res, unlocked.error());
+                                res.sendError(unlocked.error());
                                 return;
                             }
-                            kit.sendJson(res, 200, managedUserJson(unlocked.value()));
+                            res.sendJson(200, managedUserJson(unlocked.value()));
                         }));
 
-    server.Post(std::string(UserPath) + "/certificate",
+    router.post(std::string(UserPath) + "/certificate",
                 guarded(QStringLiteral("certificate_issue"),
                         [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
                                       const RequestOrigin &origin) {
                             auto issued = admin.issueCertificate(user, origin, loginIdOf(req));
                             if (!issued.ok()) {
-                                kit.sendError(res, issued.error());
+                                res.sendError(issued.error());
                                 return;
                             }
                             // Handed out once: the gateway keeps only the fingerprint.
-                            kit.sendJson(res,
-                                         201,
+                            res.sendJson(201,
                                          QJsonObject{{QStringLiteral("p12"), QString::fromLatin1(issued.value().pkcs12.toBase64())},
                                                      {QStringLiteral("passphrase"), issued.value().passphrase},
                                                      {QStringLiteral("fingerprint"), issued.value().fingerprint},
                                                      {QStringLiteral("not_after"), wireTime(issued.value().notAfter)}});
                         }));
 
-    server.Delete(std::string(UserPath) + "/certificate",
+    router.del(std::string(UserPath) + "/certificate",
                   guarded(QStringLiteral("certificate_revoke"),
                           [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
                                         const RequestOrigin &origin) {
                               auto revoked = admin.revokeCertificate(user, origin, loginIdOf(req));
                               if (!revoked.ok()) {
-                                  kit.sendError(res, revoked.error());
+                                  res.sendError(revoked.error());
                                   return;
                               }
-                              kit.sendJson(res, 200, managedUserJson(revoked.value()));
+                              res.sendJson(200, managedUserJson(revoked.value()));
                           }));
 
-    server.Get("/v1/audit",
+    router.get("/v1/audit",
                guarded(QStringLiteral("audit_query"),
                        [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user, const RequestOrigin &) {
-                           auto result = admin.queryAudit(user, queryParams(req));
+                           auto result = admin.queryAudit(user, req.query);
                            if (!result.ok()) {
-                               kit.sendError(res, result.error());
+                               res.sendError(result.error());
                                return;
                            }
                            QJsonArray items;
@@ -200,8 +186,7 @@ void installAdminRoutes(httplib::Server &server, UserAdmin &admin, const RouteKi
                                                         {QStringLiteral("request_id"), text(row.requestId)}});
                            }
                            const QString &next = result.value().nextCursor;
-                           kit.sendJson(res,
-                                        200,
+                           res.sendJson(200,
                                         QJsonObject{{QStringLiteral("items"), items},
                                                     {QStringLiteral("next_cursor"),
                                                      next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(next)}});

@@ -31,7 +31,7 @@ ApiError userNotFound()
 
 ApiError selfLockout(const QString &message)
 {
-    return {422, QStringLiteral("self_lockout"), message};
+    return {ErrorKind::Unprocessable, QStringLiteral("self_lockout"), message};
 }
 
 // A general user with manage_users runs the accounts of its merchant, but never hands out more
@@ -47,10 +47,10 @@ std::optional<ApiError> beyondOwnRights(const UserRecord &actor, const QString &
     if (isAdmin(actor.role))
         return std::nullopt;
     if (isAdmin(role))
-        return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can give the admin role.")};
+        return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Only an admin can give the admin role.")};
     for (const QString &permission : permissions) {
         if (!actor.permissions.contains(permission))
-            return ApiError{403, QStringLiteral("forbidden"),
+            return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"),
                             QStringLiteral("You cannot grant %1, which you do not hold yourself.").arg(permission)};
     }
     return std::nullopt;
@@ -153,12 +153,6 @@ UserAdmin::UserAdmin(AccountStore &accounts,
     , m_authority(std::move(authority))
 {}
 
-bool UserAdmin::isValidLoginId(const QString &loginId)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}\\z"));
-    return pattern.match(loginId).hasMatch();
-}
-
 void UserAdmin::audit(const AuthenticatedUser &actor,
                       const RequestOrigin &origin,
                       const QString &action,
@@ -186,7 +180,7 @@ std::optional<ApiError> UserAdmin::requirePermission(const AuthenticatedUser &ac
     if (actor.user.permissions.contains(permission))
         return std::nullopt;
     audit(actor, origin, action, QString(), QStringLiteral("forbidden"));
-    return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("This requires the %1 permission.").arg(permission)};
+    return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("This requires the %1 permission.").arg(permission)};
 }
 
 ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
@@ -212,14 +206,14 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
     if (!isAdmin(actor.user.role) && found.value()->loginId != actor.user.loginId) {
         if (isAdmin(found.value()->role)) {
             audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
-            return ApiError{403, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
+            return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
         }
         // Nor the account of someone who holds rights the actor lacks: its certificate is half
         // of that user's login, its unlock or revocation that user's access.
         for (const QString &permission : std::as_const(found.value()->permissions)) {
             if (!actor.user.permissions.contains(permission)) {
                 audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
-                return ApiError{403, QStringLiteral("forbidden"),
+                return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"),
                                 QStringLiteral("This user holds %1, which you do not: only an admin can change its account.")
                                     .arg(permission)};
             }
@@ -269,7 +263,7 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
     if (!password.isString())
         return refuse(invalid(QStringLiteral("password"), QStringLiteral("required")));
     if (const QString why = PasswordHasher::policyViolation(password.toString()); !why.isEmpty())
-        return refuse(ApiError{400, QStringLiteral("weak_password"), why});
+        return refuse(ApiError{ErrorKind::BadRequest, QStringLiteral("weak_password"), why});
 
     auto exists = m_admin.loginIdExists(loginId);
     if (!exists) {
@@ -277,7 +271,7 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         return ApiError::internal();
     }
     if (exists.value())
-        return refuse(ApiError{409, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
+        return refuse(ApiError{ErrorKind::Conflict, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
     auto hash = PasswordHasher::hash(password.toString());
     if (!hash) {
         qCWarning(lcGatewayAdmin).noquote() << "password hashing failed:" << hash.error();
@@ -288,7 +282,7 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         // A concurrent create of the same id loses on the primary key.
         auto raced = m_admin.loginIdExists(loginId);
         if (raced && raced.value())
-            return refuse(ApiError{409, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
+            return refuse(ApiError{ErrorKind::Conflict, QStringLiteral("conflict"), QStringLiteral("This login ID is already taken.")});
         qCWarning(lcGatewayAdmin).noquote() << "user create failed:" << created.error();
         return ApiError::internal();
     }
@@ -398,7 +392,7 @@ ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const AuthenticatedUser
     const QString targetName = QStringLiteral("user:") + loginId;
     if (!m_authority) {
         audit(actor, origin, action, targetName, QStringLiteral("unavailable"));
-        return ApiError{503, QStringLiteral("unavailable"), QStringLiteral("The merchant CA key is not available on this gateway.")};
+        return ApiError{ErrorKind::Unavailable, QStringLiteral("unavailable"), QStringLiteral("The merchant CA key is not available on this gateway.")};
     }
     const qint64 now = m_clock.now();
     std::lock_guard<std::mutex> lock(m_issueMutex);

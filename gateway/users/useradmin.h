@@ -59,7 +59,7 @@ public:
                                              const QString &loginId);
     ApiResult<AuditPageResult> queryAudit(const AuthenticatedUser &actor, const QMultiMap<QString, QString> &params);
 
-    static bool isValidLoginId(const QString &loginId);
+    static bool isValidLoginId(const QString &loginId) { return AccountStore::isValidLoginId(loginId); }
 
 private:
     void audit(const AuthenticatedUser &actor,

@@ -3,10 +3,9 @@
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
 #include "http/idempotencystore.h"
+#include "http/router.h"
 
 #include <QJsonDocument>
-
-#include <httplib.h>
 
 #include <cmath>
 
@@ -18,7 +17,7 @@ namespace ActionRoutes {
 
 ApiError forbidden()
 {
-    return {403, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for this action.")};
+    return {ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for this action.")};
 }
 
 ApiError conflictFor(const ActionOutcome &outcome)
@@ -26,8 +25,8 @@ ApiError conflictFor(const ActionOutcome &outcome)
     if (outcome.errorCode == QLatin1String("not_found"))
         return ApiError::notFound(outcome.message);
     if (outcome.errorCode == QLatin1String("invalid_amount"))
-        return {400, outcome.errorCode, outcome.message};
-    return {409, outcome.errorCode, outcome.message};
+        return {ErrorKind::BadRequest, outcome.errorCode, outcome.message};
+    return {ErrorKind::Conflict, outcome.errorCode, outcome.message};
 }
 
 ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin)
@@ -35,12 +34,12 @@ ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin)
     return {user.user.loginId, user.user.merchantId, user.user.permissions, origin.address, origin.requestId};
 }
 
-std::optional<QJsonObject> parseObject(const httplib::Request &req, bool emptyIsObject)
+std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject)
 {
-    if (emptyIsObject && req.body.empty())
+    if (emptyIsObject && req.body.isEmpty())
         return QJsonObject();
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(req.body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     return document.object();
@@ -69,14 +68,14 @@ QByteArray errorBody(const QString &code, const QString &message, const QString 
     return out;
 }
 
-bool keyPresent(const httplib::Request &req, httplib::Response &res, const PaymentActionRouteKit &kit)
+bool keyPresent(const HttpRequest &req, HttpResponse &res)
 {
-    if (!req.has_header("Idempotency-Key")) {
-        kit.sendError(res, ApiError::badRequest(QStringLiteral("The Idempotency-Key header is required.")));
+    if (!req.hasHeader("Idempotency-Key")) {
+        res.sendError(ApiError::badRequest(QStringLiteral("The Idempotency-Key header is required.")));
         return false;
     }
-    if (!IdempotencyStore::isValidKey(QString::fromStdString(req.get_header_value("Idempotency-Key")))) {
-        kit.sendError(res, ApiError::invalidParameter(
+    if (!IdempotencyStore::isValidKey(req.header("Idempotency-Key"))) {
+        res.sendError(ApiError::invalidParameter(
                                QStringLiteral("Idempotency-Key must be 1-64 characters of A-Z a-z 0-9 _ -.")));
         return false;
     }
@@ -87,14 +86,14 @@ bool keyPresent(const httplib::Request &req, httplib::Response &res, const Payme
 
 using namespace ActionRoutes;
 
-bool ActionRouteSupport::permitted(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+bool ActionRouteSupport::permitted(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
                        PaymentStateMachine::Action action, const QString &target) const
 {
     return holds(res, user, origin, PaymentStateMachine::permissionFor(action),
                  QStringLiteral("payment_") + PaymentStateMachine::actionName(action), target);
 }
 
-bool ActionRouteSupport::holds(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+bool ActionRouteSupport::holds(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
                    const QString &permission, const QString &auditAction, const QString &target) const
 {
     if (!permission.isEmpty() && user.user.permissions.contains(permission))
@@ -103,53 +102,53 @@ bool ActionRouteSupport::holds(httplib::Response &res, const AuthenticatedUser &
                                           m_clock.now());
     if (!audited)
         qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
-    m_kit.sendError(res, forbidden());
+    res.sendError(forbidden());
     return false;
 }
 
-std::optional<QString> ActionRouteSupport::claim(const httplib::Request &req, httplib::Response &res,
+std::optional<QString> ActionRouteSupport::claim(const HttpRequest &req, HttpResponse &res,
                                      const AuthenticatedUser &user, const QJsonObject &canonicalBody) const
 {
-    const QString key = QString::fromStdString(req.get_header_value("Idempotency-Key"));
-    const QString hash = IdempotencyStore::requestHash(user.user.loginId, QString::fromStdString(req.method),
-                                                       QString::fromStdString(req.path),
+    const QString key = req.header("Idempotency-Key");
+    const QString hash = IdempotencyStore::requestHash(user.user.loginId, req.method,
+                                                       req.path,
                                                        QJsonDocument(canonicalBody).toJson(QJsonDocument::Compact));
     auto claimed = m_idempotency.claim(user.user.merchantId, key, hash, m_clock.now());
     if (!claimed) {
         qCWarning(lcGatewayActions).noquote() << "idempotency claim failed:" << claimed.error();
-        m_kit.sendError(res, ApiError::internal());
+        res.sendError(ApiError::internal());
         return std::nullopt;
     }
     switch (claimed->outcome) {
     case IdempotencyStore::Outcome::Claimed:
         return key;
     case IdempotencyStore::Outcome::Replay:
-        res.set_header("Idempotent-Replayed", "true");
-        m_kit.sendJsonText(res, claimed->httpStatus, claimed->response);
+        res.setHeader("Idempotent-Replayed", "true");
+        res.sendJsonText(claimed->httpStatus, claimed->response);
         return std::nullopt;
     case IdempotencyStore::Outcome::Mismatch:
-        m_kit.sendError(res, {422, QStringLiteral("idempotency_mismatch"),
+        res.sendError({ErrorKind::Unprocessable, QStringLiteral("idempotency_mismatch"),
                               QStringLiteral("This Idempotency-Key was used with a different request.")});
         return std::nullopt;
     case IdempotencyStore::Outcome::InProgress:
-        m_kit.sendError(res, {409, QStringLiteral("idempotency_in_progress"),
+        res.sendError({ErrorKind::Conflict, QStringLiteral("idempotency_in_progress"),
                               QStringLiteral("A request with this Idempotency-Key is still running; retry later.")});
         return std::nullopt;
     }
     return std::nullopt;
 }
 
-void ActionRouteSupport::finish(httplib::Response &res, const AuthenticatedUser &user, const QString &key, int status,
+void ActionRouteSupport::finish(HttpResponse &res, const AuthenticatedUser &user, const QString &key, int status,
                     const QByteArray &body) const
 {
     if (auto stored = m_idempotency.complete(user.user.merchantId, key, status, body, m_clock.now()); !stored) {
         // The work is done and committed; only the replay is lost. Answer it anyway.
         qCWarning(lcGatewayActions).noquote() << "storing the idempotent answer failed:" << stored.error();
     }
-    m_kit.sendJsonText(res, status, body);
+    res.sendJsonText(status, body);
 }
 
-void ActionRouteSupport::failInternally(httplib::Response &res, const AuthenticatedUser &user, const QString &key,
+void ActionRouteSupport::failInternally(HttpResponse &res, const AuthenticatedUser &user, const QString &key,
                             const QString &what) const
 {
     qCWarning(lcGatewayActions).noquote() << what;
@@ -157,7 +156,7 @@ void ActionRouteSupport::failInternally(httplib::Response &res, const Authentica
     // released and a retry with it does the whole request.
     if (auto released = m_idempotency.release(user.user.merchantId, key); !released)
         qCWarning(lcGatewayActions).noquote() << "releasing the idempotency key failed:" << released.error();
-    m_kit.sendError(res, ApiError::internal());
+    res.sendError(ApiError::internal());
 }
 
 } // namespace kessai::gateway

@@ -25,12 +25,12 @@ ApiError forbidden();
 ApiError conflictFor(const ActionOutcome &outcome);
 ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin);
 // The body as a JSON object; an empty body counts as {} when emptyIsObject.
-std::optional<QJsonObject> parseObject(const httplib::Request &req, bool emptyIsObject = false);
+std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject = false);
 // A JSON number that is a whole number of yen (or days) within qint64.
 std::optional<qint64> integerOf(const QJsonValue &value);
 QByteArray errorBody(const QString &code, const QString &message, const QString &requestId, const QString &detailCode = {});
 // Answers 400 unless the request carries a well-formed Idempotency-Key.
-bool keyPresent(const httplib::Request &req, httplib::Response &res, const PaymentActionRouteKit &kit);
+bool keyPresent(const HttpRequest &req, HttpResponse &res);
 
 } // namespace ActionRoutes
 
@@ -39,10 +39,8 @@ bool keyPresent(const httplib::Request &req, httplib::Response &res, const Payme
 class ActionRouteSupport
 {
 public:
-    ActionRouteSupport(const PaymentActionRouteKit &kit, PaymentActionStore &actions, IdempotencyStore &idempotency,
-                       const Clock &clock)
-        : m_kit(kit)
-        , m_actions(actions)
+    ActionRouteSupport(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock)
+        : m_actions(actions)
         , m_idempotency(idempotency)
         , m_clock(clock)
     {}
@@ -50,19 +48,18 @@ public:
 protected:
     // Permission, Idempotency-Key and claim, shared by the idempotent routes. Returns the key
     // when the caller should do the work; otherwise the answer has been sent.
-    std::optional<QString> claim(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    std::optional<QString> claim(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                                  const QJsonObject &canonicalBody) const;
-    void finish(httplib::Response &res, const AuthenticatedUser &user, const QString &key, int status,
+    void finish(HttpResponse &res, const AuthenticatedUser &user, const QString &key, int status,
                 const QByteArray &body) const;
-    void failInternally(httplib::Response &res, const AuthenticatedUser &user, const QString &key,
+    void failInternally(HttpResponse &res, const AuthenticatedUser &user, const QString &key,
                         const QString &what) const;
-    bool permitted(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+    bool permitted(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
                    PaymentStateMachine::Action action, const QString &target) const;
     // Answers 403 (audited as auditAction on target) unless the user holds permission.
-    bool holds(httplib::Response &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+    bool holds(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
                const QString &permission, const QString &auditAction, const QString &target) const;
 
-    PaymentActionRouteKit m_kit;
     PaymentActionStore &m_actions;
     IdempotencyStore &m_idempotency;
     const Clock &m_clock;

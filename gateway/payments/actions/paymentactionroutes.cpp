@@ -2,14 +2,13 @@
 
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
+#include "http/router.h"
 #include "payments/actions/actionroutesupport.h"
 #include "payments/paymentstatemachine.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <httplib.h>
 
 #include <optional>
 #include <variant>
@@ -84,27 +83,27 @@ class Routes : public ActionRouteSupport
 public:
     using ActionRouteSupport::ActionRouteSupport;
 
-    void bulk(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void bulk(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
               const RequestOrigin &origin, Action action) const;
-    void changeAmount(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+    void changeAmount(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                       const RequestOrigin &origin) const;
 };
 
-void Routes::bulk(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+void Routes::bulk(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                   const RequestOrigin &origin, Action action) const
 {
     if (!permitted(res, user, origin, action, QStringLiteral("payments")))
         return;
-    if (!keyPresent(req, res, m_kit))
+    if (!keyPresent(req, res))
         return;
     const auto body = parseObject(req);
     if (!body) {
-        m_kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
+        res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
         return;
     }
     const auto parsed = parseItems(*body);
     if (const auto *error = std::get_if<ApiError>(&parsed)) {
-        m_kit.sendError(res, *error);
+        res.sendError(*error);
         return;
     }
     const QList<Item> &items = std::get<QList<Item>>(parsed);
@@ -169,17 +168,17 @@ void Routes::bulk(const httplib::Request &req, httplib::Response &res, const Aut
     finish(res, user, *key, 200, out);
 }
 
-void Routes::changeAmount(const httplib::Request &req, httplib::Response &res, const AuthenticatedUser &user,
+void Routes::changeAmount(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
                           const RequestOrigin &origin) const
 {
-    const qint64 paymentId = QString::fromStdString(req.matches[1].str()).toLongLong();
+    const qint64 paymentId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
     if (!permitted(res, user, origin, Action::ChangeAmount, QStringLiteral("payment:") + QString::number(paymentId)))
         return;
-    if (!keyPresent(req, res, m_kit))
+    if (!keyPresent(req, res))
         return;
     const auto body = parseObject(req);
     if (!body || !body->value(QLatin1String("amount")).isDouble()) {
-        m_kit.sendError(res, ApiError::badRequest(QStringLiteral("The body must be {\"amount\": N}.")));
+        res.sendError(ApiError::badRequest(QStringLiteral("The body must be {\"amount\": N}.")));
         return;
     }
     const auto key = claim(req, res, user, *body);
@@ -217,7 +216,7 @@ void Routes::changeAmount(const httplib::Request &req, httplib::Response &res, c
         qCInfo(lcGatewayActions) << "amount change of" << paymentId << "->" << outcome.paymentId;
     } else {
         const ApiError error = conflictFor(outcome);
-        status = error.httpStatus;
+        status = httpStatus(error.kind);
         writer.beginObject();
         writer.key(QLatin1StringView("error"))
             .beginObject()
@@ -235,15 +234,15 @@ void Routes::changeAmount(const httplib::Request &req, httplib::Response &res, c
 
 } // namespace
 
-void installPaymentActionRoutes(httplib::Server &server,
-                                const PaymentActionRouteKit &kit,
+void installPaymentActionRoutes(Router &router,
+                                const RouteKit &kit,
                                 PaymentActionStore &actions,
                                 IdempotencyStore &idempotency,
                                 const Clock &clock)
 {
-    using httplib::Request;
-    using httplib::Response;
-    auto routes = std::make_shared<Routes>(kit, actions, idempotency, clock);
+    using Request = HttpRequest;
+    using Response = HttpResponse;
+    auto routes = std::make_shared<Routes>(actions, idempotency, clock);
 
     auto bulk = [&kit, routes](Action action) {
         return kit.authenticated([routes, action](const Request &req, Response &res, const AuthenticatedUser &user,
@@ -251,9 +250,9 @@ void installPaymentActionRoutes(httplib::Server &server,
             routes->bulk(req, res, user, origin, action);
         });
     };
-    server.Post("/v1/payments/capture", bulk(Action::Capture));
-    server.Post("/v1/payments/cancel", bulk(Action::Cancel));
-    server.Post(R"(/v1/payments/([0-9]{1,18})/amount)",
+    router.post("/v1/payments/capture", bulk(Action::Capture));
+    router.post("/v1/payments/cancel", bulk(Action::Cancel));
+    router.post(R"(/v1/payments/([0-9]{1,18})/amount)",
                 kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
                                            const RequestOrigin &origin) { routes->changeAmount(req, res, user, origin); }));
 }

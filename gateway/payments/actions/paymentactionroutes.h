@@ -9,8 +9,8 @@ class IdempotencyStore;
 class PaymentActionStore;
 
 // /v1/payments/capture, /v1/payments/cancel and /v1/payments/{id}/amount.
-void installPaymentActionRoutes(httplib::Server &server,
-                                const PaymentActionRouteKit &kit,
+void installPaymentActionRoutes(Router &router,
+                                const RouteKit &kit,
                                 PaymentActionStore &actions,
                                 IdempotencyStore &idempotency,
                                 const Clock &clock);
