@@ -12,24 +12,32 @@ namespace kessai::gateway {
 
 namespace {
 
-const QString InsertPaymentHead = QStringLiteral(
-    "INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
-    " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
-    " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-    " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at,"
-    " deadline_at)");
-constexpr int PaymentInsertColumns = 25;
+// The columns a loaded payment fills, in the order add() binds them.
+const QList<PaymentColumn> &loadedColumns()
+{
+    using enum PaymentColumn;
+    static const QList<PaymentColumn> columns = {
+        PaymentId,     MerchantId, TradingId,  Type,         Status,       Amount,        AuthorizedAmount,
+        Institution,   TradeTime,  DueTime,    ClearedTime,  BasePaymentId, CardBrand,    CardBin,
+        CardLast4,     CardExpiry, CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber,
+        PaymentNumber, CreatedAt,  UpdatedAt,  DeadlineAt,
+    };
+    return columns;
+}
+
+const QString InsertPaymentHead = QStringLiteral("INSERT INTO payments (") + PaymentColumns::names(loadedColumns()) + u')';
+const int PaymentInsertColumns = static_cast<int>(loadedColumns().size());
 const QString InsertEventHead = QStringLiteral(
     "INSERT INTO payment_events (payment_id, at, actor, from_status, to_status, amount)");
 constexpr int EventInsertColumns = 6;
 
 // The PostgreSQL types of the columns above, for the batched insert.
-const QStringList PaymentInsertTypes = {
-    QStringLiteral("bigint"), QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("integer"),
-    QStringLiteral("bigint"), QStringLiteral("bigint"), QStringLiteral("text"),   QStringLiteral("bigint"), QStringLiteral("bigint"),
-    QStringLiteral("bigint"), QStringLiteral("bigint"), QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("text"),
-    QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("text"),
-    QStringLiteral("text"),   QStringLiteral("text"),   QStringLiteral("bigint"), QStringLiteral("bigint"), QStringLiteral("bigint")};
+const QStringList PaymentInsertTypes = [] {
+    QStringList types;
+    for (const PaymentColumn column : loadedColumns())
+        types.append(PaymentColumns::postgresType(column));
+    return types;
+}();
 const QStringList EventInsertTypes = {QStringLiteral("bigint"),  QStringLiteral("bigint"),  QStringLiteral("text"),
                                       QStringLiteral("integer"), QStringLiteral("integer"), QStringLiteral("bigint")};
 

@@ -358,9 +358,9 @@ PaymentPage readPage(QSqlQuery &q, const PaymentFilter &filter)
             break;
         }
         if (filter.sort == PaymentSort::TradingId)
-            last.tradingKey = q.value(PaymentColumnCount).toString();
+            last.tradingKey = q.value(PaymentColumns::wire().size()).toString();
         else
-            last.key = q.value(PaymentColumnCount).toLongLong();
+            last.key = q.value(PaymentColumns::wire().size()).toLongLong();
         last.paymentId = q.value(0).toLongLong();
         page.items.append(readPayment(q));
     }
@@ -449,7 +449,7 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
     const QString sortExpression = QString::fromLatin1(sortInfo(filter.sort).expression);
     const QString unindexedSort = isPostgres(*db) ? sortExpression : QString(u'+' + sortExpression);
     const QString direction = filter.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    const QString columns = QStringLiteral("SELECT ") + PaymentColumns + QStringLiteral(", ") + sortExpression;
+    const QString columns = QStringLiteral("SELECT ") + PaymentColumns::wireNames() + QStringLiteral(", ") + sortExpression;
 
     // The keyset condition for an ORDER BY written as `order` (the plain or the unindexed form).
     const auto keyset = [&](const QString &order, QVariantList &values) -> QString {
@@ -569,10 +569,12 @@ Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantI
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
+    using enum PaymentColumn;
+    const QList<PaymentColumn> columns
+        = PaymentColumns::wire() + QList<PaymentColumn>{AuthorizedAmount, ReceiptNumber, PaymentNumber, PaymentClass, SplitCount};
     auto row = runQuery(*db,
-                        QStringLiteral("SELECT ") + PaymentColumns
-                            + QStringLiteral(", authorized_amount, receipt_number, payment_number, payment_class,"
-                                             " split_count FROM payments WHERE payment_id = ? AND merchant_id = ?"),
+                        QStringLiteral("SELECT ") + PaymentColumns::names(columns)
+                            + QStringLiteral(" FROM payments WHERE payment_id = ? AND merchant_id = ?"),
                         {paymentId, merchantId});
     if (!row)
         return makeError(row.error());
@@ -581,11 +583,11 @@ Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantI
         return std::optional<PaymentDetail>();
     PaymentDetail detail;
     detail.payment = readPayment(q);
-    detail.authorizedAmount = q.value(18).toLongLong();
-    detail.receiptNumber = q.value(19).toString();
-    detail.paymentNumber = q.value(20).toString();
-    detail.paymentClass = q.value(21).toString();
-    detail.splitCount = q.value(22).toInt();
+    detail.authorizedAmount = q.value(columnIndex(columns, AuthorizedAmount)).toLongLong();
+    detail.receiptNumber = q.value(columnIndex(columns, ReceiptNumber)).toString();
+    detail.paymentNumber = q.value(columnIndex(columns, PaymentNumber)).toString();
+    detail.paymentClass = q.value(columnIndex(columns, PaymentClass)).toString();
+    detail.splitCount = q.value(columnIndex(columns, SplitCount)).toInt();
 
     auto events = runQuery(*db,
                            QStringLiteral("SELECT at, actor, from_status, to_status, amount FROM payment_events"

@@ -1,6 +1,7 @@
 #include "registrationstore.h"
 
 #include "db/transaction.h"
+#include "payments/paymentcolumns.h"
 #include "payments/paymentnumbers.h"
 #include "payments/paymentstatemachine.h"
 
@@ -152,13 +153,16 @@ Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor
     times.due = outcome.dueTime;
     const auto deadline = PaymentStateMachine::deadline(r.type, outcome.status, times);
     const bool card = r.type == Card;
+    using enum PaymentColumn;
+    static const QList<PaymentColumn> columns = {
+        PaymentId,   MerchantId, TradingId,    Type,         Status,        Amount,        AuthorizedAmount,
+        Institution, TradeTime,  DueTime,      ClearedTime,  CardBrand,     CardBin,       CardLast4,
+        CardExpiry,  CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber, PaymentNumber,
+        CreatedAt,   UpdatedAt,  DeadlineAt,   PaymentClass, SplitCount,
+    };
     auto inserted = runQuery(
         *db,
-        QStringLiteral("INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
-                       " authorized_amount, institution, trade_time, due_time, cleared_time, card_brand, card_bin,"
-                       " card_last4, card_expiry, customer_name, customer_kana, customer_email, customer_phone,"
-                       " receipt_number, payment_number, created_at, updated_at, deadline_at, payment_class,"
-                       " split_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        PaymentColumns::insert(columns),
         {outcome.paymentId, actor.merchantId, r.tradingId, r.type, outcome.status, r.amount,
          card ? QVariant(r.amount) : QVariant(QMetaType::fromType<qint64>()), r.institution, now,
          nullableInt(outcome.dueTime), nullableInt(outcome.clearedTime), nullableText(r.card.brand),

@@ -1,6 +1,7 @@
 #include "paymentactionstore.h"
 
 #include "db/transaction.h"
+#include "payments/paymentcolumns.h"
 #include "payments/paymentstore.h"
 
 #include <QSqlQuery>
@@ -42,28 +43,48 @@ struct Row
     qint64 deadline = 0; // 0 = none
 };
 
+// What an action reads of a payment: SELECT rowColumns() … and rowOf() each result row.
+const QList<PaymentColumn> &rowColumns()
+{
+    using enum PaymentColumn;
+    static const QList<PaymentColumn> columns = {PaymentId, Type,        Status,  Amount,    AuthorizedAmount,
+                                                 TradeTime, ClearedTime, DueTime, DeadlineAt};
+    return columns;
+}
+
+const QString &selectRow()
+{
+    static const QString select = QStringLiteral("SELECT ") + PaymentColumns::names(rowColumns());
+    return select;
+}
+
+Row rowOf(const QSqlQuery &r)
+{
+    using enum PaymentColumn;
+    const auto value = [&](PaymentColumn column) { return r.value(columnIndex(rowColumns(), column)); };
+    Row row;
+    row.paymentId = value(PaymentId).toLongLong();
+    row.type = value(Type).toString();
+    row.status = value(Status).toInt();
+    row.amount = value(Amount).toLongLong();
+    row.authorizedAmount = value(AuthorizedAmount).toLongLong();
+    row.times.trade = value(TradeTime).toLongLong();
+    row.times.cleared = value(ClearedTime).toLongLong();
+    row.times.due = value(DueTime).toLongLong();
+    row.deadline = value(DeadlineAt).toLongLong();
+    return row;
+}
+
 Result<std::optional<Row>> readRow(const QSqlDatabase &db, const QString &merchantId, qint64 paymentId)
 {
-    auto q = runQuery(db,
-                      QStringLiteral("SELECT payment_id, type, status, amount, authorized_amount, trade_time,"
-                                     " cleared_time, due_time, deadline_at FROM payments"
-                                     " WHERE payment_id = ? AND merchant_id = ?"),
+    auto q = runQuery(db, selectRow() + QStringLiteral(" FROM payments WHERE payment_id = ? AND merchant_id = ?"),
                       {paymentId, merchantId});
     if (!q)
         return makeError(q.error());
     QSqlQuery &r = q.value();
     if (!r.next())
         return std::optional<Row>();
-    Row row;
-    row.paymentId = r.value(0).toLongLong();
-    row.type = r.value(1).toString();
-    row.status = r.value(2).toInt();
-    row.amount = r.value(3).toLongLong();
-    row.authorizedAmount = r.value(4).toLongLong();
-    row.times.trade = r.value(5).toLongLong();
-    row.times.cleared = r.value(6).toLongLong();
-    row.times.due = r.value(7).toLongLong();
-    row.deadline = r.value(8).toLongLong();
+    const Row row = rowOf(r);
     r.finish();
     return std::optional<Row>(row);
 }
@@ -250,27 +271,16 @@ Result<qint64> PaymentActionStore::applyDue(const QString &merchantId, qint64 no
         if (auto begun = transaction.begin(); !begun)
             return makeError(begun.error());
         auto rows = runQuery(*db,
-                             QStringLiteral("SELECT payment_id, type, status, amount, authorized_amount, trade_time,"
-                                            " cleared_time, due_time, deadline_at FROM payments"
-                                            " WHERE merchant_id = ? AND deadline_at <= ? ORDER BY deadline_at LIMIT ?"),
+                             selectRow()
+                                 + QStringLiteral(" FROM payments WHERE merchant_id = ? AND deadline_at <= ?"
+                                                  " ORDER BY deadline_at LIMIT ?"),
                              {merchantId, now, SweepBatch});
         if (!rows)
             return makeError(rows.error());
         QList<Row> batch;
         QSqlQuery &r = rows.value();
-        while (r.next()) {
-            Row row;
-            row.paymentId = r.value(0).toLongLong();
-            row.type = r.value(1).toString();
-            row.status = r.value(2).toInt();
-            row.amount = r.value(3).toLongLong();
-            row.authorizedAmount = r.value(4).toLongLong();
-            row.times.trade = r.value(5).toLongLong();
-            row.times.cleared = r.value(6).toLongLong();
-            row.times.due = r.value(7).toLongLong();
-            row.deadline = r.value(8).toLongLong();
-            batch.append(row);
-        }
+        while (r.next())
+            batch.append(rowOf(r));
         r.finish();
         for (Row &row : batch) {
             const int before = row.status;
@@ -476,17 +486,33 @@ Result<ActionOutcome> changeAmountInTransaction(const QSqlDatabase &database, co
     times.trade = now;
     times.cleared = row.status == 40 ? now : 0;
     times.due = row.times.due;
+    // The new payment is a copy of the old row but for these values (bound in this order);
+    // base_payment_id is the old payment's id.
+    using enum PaymentColumn;
+    static const QList<PaymentColumn> columns = {
+        PaymentId,     MerchantId,  TradingId,    Type,         Status,        Amount,        AuthorizedAmount,
+        Institution,   TradeTime,   DueTime,      ClearedTime,  BasePaymentId, CardBrand,     CardBin,
+        CardLast4,     CardExpiry,  CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber,
+        PaymentNumber, CreatedAt,   UpdatedAt,    DeadlineAt,   PaymentClass,  SplitCount,
+    };
+    static const QList<PaymentColumn> bound = {PaymentId, Amount, AuthorizedAmount, TradeTime, ClearedTime, CreatedAt, UpdatedAt, DeadlineAt};
+    static const QString copy = []() -> QString {
+        QStringList selected;
+        for (const PaymentColumn column : columns) {
+            if (bound.contains(column))
+                selected.append(QStringLiteral("?"));
+            else if (column == BasePaymentId)
+                selected.append(PaymentColumns::name(PaymentId));
+            else
+                selected.append(PaymentColumns::name(column));
+        }
+        return QStringLiteral("INSERT INTO payments (") + PaymentColumns::names(columns) + QStringLiteral(") SELECT ")
+               + selected.join(QStringLiteral(", "))
+               + QStringLiteral(" FROM payments WHERE payment_id = ? AND merchant_id = ? AND status = ?");
+    }();
     auto inserted = runQuery(
         *db,
-        QStringLiteral("INSERT INTO payments (payment_id, merchant_id, trading_id, type, status, amount,"
-                       " authorized_amount, institution, trade_time, due_time, cleared_time, base_payment_id,"
-                       " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-                       " customer_email, customer_phone, receipt_number, payment_number, created_at, updated_at,"
-                       " deadline_at, payment_class, split_count)"
-                       " SELECT ?, merchant_id, trading_id, type, status, ?, ?, institution, ?, due_time, ?, payment_id,"
-                       " card_brand, card_bin, card_last4, card_expiry, customer_name, customer_kana,"
-                       " customer_email, customer_phone, receipt_number, payment_number, ?, ?, ?, payment_class, split_count"
-                       " FROM payments WHERE payment_id = ? AND merchant_id = ? AND status = ?"),
+        copy,
         {newId, amount, amount, now, nullableInt(times.cleared), now, now,
          deadlineValue(row.type, row.status, times), paymentId, actor.merchantId, row.status});
     if (!inserted)
