@@ -1,5 +1,7 @@
 #include "gatewayapp.h"
 
+#include "audit/auditlog.h"
+#include "audit/query/auditroutes.h"
 #include "ca/certificateauthority.h"
 #include "common/clock.h"
 #include "db/database.h"
@@ -88,6 +90,7 @@ void GatewayApp::installRoutes()
     m_idempotency = std::make_unique<IdempotencyStore>(m_database);
     m_registrations = std::make_unique<RegistrationStore>(m_database);
     m_statements = std::make_unique<StatementStore>(m_database);
+    m_audit = std::make_unique<AuditLog>(m_database);
 
     // Every route but login needs a valid session on this certificate.
     const RouteKit kit{[this](RouteKit::AuthenticatedHandler handler) -> RouteKit::Handler {
@@ -114,6 +117,7 @@ void GatewayApp::installRoutes()
     installSessionRoutes(router, kit, *m_sessions);
     installSearchRoutes(router, kit, *m_payments, *m_accounts, *m_paymentClock, m_clock);
     installAdminRoutes(router, userAdmin(), kit);
+    installAuditRoutes(router, kit, *m_audit, m_clock);
     installRegistrationRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);
     installPaymentActionRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);
     installSandboxRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);

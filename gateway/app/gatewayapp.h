@@ -10,6 +10,7 @@
 namespace kessai::gateway {
 
 class AccountStore;
+class AuditLog;
 class AdminStore;
 class Clock;
 class Database;
@@ -69,6 +70,7 @@ private:
     std::unique_ptr<StatementStore> m_statements;
     std::unique_ptr<AdminStore> m_adminStore;
     std::unique_ptr<UserAdmin> m_userAdmin;
+    std::unique_ptr<AuditLog> m_audit;
 };
 
 } // namespace kessai::gateway

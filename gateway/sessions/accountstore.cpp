@@ -9,15 +9,6 @@
 
 namespace kessai::gateway {
 
-namespace {
-
-QVariant nullableText(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-} // namespace
-
 bool AccountStore::isValidLoginId(const QString &loginId)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}\\z"));
@@ -268,20 +259,7 @@ Result<void> AccountStore::audit(const AuditEntry &entry)
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto done = runQuery(*db,
-                         QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target,"
-                                        " result, origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                         {entry.at,
-                          nullableText(entry.loginId),
-                          nullableText(entry.merchantId),
-                          entry.action,
-                          nullableText(entry.target),
-                          entry.result,
-                          nullableText(entry.origin),
-                          nullableText(entry.requestId)});
-    if (!done)
-        return makeError(done.error());
-    return {};
+    return writeAudit(*db, entry);
 }
 
 Result<std::optional<QString>> AccountStore::setting(const QString &name)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/auditlog.h"
 #include "common/result.h"
 #include "db/database.h"
 
@@ -45,19 +46,8 @@ struct SessionRecord
     qint64 expiresAt = 0;
 };
 
-struct AuditEntry
-{
-    qint64 at = 0;
-    QString loginId;
-    QString merchantId;
-    QString action; // login, logout, login_certificate_mismatch, …
-    QString target;
-    QString result; // ok or an error code
-    QString origin; // client IP
-    QString requestId;
-};
 
-// Merchants, users, their certificates and sessions, and the audit log.
+// Merchants, users, their certificates and sessions; audit() writes to the audit log.
 class AccountStore
 {
 public:

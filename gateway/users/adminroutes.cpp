@@ -163,34 +163,6 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
                               }
                               res.sendJson(200, managedUserJson(revoked.value()));
                           }));
-
-    router.get("/v1/audit",
-               guarded(QStringLiteral("audit_query"),
-                       [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user, const RequestOrigin &) {
-                           auto result = admin.queryAudit(user, req.query);
-                           if (!result.ok()) {
-                               res.sendError(result.error());
-                               return;
-                           }
-                           QJsonArray items;
-                           for (const AuditRow &row : result.value().page.items) {
-                               auto text = [](const QString &value) {
-                                   return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-                               };
-                               items.append(QJsonObject{{QStringLiteral("at"), wireTime(row.at)},
-                                                        {QStringLiteral("login_id"), text(row.loginId)},
-                                                        {QStringLiteral("action"), row.action},
-                                                        {QStringLiteral("target"), text(row.target)},
-                                                        {QStringLiteral("result"), row.result},
-                                                        {QStringLiteral("origin"), text(row.origin)},
-                                                        {QStringLiteral("request_id"), text(row.requestId)}});
-                           }
-                           const QString &next = result.value().nextCursor;
-                           res.sendJson(200,
-                                        QJsonObject{{QStringLiteral("items"), items},
-                                                    {QStringLiteral("next_cursor"),
-                                                     next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(next)}});
-                       }));
 }
 
 } // namespace kessai::gateway

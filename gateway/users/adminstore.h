@@ -43,37 +43,7 @@ struct UserChange
     std::optional<bool> enabled;
 };
 
-struct AuditQuery
-{
-    std::optional<qint64> from; // inclusive
-    std::optional<qint64> to;   // exclusive
-    QString loginId;
-    QString action;
-    QString result;
-    // Keyset position: rows strictly older than (at, id).
-    std::optional<std::pair<qint64, qint64>> before;
-    int limit = 100;
-};
-
-struct AuditRow
-{
-    qint64 id = 0;
-    qint64 at = 0;
-    QString loginId;
-    QString action;
-    QString target;
-    QString result;
-    QString origin;
-    QString requestId;
-};
-
-struct AuditPage
-{
-    QList<AuditRow> items;
-    bool more = false;
-};
-
-// User administration and audit queries of one merchant. Every read and write is scoped by
+// User administration of one merchant. Every read and write is scoped by
 // merchant id in SQL, so a login id of another merchant is simply not found.
 class AdminStore
 {
@@ -97,8 +67,6 @@ public:
     // Revokes every active certificate and ends the sessions bound to them; returns the
     // fingerprints revoked (empty: there was none).
     Result<QStringList> revokeCertificates(const QString &merchantId, const QString &loginId, qint64 now);
-
-    Result<AuditPage> queryAudit(const QString &merchantId, const AuditQuery &query);
 
 private:
     Result<QStringList> revokeActive(const QSqlDatabase &db, const QString &loginId, qint64 now);

@@ -16,7 +16,6 @@ namespace kessai::gateway {
 namespace {
 
 constexpr qsizetype MaxNameLength = 64;
-constexpr int JstOffsetSeconds = 9 * 3600;
 const QString ManageUsers = QStringLiteral("manage_users");
 
 ApiError invalid(const QString &name, const QString &why)
@@ -96,49 +95,6 @@ std::optional<ApiError> parsePermissions(const QJsonValue &value, QStringList &p
             permissions.append(item.toString());
     }
     return std::nullopt;
-}
-
-// ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day (as the payment filters).
-std::optional<qint64> parseTime(const QString &text)
-{
-    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\z"));
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
-    QDateTime time;
-    if (utc.match(text).hasMatch()) {
-        time = QDateTime::fromString(text, Qt::ISODate);
-    } else if (date.match(text).hasMatch()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (day.isValid())
-            time = QDateTime(day, QTime(0, 0), QTimeZone(JstOffsetSeconds));
-    }
-    if (!time.isValid() || time.toSecsSinceEpoch() < 0)
-        return std::nullopt;
-    return time.toSecsSinceEpoch();
-}
-
-QString encodeCursor(qint64 at, qint64 id)
-{
-    return QString::fromLatin1(crypto::toBase64Url(QByteArray::number(at) + ':' + QByteArray::number(id)));
-}
-
-std::optional<std::pair<qint64, qint64>> decodeCursor(const QString &cursor)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(),
-                                                        QByteArray::Base64UrlEncoding
-                                                            | QByteArray::OmitTrailingEquals
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return std::nullopt;
-    const QList<QByteArray> parts = decoded.decoded.split(':');
-    if (parts.size() != 2)
-        return std::nullopt;
-    bool atOk = false;
-    bool idOk = false;
-    const qint64 at = parts.at(0).toLongLong(&atOk);
-    const qint64 id = parts.at(1).toLongLong(&idOk);
-    if (!atOk || !idOk || at < 0 || id < 0)
-        return std::nullopt;
-    return std::make_pair(at, id);
 }
 
 } // namespace
@@ -446,55 +402,6 @@ ApiResult<ManagedUser> UserAdmin::revokeCertificate(const AuthenticatedUser &act
     if (!found || !found.value())
         return ApiError::internal();
     return std::move(*found.value());
-}
-
-ApiResult<AuditPageResult> UserAdmin::queryAudit(const AuthenticatedUser &actor, const QMultiMap<QString, QString> &params)
-{
-    AuditQuery query;
-    const QString timeExpected = QStringLiteral("an ISO 8601 UTC time (2026-11-23T00:00:00Z) or a date (2026-11-23, JST)");
-    if (params.contains(QStringLiteral("from"))) {
-        query.from = parseTime(params.value(QStringLiteral("from")));
-        if (!query.from)
-            return invalid(QStringLiteral("from"), timeExpected);
-    }
-    if (params.contains(QStringLiteral("to"))) {
-        query.to = parseTime(params.value(QStringLiteral("to")));
-        if (!query.to)
-            return invalid(QStringLiteral("to"), timeExpected);
-    }
-    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_.\\-]{1,64}\\z"));
-    for (const auto &[name, field] : {std::pair{QStringLiteral("login_id"), &query.loginId},
-                                      std::pair{QStringLiteral("action"), &query.action},
-                                      std::pair{QStringLiteral("result"), &query.result}}) {
-        if (!params.contains(name))
-            continue;
-        *field = params.value(name);
-        if (!word.match(*field).hasMatch())
-            return invalid(name, QStringLiteral("1 to 64 of A-Z a-z 0-9 _ . -"));
-    }
-    if (params.contains(QStringLiteral("limit"))) {
-        bool ok = false;
-        query.limit = params.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || query.limit < 1 || query.limit > MaxAuditLimit)
-            return invalid(QStringLiteral("limit"), QStringLiteral("1 to 1000"));
-    } else {
-        query.limit = DefaultAuditLimit;
-    }
-    if (params.contains(QStringLiteral("cursor"))) {
-        query.before = decodeCursor(params.value(QStringLiteral("cursor")));
-        if (!query.before)
-            return invalid(QStringLiteral("cursor"), QStringLiteral("not a cursor of this gateway"));
-    }
-    auto page = m_admin.queryAudit(actor.user.merchantId, query);
-    if (!page) {
-        qCWarning(lcGatewayAdmin).noquote() << "audit query failed:" << page.error();
-        return ApiError::internal();
-    }
-    AuditPageResult result;
-    result.page = std::move(page).value();
-    if (result.page.more && !result.page.items.isEmpty())
-        result.nextCursor = encodeCursor(result.page.items.last().at, result.page.items.last().id);
-    return result;
 }
 
 } // namespace kessai::gateway

@@ -18,11 +18,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcGatewayAdmin)
 
 namespace kessai::gateway {
 
-struct AuditPageResult
-{
-    AuditPage page;
-    QString nextCursor; // empty: no more pages
-};
 
 // User, certificate and audit administration of one merchant, independent of HTTP: validation,
 // the self-lockout rules, certificate issuing and the audit trail of every admin action.
@@ -30,8 +25,6 @@ struct AuditPageResult
 class UserAdmin
 {
 public:
-    static constexpr int MaxAuditLimit = 1000;
-    static constexpr int DefaultAuditLimit = 100;
 
     UserAdmin(AccountStore &accounts,
               AdminStore &admin,
@@ -57,7 +50,6 @@ public:
     ApiResult<ManagedUser> revokeCertificate(const AuthenticatedUser &actor,
                                              const RequestOrigin &origin,
                                              const QString &loginId);
-    ApiResult<AuditPageResult> queryAudit(const AuthenticatedUser &actor, const QMultiMap<QString, QString> &params);
 
     static bool isValidLoginId(const QString &loginId) { return AccountStore::isValidLoginId(loginId); }
 

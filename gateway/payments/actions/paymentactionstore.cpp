@@ -1,5 +1,6 @@
 #include "paymentactionstore.h"
 
+#include "audit/auditlog.h"
 #include "db/transaction.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstore.h"
@@ -221,16 +222,9 @@ Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const
 Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
                       const QString &result, qint64 now)
 {
-    auto done = runQuery(db,
-                         QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target, result,"
-                                        " origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                         {now, actor.loginId, actor.merchantId, action,
-                          target, result,
-                          actor.origin.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.origin),
-                          actor.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actor.requestId)});
-    if (!done)
-        return makeError(done.error());
-    return {};
+    // Actor, merchant and target are never empty here, so the NULLs of empty texts are only
+    // ever the origin and request id, as before writeAudit was shared.
+    return writeAudit(db, {now, actor.loginId, actor.merchantId, action, target, result, actor.origin, actor.requestId});
 }
 
 } // namespace PaymentWrites

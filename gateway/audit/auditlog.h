@@ -1,0 +1,88 @@
+#pragma once
+
+#include "common/apierror.h"
+#include "common/result.h"
+#include "db/database.h"
+
+#include <QList>
+#include <QMultiMap>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace kessai::gateway {
+
+// One row of the audit trail: who did what, when (UTC), from where, on what, with what result.
+struct AuditEntry
+{
+    qint64 at = 0;
+    QString loginId;
+    QString merchantId;
+    QString action; // login, logout, login_certificate_mismatch, …
+    QString target;
+    QString result; // ok or an error code
+    QString origin; // client IP
+    QString requestId;
+};
+
+// Writes entry on db, inside the caller's transaction if it has one. Empty texts are stored as
+// NULL.
+Result<void> writeAudit(const QSqlDatabase &db, const AuditEntry &entry);
+
+struct AuditQuery
+{
+    std::optional<qint64> from; // inclusive
+    std::optional<qint64> to;   // exclusive
+    QString loginId;
+    QString action;
+    QString result;
+    // Keyset position: rows strictly older than (at, id).
+    std::optional<std::pair<qint64, qint64>> before;
+    int limit = 100;
+};
+
+struct AuditRow
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    QString loginId;
+    QString action;
+    QString target;
+    QString result;
+    QString origin;
+    QString requestId;
+};
+
+struct AuditPage
+{
+    QList<AuditRow> items;
+    bool more = false;
+};
+
+struct AuditPageResult
+{
+    AuditPage page;
+    QString nextCursor; // empty: no more pages
+};
+
+// The audit trail of the merchants: written by every feature (writeAudit), read by the audit
+// page (GET /v1/audit), newest first and one merchant at a time.
+class AuditLog
+{
+public:
+    static constexpr int MaxLimit = 1000;
+    static constexpr int DefaultLimit = 100;
+
+    explicit AuditLog(const Database &database);
+
+    Result<void> write(const AuditEntry &entry);
+    // One page of merchantId's entries for the query parameters of GET /v1/audit.
+    ApiResult<AuditPageResult> query(const QString &merchantId, const QMultiMap<QString, QString> &params);
+    Result<AuditPage> page(const QString &merchantId, const AuditQuery &query);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway
