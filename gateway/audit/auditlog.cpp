@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "http/wire.h"
 #include "security/crypto.h"
 
 #include <QDateTime>
@@ -17,7 +18,6 @@ namespace kessai::gateway {
 
 namespace {
 
-constexpr int JstOffsetSeconds = 9 * 3600;
 
 QVariant nullableText(const QString &value)
 {
@@ -27,24 +27,6 @@ QVariant nullableText(const QString &value)
 ApiError invalid(const QString &name, const QString &why)
 {
     return ApiError::invalidParameter(QStringLiteral("%1: %2").arg(name, why));
-}
-
-// ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day (as the payment filters).
-std::optional<qint64> parseTime(const QString &text)
-{
-    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\z"));
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
-    QDateTime time;
-    if (utc.match(text).hasMatch()) {
-        time = QDateTime::fromString(text, Qt::ISODate);
-    } else if (date.match(text).hasMatch()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (day.isValid())
-            time = QDateTime(day, QTime(0, 0), QTimeZone(JstOffsetSeconds));
-    }
-    if (!time.isValid() || time.toSecsSinceEpoch() < 0)
-        return std::nullopt;
-    return time.toSecsSinceEpoch();
 }
 
 QString encodeCursor(qint64 at, qint64 id)
@@ -109,12 +91,12 @@ ApiResult<AuditPageResult> AuditLog::query(const QString &merchantId, const QMul
     AuditQuery query;
     const QString timeExpected = QStringLiteral("an ISO 8601 UTC time (2026-11-23T00:00:00Z) or a date (2026-11-23, JST)");
     if (params.contains(QStringLiteral("from"))) {
-        query.from = parseTime(params.value(QStringLiteral("from")));
+        query.from = parseQueryTime(params.value(QStringLiteral("from")));
         if (!query.from)
             return invalid(QStringLiteral("from"), timeExpected);
     }
     if (params.contains(QStringLiteral("to"))) {
-        query.to = parseTime(params.value(QStringLiteral("to")));
+        query.to = parseQueryTime(params.value(QStringLiteral("to")));
         if (!query.to)
             return invalid(QStringLiteral("to"), timeExpected);
     }

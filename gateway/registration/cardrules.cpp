@@ -1,5 +1,7 @@
 #include "cardrules.h"
 
+#include "domain/japantime.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -7,8 +9,6 @@
 namespace kessai::gateway::CardRules {
 
 namespace {
-
-constexpr qint64 JstOffsetSeconds = 9 * 3600;
 
 bool isAsciiDigit(QChar c)
 {
@@ -97,7 +97,7 @@ std::optional<Expiry> parseExpiry(const QString &text)
 
 bool expiryNotPast(const Expiry &expiry, qint64 nowUtcSeconds)
 {
-    const QDate today = QDateTime::fromSecsSinceEpoch(nowUtcSeconds + JstOffsetSeconds, Qt::UTC).date();
+    const QDate today = QDateTime::fromSecsSinceEpoch(nowUtcSeconds + JapanTime::OffsetSeconds, Qt::UTC).date();
     return today.year() < expiry.year || (today.year() == expiry.year && today.month() <= expiry.month);
 }
 

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "domain/payment.h"
 #include "http/router.h"
+#include "http/wire.h"
 #include "sessions/accountstore.h"
 #include "statements/statementstore.h"
 
@@ -26,11 +27,6 @@ const QString StatementsPermission = QStringLiteral("statements");
 constexpr int MaxLimit = 1000;
 constexpr int DefaultLimit = 100;
 constexpr const char *StatementPath = R"(/v1/statements/([0-9]{1,18}))";
-
-QString wireTime(qint64 seconds)
-{
-    return toWireTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
-}
 
 QString encodeCursor(char tag, qint64 key)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/payment.h"
 #include "http/router.h"
+#include "http/wire.h"
 #include "users/useradmin.h"
 
 #include <QDateTime>
@@ -19,19 +20,12 @@ const QString ManageUsers = QStringLiteral("manage_users");
 // the server's unrouted 404; the login id rule itself is UserAdmin's.
 constexpr const char *UserPath = R"(/v1/users/([^/]{1,128}))";
 
-QJsonValue wireTime(qint64 seconds)
-{
-    if (seconds <= 0)
-        return QJsonValue(QJsonValue::Null);
-    return toWireTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
-}
-
 QJsonObject managedUserJson(const ManagedUser &user)
 {
     QJsonValue certificate(QJsonValue::Null);
     if (user.certificate) {
         certificate = QJsonObject{{QStringLiteral("fingerprint"), user.certificate->fingerprint},
-                                  {QStringLiteral("not_after"), wireTime(user.certificate->notAfter)},
+                                  {QStringLiteral("not_after"), wireTimeOrNull(user.certificate->notAfter)},
                                   {QStringLiteral("revoked"), user.certificate->revoked}};
     }
     return QJsonObject{{QStringLiteral("login_id"), user.loginId},
@@ -39,7 +33,7 @@ QJsonObject managedUserJson(const ManagedUser &user)
                        {QStringLiteral("role"), user.role},
                        {QStringLiteral("permissions"), QJsonArray::fromStringList(user.permissions)},
                        {QStringLiteral("enabled"), user.enabled},
-                       {QStringLiteral("locked_until"), wireTime(user.lockedUntil)},
+                       {QStringLiteral("locked_until"), wireTimeOrNull(user.lockedUntil)},
                        {QStringLiteral("certificate"), certificate}};
 }
 
@@ -149,7 +143,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
                                          QJsonObject{{QStringLiteral("p12"), QString::fromLatin1(issued.value().pkcs12.toBase64())},
                                                      {QStringLiteral("passphrase"), issued.value().passphrase},
                                                      {QStringLiteral("fingerprint"), issued.value().fingerprint},
-                                                     {QStringLiteral("not_after"), wireTime(issued.value().notAfter)}});
+                                                     {QStringLiteral("not_after"), wireTimeOrNull(issued.value().notAfter)}});
                         }));
 
     router.del(std::string(UserPath) + "/certificate",

@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "common/clock.h"
 #include "domain/payment.h"
+#include "http/wire.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,13 +17,6 @@ namespace kessai::gateway {
 namespace {
 
 const QString ManageUsers = QStringLiteral("manage_users");
-
-QJsonValue wireTime(qint64 seconds)
-{
-    if (seconds <= 0)
-        return QJsonValue(QJsonValue::Null);
-    return toWireTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
-}
 
 // 403, and an audit row saying who was refused the audit trail.
 void refuse(AuditLog &audit, const Clock &clock, const AuthenticatedUser &user, const RequestOrigin &origin, HttpResponse &res)
@@ -58,7 +52,7 @@ void installAuditRoutes(Router &router, const RouteKit &kit, AuditLog &audit, co
                                auto text = [](const QString &value) {
                                    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
                                };
-                               items.append(QJsonObject{{QStringLiteral("at"), wireTime(row.at)},
+                               items.append(QJsonObject{{QStringLiteral("at"), wireTimeOrNull(row.at)},
                                                         {QStringLiteral("login_id"), text(row.loginId)},
                                                         {QStringLiteral("action"), row.action},
                                                         {QStringLiteral("target"), text(row.target)},

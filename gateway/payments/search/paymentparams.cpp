@@ -1,6 +1,7 @@
 #include "paymentparams.h"
 
 #include "domain/paymentcatalog.h"
+#include "http/wire.h"
 #include "security/permissions.h"
 
 #include <QDateTime>
@@ -14,33 +15,11 @@ namespace kessai::gateway {
 
 namespace {
 
-constexpr int JstOffsetSeconds = 9 * 3600;
 constexpr qsizetype MaxCustomerLength = 64;
 
 ApiError invalid(const QString &name, const QString &why)
 {
     return ApiError::invalidParameter(QStringLiteral("%1: %2").arg(name, why));
-}
-
-// ISO 8601 UTC with Z, or a plain date meaning 00:00 JST of that day.
-std::optional<qint64> parseTime(const QString &text)
-{
-    static const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\z"));
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
-    QDateTime time;
-    if (utc.match(text).hasMatch()) {
-        time = QDateTime::fromString(text, Qt::ISODate);
-    } else if (date.match(text).hasMatch()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (day.isValid())
-            time = QDateTime(day, QTime(0, 0), QTimeZone(JstOffsetSeconds));
-    }
-    if (!time.isValid())
-        return std::nullopt;
-    const qint64 seconds = time.toSecsSinceEpoch();
-    if (seconds < 0)
-        return std::nullopt;
-    return seconds;
 }
 
 std::optional<ApiError> parseRange(const QMultiMap<QString, QString> &params, const QString &prefix, TimeRange &range)
@@ -49,12 +28,12 @@ std::optional<ApiError> parseRange(const QMultiMap<QString, QString> &params, co
     const QString toName = prefix + QStringLiteral("_to");
     const QString expected = QStringLiteral("an ISO 8601 UTC time (2026-11-23T00:00:00Z) or a date (2026-11-23, JST), 1970 or later");
     if (params.contains(fromName)) {
-        range.from = parseTime(params.value(fromName));
+        range.from = parseQueryTime(params.value(fromName));
         if (!range.from)
             return invalid(fromName, expected);
     }
     if (params.contains(toName)) {
-        range.to = parseTime(params.value(toName));
+        range.to = parseQueryTime(params.value(toName));
         if (!range.to)
             return invalid(toName, expected);
     }

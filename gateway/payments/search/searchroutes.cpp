@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
 #include "http/httpserver.h"
+#include "http/wire.h"
 #include "payments/paymentrules.h"
 #include "payments/paymentstore.h"
 #include "payments/search/paymentparams.h"
@@ -16,11 +17,6 @@
 namespace kessai::gateway {
 
 namespace {
-
-QString wireTime(qint64 seconds)
-{
-    return toWireTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC));
-}
 
 QJsonObject detailJson(const PaymentDetail &detail, const QStringList &actions)
 {
