@@ -109,19 +109,19 @@ void GatewayApp::installRoutes()
                 res.sendError(ApiError::internal());
                 return;
             }
-            handler(req, res, user.value(), origin);
+            handler(req, res, callerOf(user.value()), origin);
         };
     }};
 
     Router &router = *m_http;
     installSessionRoutes(router, kit, *m_sessions);
-    installSearchRoutes(router, kit, *m_payments, *m_accounts, *m_paymentClock, m_clock);
+    installSearchRoutes(router, kit, *m_payments, *m_audit, *m_paymentClock, m_clock);
     installAdminRoutes(router, userAdmin(), kit);
     installAuditRoutes(router, kit, *m_audit, m_clock);
     installRegistrationRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);
     installPaymentActionRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);
     installSandboxRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);
-    installStatementRoutes(router, kit, *m_statements, *m_accounts, *m_paymentClock, m_clock);
+    installStatementRoutes(router, kit, *m_statements, *m_audit, *m_paymentClock, m_clock);
 }
 
 UserAdmin &GatewayApp::userAdmin()

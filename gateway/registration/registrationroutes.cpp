@@ -102,7 +102,7 @@ public:
         , m_cardDigestKey(cardDigestKey)
     {}
 
-    void registerPayment(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void registerPayment(const HttpRequest &req, HttpResponse &res, const Caller &user,
                          const RequestOrigin &origin) const;
 
 private:
@@ -110,7 +110,7 @@ private:
     QByteArray m_cardDigestKey;
 };
 
-void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const Caller &user,
                              const RequestOrigin &origin) const
 {
     const QString auditAction = QStringLiteral("payment_register");
@@ -203,7 +203,7 @@ void installRegistrationRoutes(Router &router,
     using Response = HttpResponse;
     auto routes = std::make_shared<Routes>(actions, idempotency, clock, registrations, cardDigestKey);
     router.post("/v1/payments",
-                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                kit.authenticated([routes](const Request &req, Response &res, const Caller &user,
                                            const RequestOrigin &origin) { routes->registerPayment(req, res, user, origin); }));
 }
 

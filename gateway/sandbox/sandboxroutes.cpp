@@ -24,16 +24,16 @@ public:
         , m_sandboxClock(clock)
     {}
 
-    void sandboxMove(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void sandboxMove(const HttpRequest &req, HttpResponse &res, const Caller &user,
                      const RequestOrigin &origin, Action action) const;
-    void sandboxClock(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void sandboxClock(const HttpRequest &req, HttpResponse &res, const Caller &user,
                       const RequestOrigin &origin, bool advance) const;
 
 private:
     SandboxClock &m_sandboxClock;
 };
 
-void Routes::sandboxMove(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+void Routes::sandboxMove(const HttpRequest &req, HttpResponse &res, const Caller &user,
                          const RequestOrigin &origin, Action action) const
 {
     const qint64 paymentId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
@@ -72,7 +72,7 @@ void Routes::sandboxMove(const HttpRequest &req, HttpResponse &res, const Authen
     res.sendJsonText(200, out);
 }
 
-void Routes::sandboxClock(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+void Routes::sandboxClock(const HttpRequest &req, HttpResponse &res, const Caller &user,
                           const RequestOrigin &origin, bool advance) const
 {
     if (advance) {
@@ -84,7 +84,7 @@ void Routes::sandboxClock(const HttpRequest &req, HttpResponse &res, const Authe
                 !audited)
                 qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
         };
-        if (user.user.role != QLatin1String("admin")) {
+        if (user.role != QLatin1String("admin")) {
             audit(QStringLiteral("clock"), QStringLiteral("forbidden"));
             res.sendError(forbidden());
             return;
@@ -134,7 +134,7 @@ void installSandboxRoutes(Router &router,
         return; // the sandbox paths stay unknown: 404
     auto routes = std::make_shared<Routes>(actions, idempotency, clock);
     auto move = [&kit, routes](Action action) {
-        return kit.authenticated([routes, action](const Request &req, Response &res, const AuthenticatedUser &user,
+        return kit.authenticated([routes, action](const Request &req, Response &res, const Caller &user,
                                                   const RequestOrigin &origin) {
             routes->sandboxMove(req, res, user, origin, action);
         });
@@ -142,10 +142,10 @@ void installSandboxRoutes(Router &router,
     router.post(R"(/v1/sandbox/payments/([0-9]{1,18})/pay)", move(Action::Pay));
     router.post(R"(/v1/sandbox/payments/([0-9]{1,18})/expire)", move(Action::Expire));
     router.post("/v1/sandbox/clock",
-                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                kit.authenticated([routes](const Request &req, Response &res, const Caller &user,
                                            const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, true); }));
     router.get("/v1/sandbox/clock",
-               kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+               kit.authenticated([routes](const Request &req, Response &res, const Caller &user,
                                           const RequestOrigin &origin) { routes->sandboxClock(req, res, user, origin, false); }));
 }
 

@@ -3,6 +3,7 @@
 #include "domain/payment.h"
 #include "http/httpserver.h"
 #include "sessions/accountstore.h"
+#include "sessions/sessionservice.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,7 +14,7 @@ namespace kessai::gateway {
 
 namespace {
 
-QJsonObject userJson(const UserRecord &user)
+QJsonObject userJson(const Caller &user)
 {
     return QJsonObject{{QStringLiteral("login_id"), user.loginId},
                        {QStringLiteral("name"), user.name},
@@ -70,11 +71,11 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
                              {QStringLiteral("expires_at"),
                               toWireTime(QDateTime::fromSecsSinceEpoch(result.expiresAt, Qt::UTC))},
                              {QStringLiteral("idle_timeout_s"), SessionService::IdleTimeoutSeconds},
-                             {QStringLiteral("user"), userJson(result.user)}});
+                             {QStringLiteral("user"), userJson(callerOf(result.user))}});
     });
 
     router.del("/v1/session",
-                  kit.authenticated([&sessions](const Request &, Response &res, const AuthenticatedUser &user,
+                  kit.authenticated([&sessions](const Request &, Response &res, const Caller &user,
                                        const RequestOrigin &origin) {
                       auto done = sessions.logout(user, origin);
                       if (!done.ok()) {
@@ -85,8 +86,8 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
                   }));
 
     router.get("/v1/me",
-               kit.authenticated([](const Request &, Response &res, const AuthenticatedUser &user, const RequestOrigin &) {
-                   res.sendJson(200, userJson(user.user));
+               kit.authenticated([](const Request &, Response &res, const Caller &user, const RequestOrigin &) {
+                   res.sendJson(200, userJson(user));
                }));
 }
 

@@ -162,12 +162,17 @@ ApiResult<AuthenticatedUser> SessionService::authenticate(const QString &token, 
     return AuthenticatedUser{std::move(*user.value()), tokenHash};
 }
 
-ApiResult<bool> SessionService::logout(const AuthenticatedUser &user, const RequestOrigin &origin)
+ApiResult<bool> SessionService::logout(const Caller &caller, const RequestOrigin &origin)
 {
-    if (auto removed = m_accounts.deleteSession(user.tokenHash); !removed)
+    if (auto removed = m_accounts.deleteSession(caller.sessionId); !removed)
         return ApiError::internal();
-    audit(QStringLiteral("logout"), user.user.loginId, user.user.merchantId, QStringLiteral("ok"), origin);
+    audit(QStringLiteral("logout"), caller.loginId, caller.merchantId, QStringLiteral("ok"), origin);
     return true;
+}
+
+Caller callerOf(const UserRecord &user, const QString &sessionId)
+{
+    return Caller{user.loginId, user.merchantId, user.merchantName, user.name, user.role, user.permissions, sessionId};
 }
 
 } // namespace kessai::gateway

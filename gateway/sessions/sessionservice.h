@@ -2,6 +2,7 @@
 
 #include "common/apierror.h"
 #include "common/clock.h"
+#include "http/caller.h"
 #include "http/requestorigin.h"
 #include "sessions/accountstore.h"
 
@@ -22,6 +23,13 @@ struct AuthenticatedUser
     QString tokenHash;
 };
 
+// What the features see of a signed-in user (sessionId: the token hash, for logout).
+Caller callerOf(const UserRecord &user, const QString &sessionId = {});
+inline Caller callerOf(const AuthenticatedUser &user)
+{
+    return callerOf(user.user, user.tokenHash);
+}
+
 // Login, token authentication and logout: the gateway's session rules (certificate binding,
 // lockout, idle and absolute timeouts) in one place, independent of HTTP.
 class SessionService
@@ -39,7 +47,7 @@ public:
 
     ApiResult<LoginResult> login(const QString &loginId, const QString &password, const RequestOrigin &origin);
     ApiResult<AuthenticatedUser> authenticate(const QString &token, const RequestOrigin &origin);
-    ApiResult<bool> logout(const AuthenticatedUser &user, const RequestOrigin &origin);
+    ApiResult<bool> logout(const Caller &caller, const RequestOrigin &origin);
 
     static QString hashToken(const QString &token);
 

@@ -1,10 +1,10 @@
 #include "statementroutes.h"
 
+#include "audit/auditlog.h"
 #include "common/clock.h"
 #include "domain/payment.h"
 #include "http/router.h"
 #include "http/wire.h"
-#include "sessions/accountstore.h"
 #include "statements/statementstore.h"
 
 #include <QDateTime>
@@ -216,10 +216,10 @@ ApiError forbidden()
 class Routes
 {
 public:
-    Routes(const RouteKit &kit, StatementStore &statements, AccountStore &accounts, const Clock &paymentClock, const Clock &clock)
+    Routes(const RouteKit &kit, StatementStore &statements, AuditLog &audit, const Clock &paymentClock, const Clock &clock)
         : m_kit(kit)
         , m_statements(statements)
-        , m_accounts(accounts)
+        , m_audit(audit)
         , m_paymentClock(paymentClock)
         , m_clock(clock)
     {}
@@ -228,13 +228,13 @@ public:
     RouteKit::Handler guarded(const QString &action, RouteKit::AuthenticatedHandler handler) const
     {
         return m_kit.authenticated([this, action, handler](const HttpRequest &req, HttpResponse &res,
-                                                           const AuthenticatedUser &user, const RequestOrigin &origin) {
-            if (!user.user.permissions.contains(StatementsPermission)) {
+                                                           const Caller &user, const RequestOrigin &origin) {
+            if (!user.permissions.contains(StatementsPermission)) {
                 audit(user, origin, action, statementTarget(req), QStringLiteral("forbidden"));
                 res.sendError(forbidden());
                 return;
             }
-            if (auto closed = m_statements.closeDue(user.user.merchantId, m_paymentClock.now()); !closed) {
+            if (auto closed = m_statements.closeDue(user.merchantId, m_paymentClock.now()); !closed) {
                 qCWarning(lcGatewayStatements).noquote() << "closing statements failed:" << closed.error();
                 res.sendError(ApiError::internal());
                 return;
@@ -243,14 +243,14 @@ public:
         });
     }
 
-    void list(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user) const
+    void list(const HttpRequest &req, HttpResponse &res, const Caller &user) const
     {
         auto query = parseListQuery(req.query);
         if (const auto *error = std::get_if<ApiError>(&query)) {
             res.sendError(*error);
             return;
         }
-        auto page = m_statements.list(user.user.merchantId, std::get<StatementListQuery>(query));
+        auto page = m_statements.list(user.merchantId, std::get<StatementListQuery>(query));
         if (!page) {
             qCWarning(lcGatewayStatements).noquote() << "statement list failed:" << page.error();
             res.sendError(ApiError::internal());
@@ -267,10 +267,10 @@ public:
 
     // The statement of this merchant, or a 404 that is audited as a refused access.
     std::optional<StatementRecord> ownStatement(const HttpRequest &req, HttpResponse &res,
-                                                const AuthenticatedUser &user, const RequestOrigin &origin) const
+                                                const Caller &user, const RequestOrigin &origin) const
     {
         const qint64 statementId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
-        auto found = m_statements.find(user.user.merchantId, statementId);
+        auto found = m_statements.find(user.merchantId, statementId);
         if (!found) {
             qCWarning(lcGatewayStatements).noquote() << "statement lookup failed:" << found.error();
             res.sendError(ApiError::internal());
@@ -284,14 +284,14 @@ public:
         return found.value();
     }
 
-    void detail(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void detail(const HttpRequest &req, HttpResponse &res, const Caller &user,
                 const RequestOrigin &origin) const
     {
         if (const auto record = ownStatement(req, res, user, origin))
             res.sendJson(200, statementJson(*record, true));
     }
 
-    void lines(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void lines(const HttpRequest &req, HttpResponse &res, const Caller &user,
                const RequestOrigin &origin) const
     {
         auto query = parseLineQuery(req.query);
@@ -328,10 +328,10 @@ private:
         return QStringLiteral("statement:") + QString::fromUtf8(req.pathArguments.at(0));
     }
 
-    void audit(const AuthenticatedUser &user, const RequestOrigin &origin, const QString &action, const QString &target,
+    void audit(const Caller &user, const RequestOrigin &origin, const QString &action, const QString &target,
                const QString &result) const
     {
-        auto audited = m_accounts.audit({m_clock.now(), user.user.loginId, user.user.merchantId, action, target, result,
+        auto audited = m_audit.write({m_clock.now(), user.loginId, user.merchantId, action, target, result,
                                          origin.address, origin.requestId});
         if (!audited)
             qCWarning(lcGatewayStatements).noquote() << "audit failed:" << audited.error();
@@ -339,7 +339,7 @@ private:
 
     RouteKit m_kit;
     StatementStore &m_statements;
-    AccountStore &m_accounts;
+    AuditLog &m_audit;
     const Clock &m_paymentClock;
     const Clock &m_clock;
 };
@@ -349,26 +349,26 @@ private:
 void installStatementRoutes(Router &router,
                             const RouteKit &kit,
                             StatementStore &statements,
-                            AccountStore &accounts,
+                            AuditLog &audit,
                             const Clock &paymentClock,
                             const Clock &clock)
 {
     using Request = HttpRequest;
     using Response = HttpResponse;
     // Shared by the handlers, which live as long as the server.
-    auto routes = std::make_shared<Routes>(kit, statements, accounts, paymentClock, clock);
+    auto routes = std::make_shared<Routes>(kit, statements, audit, paymentClock, clock);
 
     router.get("/v1/statements",
                routes->guarded(QStringLiteral("statement_list"),
-                               [routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                               [routes](const Request &req, Response &res, const Caller &user,
                                         const RequestOrigin &) { routes->list(req, res, user); }));
     router.get(StatementPath,
                routes->guarded(QStringLiteral("statement_view"),
-                               [routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                               [routes](const Request &req, Response &res, const Caller &user,
                                         const RequestOrigin &origin) { routes->detail(req, res, user, origin); }));
     router.get(std::string(StatementPath) + "/lines",
                routes->guarded(QStringLiteral("statement_view"),
-                               [routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                               [routes](const Request &req, Response &res, const Caller &user,
                                         const RequestOrigin &origin) { routes->lines(req, res, user, origin); }));
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "sessions/routekit.h"
+#include "http/routekit.h"
 
 namespace kessai::gateway {
 
-class AccountStore;
+class AuditLog;
 class Clock;
 class StatementStore;
 
@@ -14,7 +14,7 @@ class StatementStore;
 void installStatementRoutes(Router &router,
                             const RouteKit &kit,
                             StatementStore &statements,
-                            AccountStore &accounts,
+                            AuditLog &audit,
                             const Clock &paymentClock,
                             const Clock &clock);
 

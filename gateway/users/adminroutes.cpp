@@ -63,7 +63,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
     // Every admin route goes through here: session, then manage_users, then the handler.
     auto guarded = [&admin, kit](const QString &action, RouteKit::AuthenticatedHandler handler) {
         return kit.authenticated([&admin, kit, action, handler](const Request &req, Response &res,
-                                                                const AuthenticatedUser &user,
+                                                                const Caller &user,
                                                                 const RequestOrigin &origin) {
             if (auto refused = admin.requirePermission(user, origin, ManageUsers, action)) {
                 res.sendError(*refused);
@@ -75,7 +75,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.get("/v1/users",
                guarded(QStringLiteral("user_list"),
-                       [&admin, kit](const Request &, Response &res, const AuthenticatedUser &user, const RequestOrigin &) {
+                       [&admin, kit](const Request &, Response &res, const Caller &user, const RequestOrigin &) {
                            auto users = admin.list(user);
                            if (!users.ok()) {
                                res.sendError(users.error());
@@ -89,7 +89,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.post("/v1/users",
                 guarded(QStringLiteral("user_create"),
-                        [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
+                        [&admin, kit](const Request &req, Response &res, const Caller &user,
                                       const RequestOrigin &origin) {
                             const auto body = jsonBody(req, res);
                             if (!body)
@@ -104,7 +104,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.patch(UserPath,
                  guarded(QStringLiteral("user_update"),
-                         [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
+                         [&admin, kit](const Request &req, Response &res, const Caller &user,
                                        const RequestOrigin &origin) {
                              const auto body = jsonBody(req, res);
                              if (!body)
@@ -119,7 +119,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.post(std::string(UserPath) + "/unlock",
                 guarded(QStringLiteral("user_unlock"),
-                        [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
+                        [&admin, kit](const Request &req, Response &res, const Caller &user,
                                       const RequestOrigin &origin) {
                             auto unlocked = admin.unlock(user, origin, loginIdOf(req));
                             if (!unlocked.ok()) {
@@ -131,7 +131,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.post(std::string(UserPath) + "/certificate",
                 guarded(QStringLiteral("certificate_issue"),
-                        [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
+                        [&admin, kit](const Request &req, Response &res, const Caller &user,
                                       const RequestOrigin &origin) {
                             auto issued = admin.issueCertificate(user, origin, loginIdOf(req));
                             if (!issued.ok()) {
@@ -148,7 +148,7 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
 
     router.del(std::string(UserPath) + "/certificate",
                   guarded(QStringLiteral("certificate_revoke"),
-                          [&admin, kit](const Request &req, Response &res, const AuthenticatedUser &user,
+                          [&admin, kit](const Request &req, Response &res, const Caller &user,
                                         const RequestOrigin &origin) {
                               auto revoked = admin.revokeCertificate(user, origin, loginIdOf(req));
                               if (!revoked.ok()) {

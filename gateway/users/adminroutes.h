@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessions/routekit.h"
+#include "http/routekit.h"
 
 namespace kessai::gateway {
 

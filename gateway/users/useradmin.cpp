@@ -41,7 +41,7 @@ bool isAdmin(const QString &role)
     return role == QLatin1String("admin");
 }
 
-std::optional<ApiError> beyondOwnRights(const UserRecord &actor, const QString &role, const QStringList &permissions)
+std::optional<ApiError> beyondOwnRights(const Caller &actor, const QString &role, const QStringList &permissions)
 {
     if (isAdmin(actor.role))
         return std::nullopt;
@@ -109,7 +109,7 @@ UserAdmin::UserAdmin(AccountStore &accounts,
     , m_authority(std::move(authority))
 {}
 
-void UserAdmin::audit(const AuthenticatedUser &actor,
+void UserAdmin::audit(const Caller &actor,
                       const RequestOrigin &origin,
                       const QString &action,
                       const QString &target,
@@ -117,8 +117,8 @@ void UserAdmin::audit(const AuthenticatedUser &actor,
 {
     AuditEntry entry;
     entry.at = m_clock.now();
-    entry.loginId = actor.user.loginId;
-    entry.merchantId = actor.user.merchantId;
+    entry.loginId = actor.loginId;
+    entry.merchantId = actor.merchantId;
     entry.action = action;
     entry.target = target;
     entry.result = result;
@@ -128,18 +128,18 @@ void UserAdmin::audit(const AuthenticatedUser &actor,
         qCCritical(lcGatewayAdmin).noquote() << "audit entry lost:" << action << result << written.error();
 }
 
-std::optional<ApiError> UserAdmin::requirePermission(const AuthenticatedUser &actor,
+std::optional<ApiError> UserAdmin::requirePermission(const Caller &actor,
                                                      const RequestOrigin &origin,
                                                      const QString &permission,
                                                      const QString &action)
 {
-    if (actor.user.permissions.contains(permission))
+    if (actor.permissions.contains(permission))
         return std::nullopt;
     audit(actor, origin, action, QString(), QStringLiteral("forbidden"));
     return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("This requires the %1 permission.").arg(permission)};
 }
 
-ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
+ApiResult<ManagedUser> UserAdmin::target(const Caller &actor,
                                          const RequestOrigin &origin,
                                          const QString &loginId,
                                          const QString &action)
@@ -149,7 +149,7 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
         audit(actor, origin, action, targetName, QStringLiteral("not_found"));
         return userNotFound();
     }
-    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    auto found = m_admin.findUser(actor.merchantId, loginId);
     if (!found) {
         qCWarning(lcGatewayAdmin).noquote() << "user lookup failed:" << found.error();
         return ApiError::internal();
@@ -159,7 +159,7 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
         audit(actor, origin, action, targetName, QStringLiteral("not_found"));
         return userNotFound();
     }
-    if (!isAdmin(actor.user.role) && found.value()->loginId != actor.user.loginId) {
+    if (!isAdmin(actor.role) && found.value()->loginId != actor.loginId) {
         if (isAdmin(found.value()->role)) {
             audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
             return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Only an admin can change an admin's account.")};
@@ -167,7 +167,7 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
         // Nor the account of someone who holds rights the actor lacks: its certificate is half
         // of that user's login, its unlock or revocation that user's access.
         for (const QString &permission : std::as_const(found.value()->permissions)) {
-            if (!actor.user.permissions.contains(permission)) {
+            if (!actor.permissions.contains(permission)) {
                 audit(actor, origin, action, targetName, QStringLiteral("forbidden"));
                 return ApiError{ErrorKind::Forbidden, QStringLiteral("forbidden"),
                                 QStringLiteral("This user holds %1, which you do not: only an admin can change its account.")
@@ -178,9 +178,9 @@ ApiResult<ManagedUser> UserAdmin::target(const AuthenticatedUser &actor,
     return std::move(*found.value());
 }
 
-ApiResult<QList<ManagedUser>> UserAdmin::list(const AuthenticatedUser &actor)
+ApiResult<QList<ManagedUser>> UserAdmin::list(const Caller &actor)
 {
-    auto users = m_admin.listUsers(actor.user.merchantId);
+    auto users = m_admin.listUsers(actor.merchantId);
     if (!users) {
         qCWarning(lcGatewayAdmin).noquote() << "user list failed:" << users.error();
         return ApiError::internal();
@@ -188,7 +188,7 @@ ApiResult<QList<ManagedUser>> UserAdmin::list(const AuthenticatedUser &actor)
     return std::move(users).value();
 }
 
-ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const RequestOrigin &origin, const QJsonObject &body)
+ApiResult<ManagedUser> UserAdmin::create(const Caller &actor, const RequestOrigin &origin, const QJsonObject &body)
 {
     const QString action = QStringLiteral("user_create");
     const QString loginId = body.value(QLatin1String("login_id")).toString();
@@ -204,7 +204,7 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         return refuse(invalid(QStringLiteral("login_id"), QStringLiteral("3 to 32 of A-Z a-z 0-9 _ . -")));
     NewUser user;
     user.loginId = loginId;
-    user.merchantId = actor.user.merchantId;
+    user.merchantId = actor.merchantId;
     if (auto error = parseName(body.value(QLatin1String("name")), user.name))
         return refuse(*error);
     if (auto error = parseRole(body.value(QLatin1String("role")), user.role))
@@ -213,7 +213,7 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         if (auto error = parsePermissions(body.value(QLatin1String("permissions")), user.permissions))
             return refuse(*error);
     }
-    if (auto beyond = beyondOwnRights(actor.user, user.role, user.permissions))
+    if (auto beyond = beyondOwnRights(actor, user.role, user.permissions))
         return refuse(*beyond);
     const QJsonValue password = body.value(QLatin1String("password"));
     if (!password.isString())
@@ -243,14 +243,14 @@ ApiResult<ManagedUser> UserAdmin::create(const AuthenticatedUser &actor, const R
         return ApiError::internal();
     }
     audit(actor, origin, action, targetName, QStringLiteral("ok"));
-    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "created user" << loginId << "role" << user.role;
-    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "created user" << loginId << "role" << user.role;
+    auto found = m_admin.findUser(actor.merchantId, loginId);
     if (!found || !found.value())
         return ApiError::internal();
     return std::move(*found.value());
 }
 
-ApiResult<ManagedUser> UserAdmin::update(const AuthenticatedUser &actor,
+ApiResult<ManagedUser> UserAdmin::update(const Caller &actor,
                                          const RequestOrigin &origin,
                                          const QString &loginId,
                                          const QJsonObject &body)
@@ -296,10 +296,10 @@ ApiResult<ManagedUser> UserAdmin::update(const AuthenticatedUser &actor,
 
     if (change.role || change.permissions) {
         const QString role = change.role.value_or(current.value().role);
-        if (auto beyond = beyondOwnRights(actor.user, role, change.permissions.value_or(QStringList())))
+        if (auto beyond = beyondOwnRights(actor, role, change.permissions.value_or(QStringList())))
             return refuse(*beyond);
     }
-    if (loginId == actor.user.loginId) {
+    if (loginId == actor.loginId) {
         if (change.enabled && !*change.enabled)
             return refuse(selfLockout(QStringLiteral("You cannot disable your own account.")));
         const QStringList after = Permissions::effective(change.role.value_or(current.value().role),
@@ -308,36 +308,36 @@ ApiResult<ManagedUser> UserAdmin::update(const AuthenticatedUser &actor,
             return refuse(selfLockout(QStringLiteral("You cannot remove your own manage_users permission.")));
     }
 
-    if (auto updated = m_admin.updateUser(actor.user.merchantId, loginId, change); !updated) {
+    if (auto updated = m_admin.updateUser(actor.merchantId, loginId, change); !updated) {
         qCWarning(lcGatewayAdmin).noquote() << "user update failed:" << updated.error();
         return ApiError::internal();
     }
     audit(actor, origin, action, targetName, QStringLiteral("ok"));
-    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "updated user" << loginId << "fields"
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "updated user" << loginId << "fields"
                                      << body.keys().join(u',');
-    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    auto found = m_admin.findUser(actor.merchantId, loginId);
     if (!found || !found.value())
         return ApiError::internal();
     return std::move(*found.value());
 }
 
-ApiResult<ManagedUser> UserAdmin::unlock(const AuthenticatedUser &actor, const RequestOrigin &origin, const QString &loginId)
+ApiResult<ManagedUser> UserAdmin::unlock(const Caller &actor, const RequestOrigin &origin, const QString &loginId)
 {
     const QString action = QStringLiteral("user_unlock");
     auto current = target(actor, origin, loginId, action);
     if (!current.ok())
         return current.error();
-    if (auto unlocked = m_admin.unlock(actor.user.merchantId, loginId); !unlocked) {
+    if (auto unlocked = m_admin.unlock(actor.merchantId, loginId); !unlocked) {
         qCWarning(lcGatewayAdmin).noquote() << "unlock failed:" << unlocked.error();
         return ApiError::internal();
     }
     audit(actor, origin, action, QStringLiteral("user:") + loginId, QStringLiteral("ok"));
-    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "unlocked user" << loginId;
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "unlocked user" << loginId;
     current.value().lockedUntil = 0;
     return current;
 }
 
-ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const AuthenticatedUser &actor,
+ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const Caller &actor,
                                                          const RequestOrigin &origin,
                                                          const QString &loginId)
 {
@@ -352,13 +352,13 @@ ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const AuthenticatedUser
     }
     const qint64 now = m_clock.now();
     std::lock_guard<std::mutex> lock(m_issueMutex);
-    auto issued = m_authority->issueClientCertificate(loginId, actor.user.merchantId, now);
+    auto issued = m_authority->issueClientCertificate(loginId, actor.merchantId, now);
     if (!issued) {
         qCWarning(lcGatewayAdmin).noquote() << "certificate issue failed:" << issued.error();
         audit(actor, origin, action, targetName, QStringLiteral("internal"));
         return ApiError::internal();
     }
-    auto replaced = m_admin.replaceCertificate(actor.user.merchantId, loginId, issued.value(), now);
+    auto replaced = m_admin.replaceCertificate(actor.merchantId, loginId, issued.value(), now);
     if (!replaced) {
         qCWarning(lcGatewayAdmin).noquote() << "certificate store failed:" << replaced.error();
         audit(actor, origin, action, targetName, QStringLiteral("internal"));
@@ -368,12 +368,12 @@ ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const AuthenticatedUser
     for (const QString &old : replaced.value())
         audit(actor, origin, QStringLiteral("certificate_revoke"), targetName + QStringLiteral(" cert:") + old.left(16), QStringLiteral("ok"));
     // Fingerprint prefixes only; the PKCS#12 and its passphrase never reach a log.
-    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "issued certificate" << issued.value().fingerprint.left(16)
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "issued certificate" << issued.value().fingerprint.left(16)
                                      << "for" << loginId << "revoking" << replaced.value().size();
     return std::move(issued).value();
 }
 
-ApiResult<ManagedUser> UserAdmin::revokeCertificate(const AuthenticatedUser &actor,
+ApiResult<ManagedUser> UserAdmin::revokeCertificate(const Caller &actor,
                                                     const RequestOrigin &origin,
                                                     const QString &loginId)
 {
@@ -382,11 +382,11 @@ ApiResult<ManagedUser> UserAdmin::revokeCertificate(const AuthenticatedUser &act
     if (!current.ok())
         return current.error();
     const QString targetName = QStringLiteral("user:") + loginId;
-    if (loginId == actor.user.loginId) {
+    if (loginId == actor.loginId) {
         audit(actor, origin, action, targetName, QStringLiteral("self_lockout"));
         return selfLockout(QStringLiteral("You cannot revoke your own certificate; issue a new one instead."));
     }
-    auto revoked = m_admin.revokeCertificates(actor.user.merchantId, loginId, m_clock.now());
+    auto revoked = m_admin.revokeCertificates(actor.merchantId, loginId, m_clock.now());
     if (!revoked) {
         qCWarning(lcGatewayAdmin).noquote() << "certificate revoke failed:" << revoked.error();
         return ApiError::internal();
@@ -397,8 +397,8 @@ ApiResult<ManagedUser> UserAdmin::revokeCertificate(const AuthenticatedUser &act
     }
     for (const QString &fingerprint : revoked.value())
         audit(actor, origin, action, targetName + QStringLiteral(" cert:") + fingerprint.left(16), QStringLiteral("ok"));
-    qCInfo(lcGatewayAdmin).noquote() << actor.user.loginId << "revoked" << revoked.value().size() << "certificate(s) of" << loginId;
-    auto found = m_admin.findUser(actor.user.merchantId, loginId);
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "revoked" << revoked.value().size() << "certificate(s) of" << loginId;
+    auto found = m_admin.findUser(actor.merchantId, loginId);
     if (!found || !found.value())
         return ApiError::internal();
     return std::move(*found.value());

@@ -3,8 +3,9 @@
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
 #include "common/clock.h"
+#include "http/caller.h"
+#include "http/requestorigin.h"
 #include "sessions/accountstore.h"
-#include "sessions/sessionservice.h"
 #include "users/adminstore.h"
 
 #include <QJsonObject>
@@ -32,35 +33,35 @@ public:
               std::optional<CertificateAuthority> authority);
 
     // Deny by default: the user must hold the permission; a refusal is audited as `action`.
-    std::optional<ApiError> requirePermission(const AuthenticatedUser &actor,
+    std::optional<ApiError> requirePermission(const Caller &actor,
                                               const RequestOrigin &origin,
                                               const QString &permission,
                                               const QString &action);
 
-    ApiResult<QList<ManagedUser>> list(const AuthenticatedUser &actor);
-    ApiResult<ManagedUser> create(const AuthenticatedUser &actor, const RequestOrigin &origin, const QJsonObject &body);
-    ApiResult<ManagedUser> update(const AuthenticatedUser &actor,
+    ApiResult<QList<ManagedUser>> list(const Caller &actor);
+    ApiResult<ManagedUser> create(const Caller &actor, const RequestOrigin &origin, const QJsonObject &body);
+    ApiResult<ManagedUser> update(const Caller &actor,
                                   const RequestOrigin &origin,
                                   const QString &loginId,
                                   const QJsonObject &body);
-    ApiResult<ManagedUser> unlock(const AuthenticatedUser &actor, const RequestOrigin &origin, const QString &loginId);
-    ApiResult<IssuedCertificate> issueCertificate(const AuthenticatedUser &actor,
+    ApiResult<ManagedUser> unlock(const Caller &actor, const RequestOrigin &origin, const QString &loginId);
+    ApiResult<IssuedCertificate> issueCertificate(const Caller &actor,
                                                   const RequestOrigin &origin,
                                                   const QString &loginId);
-    ApiResult<ManagedUser> revokeCertificate(const AuthenticatedUser &actor,
+    ApiResult<ManagedUser> revokeCertificate(const Caller &actor,
                                              const RequestOrigin &origin,
                                              const QString &loginId);
 
     static bool isValidLoginId(const QString &loginId) { return AccountStore::isValidLoginId(loginId); }
 
 private:
-    void audit(const AuthenticatedUser &actor,
+    void audit(const Caller &actor,
                const RequestOrigin &origin,
                const QString &action,
                const QString &target,
                const QString &result);
     // The target user of this merchant, or 404 (audited: it may be another merchant's).
-    ApiResult<ManagedUser> target(const AuthenticatedUser &actor,
+    ApiResult<ManagedUser> target(const Caller &actor,
                                   const RequestOrigin &origin,
                                   const QString &loginId,
                                   const QString &action);

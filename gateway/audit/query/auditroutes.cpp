@@ -19,9 +19,9 @@ namespace {
 const QString ManageUsers = QStringLiteral("manage_users");
 
 // 403, and an audit row saying who was refused the audit trail.
-void refuse(AuditLog &audit, const Clock &clock, const AuthenticatedUser &user, const RequestOrigin &origin, HttpResponse &res)
+void refuse(AuditLog &audit, const Clock &clock, const Caller &user, const RequestOrigin &origin, HttpResponse &res)
 {
-    const AuditEntry entry{clock.now(), user.user.loginId,   user.user.merchantId, QStringLiteral("audit_query"),
+    const AuditEntry entry{clock.now(), user.loginId,   user.merchantId, QStringLiteral("audit_query"),
                            QString(),   QStringLiteral("forbidden"), origin.address, origin.requestId};
     if (auto written = audit.write(entry); !written)
         qCCritical(lcGatewayAuditRoutes).noquote() << "audit entry lost:" << entry.action << entry.result << written.error();
@@ -36,13 +36,13 @@ void installAuditRoutes(Router &router, const RouteKit &kit, AuditLog &audit, co
     using Response = HttpResponse;
 
     router.get("/v1/audit",
-               kit.authenticated([&audit, &clock](const Request &req, Response &res, const AuthenticatedUser &user,
+               kit.authenticated([&audit, &clock](const Request &req, Response &res, const Caller &user,
                                                   const RequestOrigin &origin) {
-                           if (!user.user.permissions.contains(ManageUsers)) {
+                           if (!user.permissions.contains(ManageUsers)) {
                                refuse(audit, clock, user, origin, res);
                                return;
                            }
-                           auto result = audit.query(user.user.merchantId, req.query);
+                           auto result = audit.query(user.merchantId, req.query);
                            if (!result.ok()) {
                                res.sendError(result.error());
                                return;

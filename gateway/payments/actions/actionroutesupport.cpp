@@ -29,9 +29,9 @@ ApiError conflictFor(const ActionOutcome &outcome)
     return {ErrorKind::Conflict, outcome.errorCode, outcome.message};
 }
 
-ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin)
+ActionActor actorOf(const Caller &user, const RequestOrigin &origin)
 {
-    return {user.user.loginId, user.user.merchantId, user.user.permissions, origin.address, origin.requestId};
+    return {user.loginId, user.merchantId, user.permissions, origin.address, origin.requestId};
 }
 
 std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject)
@@ -86,17 +86,17 @@ bool keyPresent(const HttpRequest &req, HttpResponse &res)
 
 using namespace ActionRoutes;
 
-bool ActionRouteSupport::permitted(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+bool ActionRouteSupport::permitted(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                        PaymentStateMachine::Action action, const QString &target) const
 {
     return holds(res, user, origin, PaymentStateMachine::permissionFor(action),
                  QStringLiteral("payment_") + PaymentStateMachine::actionName(action), target);
 }
 
-bool ActionRouteSupport::holds(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+bool ActionRouteSupport::holds(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                    const QString &permission, const QString &auditAction, const QString &target) const
 {
-    if (!permission.isEmpty() && user.user.permissions.contains(permission))
+    if (!permission.isEmpty() && user.permissions.contains(permission))
         return true;
     auto audited = m_actions.auditRefusal(actorOf(user, origin), auditAction, target, QStringLiteral("forbidden"),
                                           m_clock.now());
@@ -107,13 +107,13 @@ bool ActionRouteSupport::holds(HttpResponse &res, const AuthenticatedUser &user,
 }
 
 std::optional<QString> ActionRouteSupport::claim(const HttpRequest &req, HttpResponse &res,
-                                     const AuthenticatedUser &user, const QJsonObject &canonicalBody) const
+                                     const Caller &user, const QJsonObject &canonicalBody) const
 {
     const QString key = req.header("Idempotency-Key");
-    const QString hash = IdempotencyStore::requestHash(user.user.loginId, req.method,
+    const QString hash = IdempotencyStore::requestHash(user.loginId, req.method,
                                                        req.path,
                                                        QJsonDocument(canonicalBody).toJson(QJsonDocument::Compact));
-    auto claimed = m_idempotency.claim(user.user.merchantId, key, hash, m_clock.now());
+    auto claimed = m_idempotency.claim(user.merchantId, key, hash, m_clock.now());
     if (!claimed) {
         qCWarning(lcGatewayActions).noquote() << "idempotency claim failed:" << claimed.error();
         res.sendError(ApiError::internal());
@@ -138,23 +138,23 @@ std::optional<QString> ActionRouteSupport::claim(const HttpRequest &req, HttpRes
     return std::nullopt;
 }
 
-void ActionRouteSupport::finish(HttpResponse &res, const AuthenticatedUser &user, const QString &key, int status,
+void ActionRouteSupport::finish(HttpResponse &res, const Caller &user, const QString &key, int status,
                     const QByteArray &body) const
 {
-    if (auto stored = m_idempotency.complete(user.user.merchantId, key, status, body, m_clock.now()); !stored) {
+    if (auto stored = m_idempotency.complete(user.merchantId, key, status, body, m_clock.now()); !stored) {
         // The work is done and committed; only the replay is lost. Answer it anyway.
         qCWarning(lcGatewayActions).noquote() << "storing the idempotent answer failed:" << stored.error();
     }
     res.sendJsonText(status, body);
 }
 
-void ActionRouteSupport::failInternally(HttpResponse &res, const AuthenticatedUser &user, const QString &key,
+void ActionRouteSupport::failInternally(HttpResponse &res, const Caller &user, const QString &key,
                             const QString &what) const
 {
     qCWarning(lcGatewayActions).noquote() << what;
     // Nothing of the request was committed (a bulk request is one transaction), so the key is
     // released and a retry with it does the whole request.
-    if (auto released = m_idempotency.release(user.user.merchantId, key); !released)
+    if (auto released = m_idempotency.release(user.merchantId, key); !released)
         qCWarning(lcGatewayActions).noquote() << "releasing the idempotency key failed:" << released.error();
     res.sendError(ApiError::internal());
 }

@@ -2,7 +2,7 @@
 
 #include "common/apierror.h"
 #include "payments/actions/paymentactionstore.h"
-#include "sessions/routekit.h"
+#include "http/routekit.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -23,7 +23,7 @@ namespace ActionRoutes {
 ApiError forbidden();
 // The answer to an action the payment's state refused (404, 400 or 409).
 ApiError conflictFor(const ActionOutcome &outcome);
-ActionActor actorOf(const AuthenticatedUser &user, const RequestOrigin &origin);
+ActionActor actorOf(const Caller &user, const RequestOrigin &origin);
 // The body as a JSON object; an empty body counts as {} when emptyIsObject.
 std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject = false);
 // A JSON number that is a whole number of yen (or days) within qint64.
@@ -48,16 +48,16 @@ public:
 protected:
     // Permission, Idempotency-Key and claim, shared by the idempotent routes. Returns the key
     // when the caller should do the work; otherwise the answer has been sent.
-    std::optional<QString> claim(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    std::optional<QString> claim(const HttpRequest &req, HttpResponse &res, const Caller &user,
                                  const QJsonObject &canonicalBody) const;
-    void finish(HttpResponse &res, const AuthenticatedUser &user, const QString &key, int status,
+    void finish(HttpResponse &res, const Caller &user, const QString &key, int status,
                 const QByteArray &body) const;
-    void failInternally(HttpResponse &res, const AuthenticatedUser &user, const QString &key,
+    void failInternally(HttpResponse &res, const Caller &user, const QString &key,
                         const QString &what) const;
-    bool permitted(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+    bool permitted(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                    PaymentStateMachine::Action action, const QString &target) const;
     // Answers 403 (audited as auditAction on target) unless the user holds permission.
-    bool holds(HttpResponse &res, const AuthenticatedUser &user, const RequestOrigin &origin,
+    bool holds(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                const QString &permission, const QString &auditAction, const QString &target) const;
 
     PaymentActionStore &m_actions;

@@ -83,13 +83,13 @@ class Routes : public ActionRouteSupport
 public:
     using ActionRouteSupport::ActionRouteSupport;
 
-    void bulk(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void bulk(const HttpRequest &req, HttpResponse &res, const Caller &user,
               const RequestOrigin &origin, Action action) const;
-    void changeAmount(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+    void changeAmount(const HttpRequest &req, HttpResponse &res, const Caller &user,
                       const RequestOrigin &origin) const;
 };
 
-void Routes::bulk(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+void Routes::bulk(const HttpRequest &req, HttpResponse &res, const Caller &user,
                   const RequestOrigin &origin, Action action) const
 {
     if (!permitted(res, user, origin, action, QStringLiteral("payments")))
@@ -168,7 +168,7 @@ void Routes::bulk(const HttpRequest &req, HttpResponse &res, const Authenticated
     finish(res, user, *key, 200, out);
 }
 
-void Routes::changeAmount(const HttpRequest &req, HttpResponse &res, const AuthenticatedUser &user,
+void Routes::changeAmount(const HttpRequest &req, HttpResponse &res, const Caller &user,
                           const RequestOrigin &origin) const
 {
     const qint64 paymentId = QString::fromUtf8(req.pathArguments.at(0)).toLongLong();
@@ -245,7 +245,7 @@ void installPaymentActionRoutes(Router &router,
     auto routes = std::make_shared<Routes>(actions, idempotency, clock);
 
     auto bulk = [&kit, routes](Action action) {
-        return kit.authenticated([routes, action](const Request &req, Response &res, const AuthenticatedUser &user,
+        return kit.authenticated([routes, action](const Request &req, Response &res, const Caller &user,
                                                   const RequestOrigin &origin) {
             routes->bulk(req, res, user, origin, action);
         });
@@ -253,7 +253,7 @@ void installPaymentActionRoutes(Router &router,
     router.post("/v1/payments/capture", bulk(Action::Capture));
     router.post("/v1/payments/cancel", bulk(Action::Cancel));
     router.post(R"(/v1/payments/([0-9]{1,18})/amount)",
-                kit.authenticated([routes](const Request &req, Response &res, const AuthenticatedUser &user,
+                kit.authenticated([routes](const Request &req, Response &res, const Caller &user,
                                            const RequestOrigin &origin) { routes->changeAmount(req, res, user, origin); }));
 }
 

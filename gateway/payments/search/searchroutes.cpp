@@ -1,5 +1,6 @@
 #include "searchroutes.h"
 
+#include "audit/auditlog.h"
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
 #include "http/httpserver.h"
@@ -8,7 +9,6 @@
 #include "payments/paymentstore.h"
 #include "payments/search/paymentparams.h"
 #include "security/permissions.h"
-#include "sessions/accountstore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -51,7 +51,7 @@ QJsonObject detailJson(const PaymentDetail &detail, const QStringList &actions)
 void installSearchRoutes(Router &router,
                          const RouteKit &kit,
                          PaymentStore &payments,
-                         AccountStore &accounts,
+                         AuditLog &audit,
                          const Clock &paymentClock,
                          const Clock &clock)
 {
@@ -59,14 +59,14 @@ void installSearchRoutes(Router &router,
     using Response = HttpResponse;
 
     router.get("/v1/payments",
-               kit.authenticated([&payments](const Request &req, Response &res, const AuthenticatedUser &user,
+               kit.authenticated([&payments](const Request &req, Response &res, const Caller &user,
                                     const RequestOrigin &) {
-                   auto filter = parsePaymentQuery(req.query, user.user.permissions);
+                   auto filter = parsePaymentQuery(req.query, user.permissions);
                    if (!filter.ok()) {
                        res.sendError(filter.error());
                        return;
                    }
-                   auto page = payments.search(user.user.merchantId, filter.value());
+                   auto page = payments.search(user.merchantId, filter.value());
                    if (!page) {
                        qCWarning(lcGatewayHttp).noquote() << "payment search failed:" << page.error();
                        res.sendError(ApiError::internal());
@@ -91,14 +91,14 @@ void installSearchRoutes(Router &router,
                }));
 
     router.get("/v1/payments/count",
-               kit.authenticated([&payments](const Request &req, Response &res, const AuthenticatedUser &user,
+               kit.authenticated([&payments](const Request &req, Response &res, const Caller &user,
                                     const RequestOrigin &) {
-                   auto filter = parsePaymentQuery(req.query, user.user.permissions);
+                   auto filter = parsePaymentQuery(req.query, user.permissions);
                    if (!filter.ok()) {
                        res.sendError(filter.error());
                        return;
                    }
-                   auto total = payments.count(user.user.merchantId, filter.value());
+                   auto total = payments.count(user.merchantId, filter.value());
                    if (!total) {
                        qCWarning(lcGatewayHttp).noquote() << "payment count failed:" << total.error();
                        res.sendError(ApiError::internal());
@@ -108,10 +108,10 @@ void installSearchRoutes(Router &router,
                }));
 
     router.get(R"(/v1/payments/([0-9]{1,18}))",
-               kit.authenticated([&payments, &accounts, &paymentClock, &clock](const Request &req, Response &res, const AuthenticatedUser &user,
+               kit.authenticated([&payments, &audit, &paymentClock, &clock](const Request &req, Response &res, const Caller &user,
                                     const RequestOrigin &origin) {
                    const QString paymentId = QString::fromUtf8(req.pathArguments.at(0));
-                   auto found = payments.find(user.user.merchantId, paymentId.toLongLong());
+                   auto found = payments.find(user.merchantId, paymentId.toLongLong());
                    if (!found) {
                        qCWarning(lcGatewayHttp).noquote() << "payment lookup failed:" << found.error();
                        res.sendError(ApiError::internal());
@@ -120,8 +120,8 @@ void installSearchRoutes(Router &router,
                    const std::optional<PaymentDetail> &detail = found.value();
                    // Another merchant's payment and a type this user may not view look exactly
                    // like a payment that does not exist, and are recorded as refused access.
-                   if (!detail || !user.user.permissions.contains(Permissions::view(detail->payment.type))) {
-                       auto audited = accounts.audit({clock.now(), user.user.loginId, user.user.merchantId,
+                   if (!detail || !user.permissions.contains(Permissions::view(detail->payment.type))) {
+                       auto audited = audit.write({clock.now(), user.loginId, user.merchantId,
                                                         QStringLiteral("payment_view"),
                                                         QStringLiteral("payment:") + paymentId,
                                                         QStringLiteral("not_found"), origin.address, origin.requestId});
@@ -130,7 +130,7 @@ void installSearchRoutes(Router &router,
                        res.sendError(ApiError::notFound(QStringLiteral("No such payment.")));
                        return;
                    }
-                   const QStringList actions = PaymentRules::allowedActions(*detail, user.user.permissions, paymentClock.now());
+                   const QStringList actions = PaymentRules::allowedActions(*detail, user.permissions, paymentClock.now());
                    res.sendJson(200, detailJson(*detail, actions));
                }));
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "sessions/routekit.h"
+#include "http/routekit.h"
 
 namespace kessai::gateway {
 
-class AccountStore;
+class AuditLog;
 class Clock;
 class PaymentStore;
 
@@ -13,7 +13,7 @@ class PaymentStore;
 void installSearchRoutes(Router &router,
                          const RouteKit &kit,
                          PaymentStore &payments,
-                         AccountStore &accounts,
+                         AuditLog &audit,
                          const Clock &paymentClock,
                          const Clock &clock);
 

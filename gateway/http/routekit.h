@@ -1,7 +1,7 @@
 #pragma once
 
+#include "http/caller.h"
 #include "http/router.h"
-#include "sessions/sessionservice.h"
 
 #include <functional>
 
@@ -13,7 +13,7 @@ struct RouteKit
 {
     using Handler = Router::Handler;
     using AuthenticatedHandler
-        = std::function<void(const HttpRequest &, HttpResponse &, const AuthenticatedUser &, const RequestOrigin &)>;
+        = std::function<void(const HttpRequest &, HttpResponse &, const Caller &, const RequestOrigin &)>;
 
     std::function<Handler(AuthenticatedHandler)> authenticated;
 };
