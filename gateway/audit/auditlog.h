@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/auditentry.h"
 #include "common/apierror.h"
 #include "common/result.h"
 #include "db/database.h"
@@ -13,58 +14,9 @@
 
 namespace kessai::gateway {
 
-// One row of the audit trail: who did what, when (UTC), from where, on what, with what result.
-struct AuditEntry
-{
-    qint64 at = 0;
-    QString loginId;
-    QString merchantId;
-    QString action; // login, logout, login_certificate_mismatch, …
-    QString target;
-    QString result; // ok or an error code
-    QString origin; // client IP
-    QString requestId;
-};
-
 // Writes entry on db, inside the caller's transaction if it has one. Empty texts are stored as
 // NULL.
 Result<void> writeAudit(const QSqlDatabase &db, const AuditEntry &entry);
-
-struct AuditQuery
-{
-    std::optional<qint64> from; // inclusive
-    std::optional<qint64> to;   // exclusive
-    QString loginId;
-    QString action;
-    QString result;
-    // Keyset position: rows strictly older than (at, id).
-    std::optional<std::pair<qint64, qint64>> before;
-    int limit = 100;
-};
-
-struct AuditRow
-{
-    qint64 id = 0;
-    qint64 at = 0;
-    QString loginId;
-    QString action;
-    QString target;
-    QString result;
-    QString origin;
-    QString requestId;
-};
-
-struct AuditPage
-{
-    QList<AuditRow> items;
-    bool more = false;
-};
-
-struct AuditPageResult
-{
-    AuditPage page;
-    QString nextCursor; // empty: no more pages
-};
 
 // The audit trail of the merchants: written by every feature (writeAudit), read by the audit
 // page (GET /v1/audit), newest first and one merchant at a time.

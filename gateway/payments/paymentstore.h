@@ -4,6 +4,8 @@
 #include "db/database.h"
 #include "db/transaction.h"
 #include "domain/payment.h"
+#include "payments/paymentfilter.h"
+#include "payments/paymentrecord.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -13,113 +15,6 @@
 #include <optional>
 
 namespace kessai::gateway {
-
-// What a search is ordered by; ties are always broken by payment_id in the same direction.
-enum class PaymentSort { TradeTime, Amount, DueTime, ClearedTime, TradingId };
-
-// A position in a search order: the sort, its direction and the last row of the previous page.
-// A missing due or cleared time is the key -1, so it sorts lowest.
-struct PaymentCursor
-{
-    PaymentSort sort = PaymentSort::TradeTime;
-    bool ascending = false;
-    qint64 key = 0;      // every sort but TradingId
-    QString tradingKey;  // TradingId
-    qint64 paymentId = 0;
-
-    QString encode() const; // opaque to clients: base64url of "sort:order:key:payment_id"
-    static std::optional<PaymentCursor> decode(const QString &text);
-};
-
-// Half-open [from, to) range of epoch seconds; either end may be open.
-struct TimeRange
-{
-    std::optional<qint64> from;
-    std::optional<qint64> to;
-
-    bool isSet() const { return from || to; }
-};
-
-struct PaymentFilter
-{
-    QString tradingId;            // exact, or a prefix when tradingIdPrefix
-    bool tradingIdPrefix = false;
-    std::optional<qint64> paymentId;
-    QList<int> statuses;          // empty = any
-    bool restrictTypes = false;   // when true only `types` (possibly none) are visible
-    QStringList types;
-    TimeRange trade;
-    TimeRange due;
-    TimeRange cleared;
-    std::optional<qint64> amountMin; // inclusive
-    std::optional<qint64> amountMax; // inclusive
-    QString cardLast4;
-    QString customer;             // substring of name or kana; digits also match the phone
-    PaymentSort sort = PaymentSort::TradeTime;
-    bool ascending = false;
-    std::optional<PaymentCursor> after;
-    int limit = 100;
-    bool count = true;
-};
-
-struct PaymentPage
-{
-    QList<Payment> items;
-    std::optional<PaymentCursor> next;
-    std::optional<qint64> total;
-};
-
-struct PaymentEvent
-{
-    qint64 at = 0;
-    QString actor;
-    int fromStatus = 0; // 0 = created
-    int toStatus = 0;
-    qint64 amount = 0;  // 0 = not recorded
-};
-
-// Everything GET /v1/payments/{id} shows about one payment.
-struct PaymentDetail
-{
-    Payment payment;
-    qint64 authorizedAmount = 0; // 0 = none
-    QString receiptNumber;       // CVS 受付番号
-    QString paymentNumber;       // ATM お客様番号 (Pay-easy)
-    QString paymentClass;        // card 支払区分 (10, 61, 23, 80) when registered by hand
-    int splitCount = 0;          // 0 = none
-    QList<PaymentEvent> events;  // oldest first
-};
-
-// One payment row as stored; used by the demo generator and (later) registration.
-struct PaymentRecord
-{
-    qint64 paymentId = 0;
-    QString merchantId;
-    QString tradingId;
-    QString type;
-    int status = 0;
-    qint64 amount = 0;
-    qint64 authorizedAmount = 0; // 0 = none (not a card)
-    QString institution;
-    qint64 tradeTime = 0;
-    qint64 dueTime = 0;     // 0 = none
-    qint64 clearedTime = 0; // 0 = none
-    qint64 basePaymentId = 0;
-    CardInfo card;
-    Customer customer;
-    QString receiptNumber; // CVS only
-    QString paymentNumber; // ATM only
-};
-
-struct PaymentEventRecord
-{
-    qint64 paymentId = 0;
-    qint64 at = 0;
-    QString actor;
-    int fromStatus = 0; // 0 = created
-    int toStatus = 0;
-    qint64 amount = 0;
-};
 
 class PaymentStore
 {

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "db/database.h"
 #include "payments/actions/paymentactionstore.h"
+#include "registration/registrationoutcome.h"
 #include "registration/registrationrules.h"
 
 #include <QString>
@@ -10,21 +11,6 @@
 #include <optional>
 
 namespace kessai::gateway {
-
-// The result of a manual registration that reached the database.
-struct RegistrationOutcome
-{
-    bool ok = false;
-    QString errorCode; // duplicate_trading_id
-    QString message;
-    qint64 paymentId = 0;
-    int status = 0;
-    qint64 tradeTime = 0;
-    qint64 dueTime = 0;     // 0 = none (cards)
-    qint64 clearedTime = 0; // 0 = none
-    QString receiptNumber;  // CVS
-    QString paymentNumber;  // ATM
-};
 
 // Writes a manually registered payment (POST /v1/payments) in one transaction: the trading id
 // check, the row, its creation events and the audit row. Stores the card's brand, first 6,

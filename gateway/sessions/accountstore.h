@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "common/result.h"
 #include "db/database.h"
+#include "sessions/userrecord.h"
 
 #include <QString>
 #include <QStringList>
@@ -12,40 +13,6 @@
 namespace kessai::gateway {
 
 struct IssuedCertificate;
-
-struct UserRecord
-{
-    QString loginId;
-    QString merchantId;
-    QString merchantName;
-    QString name;
-    QString role; // admin | general
-    QStringList permissions; // effective: an admin has all
-    QString passwordHash;
-    int failedLogins = 0;
-    qint64 lockedUntil = 0; // UTC epoch seconds, 0 = not locked
-    bool enabled = true;
-};
-
-struct NewUser
-{
-    QString loginId;
-    QString merchantId;
-    QString name;
-    QString role;
-    QStringList permissions;
-    QString passwordHash;
-};
-
-struct SessionRecord
-{
-    QString loginId;
-    QString certificateFingerprint;
-    qint64 createdAt = 0;
-    qint64 lastSeen = 0;
-    qint64 expiresAt = 0;
-};
-
 
 // Merchants, users, their certificates and sessions; audit() writes to the audit log.
 class AccountStore

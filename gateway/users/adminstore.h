@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "db/database.h"
+#include "users/manageduser.h"
 
 #include <QList>
 #include <QString>
@@ -12,36 +13,6 @@
 namespace kessai::gateway {
 
 struct IssuedCertificate;
-
-// The certificate a user holds now: the newest one issued, revoked or not.
-struct CertificateSummary
-{
-    QString fingerprint;
-    qint64 notAfter = 0;
-    bool revoked = false;
-};
-
-// A user as an admin of its merchant sees it.
-struct ManagedUser
-{
-    QString loginId;
-    QString merchantId;
-    QString name;
-    QString role;
-    QStringList permissions;       // effective
-    QStringList storedPermissions; // as granted; differs from effective for admins
-    bool enabled = true;
-    qint64 lockedUntil = 0;
-    std::optional<CertificateSummary> certificate;
-};
-
-struct UserChange
-{
-    std::optional<QString> name;
-    std::optional<QString> role;
-    std::optional<QStringList> permissions; // stored as given; an admin has all regardless
-    std::optional<bool> enabled;
-};
 
 // User administration of one merchant. Every read and write is scoped by
 // merchant id in SQL, so a login id of another merchant is simply not found.
