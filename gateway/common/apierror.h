@@ -15,6 +15,7 @@ enum class ErrorKind {
     Forbidden,       // the caller may not do this
     NotFound,        // nothing of the caller's merchant by that name
     Conflict,        // the resource's state or an existing one refuses it
+    Declined,        // a card issuer declined the payment
     Unprocessable,   // well-formed, but a rule refuses it (self lockout, idempotency mismatch)
     Locked,          // the account is locked for a while
     Unavailable,     // a part of this gateway is switched off (no CA key)

@@ -71,6 +71,8 @@ int httpStatus(ErrorKind kind)
         return 404;
     case ErrorKind::Conflict:
         return 409;
+    case ErrorKind::Declined:
+        return 402;
     case ErrorKind::Unprocessable:
         return 422;
     case ErrorKind::Locked:
@@ -81,6 +83,20 @@ int httpStatus(ErrorKind kind)
         break;
     }
     return 500;
+}
+
+QByteArray errorBody(const ApiError &error, const QString &requestId, const std::function<void(JsonWriter &)> &extra)
+{
+    QByteArray out;
+    JsonWriter writer(&out);
+    writer.beginObject().key(QLatin1StringView("error")).beginObject();
+    writer.key(QLatin1StringView("code")).value(error.code);
+    writer.key(QLatin1StringView("message")).value(error.message);
+    writer.key(QLatin1StringView("request_id")).value(requestId);
+    if (extra)
+        extra(writer);
+    writer.endObject().endObject();
+    return out;
 }
 
 void HttpResponse::sendError(const ApiError &error)

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "common/apierror.h"
+#include "domain/jsonwriter.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+
+#include <functional>
 
 #include <utility>
 
@@ -30,5 +33,10 @@ struct HttpResponse
 
 // The one mapping from the gateway's error kinds to HTTP statuses.
 int httpStatus(ErrorKind kind);
+
+// The error body as bytes, for answers that are stored before they are sent (idempotent
+// replays): the same object as HttpResponse::sendError writes; extra adds fields after
+// request_id (a registration's field errors, an issuer's detail code).
+QByteArray errorBody(const ApiError &error, const QString &requestId, const std::function<void(JsonWriter &)> &extra = {});
 
 } // namespace kessai::gateway

@@ -20,32 +20,32 @@ using namespace ActionRoutes;
 
 // A registration's answer when its fields are wrong: every offending field, by name, never with
 // its value. bad_request when a required field is missing, invalid_parameter otherwise.
-QByteArray fieldErrorBody(const QList<RegistrationRules::FieldError> &errors, const QString &requestId, int *status)
+ApiError fieldError(const QList<RegistrationRules::FieldError> &errors)
 {
-    *status = 400;
     QString message = errors.first().message;
     if (errors.size() > 1)
         message += QStringLiteral(" (and %1 more: see fields)").arg(errors.size() - 1);
-    QByteArray out;
-    JsonWriter writer(&out);
-    writer.beginObject().key(QLatin1StringView("error")).beginObject();
-    writer.key(QLatin1StringView("code"))
-        .value(RegistrationRules::anyMissing(errors) ? QStringLiteral("bad_request") : QStringLiteral("invalid_parameter"));
-    writer.key(QLatin1StringView("message")).value(message);
-    writer.key(QLatin1StringView("request_id")).value(requestId);
-    writer.key(QLatin1StringView("fields")).beginArray();
-    for (const RegistrationRules::FieldError &error : errors) {
-        writer.beginObject()
-            .key(QLatin1StringView("field"))
-            .value(error.field)
-            .key(QLatin1StringView("reason"))
-            .value(error.reason)
-            .key(QLatin1StringView("message"))
-            .value(error.message)
-            .endObject();
-    }
-    writer.endArray().endObject().endObject();
-    return out;
+    return {ErrorKind::BadRequest,
+            RegistrationRules::anyMissing(errors) ? QStringLiteral("bad_request") : QStringLiteral("invalid_parameter"),
+            message};
+}
+
+QByteArray fieldErrorBody(const ApiError &error, const QList<RegistrationRules::FieldError> &errors, const QString &requestId)
+{
+    return errorBody(error, requestId, [&errors](JsonWriter &writer) {
+        writer.key(QLatin1StringView("fields")).beginArray();
+        for (const RegistrationRules::FieldError &field : errors) {
+            writer.beginObject()
+                .key(QLatin1StringView("field"))
+                .value(field.field)
+                .key(QLatin1StringView("reason"))
+                .value(field.reason)
+                .key(QLatin1StringView("message"))
+                .value(field.message)
+                .endObject();
+        }
+        writer.endArray();
+    });
 }
 
 // The 201 answer of a registration: the payment as the detail shows it, without events and
@@ -131,9 +131,8 @@ void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const Ca
         return;
     const auto parsed = RegistrationRules::parse(*body, m_clock.now());
     if (const auto *errors = std::get_if<QList<RegistrationRules::FieldError>>(&parsed)) {
-        int status = 400;
-        const QByteArray out = fieldErrorBody(*errors, origin.requestId, &status);
-        res.sendJsonText(status, out);
+        const ApiError error = fieldError(*errors);
+        res.sendJsonText(httpStatus(error.kind), fieldErrorBody(error, *errors, origin.requestId));
         return;
     }
     const RegistrationRules::Registration &registration = std::get<RegistrationRules::Registration>(parsed);
@@ -145,7 +144,8 @@ void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const Ca
     const ActionActor actor = actorOf(user, origin);
     const auto refuse = [&](const RegistrationOutcome &refusal) {
         qCInfo(lcGatewayActions).noquote() << "register of type" << registration.type << "refused:" << refusal.errorCode;
-        finish(res, user, *key, 409, errorBody(refusal.errorCode, refusal.message, origin.requestId));
+        const ApiError error{ErrorKind::Conflict, refusal.errorCode, refusal.message};
+        finish(res, user, *key, httpStatus(error.kind), errorBody(error, origin.requestId));
     };
     // A used trading id is refused before the issuer is asked: no authorization for an order
     // that cannot be registered, and no "declined" for a request that was wrong anyway.
@@ -169,9 +169,11 @@ void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const Ca
                 return;
             }
             qCInfo(lcGatewayActions).noquote() << "register of type 02 declined:" << decision.detailCode;
-            finish(res, user, *key, 402,
-                   errorBody(QStringLiteral("card_declined"), QStringLiteral("The card was declined: ") + decision.message,
-                             origin.requestId, decision.detailCode));
+            const ApiError error{ErrorKind::Declined, QStringLiteral("card_declined"),
+                                 QStringLiteral("The card was declined: ") + decision.message};
+            finish(res, user, *key, httpStatus(error.kind), errorBody(error, origin.requestId, [&decision](JsonWriter &writer) {
+                       writer.optional(QLatin1StringView("detail_code"), decision.detailCode);
+                   }));
             return;
         }
     }

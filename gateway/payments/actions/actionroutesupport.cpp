@@ -55,19 +55,6 @@ std::optional<qint64> integerOf(const QJsonValue &value)
     return static_cast<qint64>(number);
 }
 
-QByteArray errorBody(const QString &code, const QString &message, const QString &requestId, const QString &detailCode)
-{
-    QByteArray out;
-    JsonWriter writer(&out);
-    writer.beginObject().key(QLatin1StringView("error")).beginObject();
-    writer.key(QLatin1StringView("code")).value(code);
-    writer.key(QLatin1StringView("message")).value(message);
-    writer.key(QLatin1StringView("request_id")).value(requestId);
-    writer.optional(QLatin1StringView("detail_code"), detailCode);
-    writer.endObject().endObject();
-    return out;
-}
-
 bool keyPresent(const HttpRequest &req, HttpResponse &res)
 {
     if (!req.hasHeader("Idempotency-Key")) {

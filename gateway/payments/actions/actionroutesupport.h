@@ -28,7 +28,6 @@ ActionActor actorOf(const Caller &user, const RequestOrigin &origin);
 std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject = false);
 // A JSON number that is a whole number of yen (or days) within qint64.
 std::optional<qint64> integerOf(const QJsonValue &value);
-QByteArray errorBody(const QString &code, const QString &message, const QString &requestId, const QString &detailCode = {});
 // Answers 400 unless the request carries a well-formed Idempotency-Key.
 bool keyPresent(const HttpRequest &req, HttpResponse &res);
 

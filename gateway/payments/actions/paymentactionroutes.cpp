@@ -217,17 +217,7 @@ void Routes::changeAmount(const HttpRequest &req, HttpResponse &res, const Calle
     } else {
         const ApiError error = conflictFor(outcome);
         status = httpStatus(error.kind);
-        writer.beginObject();
-        writer.key(QLatin1StringView("error"))
-            .beginObject()
-            .key(QLatin1StringView("code"))
-            .value(error.code)
-            .key(QLatin1StringView("message"))
-            .value(error.message)
-            .key(QLatin1StringView("request_id"))
-            .value(origin.requestId)
-            .endObject();
-        writer.endObject();
+        out = errorBody(error, origin.requestId);
     }
     finish(res, user, *key, status, out);
 }
