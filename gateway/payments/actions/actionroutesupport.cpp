@@ -57,21 +57,29 @@ std::optional<qint64> integerOf(const QJsonValue &value)
 
 bool keyPresent(const HttpRequest &req, HttpResponse &res)
 {
-    if (!req.hasHeader("Idempotency-Key")) {
-        res.sendError(ApiError::badRequest(QStringLiteral("The Idempotency-Key header is required.")));
-        return false;
-    }
-    if (!IdempotencyStore::isValidKey(req.header("Idempotency-Key"))) {
-        res.sendError(ApiError::invalidParameter(
-                               QStringLiteral("Idempotency-Key must be 1-64 characters of A-Z a-z 0-9 _ -.")));
-        return false;
-    }
-    return true;
+    return IdempotentRoute::keyPresent(req, res);
 }
 
 } // namespace ActionRoutes
 
 using namespace ActionRoutes;
+
+std::optional<QString> ActionRouteSupport::claim(const HttpRequest &req, HttpResponse &res, const Caller &user,
+                                                 const QJsonObject &canonicalBody) const
+{
+    return m_idempotent.claim(req, res, user, canonicalBody);
+}
+
+void ActionRouteSupport::finish(HttpResponse &res, const Caller &user, const QString &key, int status,
+                                const QByteArray &body) const
+{
+    m_idempotent.finish(res, user, key, status, body);
+}
+
+void ActionRouteSupport::failInternally(HttpResponse &res, const Caller &user, const QString &key, const QString &what) const
+{
+    m_idempotent.failInternally(res, user, key, what);
+}
 
 bool ActionRouteSupport::permitted(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                        PaymentStateMachine::Action action, const QString &target) const
@@ -91,59 +99,6 @@ bool ActionRouteSupport::holds(HttpResponse &res, const Caller &user, const Requ
         qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
     res.sendError(forbidden());
     return false;
-}
-
-std::optional<QString> ActionRouteSupport::claim(const HttpRequest &req, HttpResponse &res,
-                                     const Caller &user, const QJsonObject &canonicalBody) const
-{
-    const QString key = req.header("Idempotency-Key");
-    const QString hash = IdempotencyStore::requestHash(user.loginId, req.method,
-                                                       req.path,
-                                                       QJsonDocument(canonicalBody).toJson(QJsonDocument::Compact));
-    auto claimed = m_idempotency.claim(user.merchantId, key, hash, m_clock.now());
-    if (!claimed) {
-        qCWarning(lcGatewayActions).noquote() << "idempotency claim failed:" << claimed.error();
-        res.sendError(ApiError::internal());
-        return std::nullopt;
-    }
-    switch (claimed->outcome) {
-    case IdempotencyStore::Outcome::Claimed:
-        return key;
-    case IdempotencyStore::Outcome::Replay:
-        res.setHeader("Idempotent-Replayed", "true");
-        res.sendJsonText(claimed->httpStatus, claimed->response);
-        return std::nullopt;
-    case IdempotencyStore::Outcome::Mismatch:
-        res.sendError({ErrorKind::Unprocessable, QStringLiteral("idempotency_mismatch"),
-                              QStringLiteral("This Idempotency-Key was used with a different request.")});
-        return std::nullopt;
-    case IdempotencyStore::Outcome::InProgress:
-        res.sendError({ErrorKind::Conflict, QStringLiteral("idempotency_in_progress"),
-                              QStringLiteral("A request with this Idempotency-Key is still running; retry later.")});
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-void ActionRouteSupport::finish(HttpResponse &res, const Caller &user, const QString &key, int status,
-                    const QByteArray &body) const
-{
-    if (auto stored = m_idempotency.complete(user.merchantId, key, status, body, m_clock.now()); !stored) {
-        // The work is done and committed; only the replay is lost. Answer it anyway.
-        qCWarning(lcGatewayActions).noquote() << "storing the idempotent answer failed:" << stored.error();
-    }
-    res.sendJsonText(status, body);
-}
-
-void ActionRouteSupport::failInternally(HttpResponse &res, const Caller &user, const QString &key,
-                            const QString &what) const
-{
-    qCWarning(lcGatewayActions).noquote() << what;
-    // Nothing of the request was committed (a bulk request is one transaction), so the key is
-    // released and a retry with it does the whole request.
-    if (auto released = m_idempotency.release(user.merchantId, key); !released)
-        qCWarning(lcGatewayActions).noquote() << "releasing the idempotency key failed:" << released.error();
-    res.sendError(ApiError::internal());
 }
 
 } // namespace kessai::gateway

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "common/apierror.h"
-#include "payments/actions/paymentactionstore.h"
+#include "http/idempotentroute.h"
 #include "http/routekit.h"
+#include "payments/actions/paymentactionstore.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -34,19 +35,18 @@ bool keyPresent(const HttpRequest &req, HttpResponse &res);
 } // namespace ActionRoutes
 
 // What the routes that move money share (payment actions, registration, the sandbox): the
-// permission check with its audited refusal, and the Idempotency-Key claim and answer.
+// permission check with its audited refusal, and the Idempotency-Key protocol.
 class ActionRouteSupport
 {
 public:
     ActionRouteSupport(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock)
         : m_actions(actions)
-        , m_idempotency(idempotency)
+        , m_idempotent(idempotency, clock)
         , m_clock(clock)
     {}
 
 protected:
-    // Permission, Idempotency-Key and claim, shared by the idempotent routes. Returns the key
-    // when the caller should do the work; otherwise the answer has been sent.
+    // The Idempotency-Key protocol (http/idempotentroute.h).
     std::optional<QString> claim(const HttpRequest &req, HttpResponse &res, const Caller &user,
                                  const QJsonObject &canonicalBody) const;
     void finish(HttpResponse &res, const Caller &user, const QString &key, int status,
@@ -60,7 +60,7 @@ protected:
                const QString &permission, const QString &auditAction, const QString &target) const;
 
     PaymentActionStore &m_actions;
-    IdempotencyStore &m_idempotency;
+    IdempotentRoute m_idempotent;
     const Clock &m_clock;
 };
 
