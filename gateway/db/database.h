@@ -17,7 +17,7 @@ namespace kessai::gateway {
 // threads and a QSqlDatabase must stay on the thread that opened it), schema migrations, and
 // small helpers that check every prepare/exec. Two engines: a SQLite file (WAL,
 // synchronous=FULL) or PostgreSQL (QPSQL), named by a `postgresql://` URL. The SQL is written
-// once; what differs goes through dialect() and isPostgres().
+// once; what differs goes through isPostgres() (and, for the schema, db/migrations).
 class Database
 {
 public:
