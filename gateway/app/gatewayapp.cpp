@@ -118,7 +118,7 @@ void GatewayApp::installRoutes()
     installSearchRoutes(router, kit, *m_payments, *m_audit, *m_paymentClock, m_clock);
     installAdminRoutes(router, userAdmin(), kit);
     installAuditRoutes(router, kit, *m_audit, m_clock);
-    installRegistrationRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);
+    installRegistrationRoutes(router, kit, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);
     installPaymentActionRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);
     installSandboxRoutes(router, kit, *m_paymentActions, *m_idempotency, *m_paymentClock);
     installStatementRoutes(router, kit, *m_statements, *m_audit, *m_paymentClock, m_clock);

@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
-#include "payments/actions/actionroutesupport.h"
+#include "payments/actionroutesupport.h"
 #include "registration/registrationrules.h"
 #include "registration/registrationstore.h"
 #include "registration/sandboxissuer.h"
@@ -95,9 +95,9 @@ QByteArray registeredBody(const RegistrationRules::Registration &r, const Regist
 class Routes : public ActionRouteSupport
 {
 public:
-    Routes(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock,
+    Routes(IdempotencyStore &idempotency, const Clock &clock,
            RegistrationStore &registrations, const QByteArray &cardDigestKey)
-        : ActionRouteSupport(actions, idempotency, clock)
+        : ActionRouteSupport(registrations.database(), idempotency, clock)
         , m_registrations(registrations)
         , m_cardDigestKey(cardDigestKey)
     {}
@@ -195,7 +195,6 @@ void Routes::registerPayment(const HttpRequest &req, HttpResponse &res, const Ca
 
 void installRegistrationRoutes(Router &router,
                                const RouteKit &kit,
-                               PaymentActionStore &actions,
                                IdempotencyStore &idempotency,
                                const Clock &clock,
                                RegistrationStore &registrations,
@@ -203,7 +202,7 @@ void installRegistrationRoutes(Router &router,
 {
     using Request = HttpRequest;
     using Response = HttpResponse;
-    auto routes = std::make_shared<Routes>(actions, idempotency, clock, registrations, cardDigestKey);
+    auto routes = std::make_shared<Routes>(idempotency, clock, registrations, cardDigestKey);
     router.post("/v1/payments",
                 kit.authenticated([routes](const Request &req, Response &res, const Caller &user,
                                            const RequestOrigin &origin) { routes->registerPayment(req, res, user, origin); }));

@@ -8,14 +8,12 @@ namespace kessai::gateway {
 
 class Clock;
 class IdempotencyStore;
-class PaymentActionStore;
 class RegistrationStore;
 
 // POST /v1/payments (manual registration). cardDigestKey keys the digests that replace card
 // numbers in idempotency request hashes.
 void installRegistrationRoutes(Router &router,
                                const RouteKit &kit,
-                               PaymentActionStore &actions,
                                IdempotencyStore &idempotency,
                                const Clock &clock,
                                RegistrationStore &registrations,

@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "db/database.h"
-#include "payments/actions/paymentactionstore.h"
+#include "payments/paymentwrites.h"
 #include "registration/registrationoutcome.h"
 #include "registration/registrationrules.h"
 
@@ -19,6 +19,8 @@ class RegistrationStore
 {
 public:
     explicit RegistrationStore(const Database &database);
+
+    const Database &database() const { return m_database; }
 
     // A card registration must have been approved by the issuer before this is called.
     Result<RegistrationOutcome> registerPayment(const ActionActor &actor,

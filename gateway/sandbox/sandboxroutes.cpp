@@ -1,7 +1,9 @@
 #include "sandboxroutes.h"
 
 #include "domain/jsonwriter.h"
-#include "payments/actions/actionroutesupport.h"
+#include "payments/actionroutesupport.h"
+#include "payments/actions/actionoutcome.h"
+#include "payments/actions/paymentactionstore.h"
 #include "payments/paymentstatemachine.h"
 #include "sandbox/sandboxclock.h"
 
@@ -20,7 +22,8 @@ class Routes : public ActionRouteSupport
 {
 public:
     Routes(PaymentActionStore &actions, IdempotencyStore &idempotency, SandboxClock &clock)
-        : ActionRouteSupport(actions, idempotency, clock)
+        : ActionRouteSupport(actions.database(), idempotency, clock)
+        , m_actions(actions)
         , m_sandboxClock(clock)
     {}
 
@@ -30,6 +33,7 @@ public:
                       const RequestOrigin &origin, bool advance) const;
 
 private:
+    PaymentActionStore &m_actions;
     SandboxClock &m_sandboxClock;
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "common/apierror.h"
 #include "common/result.h"
 #include "payments/paymentstatemachine.h"
+#include "payments/paymentwrites.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,17 +13,7 @@
 
 namespace kessai::gateway {
 
-// Who acts on payments, on what, and how each item ended.
-
-// Who acts, for the event and audit rows.
-struct ActionActor
-{
-    QString loginId;     // or "system"
-    QString merchantId;
-    QStringList permissions; // view:<type> decides which payments exist for this actor
-    QString origin;
-    QString requestId;
-};
+// What payment actions act on and how each item ended.
 
 // The result of one item (or one single-payment action).
 struct ActionOutcome
@@ -36,18 +28,6 @@ struct ActionOutcome
     int baseStatus = 0;        // amount change: the old payment's status afterwards
 };
 
-// Row writes shared by the stores that move or create payments, inside their transaction.
-namespace PaymentWrites {
-// The next payment id: ids grow with time, and the caller's write transaction keeps the
-// maximum its own until it commits.
-Result<qint64> nextPaymentId(const QSqlDatabase &db);
-// A status event; from 0 = the payment's creation.
-Result<void> addEvent(const QSqlDatabase &db, qint64 paymentId, qint64 at, const QString &actor, int from, int to,
-                      qint64 amount);
-Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QString &action, const QString &target,
-                      const QString &result, qint64 now);
-} // namespace PaymentWrites
-
 // One item of a bulk action.
 struct ActionItem
 {
@@ -56,5 +36,8 @@ struct ActionItem
     // Refused on its face by the caller (a repeated id, an impossible amount): only audited.
     std::optional<ActionOutcome> refusal = std::nullopt;
 };
+
+// The answer to an action the payment's state refused (404, 400 or 409).
+ApiError conflictFor(const ActionOutcome &outcome);
 
 } // namespace kessai::gateway

@@ -3,7 +3,9 @@
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
 #include "http/router.h"
-#include "payments/actions/actionroutesupport.h"
+#include "payments/actionroutesupport.h"
+#include "payments/actions/actionoutcome.h"
+#include "payments/actions/paymentactionstore.h"
 #include "payments/paymentstatemachine.h"
 
 #include <QJsonArray>
@@ -81,12 +83,18 @@ void writeError(JsonWriter &writer, const QString &code, const QString &message)
 class Routes : public ActionRouteSupport
 {
 public:
-    using ActionRouteSupport::ActionRouteSupport;
+    Routes(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock)
+        : ActionRouteSupport(actions.database(), idempotency, clock)
+        , m_actions(actions)
+    {}
 
     void bulk(const HttpRequest &req, HttpResponse &res, const Caller &user,
               const RequestOrigin &origin, Action action) const;
     void changeAmount(const HttpRequest &req, HttpResponse &res, const Caller &user,
                       const RequestOrigin &origin) const;
+
+private:
+    PaymentActionStore &m_actions;
 };
 
 void Routes::bulk(const HttpRequest &req, HttpResponse &res, const Caller &user,

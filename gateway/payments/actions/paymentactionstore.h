@@ -25,6 +25,8 @@ public:
 
     explicit PaymentActionStore(const Database &database);
 
+    const Database &database() const { return m_database; }
+
     // Applies every timed transition of this merchant that is due at `now` (events dated at the
     // deadline, actor "system"). Cheap when nothing is due: one index range probe.
     Result<qint64> applyDue(const QString &merchantId, qint64 now);

@@ -20,15 +20,6 @@ ApiError forbidden()
     return {ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("You do not have the permission for this action.")};
 }
 
-ApiError conflictFor(const ActionOutcome &outcome)
-{
-    if (outcome.errorCode == QLatin1String("not_found"))
-        return ApiError::notFound(outcome.message);
-    if (outcome.errorCode == QLatin1String("invalid_amount"))
-        return {ErrorKind::BadRequest, outcome.errorCode, outcome.message};
-    return {ErrorKind::Conflict, outcome.errorCode, outcome.message};
-}
-
 ActionActor actorOf(const Caller &user, const RequestOrigin &origin)
 {
     return {user.loginId, user.merchantId, user.permissions, origin.address, origin.requestId};
@@ -93,8 +84,10 @@ bool ActionRouteSupport::holds(HttpResponse &res, const Caller &user, const Requ
 {
     if (!permission.isEmpty() && user.permissions.contains(permission))
         return true;
-    auto audited = m_actions.auditRefusal(actorOf(user, origin), auditAction, target, QStringLiteral("forbidden"),
-                                          m_clock.now());
+    auto db = m_database.connection();
+    const auto audited = db ? PaymentWrites::addAudit(*db, actorOf(user, origin), auditAction, target, QStringLiteral("forbidden"),
+                                                      m_clock.now())
+                            : Result<void>(makeError(db.error()));
     if (!audited)
         qCWarning(lcGatewayActions).noquote() << "audit failed:" << audited.error();
     res.sendError(forbidden());

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "common/apierror.h"
+#include "db/database.h"
 #include "http/idempotentroute.h"
 #include "http/routekit.h"
-#include "payments/actions/paymentactionstore.h"
+#include "payments/paymentstatemachine.h"
+#include "payments/paymentwrites.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -22,8 +24,6 @@ class IdempotencyStore;
 namespace ActionRoutes {
 
 ApiError forbidden();
-// The answer to an action the payment's state refused (404, 400 or 409).
-ApiError conflictFor(const ActionOutcome &outcome);
 ActionActor actorOf(const Caller &user, const RequestOrigin &origin);
 // The body as a JSON object; an empty body counts as {} when emptyIsObject.
 std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObject = false);
@@ -39,8 +39,8 @@ bool keyPresent(const HttpRequest &req, HttpResponse &res);
 class ActionRouteSupport
 {
 public:
-    ActionRouteSupport(PaymentActionStore &actions, IdempotencyStore &idempotency, const Clock &clock)
-        : m_actions(actions)
+    ActionRouteSupport(const Database &database, IdempotencyStore &idempotency, const Clock &clock)
+        : m_database(database)
         , m_idempotent(idempotency, clock)
         , m_clock(clock)
     {}
@@ -59,7 +59,7 @@ protected:
     bool holds(HttpResponse &res, const Caller &user, const RequestOrigin &origin,
                const QString &permission, const QString &auditAction, const QString &target) const;
 
-    PaymentActionStore &m_actions;
+    const Database &m_database;
     IdempotentRoute m_idempotent;
     const Clock &m_clock;
 };
