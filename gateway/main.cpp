@@ -1,5 +1,5 @@
 #include "commands/commands.h"
-#include "storage/database.h"
+#include "db/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

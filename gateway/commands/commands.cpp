@@ -1,17 +1,17 @@
 #include "commands.h"
 
+#include "app/gatewayapp.h"
 #include "ca/certificateauthority.h"
 #include "common/clock.h"
+#include "db/database.h"
 #include "demo/demogenerator.h"
+#include "http/httpserver.h"
+#include "payments/paymentstore.h"
+#include "sandbox/sandboxclock.h"
 #include "security/passwordhasher.h"
 #include "security/permissions.h"
-#include "security/sessionservice.h"
-#include "server/gatewayserver.h"
-#include "storage/accountstore.h"
-#include "storage/database.h"
-#include "storage/paymentstore.h"
-#include "storage/sandboxclock.h"
-#include "storage/statementstore.h"
+#include "sessions/accountstore.h"
+#include "statements/statementstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -374,8 +374,6 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
 
     SystemClock clock(options.clockOffsetDays * 86400);
     AccountStore accounts(database);
-    PaymentStore payments(database);
-    SessionService sessions(accounts, clock);
 
     ListenAddress address;
     if (options.listen) {
@@ -396,7 +394,7 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
     if (!sandbox)
         return makeError(sandbox.error());
 
-    GatewayServer server(accounts, payments, sessions, clock);
+    GatewayApp server(database, clock);
     server.setSandbox(sandbox.value());
     if (sandbox.value())
         qCInfo(lcGatewayHttp) << "sandbox mode: /v1/sandbox endpoints are served";

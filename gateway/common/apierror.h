@@ -7,26 +7,42 @@
 
 namespace kessai::gateway {
 
-// An error as the Merchant API reports it: HTTP status, stable code, English message.
+// What kind of refusal an error is, in the gateway's own terms. Services and stores answer
+// with these; only http/ turns a kind into an HTTP status (httpStatus() in http/response.h).
+enum class ErrorKind {
+    BadRequest,      // the request is malformed or a value is wrong
+    Unauthenticated, // no valid session, or wrong credentials
+    Forbidden,       // the caller may not do this
+    NotFound,        // nothing of the caller's merchant by that name
+    Conflict,        // the resource's state or an existing one refuses it
+    Declined,        // a card issuer declined the payment
+    Unprocessable,   // well-formed, but a rule refuses it (self lockout, idempotency mismatch)
+    Locked,          // the account is locked for a while
+    Unavailable,     // a part of this gateway is switched off (no CA key)
+    Internal,        // our fault; the request id leads to the log
+};
+
+// An error as the Merchant API reports it: its kind, a stable code and an English message.
 struct ApiError
 {
-    int httpStatus = 500;
+    ErrorKind kind = ErrorKind::Internal;
     QString code;
     QString message;
 
-    static ApiError badRequest(const QString &message) { return {400, QStringLiteral("bad_request"), message}; }
+    static ApiError badRequest(const QString &message) { return {ErrorKind::BadRequest, QStringLiteral("bad_request"), message}; }
     static ApiError invalidParameter(const QString &message)
     {
-        return {400, QStringLiteral("invalid_parameter"), message};
+        return {ErrorKind::BadRequest, QStringLiteral("invalid_parameter"), message};
     }
     static ApiError unauthenticated(const QString &message)
     {
-        return {401, QStringLiteral("unauthenticated"), message};
+        return {ErrorKind::Unauthenticated, QStringLiteral("unauthenticated"), message};
     }
-    static ApiError notFound(const QString &message) { return {404, QStringLiteral("not_found"), message}; }
+    static ApiError forbidden(const QString &message) { return {ErrorKind::Forbidden, QStringLiteral("forbidden"), message}; }
+    static ApiError notFound(const QString &message) { return {ErrorKind::NotFound, QStringLiteral("not_found"), message}; }
     static ApiError internal()
     {
-        return {500, QStringLiteral("internal"), QStringLiteral("Internal error; quote the request id to support.")};
+        return {ErrorKind::Internal, QStringLiteral("internal"), QStringLiteral("Internal error; quote the request id to support.")};
     }
 };
 

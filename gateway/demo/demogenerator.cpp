@@ -1,7 +1,7 @@
 #include "demogenerator.h"
 
 #include "payments/paymentnumbers.h"
-#include "storage/paymentstore.h"
+#include "payments/paymentstore.h"
 
 #include <QDateTime>
 #include <QTimeZone>

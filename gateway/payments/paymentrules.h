@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/paymentstore.h"
+#include "payments/paymentstore.h"
 
 #include <QStringList>
 

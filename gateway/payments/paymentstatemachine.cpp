@@ -165,32 +165,4 @@ QString permissionFor(Action action)
     return {};
 }
 
-QStringList deadlineBackfillStatements()
-{
-    QStringList statements;
-    for (const TimedTransition &t : timedTransitions()) {
-        QString column;
-        switch (t.anchor) {
-        case Anchor::TradeTime:
-            column = QStringLiteral("trade_time");
-            break;
-        case Anchor::ClearedTime:
-            column = QStringLiteral("cleared_time");
-            break;
-        case Anchor::DueTime:
-            column = QStringLiteral("due_time");
-            break;
-        case Anchor::None:
-            continue;
-        }
-        statements.append(QStringLiteral("UPDATE payments SET deadline_at = %1 + %2 WHERE type = '%3' AND status = %4"
-                                         " AND %1 IS NOT NULL")
-                              .arg(column)
-                              .arg(t.afterSeconds)
-                              .arg(t.type)
-                              .arg(t.from));
-    }
-    return statements;
-}
-
 } // namespace kessai::gateway::PaymentStateMachine

@@ -84,9 +84,6 @@ QString actionName(Action action); // capture, cancel, change_amount, pay, preli
 // The permission a merchant action needs (the action's name); empty for sandbox actions.
 QString permissionFor(Action action);
 
-// SQL (constants only) that sets payments.deadline_at for rows stored before it existed.
-QStringList deadlineBackfillStatements();
-
 } // namespace PaymentStateMachine
 
 } // namespace kessai::gateway

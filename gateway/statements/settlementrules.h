@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/japantime.h"
+
 #include <QDate>
 #include <QList>
 #include <QMap>
@@ -12,7 +14,7 @@ namespace kessai::gateway {
 // is qint64 yen throughout; every division is an integer division with a stated rounding.
 namespace SettlementRules {
 
-constexpr qint64 JstOffsetSeconds = 9 * 3600; // Japan has no daylight saving time
+constexpr qint64 JstOffsetSeconds = JapanTime::OffsetSeconds;
 constexpr int PayoutDelayDays = 15;            // payout = closing date + 15 days (weekends: next Monday)
 constexpr qint64 TaxRatePercent = 10;          // consumption tax on fees
 constexpr qint64 BasisPointsPerUnit = 10000;   // 325 bp = 3.25 %

@@ -1,6 +1,6 @@
-#include "payments/cardrules.h"
-#include "payments/registrationrules.h"
-#include "payments/sandboxissuer.h"
+#include "registration/cardrules.h"
+#include "registration/registrationrules.h"
+#include "registration/sandboxissuer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,0 +1,295 @@
+#include "accountstore.h"
+
+#include "ca/certificateauthority.h"
+#include "db/transaction.h"
+#include "security/permissions.h"
+
+#include <QRegularExpression>
+#include <QVariant>
+
+namespace kessai::gateway {
+
+bool AccountStore::isValidLoginId(const QString &loginId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]{3,32}\\z"));
+    return pattern.match(loginId).hasMatch();
+}
+
+AccountStore::AccountStore(const Database &database)
+    : m_database(database)
+{}
+
+Result<void> AccountStore::createMerchant(const QString &merchantId, const QString &name, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db,
+                         QStringLiteral("INSERT INTO merchants (merchant_id, name, created_at) VALUES (?, ?, ?)"),
+                         {merchantId, name, now});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> AccountStore::createUser(const NewUser &user, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    auto inserted = runQuery(*db,
+                             QStringLiteral("INSERT INTO users (login_id, merchant_id, name, role, password_hash,"
+                                            " failed_logins, locked_until, enabled, created_at)"
+                                            " VALUES (?, ?, ?, ?, ?, 0, NULL, 1, ?)"),
+                             {user.loginId, user.merchantId, user.name, user.role, user.passwordHash, now});
+    if (!inserted)
+        return makeError(inserted.error());
+    for (const QString &permission : user.permissions) {
+        if (!Permissions::isKnown(permission))
+            return makeError(QStringLiteral("unknown permission %1").arg(permission));
+        auto granted = runQuery(*db,
+                                QStringLiteral("INSERT INTO user_permissions (login_id, permission) VALUES (?, ?)"),
+                                {user.loginId, permission});
+        if (!granted)
+            return makeError(granted.error());
+    }
+    return transaction.commit();
+}
+
+Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db,
+                          QStringLiteral("SELECT u.login_id, u.merchant_id, m.name, u.name, u.role,"
+                                         " u.password_hash, u.failed_logins, u.locked_until, u.enabled"
+                                         " FROM users u JOIN merchants m ON m.merchant_id = u.merchant_id"
+                                         " WHERE u.login_id = ?"),
+                          {loginId});
+    if (!query)
+        return makeError(query.error());
+    QSqlQuery &q = query.value();
+    if (!q.next())
+        return std::optional<UserRecord>();
+    UserRecord user;
+    user.loginId = q.value(0).toString();
+    user.merchantId = q.value(1).toString();
+    user.merchantName = q.value(2).toString();
+    user.name = q.value(3).toString();
+    user.role = q.value(4).toString();
+    user.passwordHash = q.value(5).toString();
+    user.failedLogins = q.value(6).toInt();
+    user.lockedUntil = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    user.enabled = q.value(8).toInt() != 0;
+
+    auto permissions = runQuery(*db,
+                                QStringLiteral("SELECT permission FROM user_permissions WHERE login_id = ?"),
+                                {loginId});
+    if (!permissions)
+        return makeError(permissions.error());
+    QStringList stored;
+    while (permissions.value().next())
+        stored.append(permissions.value().value(0).toString());
+    user.permissions = Permissions::effective(user.role, stored);
+    return std::optional<UserRecord>(std::move(user));
+}
+
+Result<void> AccountStore::addCertificate(const QString &loginId,
+                                          const IssuedCertificate &certificate,
+                                          qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db,
+                         QStringLiteral("INSERT INTO certificates (fingerprint, login_id, serial, issued_at,"
+                                        " not_after, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)"),
+                         {certificate.fingerprint, loginId, certificate.serial, now, certificate.notAfter});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<std::optional<QString>> AccountStore::certificateOwner(const QString &fingerprint)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db,
+                          QStringLiteral("SELECT login_id FROM certificates"
+                                         " WHERE fingerprint = ? AND revoked_at IS NULL"),
+                          {fingerprint});
+    if (!query)
+        return makeError(query.error());
+    if (!query.value().next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value().value(0).toString());
+}
+
+Result<bool> AccountStore::isRevoked(const QString &fingerprint)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db,
+                          QStringLiteral("SELECT 1 FROM certificates WHERE fingerprint = ? AND revoked_at IS NOT NULL"),
+                          {fingerprint});
+    if (!query)
+        return makeError(query.error());
+    return query.value().next();
+}
+
+Result<bool> AccountStore::recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return makeError(begun.error());
+    auto counted = runQuery(*db,
+                            QStringLiteral("UPDATE users SET failed_logins = failed_logins + 1 WHERE login_id = ?"),
+                            {loginId});
+    if (!counted)
+        return makeError(counted.error());
+    auto read = runQuery(*db, QStringLiteral("SELECT failed_logins FROM users WHERE login_id = ?"), {loginId});
+    if (!read)
+        return makeError(read.error());
+    const int failures = read.value().next() ? read.value().value(0).toInt() : 0;
+    const bool lock = failures >= lockAfter;
+    if (lock) {
+        // The counter starts again once the lock is over.
+        auto locked = runQuery(*db,
+                               QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = ? WHERE login_id = ?"),
+                               {lockedUntil, loginId});
+        if (!locked)
+            return makeError(locked.error());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return makeError(committed.error());
+    return lock;
+}
+
+Result<void> AccountStore::clearFailedLogins(const QString &loginId)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db,
+                         QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL"
+                                        " WHERE login_id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)"),
+                         {loginId});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> AccountStore::createSession(const QString &tokenHash, const SessionRecord &session)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db,
+                         QStringLiteral("INSERT INTO sessions (token_hash, login_id, cert_fingerprint,"
+                                        " created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                         {tokenHash,
+                          session.loginId,
+                          session.certificateFingerprint,
+                          session.createdAt,
+                          session.lastSeen,
+                          session.expiresAt});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<std::optional<SessionRecord>> AccountStore::findSession(const QString &tokenHash)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db,
+                          QStringLiteral("SELECT login_id, cert_fingerprint, created_at, last_seen, expires_at"
+                                         " FROM sessions WHERE token_hash = ?"),
+                          {tokenHash});
+    if (!query)
+        return makeError(query.error());
+    QSqlQuery &q = query.value();
+    if (!q.next())
+        return std::optional<SessionRecord>();
+    SessionRecord session;
+    session.loginId = q.value(0).toString();
+    session.certificateFingerprint = q.value(1).toString();
+    session.createdAt = q.value(2).toLongLong();
+    session.lastSeen = q.value(3).toLongLong();
+    session.expiresAt = q.value(4).toLongLong();
+    return std::optional<SessionRecord>(std::move(session));
+}
+
+Result<void> AccountStore::touchSession(const QString &tokenHash, qint64 now)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db,
+                         QStringLiteral("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"),
+                         {now, tokenHash});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> AccountStore::deleteSession(const QString &tokenHash)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> AccountStore::audit(const AuditEntry &entry)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    return writeAudit(*db, entry);
+}
+
+Result<std::optional<QString>> AccountStore::setting(const QString &name)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db, QStringLiteral("SELECT value FROM settings WHERE name = ?"), {name});
+    if (!query)
+        return makeError(query.error());
+    if (!query.value().next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value().value(0).toString());
+}
+
+Result<void> AccountStore::setSetting(const QString &name, const QString &value)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    auto removed = runQuery(*db, QStringLiteral("DELETE FROM settings WHERE name = ?"), {name});
+    if (!removed)
+        return makeError(removed.error());
+    auto inserted = runQuery(*db, QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?)"), {name, value});
+    if (!inserted)
+        return makeError(inserted.error());
+    return transaction.commit();
+}
+
+} // namespace kessai::gateway

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "audit/auditlog.h"
+#include "common/result.h"
+#include "db/database.h"
+#include "sessions/userrecord.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kessai::gateway {
+
+struct IssuedCertificate;
+
+// Merchants, users, their certificates and sessions; audit() writes to the audit log.
+class AccountStore
+{
+public:
+    explicit AccountStore(const Database &database);
+
+    // 3-32 characters of A-Z a-z 0-9 _ . -: what a login id can be, checked before one is
+    // created, logged or looked up.
+    static bool isValidLoginId(const QString &loginId);
+
+    const Database &database() const { return m_database; }
+
+    Result<void> createMerchant(const QString &merchantId, const QString &name, qint64 now);
+    Result<void> createUser(const NewUser &user, qint64 now);
+    Result<std::optional<UserRecord>> findUser(const QString &loginId);
+
+    Result<void> addCertificate(const QString &loginId, const IssuedCertificate &certificate, qint64 now);
+    // The login id a valid (not revoked) certificate belongs to, if any.
+    Result<std::optional<QString>> certificateOwner(const QString &fingerprint);
+    Result<bool> isRevoked(const QString &fingerprint);
+
+    // Counts a wrong password; at lockAfter failures the account is locked until lockedUntil.
+    // Returns true when this failure locked the account.
+    Result<bool> recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil);
+    Result<void> clearFailedLogins(const QString &loginId);
+
+    Result<void> createSession(const QString &tokenHash, const SessionRecord &session);
+    Result<std::optional<SessionRecord>> findSession(const QString &tokenHash);
+    Result<void> touchSession(const QString &tokenHash, qint64 now);
+    Result<void> deleteSession(const QString &tokenHash);
+
+    Result<void> audit(const AuditEntry &entry);
+
+    Result<std::optional<QString>> setting(const QString &name);
+    Result<void> setSetting(const QString &name, const QString &value);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace kessai::gateway

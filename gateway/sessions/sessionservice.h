@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/apierror.h"
+#include "common/clock.h"
+#include "http/caller.h"
+#include "http/requestorigin.h"
+#include "sessions/accountstore.h"
+
+#include <QString>
+
+namespace kessai::gateway {
+
+struct LoginResult
+{
+    QString token; // handed out once; only its SHA-256 is stored
+    qint64 expiresAt = 0;
+    UserRecord user;
+};
+
+struct AuthenticatedUser
+{
+    UserRecord user;
+    QString tokenHash;
+};
+
+// What the features see of a signed-in user (sessionId: the token hash, for logout).
+Caller callerOf(const UserRecord &user, const QString &sessionId = {});
+inline Caller callerOf(const AuthenticatedUser &user)
+{
+    return callerOf(user.user, user.tokenHash);
+}
+
+// Login, token authentication and logout: the gateway's session rules (certificate binding,
+// lockout, idle and absolute timeouts) in one place, independent of HTTP.
+class SessionService
+{
+public:
+    static constexpr qint64 IdleTimeoutSeconds = 15 * 60;
+    static constexpr qint64 AbsoluteTimeoutSeconds = 12 * 60 * 60;
+    static constexpr qint64 LockSeconds = 30 * 60;
+    static constexpr int MaxFailedLogins = 5;
+    // last_seen is written at most this often: an idle timeout may end up to this much early,
+    // and a busy console does not cost one synchronous write per request.
+    static constexpr qint64 TouchGranularitySeconds = 15;
+
+    SessionService(AccountStore &accounts, const Clock &clock);
+
+    ApiResult<LoginResult> login(const QString &loginId, const QString &password, const RequestOrigin &origin);
+    ApiResult<AuthenticatedUser> authenticate(const QString &token, const RequestOrigin &origin);
+    ApiResult<bool> logout(const Caller &caller, const RequestOrigin &origin);
+
+    static QString hashToken(const QString &token);
+
+private:
+    void audit(const QString &action,
+               const QString &loginId,
+               const QString &merchantId,
+               const QString &result,
+               const RequestOrigin &origin);
+
+    AccountStore &m_accounts;
+    const Clock &m_clock;
+};
+
+} // namespace kessai::gateway
