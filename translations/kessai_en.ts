@@ -1036,7 +1036,15 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
 </context>
 <context>
-    <name>kessai::SearchPage</name>
+    <name>kessai::SearchConditions</name>
+    <message>
+        <source>Search conditions</source>
+        <translation>Search conditions</translation>
+    </message>
+    <message>
+        <source>What is this charge?…</source>
+        <translation>What is this charge?…</translation>
+    </message>
     <message>
         <source>Search</source>
         <translation>Search</translation>
@@ -1050,12 +1058,20 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>exact, or prefix*</translation>
     </message>
     <message>
-        <source>Search (Enter)</source>
-        <translation>Search (Enter)</translation>
+        <source>the whole ID (exact match)</source>
+        <translation>the whole ID (exact match)</translation>
     </message>
     <message>
-        <source>Search conditions</source>
-        <translation>Search conditions</translation>
+        <source>name, kana or phone</source>
+        <translation>name, kana or phone</translation>
+    </message>
+    <message>
+        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
+        <translation>Find a payment from its date, amount and the card&apos;s last 4 digits</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>Search (Enter)</translation>
     </message>
     <message>
         <source>Trading ID:</source>
@@ -1073,6 +1089,49 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Payment type:</source>
         <translation>Payment type:</translation>
     </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>Card last 4:</translation>
+    </message>
+    <message>
+        <source>Trade date:</source>
+        <translation>Trade date:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Due date:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>yen</source>
+        <translation>yen</translation>
+    </message>
+    <message>
+        <source>Cleared date:</source>
+        <translation>Cleared date:</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
+        <translation>The amount range is reversed: the first amount must not be larger than the second.</translation>
+    </message>
+    <message>
+        <source>Enter all 4 last digits of the card.</source>
+        <translation>Enter all 4 last digits of the card.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SearchPage</name>
     <message>
         <source>Searching…</source>
         <translation>Searching…</translation>
@@ -1106,56 +1165,8 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>%1 checked</translation>
     </message>
     <message>
-        <source>What is this charge?…</source>
-        <translation>What is this charge?…</translation>
-    </message>
-    <message>
-        <source>name, kana or phone</source>
-        <translation>name, kana or phone</translation>
-    </message>
-    <message>
-        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
-        <translation>Find a payment from its date, amount and the card&apos;s last 4 digits</translation>
-    </message>
-    <message>
-        <source>Card last 4:</source>
-        <translation>Card last 4:</translation>
-    </message>
-    <message>
-        <source>Trade date:</source>
-        <translation>Trade date:</translation>
-    </message>
-    <message>
-        <source>Due date:</source>
-        <translation>Due date:</translation>
-    </message>
-    <message>
-        <source>Cleared date:</source>
-        <translation>Cleared date:</translation>
-    </message>
-    <message>
-        <source>Amount:</source>
-        <translation>Amount:</translation>
-    </message>
-    <message>
-        <source>yen</source>
-        <translation>yen</translation>
-    </message>
-    <message>
-        <source>Customer:</source>
-        <translation>Customer:</translation>
-    </message>
-    <message>
         <source>%1 of %2 matching payments checked</source>
         <translation>%1 of %2 matching payments checked</translation>
-    </message>
-    <message>
-        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
-        <translation>The amount range is reversed: the first amount must not be larger than the second.</translation>
-    </message>
-    <message>
-        <source>Enter all 4 last digits of the card.</source>
-        <translation>Enter all 4 last digits of the card.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -1195,10 +1206,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>The export failed. No file was written.</source>
         <translation>The export failed. No file was written.</translation>
-    </message>
-    <message>
-        <source>Saved searches</source>
-        <translation>Saved searches</translation>
     </message>
     <message>
         <source>Save these conditions…</source>
@@ -1246,10 +1253,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
             <numerusform>%1 result, %2 shown</numerusform>
             <numerusform>%1 results, %2 shown</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the whole ID (exact match)</source>
-        <translation>the whole ID (exact match)</translation>
     </message>
     <message>
         <source>Enter</source>

@@ -1039,7 +1039,15 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
 </context>
 <context>
-    <name>kessai::SearchPage</name>
+    <name>kessai::SearchConditions</name>
+    <message>
+        <source>Search conditions</source>
+        <translation>検索条件</translation>
+    </message>
+    <message>
+        <source>What is this charge?…</source>
+        <translation>この請求は何？…</translation>
+    </message>
     <message>
         <source>Search</source>
         <translation>検索</translation>
@@ -1053,12 +1061,20 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>完全一致、または前方一致*</translation>
     </message>
     <message>
-        <source>Search (Enter)</source>
-        <translation>検索（Enter）</translation>
+        <source>the whole ID (exact match)</source>
+        <translation>全桁（完全一致）</translation>
     </message>
     <message>
-        <source>Search conditions</source>
-        <translation>検索条件</translation>
+        <source>name, kana or phone</source>
+        <translation>氏名・カナ・電話番号</translation>
+    </message>
+    <message>
+        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
+        <translation>日付・金額・カード番号下4桁から決済を探します</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>検索（Enter）</translation>
     </message>
     <message>
         <source>Trading ID:</source>
@@ -1076,6 +1092,49 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Payment type:</source>
         <translation>決済種別</translation>
     </message>
+    <message>
+        <source>Card last 4:</source>
+        <translation>カード下4桁</translation>
+    </message>
+    <message>
+        <source>Trade date:</source>
+        <translation>取引日</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>支払期限日</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>購入者</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>決済金額</translation>
+    </message>
+    <message>
+        <source>yen</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>Cleared date:</source>
+        <translation>消込日</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>保存した検索</translation>
+    </message>
+    <message>
+        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
+        <translation>金額の範囲が逆です。下限は上限以下にしてください。</translation>
+    </message>
+    <message>
+        <source>Enter all 4 last digits of the card.</source>
+        <translation>カード番号の下4桁をすべて入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::SearchPage</name>
     <message>
         <source>Searching…</source>
         <translation>検索中…</translation>
@@ -1109,56 +1168,8 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>%1件を選択中</translation>
     </message>
     <message>
-        <source>What is this charge?…</source>
-        <translation>この請求は何？…</translation>
-    </message>
-    <message>
-        <source>name, kana or phone</source>
-        <translation>氏名・カナ・電話番号</translation>
-    </message>
-    <message>
-        <source>Find a payment from its date, amount and the card&apos;s last 4 digits</source>
-        <translation>日付・金額・カード番号下4桁から決済を探します</translation>
-    </message>
-    <message>
-        <source>Card last 4:</source>
-        <translation>カード下4桁</translation>
-    </message>
-    <message>
-        <source>Trade date:</source>
-        <translation>取引日</translation>
-    </message>
-    <message>
-        <source>Due date:</source>
-        <translation>支払期限日</translation>
-    </message>
-    <message>
-        <source>Cleared date:</source>
-        <translation>消込日</translation>
-    </message>
-    <message>
-        <source>Amount:</source>
-        <translation>決済金額</translation>
-    </message>
-    <message>
-        <source>yen</source>
-        <translation>円</translation>
-    </message>
-    <message>
-        <source>Customer:</source>
-        <translation>購入者</translation>
-    </message>
-    <message>
         <source>%1 of %2 matching payments checked</source>
         <translation>検索結果 %2件中 %1件を選択済み</translation>
-    </message>
-    <message>
-        <source>The amount range is reversed: the first amount must not be larger than the second.</source>
-        <translation>金額の範囲が逆です。下限は上限以下にしてください。</translation>
-    </message>
-    <message>
-        <source>Enter all 4 last digits of the card.</source>
-        <translation>カード番号の下4桁をすべて入力してください。</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -1197,10 +1208,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>The export failed. No file was written.</source>
         <translation>出力に失敗しました。ファイルは作成されていません。</translation>
-    </message>
-    <message>
-        <source>Saved searches</source>
-        <translation>保存した検索</translation>
     </message>
     <message>
         <source>Save these conditions…</source>
@@ -1247,10 +1254,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>
             <numerusform>検索結果 %1件中、%2件を表示</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the whole ID (exact match)</source>
-        <translation>全桁（完全一致）</translation>
     </message>
     <message>
         <source>Enter</source>

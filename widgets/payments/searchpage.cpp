@@ -1,15 +1,15 @@
 #include "searchpage.h"
 
+#include "searchconditions.h"
+
 #include "api/merchantclient.h"
 #include "domain/paymentcatalog.h"
-#include "daterangefilter.h"
 #include "exportdialog.h"
 #include "export/paymentexporter.h"
 #include "domain/japantime.h"
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
 #include "common/paymentdetaildialog.h"
-#include "statusfilter.h"
 #include "supportlookupdialog.h"
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
@@ -18,17 +18,13 @@
 #include <QKeyEvent>
 #include <QInputDialog>
 #include <QMenu>
-#include <QToolButton>
 #include <QSettings>
-#include <QCheckBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QStandardPaths>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -38,7 +34,6 @@
 #include <QProxyStyle>
 #include <QPushButton>
 #include <QStyleOptionHeader>
-#include <QRegularExpressionValidator>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -71,31 +66,12 @@ public:
     }
 };
 
-// Digits as the gateway reads them, whatever width they were typed in.
-QString halfWidth(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_KC).trimmed();
-}
-
 } // namespace
 
 SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     : Page(parent)
     , m_model(new PaymentsModel(this))
-    , m_tradingId(new QLineEdit)
-    , m_paymentId(new QLineEdit)
-    , m_status(new StatusFilter)
-    , m_tradeRange(new DateRangeFilter)
-    , m_dueRange(new DateRangeFilter)
-    , m_clearedRange(new DateRangeFilter)
-    , m_amountMin(new QLineEdit)
-    , m_amountMax(new QLineEdit)
-    , m_cardLast4(new QLineEdit)
-    , m_customer(new QLineEdit)
-    , m_lookupButton(new QPushButton(tr("What is this charge?…")))
-    , m_savedButton(new QToolButton)
-    , m_searchButton(new QPushButton(tr("Search")))
-    , m_clearButton(new QPushButton(tr("Clear")))
+    , m_conditions(new SearchConditions)
     , m_table(new QTableView)
     , m_summary(new QLabel)
     , m_checkSummary(new QLabel)
@@ -110,92 +86,6 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     m_client = client;
     m_model->setClient(client);
 
-    m_tradingId->setObjectName(QStringLiteral("tradingIdFilter"));
-    m_tradingId->setPlaceholderText(tr("exact, or prefix*"));
-    m_tradingId->setClearButtonEnabled(true);
-    m_tradingId->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[A-Za-z0-9_]{0,25}\\*?")), m_tradingId));
-    m_paymentId->setObjectName(QStringLiteral("paymentIdFilter"));
-    m_paymentId->setClearButtonEnabled(true);
-    m_paymentId->setPlaceholderText(tr("the whole ID (exact match)"));
-    m_paymentId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９]{0,18}")), m_paymentId));
-    m_status->setObjectName(QStringLiteral("statusFilter"));
-    m_status->setMinimumWidth(m_status->sizeHint().width() + m_status->fontMetrics().horizontalAdvance(QStringLiteral("MM")));
-    m_tradeRange->setObjectName(QStringLiteral("tradeRange"));
-    m_dueRange->setObjectName(QStringLiteral("dueRange"));
-    m_clearedRange->setObjectName(QStringLiteral("clearedRange"));
-    // Japanese input methods type full-width digits: they are read as the same numbers.
-    auto *amountValidator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９,，]{0,11}")), this);
-    for (QLineEdit *amount : {m_amountMin, m_amountMax}) {
-        amount->setValidator(amountValidator);
-        amount->setAlignment(Qt::AlignRight);
-        amount->setClearButtonEnabled(true);
-    }
-    m_amountMin->setObjectName(QStringLiteral("amountMin"));
-    m_amountMax->setObjectName(QStringLiteral("amountMax"));
-    m_cardLast4->setObjectName(QStringLiteral("cardLast4"));
-    m_cardLast4->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９]{0,4}")), m_cardLast4));
-    m_cardLast4->setMaximumWidth(m_cardLast4->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 24);
-    m_cardLast4->setPlaceholderText(QStringLiteral("1234"));
-    m_customer->setObjectName(QStringLiteral("customerFilter"));
-    m_customer->setPlaceholderText(tr("name, kana or phone"));
-    m_customer->setClearButtonEnabled(true);
-    m_lookupButton->setObjectName(QStringLiteral("supportLookupButton"));
-    m_lookupButton->setToolTip(tr("Find a payment from its date, amount and the card's last 4 digits"));
-    m_searchButton->setObjectName(QStringLiteral("searchButton"));
-    m_searchButton->setDefault(true);
-    m_searchButton->setToolTip(tr("Search (Enter)"));
-    m_clearButton->setObjectName(QStringLiteral("clearButton"));
-
-    auto *filters = new QGroupBox(tr("Search conditions"));
-    filters->setObjectName(QStringLiteral("filters"));
-    auto *grid = new QGridLayout(filters);
-    grid->addWidget(new QLabel(tr("Trading ID:")), 0, 0);
-    grid->addWidget(m_tradingId, 0, 1);
-    grid->addWidget(new QLabel(tr("Payment ID:")), 0, 2);
-    grid->addWidget(m_paymentId, 0, 3);
-    grid->addWidget(new QLabel(tr("Status:")), 0, 4);
-    grid->addWidget(m_status, 0, 5);
-    grid->addWidget(new QLabel(tr("Payment type:")), 1, 0);
-    auto *types = new QHBoxLayout;
-    for (const PaymentTypeInfo &info : PaymentCatalog::types()) {
-        auto *box = new QCheckBox(PaymentCatalog::typeLabel(info.code));
-        box->setObjectName(QStringLiteral("type_") + info.code);
-        box->setProperty("typeCode", info.code);
-        m_typeBoxes.append(box);
-        types->addWidget(box);
-    }
-    types->addStretch();
-    grid->addLayout(types, 1, 1, 1, 3);
-    grid->addWidget(new QLabel(tr("Card last 4:")), 1, 4);
-    grid->addWidget(m_cardLast4, 1, 5, Qt::AlignLeft);
-    // Two date ranges a row, the buttons on a row of their own: the conditions fit a 1280-pixel
-    // window in Japanese and in English.
-    grid->addWidget(new QLabel(tr("Trade date:")), 2, 0);
-    grid->addWidget(m_tradeRange, 2, 1);
-    grid->addWidget(new QLabel(tr("Due date:")), 2, 2);
-    grid->addWidget(m_dueRange, 2, 3);
-    grid->addWidget(new QLabel(tr("Customer:")), 2, 4);
-    grid->addWidget(m_customer, 2, 5);
-    grid->addWidget(new QLabel(tr("Amount:")), 3, 0);
-    auto *amounts = new QHBoxLayout;
-    amounts->addWidget(m_amountMin, 1);
-    amounts->addWidget(new QLabel(QStringLiteral("〜")));
-    amounts->addWidget(m_amountMax, 1);
-    amounts->addWidget(new QLabel(tr("yen")));
-    grid->addLayout(amounts, 3, 1);
-    grid->addWidget(new QLabel(tr("Cleared date:")), 3, 2);
-    grid->addWidget(m_clearedRange, 3, 3);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_lookupButton);
-    buttons->addWidget(m_savedButton);
-    buttons->addStretch();
-    buttons->addWidget(m_clearButton);
-    buttons->addWidget(m_searchButton);
-    grid->addLayout(buttons, 4, 0, 1, 6);
-    grid->setColumnStretch(1, 2);
-    grid->setColumnStretch(3, 2);
-    grid->setColumnStretch(5, 2);
 
     m_table->setObjectName(QStringLiteral("resultTable"));
     m_table->setModel(m_model);
@@ -282,8 +172,8 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
         m_checkAllButton->setVisible(acts);
         m_uncheckAllButton->setVisible(acts);
         // Only the payment types the user may view are offered.
-        for (QCheckBox *box : std::as_const(m_typeBoxes))
-            box->setVisible(can(QStringLiteral("view:") + box->property("typeCode").toString()));
+        for (const PaymentTypeInfo &type : PaymentCatalog::types())
+            m_conditions->setTypeAllowed(type.code, can(QStringLiteral("view:") + type.code));
     };
     updatePermissions();
     connect(client, &MerchantClient::loggedIn, this, updatePermissions);
@@ -295,7 +185,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &SearchPage::showColumnMenu);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(filters);
+    layout->addWidget(m_conditions);
     layout->addWidget(m_error);
     layout->addWidget(m_note);
     layout->addWidget(m_stale);
@@ -305,30 +195,16 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     connect(m_checkAllButton, &QPushButton::clicked, m_model, &PaymentsModel::checkAllMatching);
     connect(m_uncheckAllButton, &QPushButton::clicked, m_model, &PaymentsModel::clearChecks);
     connect(m_model, &PaymentsModel::checkedCountChanged, this, &SearchPage::updateCheckSummary);
-    // Every field and box of the conditions takes Enter (search), Down (to the results) and Esc.
-    for (QLineEdit *edit : filters->findChildren<QLineEdit *>())
-        edit->installEventFilter(this);
-    for (QCheckBox *box : std::as_const(m_typeBoxes))
-        box->installEventFilter(this);
     m_table->installEventFilter(this);
     // Results never pass for the answer to conditions they were not searched with.
-    for (QLineEdit *edit : filters->findChildren<QLineEdit *>())
-        connect(edit, &QLineEdit::textChanged, this, &SearchPage::updateStale);
-    for (QCheckBox *box : std::as_const(m_typeBoxes))
-        connect(box, &QCheckBox::toggled, this, &SearchPage::updateStale);
-    for (DateRangeFilter *range : {m_tradeRange, m_dueRange, m_clearedRange})
-        connect(range, &DateRangeFilter::changed, this, &SearchPage::updateStale);
-    connect(m_status, &StatusFilter::changed, this, &SearchPage::updateStale);
+    connect(m_conditions, &SearchConditions::changed, this, &SearchPage::updateStale);
     connect(m_model, &PaymentsModel::modelReset, this, &SearchPage::updateStale);
-
-    connect(m_searchButton, &QPushButton::clicked, this, &SearchPage::search);
-    connect(m_clearButton, &QPushButton::clicked, this, &SearchPage::clearFilters);
-    connect(m_lookupButton, &QPushButton::clicked, this, &SearchPage::openSupportLookup);
-    m_savedButton->setObjectName(QStringLiteral("savedSearchesButton"));
-    m_savedButton->setText(tr("Saved searches"));
-    m_savedButton->setPopupMode(QToolButton::InstantPopup);
-    m_savedButton->setMenu(new QMenu(m_savedButton));
-    connect(m_savedButton->menu(), &QMenu::aboutToShow, this, &SearchPage::fillSavedSearchMenu);
+    connect(m_conditions, &SearchConditions::enterPressed, this, &SearchPage::enterFromFilters);
+    connect(m_conditions, &SearchConditions::downPressed, this, &SearchPage::focusResults);
+    connect(m_conditions, &SearchConditions::searchClicked, this, &SearchPage::search);
+    connect(m_conditions, &SearchConditions::clearClicked, this, &SearchPage::clearFilters);
+    connect(m_conditions, &SearchConditions::lookupClicked, this, &SearchPage::openSupportLookup);
+    connect(m_conditions->savedSearchesMenu(), &QMenu::aboutToShow, this, &SearchPage::fillSavedSearchMenu);
     connect(m_model, &PaymentsModel::totalChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::loadingChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::rowsInserted, this, &SearchPage::updateSummary);
@@ -395,37 +271,14 @@ QList<QPair<QString, QString>> SearchPage::keyboardHelp() const
 
 bool SearchPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::KeyPress)
-        return QWidget::eventFilter(watched, event);
-    const auto *key = static_cast<QKeyEvent *>(event);
-    if (watched == m_table) {
-        // Space checks the current row, whichever cell is current.
+    // Space checks the current row, whichever cell is current.
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && m_table->currentIndex().isValid()) {
             const QString id = m_model->paymentIdAt(m_table->currentIndex().row());
             m_model->setChecked(id, !m_model->isChecked(id));
             return true;
         }
-        return QWidget::eventFilter(watched, event);
-    }
-    switch (key->key()) {
-    case Qt::Key_Escape:
-        // Esc clears the field it is pressed in (and only that field).
-        if (auto *edit = qobject_cast<QLineEdit *>(watched); edit && !edit->text().isEmpty()) {
-            edit->clear();
-            return true;
-        }
-        break;
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        enterFromFilters();
-        return true;
-    case Qt::Key_Down:
-        if (key->modifiers() & Qt::AltModifier)
-            break; // a date field's calendar
-        focusResults();
-        return true;
-    default:
-        break;
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -596,18 +449,7 @@ void SearchPage::restoreState()
 
 void SearchPage::applyQuery(const PaymentQuery &query)
 {
-    m_tradingId->setText(query.tradingId);
-    m_paymentId->setText(query.paymentId);
-    m_status->setStatuses(query.statuses);
-    for (QCheckBox *box : m_typeBoxes)
-        box->setChecked(query.types.contains(box->property("typeCode").toString()));
-    m_tradeRange->setRange(query.tradeFrom, query.tradeTo);
-    m_dueRange->setRange(query.dueFrom, query.dueTo);
-    m_clearedRange->setRange(query.clearedFrom, query.clearedTo);
-    m_amountMin->setText(query.amountMin ? QString::number(*query.amountMin) : QString());
-    m_amountMax->setText(query.amountMax ? QString::number(*query.amountMax) : QString());
-    m_cardLast4->setText(query.cardLast4);
-    m_customer->setText(query.customer);
+    m_conditions->setQuery(query);
 }
 
 void SearchPage::openSupportLookup()
@@ -630,75 +472,20 @@ void SearchPage::openSupportLookup()
 
 PaymentQuery SearchPage::currentQuery() const
 {
-    PaymentQuery query = m_model->query(); // keeps the sort chosen in the header
-    query.tradingId = m_tradingId->text().trimmed();
-    query.paymentId = halfWidth(m_paymentId->text());
-    query.statuses = m_status->statuses();
-    query.types.clear();
-    for (QCheckBox *box : m_typeBoxes) {
-        if (box->isChecked() && !box->isHidden())
-            query.types.append(box->property("typeCode").toString());
-    }
-    query.tradeFrom = m_tradeRange->from();
-    query.tradeTo = m_tradeRange->to();
-    query.dueFrom = m_dueRange->from();
-    query.dueTo = m_dueRange->to();
-    query.clearedFrom = m_clearedRange->from();
-    query.clearedTo = m_clearedRange->to();
-    readAmounts(&query);
-    query.cardLast4 = halfWidth(m_cardLast4->text());
-    query.customer = m_customer->text().trimmed();
-    return query;
-}
-
-bool SearchPage::readAmounts(PaymentQuery *query) const
-{
-    query->amountMin.reset();
-    query->amountMax.reset();
-    Yen value = 0;
-    bool ok = true;
-    if (!m_amountMin->text().trimmed().isEmpty()) {
-        if (parseYen(m_amountMin->text(), &value))
-            query->amountMin = value;
-        else
-            ok = false;
-    }
-    if (!m_amountMax->text().trimmed().isEmpty()) {
-        if (parseYen(m_amountMax->text(), &value))
-            query->amountMax = value;
-        else
-            ok = false;
-    }
-    return ok;
+    return m_conditions->query(m_model->query()); // keeps the sort chosen in the header
 }
 
 void SearchPage::search()
 {
     m_error->hide();
     m_note->hide();
-    for (const DateRangeFilter *range : {m_tradeRange, m_dueRange, m_clearedRange}) {
-        if (!range->problem().isEmpty()) {
-            m_error->setText(range->problem());
-            m_error->show();
-            range->problemField()->setFocus();
-            return;
-        }
-    }
-    PaymentQuery query = currentQuery();
-    if (query.amountMin && query.amountMax && *query.amountMin > *query.amountMax) {
-        m_error->setText(tr("The amount range is reversed: the first amount must not be larger than the second."));
+    if (const QString problem = m_conditions->check(); !problem.isEmpty()) {
+        m_error->setText(problem);
         m_error->show();
-        m_amountMin->setFocus();
-        return;
-    }
-    if (!query.cardLast4.isEmpty() && query.cardLast4.size() != 4) {
-        m_error->setText(tr("Enter all 4 last digits of the card."));
-        m_error->show();
-        m_cardLast4->setFocus();
         return;
     }
     saveState();
-    m_model->search(query);
+    m_model->search(currentQuery());
     m_table->scrollToTop();
 }
 
@@ -708,13 +495,12 @@ void SearchPage::clearFilters()
     blank.sort = m_model->query().sort;
     blank.descending = m_model->query().descending;
     applyQuery(blank);
-    m_tradingId->setFocus();
+    m_conditions->focusFirst();
 }
 
 void SearchPage::focusFilters()
 {
-    m_tradingId->setFocus();
-    m_tradingId->selectAll();
+    m_conditions->focusFirst();
 }
 
 void SearchPage::updateSummary()
@@ -831,7 +617,7 @@ void SearchPage::showError(const ApiError &error)
 
 void SearchPage::fillSavedSearchMenu()
 {
-    QMenu *menu = m_savedButton->menu();
+    QMenu *menu = m_conditions->savedSearchesMenu();
     menu->clear();
     QAction *saveAction = menu->addAction(tr("Save these conditions…"));
     connect(saveAction, &QAction::triggered, this, [this] {

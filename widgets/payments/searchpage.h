@@ -8,19 +8,15 @@
 
 Q_MOC_INCLUDE("export/paymentexporter.h")
 
-class QCheckBox;
 class QLabel;
-class QLineEdit;
 class QProgressDialog;
 class QPushButton;
 class QTableView;
-class QToolButton;
 
 namespace kessai {
 
-class DateRangeFilter;
 class MerchantClient;
-class StatusFilter;
+class SearchConditions;
 class PaymentsModel;
 class PaymentExporter;
 struct ApiError;
@@ -80,28 +76,13 @@ private:
     void applyQuery(const PaymentQuery &query);
     void openSupportLookup();
     void fillSavedSearchMenu();
-    bool readAmounts(PaymentQuery *query) const;
     void showError(const ApiError &error);
     void openExport();
     void onExportFinished(const ExportResult &result);
 
     MerchantClient *m_client = nullptr;
     PaymentsModel *m_model;
-    QLineEdit *m_tradingId;
-    QLineEdit *m_paymentId;
-    StatusFilter *m_status;
-    DateRangeFilter *m_tradeRange;
-    DateRangeFilter *m_dueRange;
-    DateRangeFilter *m_clearedRange;
-    QLineEdit *m_amountMin;
-    QLineEdit *m_amountMax;
-    QLineEdit *m_cardLast4;
-    QLineEdit *m_customer;
-    QPushButton *m_lookupButton;
-    QToolButton *m_savedButton;
-    QList<QCheckBox *> m_typeBoxes;
-    QPushButton *m_searchButton;
-    QPushButton *m_clearButton;
+    SearchConditions *m_conditions;
     QTableView *m_table;
     QLabel *m_summary;
     QLabel *m_checkSummary;
