@@ -76,6 +76,17 @@ bool readItem(JsonReader &reader, TextCache &texts, PaymentListItem *item)
             ok = readTime(reader, &item->dueTime);
         } else if (key == "cleared_time") {
             ok = readTime(reader, &item->clearedTime);
+        } else if (key == "actions") {
+            ok = reader.beginArray();
+            while (ok && reader.nextElement()) {
+                ok = reader.readUtf8(&text);
+                if (text == "capture")
+                    item->actions |= PaymentListItem::Capture;
+                else if (text == "cancel")
+                    item->actions |= PaymentListItem::Cancel;
+                else if (text == "change_amount")
+                    item->actions |= PaymentListItem::ChangeAmount;
+            }
         } else {
             ok = reader.skipValue();
         }

@@ -12,6 +12,9 @@ namespace kessai {
 // (the card and customer objects are skipped).
 struct PaymentListItem
 {
+    // What the signed-in user may do to the payment now (the row's `actions`), as bits.
+    enum Action : quint8 { NoAction = 0, Capture = 1, Cancel = 2, ChangeAmount = 4 };
+
     qint64 paymentId = 0;
     QString tradingId;
     QString type;        // "02"; equal texts share one QString within a page
@@ -21,6 +24,7 @@ struct PaymentListItem
     qint64 tradeTime = 0; // seconds since the epoch (UTC); 0 = none
     qint64 dueTime = 0;
     qint64 clearedTime = 0;
+    quint8 actions = NoAction; // Action bits
 };
 
 struct PaymentListPage

@@ -6,7 +6,11 @@ namespace kessai::gateway::PaymentRules {
 
 QStringList allowedActions(const PaymentDetail &detail, const QStringList &permissions, qint64 now)
 {
-    const Payment &payment = detail.payment;
+    return allowedActions(detail.payment, permissions, now);
+}
+
+QStringList allowedActions(const Payment &payment, const QStringList &permissions, qint64 now)
+{
     PaymentStateMachine::Times times;
     times.trade = payment.tradeTime.isValid() ? payment.tradeTime.toSecsSinceEpoch() : 0;
     times.cleared = payment.clearedTime.isValid() ? payment.clearedTime.toSecsSinceEpoch() : 0;

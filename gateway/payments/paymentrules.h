@@ -13,6 +13,8 @@ namespace PaymentRules {
 // capture, cancel, change_amount — in that order, only those the user holds a permission for.
 // Derived from PaymentStateMachine's table, the same one the action endpoints apply.
 QStringList allowedActions(const PaymentDetail &detail, const QStringList &permissions, qint64 now);
+// The same for a row of a search page (the list shows what 一括処理 will skip before it is sent).
+QStringList allowedActions(const Payment &payment, const QStringList &permissions, qint64 now);
 
 } // namespace PaymentRules
 

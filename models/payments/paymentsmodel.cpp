@@ -145,6 +145,7 @@ PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
     row.tradeTime = item.tradeTime;
     row.dueTime = item.dueTime;
     row.clearedTime = item.clearedTime;
+    row.actions = item.actions;
     return row;
 }
 
@@ -168,6 +169,26 @@ QString PaymentsModel::paymentIdAt(int row) const
 int PaymentsModel::rowOfPaymentId(const QString &paymentId) const
 {
     return m_rowOfId.value(paymentId.toLongLong(), -1);
+}
+
+std::optional<PaymentListItem> PaymentsModel::itemOf(const QString &paymentId) const
+{
+    const int index = rowOfPaymentId(paymentId);
+    if (index < 0)
+        return std::nullopt;
+    const Row &row = m_rows[size_t(index)];
+    PaymentListItem item;
+    item.paymentId = row.paymentId;
+    item.tradingId = row.tradingId;
+    item.type = typeCode(row);
+    item.status = row.status;
+    item.amount = row.amount;
+    item.institution = m_strings.at(row.institution);
+    item.tradeTime = row.tradeTime;
+    item.dueTime = row.dueTime;
+    item.clearedTime = row.clearedTime;
+    item.actions = row.actions;
+    return item;
 }
 
 bool PaymentsModel::isChecked(const QString &paymentId) const
@@ -284,6 +305,8 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const
         return type;
     case StatusToneRole:
         return int(PaymentCatalog::tone(row.status));
+    case ActionsRole:
+        return int(row.actions);
     case SortRole:
         switch (index.column()) {
         case CheckColumn:

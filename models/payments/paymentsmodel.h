@@ -46,6 +46,7 @@ public:
         TypeCodeRole,                     // QString "02"
         SortRole,                         // the raw value of the cell
         StatusToneRole,                   // int(StatusTone)
+        ActionsRole,                      // int: PaymentListItem::Action bits
     };
 
     explicit PaymentsModel(QObject *parent = nullptr);
@@ -62,6 +63,8 @@ public:
 
     QString paymentIdAt(int row) const;
     int rowOfPaymentId(const QString &paymentId) const;
+    // The loaded row of a payment as the page read it; nullopt when it is not loaded.
+    std::optional<PaymentListItem> itemOf(const QString &paymentId) const;
 
     // Check marks, by payment ID. "All matching" (全件チェック) means every payment the search
     // matches on the gateway, loaded or not, less the ones unchecked since.
@@ -109,6 +112,7 @@ private:
         quint16 institution = 0; // index into m_strings
         quint16 type = 0;        // index into m_strings
         qint16 status = 0;
+        quint8 actions = 0; // PaymentListItem::Action bits
     };
 
     Row rowOf(const PaymentListItem &item);

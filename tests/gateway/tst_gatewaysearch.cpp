@@ -512,6 +512,16 @@ void TestGatewaySearch::detailActionsFollowStatusAndPermissions()
         QCOMPARE(asStaff.status, 200);
         QVERIFY2(asAdmin.json.value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.admin), c.name);
         QVERIFY2(asStaff.json.value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.staff), c.name);
+        // A search row says the same (absent when empty), for each user.
+        QVERIFY2(payment.value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.admin), c.name);
+        QVERIFY2(!payment.contains(QLatin1String("actions")) || !c.admin.isEmpty(), c.name);
+        const GatewayClient::Response row = m_staff->get(
+            QStringLiteral("/v1/payments?payment_id=") + payment.value(QLatin1String("payment_id")).toString(), m_staffToken);
+        QCOMPARE(row.status, 200);
+        const QJsonArray rows = row.json.value(QLatin1String("items")).toArray();
+        QCOMPARE(rows.size(), 1);
+        QVERIFY2(rows.first().toObject().value(QLatin1String("actions")).toArray() == QJsonArray::fromStringList(c.staff),
+                 c.name);
     }
 }
 

@@ -303,6 +303,8 @@ void TestJsonReader::pageOfPayments()
     cvs.insert(QStringLiteral("cleared_time"), QJsonValue::Null);
     QJsonObject second = cardPayment();
     second.insert(QStringLiteral("payment_id"), QStringLiteral("100000000000000044"));
+    second.insert(QStringLiteral("actions"), QJsonArray{QStringLiteral("cancel"), QStringLiteral("change_amount"),
+                                                        QStringLiteral("refund_later")});
 
     const QByteArray json = pageJson({cardPayment(), cvs, second}, QStringLiteral("Y3Vyc29y"));
     QString error;
@@ -326,6 +328,9 @@ void TestJsonReader::pageOfPayments()
     QCOMPARE(store.institution, QStringLiteral("ローソン"));
     QCOMPARE(store.dueTime, QDateTime(QDate(2026, 11, 27), QTime(14, 59, 59), Qt::UTC).toSecsSinceEpoch());
     QCOMPARE(store.clearedTime, qint64(0));
+    // What the user may do: bits of the names it knows, none when the list is absent.
+    QCOMPARE(card.actions, quint8(PaymentListItem::NoAction));
+    QCOMPARE(page->items.at(2).actions, quint8(PaymentListItem::Cancel | PaymentListItem::ChangeAmount));
     // Equal short texts share one string.
     QVERIFY(page->items.at(2).type.isSharedWith(card.type));
 

@@ -59,7 +59,7 @@ void installSearchRoutes(Router &router,
     using Response = HttpResponse;
 
     router.get("/v1/payments",
-               kit.authenticated([&payments](const Request &req, Response &res, const Caller &user,
+               kit.authenticated([&payments, &paymentClock](const Request &req, Response &res, const Caller &user,
                                     const RequestOrigin &) {
                    auto filter = parsePaymentQuery(req.query, user.permissions);
                    if (!filter.ok()) {
@@ -77,8 +77,13 @@ void installSearchRoutes(Router &router,
                    body.reserve(page->items.size() * 400 + 128);
                    JsonWriter writer(&body);
                    writer.beginObject().key(QLatin1StringView("items")).beginArray();
-                   for (const Payment &payment : page->items)
+                   // Each row says what this user may do to it now (empty: nothing), so a bulk
+                   // capture or cancel can count what the gateway would refuse before sending.
+                   const qint64 now = paymentClock.now();
+                   for (Payment &payment : page.value().items) {
+                       payment.actions = PaymentRules::allowedActions(payment, user.permissions, now);
                        payment.writeJson(writer);
+                   }
                    writer.endArray().key(QLatin1StringView("next_cursor"));
                    if (page->next)
                        writer.value(page->next->encode());
