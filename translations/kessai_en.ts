@@ -80,6 +80,453 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkActionBar</name>
+    <message>
+        <source>Ca&amp;pture checked…</source>
+        <comment>bulk 売上</comment>
+        <translation>Ca&amp;pture checked…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l checked…</source>
+        <comment>bulk 取消</comment>
+        <translation>Cance&amp;l checked…</translation>
+    </message>
+    <message>
+        <source>Capture the checked payments in one batch (売上)</source>
+        <translation>Capture the checked payments in one batch (売上)</translation>
+    </message>
+    <message>
+        <source>Cancel the checked payments in one batch (取消)</source>
+        <translation>Cancel the checked payments in one batch (取消)</translation>
+    </message>
+    <message>
+        <source>The bulk journal could not be opened; see the bulk page</source>
+        <translation>The bulk journal could not be opened; see the bulk page</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkBatchesModel</name>
+    <message>
+        <source>Capture</source>
+        <comment>売上</comment>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>取消</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <comment>金額変更</comment>
+        <translation>Change amount</translation>
+    </message>
+    <message>
+        <source>Selected payments</source>
+        <translation>Selected payments</translation>
+    </message>
+    <message>
+        <source>Running (%1 / %2)</source>
+        <translation>Running (%1 / %2)</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>Not every item has its answer yet. Finish it: the same requests are sent again under the same keys, so nothing is done twice.</source>
+        <translation>Not every item has its answer yet. Finish it: the same requests are sent again under the same keys, so nothing is done twice.</translation>
+    </message>
+    <message>
+        <source>Created (JST)</source>
+        <translation>Created (JST)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Retry of batch %1</source>
+        <translation>Retry of batch %1</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkConfirmDialog</name>
+    <message>
+        <source>Cancel %1 payments</source>
+        <comment>bulk cancel button: 3,000件を取消する</comment>
+        <translation>Cancel %1 payments</translation>
+    </message>
+    <message>
+        <source>Capture %1 payments</source>
+        <comment>bulk capture button: 3,000件を売上確定する</comment>
+        <translation>Capture %1 payments</translation>
+    </message>
+    <message>
+        <source>Confirm bulk capture</source>
+        <translation>Confirm bulk capture</translation>
+    </message>
+    <message>
+        <source>Confirm bulk cancel</source>
+        <translation>Confirm bulk cancel</translation>
+    </message>
+    <message>
+        <source>None of these payments can be captured now.</source>
+        <translation>None of these payments can be captured now.</translation>
+    </message>
+    <message>
+        <source>None of these payments can be cancelled now.</source>
+        <translation>None of these payments can be cancelled now.</translation>
+    </message>
+    <message>
+        <source>%1 payments will be captured, %2 in total.</source>
+        <translation>%1 payments will be captured, %2 in total.</translation>
+    </message>
+    <message>
+        <source>%1 payments will be cancelled, %2 in total.</source>
+        <translation>%1 payments will be cancelled, %2 in total.</translation>
+    </message>
+    <message>
+        <source>%1 checked payments will be left out: the gateway does not allow a capture in their status (already captured, cancelled, expired…).</source>
+        <translation>%1 checked payments will be left out: the gateway does not allow a capture in their status (already captured, cancelled, expired…).</translation>
+    </message>
+    <message>
+        <source>%1 checked payments will be left out: the gateway does not allow a cancel in their status (already cancelled, paid, expired…).</source>
+        <translation>%1 checked payments will be left out: the gateway does not allow a cancel in their status (already cancelled, paid, expired…).</translation>
+    </message>
+    <message>
+        <source>%1 payments are not loaded in the table; the gateway decides them when they are sent.</source>
+        <translation>%1 payments are not loaded in the table; the gateway decides them when they are sent.</translation>
+    </message>
+    <message>
+        <source>Each payment is captured for its whole authorized amount. Every item is written to the journal before it is sent, so nothing is captured twice, even after a crash.</source>
+        <translation>Each payment is captured for its whole authorized amount. Every item is written to the journal before it is sent, so nothing is captured twice, even after a crash.</translation>
+    </message>
+    <message>
+        <source>Every item is written to the journal before it is sent, so nothing is cancelled twice, even after a crash.</source>
+        <translation>Every item is written to the journal before it is sent, so nothing is cancelled twice, even after a crash.</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Not loaded</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Cancel payments</source>
+        <translation>Cancel payments</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkItemsModel</name>
+    <message>
+        <source>Waiting</source>
+        <comment>item not answered yet</comment>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>Authorized amount</translation>
+    </message>
+    <message>
+        <source>Whole amount</source>
+        <translation>Whole amount</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Status after</source>
+        <translation>Status after</translation>
+    </message>
+    <message>
+        <source>Amount after</source>
+        <translation>Amount after</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkPage</name>
+    <message>
+        <source>Stop after this chunk</source>
+        <translation>Stop after this chunk</translation>
+    </message>
+    <message>
+        <source>&amp;Finish this batch</source>
+        <translation>&amp;Finish this batch</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed items</source>
+        <translation>&amp;Retry failed items</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>&amp;Export results…</translation>
+    </message>
+    <message>
+        <source>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</source>
+        <translation>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</translation>
+    </message>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk. Check that the console&apos;s data folder is writable, then start the console again.</source>
+        <translation>The bulk journal could not be opened, so nothing can be sent in bulk. Check that the console&apos;s data folder is writable, then start the console again.</translation>
+    </message>
+    <message>
+        <source>What was sent stays done; the rest of the batch can be finished later</source>
+        <translation>What was sent stays done; the rest of the batch can be finished later</translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation>Show items</translation>
+    </message>
+    <message>
+        <source>Send what has no answer yet, under the same keys: nothing is done twice</source>
+        <translation>Send what has no answer yet, under the same keys: nothing is done twice</translation>
+    </message>
+    <message>
+        <source>Send the failed items again as a new batch</source>
+        <translation>Send the failed items again as a new batch</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the batch</source>
+        <translation>&amp;Finish the batch</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the running batch</source>
+        <translation>&amp;Stop the running batch</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2, %3</source>
+        <translation>Batch %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>All (%1)</translation>
+    </message>
+    <message>
+        <source>Succeeded (%1)</source>
+        <translation>Succeeded (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Failed (%1)</translation>
+    </message>
+    <message>
+        <source>Skipped (%1)</source>
+        <translation>Skipped (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <source>Capturing: %1 of %2 payments</source>
+        <translation>Capturing: %1 of %2 payments</translation>
+    </message>
+    <message>
+        <source>Cancelling: %1 of %2 payments</source>
+        <translation>Cancelling: %1 of %2 payments</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Elapsed %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, about %2 left</source>
+        <translation>Elapsed %1, about %2 left</translation>
+    </message>
+    <message>
+        <source>Batch %1 is done: %2 succeeded, %3 failed, %4 skipped.</source>
+        <translation>Batch %1 is done: %2 succeeded, %3 failed, %4 skipped.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was stopped: %2 items were done and stay done; the rest was not sent. Finish it later with &quot;Finish this batch&quot;.</source>
+        <translation>Batch %1 was stopped: %2 items were done and stay done; the rest was not sent. Finish it later with &quot;Finish this batch&quot;.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is waiting: the gateway did not answer (%2). Nothing is lost — when the connection is back, finish it with &quot;Finish this batch&quot;; the same requests are sent again and nothing is done twice.</source>
+        <translation>Batch %1 is waiting: the gateway did not answer (%2). Nothing is lost — when the connection is back, finish it with &quot;Finish this batch&quot;; the same requests are sent again and nothing is done twice.</translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</source>
+        <translation>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</translation>
+    </message>
+    <message>
+        <source>bulk-%1-results.csv</source>
+        <comment>file name</comment>
+        <translation>bulk-%1-results.csv</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The results could not be written: %1</source>
+        <translation>The results could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The results were written to %1.</source>
+        <translation>The results were written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkPlan</name>
+    <message>
+        <source>Left out: the gateway does not allow this on the payment in its status (%1).</source>
+        <translation>Left out: the gateway does not allow this on the payment in its status (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkSelectionFlow</name>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk.</source>
+        <translation>The bulk journal could not be opened, so nothing can be sent in bulk.</translation>
+    </message>
+    <message>
+        <source>Checking payments</source>
+        <translation>Checking payments</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments…</source>
+        <translation>Reading the checked payments…</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments… %1 / %2</source>
+        <translation>Reading the checked payments… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments… %1</source>
+        <translation>Reading the checked payments… %1</translation>
+    </message>
+    <message>
+        <source>A bulk action takes at most %1 payments at a time. Narrow the search, or uncheck some.</source>
+        <translation>A bulk action takes at most %1 payments at a time. Narrow the search, or uncheck some.</translation>
+    </message>
+    <message>
+        <source>The checked payments could not be read: %1</source>
+        <translation>The checked payments could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the bulk journal could not be written (%1).</source>
+        <translation>Nothing was sent: the bulk journal could not be written (%1).</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>Bulk action</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop reading the checked payments</comment>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkService</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Not signed in.</translation>
+    </message>
+    <message>
+        <source>No such batch.</source>
+        <translation>No such batch.</translation>
+    </message>
+    <message>
+        <source>Nothing failed in this batch.</source>
+        <translation>Nothing failed in this batch.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -218,6 +665,29 @@
     <message>
         <source>The gateway URL must start with https://</source>
         <translation>The gateway URL must start with https://</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2, %3): %4 of %5 items answered</source>
+        <translation>Batch %1 (%2, %3): %4 of %5 items answered</translation>
+    </message>
+    <message>
+        <source>Unfinished bulk processing</source>
+        <translation>Unfinished bulk processing</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bulk batch(es) did not finish last time (the console closed or the connection was lost). Finish them now? The same requests are sent again under the same keys, so no payment is captured or cancelled twice.</source>
+        <translation>
+            <numerusform>%n bulk batch did not finish last time (the console closed or the connection was lost). Finish it now? The same requests are sent again under the same keys, so no payment is captured or cancelled twice.</numerusform>
+            <numerusform>%n bulk batches did not finish last time (the console closed or the connection was lost). Finish them now? The same requests are sent again under the same keys, so no payment is captured or cancelled twice.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Finish now</source>
+        <translation>&amp;Finish now</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
     </message>
 </context>
 <context>
@@ -459,6 +929,10 @@
         <source>Administration</source>
         <comment>page group: 管理</comment>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Bulk processing</source>
+        <translation>Bulk processing</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,453 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkActionBar</name>
+    <message>
+        <source>Ca&amp;pture checked…</source>
+        <comment>bulk 売上</comment>
+        <translation>チェックした決済を売上(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l checked…</source>
+        <comment>bulk 取消</comment>
+        <translation>チェックした決済を取消(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Capture the checked payments in one batch (売上)</source>
+        <translation>チェックした決済をまとめて売上確定します</translation>
+    </message>
+    <message>
+        <source>Cancel the checked payments in one batch (取消)</source>
+        <translation>チェックした決済をまとめて取消します</translation>
+    </message>
+    <message>
+        <source>The bulk journal could not be opened; see the bulk page</source>
+        <translation>一括処理の記録ファイルを開けません。一括処理の画面を確認してください</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkBatchesModel</name>
+    <message>
+        <source>Capture</source>
+        <comment>売上</comment>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>取消</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <comment>金額変更</comment>
+        <translation>金額変更</translation>
+    </message>
+    <message>
+        <source>Selected payments</source>
+        <translation>選択した決済</translation>
+    </message>
+    <message>
+        <source>Running (%1 / %2)</source>
+        <translation>実行中 (%1 / %2)</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Not every item has its answer yet. Finish it: the same requests are sent again under the same keys, so nothing is done twice.</source>
+        <translation>まだ結果の出ていない明細があります。続行すると同じ依頼を同じキーで再送するため、二重に処理されることはありません。</translation>
+    </message>
+    <message>
+        <source>Created (JST)</source>
+        <translation>作成日時 (JST)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>処理区分</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Retry of batch %1</source>
+        <translation>一括処理 %1 の再実行</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkConfirmDialog</name>
+    <message>
+        <source>Cancel %1 payments</source>
+        <comment>bulk cancel button: 3,000件を取消する</comment>
+        <translation>%1件を取消する</translation>
+    </message>
+    <message>
+        <source>Capture %1 payments</source>
+        <comment>bulk capture button: 3,000件を売上確定する</comment>
+        <translation>%1件を売上確定する</translation>
+    </message>
+    <message>
+        <source>Confirm bulk capture</source>
+        <translation>一括売上の確認</translation>
+    </message>
+    <message>
+        <source>Confirm bulk cancel</source>
+        <translation>一括取消の確認</translation>
+    </message>
+    <message>
+        <source>None of these payments can be captured now.</source>
+        <translation>売上できる決済がありません。</translation>
+    </message>
+    <message>
+        <source>None of these payments can be cancelled now.</source>
+        <translation>取消できる決済がありません。</translation>
+    </message>
+    <message>
+        <source>%1 payments will be captured, %2 in total.</source>
+        <translation>%1件の決済を売上確定します。合計 %2</translation>
+    </message>
+    <message>
+        <source>%1 payments will be cancelled, %2 in total.</source>
+        <translation>%1件の決済を取消します。合計 %2</translation>
+    </message>
+    <message>
+        <source>%1 checked payments will be left out: the gateway does not allow a capture in their status (already captured, cancelled, expired…).</source>
+        <translation>チェックした決済のうち%1件は、現在のステータスでは売上できないため除外します（売上済・取消済・期限切れなど）。</translation>
+    </message>
+    <message>
+        <source>%1 checked payments will be left out: the gateway does not allow a cancel in their status (already cancelled, paid, expired…).</source>
+        <translation>チェックした決済のうち%1件は、現在のステータスでは取消できないため除外します（取消済・入金済・期限切れなど）。</translation>
+    </message>
+    <message>
+        <source>%1 payments are not loaded in the table; the gateway decides them when they are sent.</source>
+        <translation>%1件は一覧に読み込まれていないため、送信時にゲートウェイが判定します。</translation>
+    </message>
+    <message>
+        <source>Each payment is captured for its whole authorized amount. Every item is written to the journal before it is sent, so nothing is captured twice, even after a crash.</source>
+        <translation>各決済はオーソリ金額の全額で売上確定します。送信前にすべての明細を記録するため、異常終了しても二重に売上されることはありません。</translation>
+    </message>
+    <message>
+        <source>Every item is written to the journal before it is sent, so nothing is cancelled twice, even after a crash.</source>
+        <translation>送信前にすべての明細を記録するため、異常終了しても二重に取消されることはありません。</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>未読込</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel payments</source>
+        <translation>取消する</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkItemsModel</name>
+    <message>
+        <source>Waiting</source>
+        <comment>item not answered yet</comment>
+        <translation>未処理</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>Authorized amount</source>
+        <translation>オーソリ金額</translation>
+    </message>
+    <message>
+        <source>Whole amount</source>
+        <translation>全額</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>依頼金額</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Status after</source>
+        <translation>処理後ステータス</translation>
+    </message>
+    <message>
+        <source>Amount after</source>
+        <translation>処理後金額</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkPage</name>
+    <message>
+        <source>Stop after this chunk</source>
+        <translation>この単位の後で中止</translation>
+    </message>
+    <message>
+        <source>&amp;Finish this batch</source>
+        <translation>この一括処理を続行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed items</source>
+        <translation>失敗分を再実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>結果をCSV出力(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</source>
+        <translation>決済情報照会から実行した一括売上・一括取消です。決済情報照会で決済にチェックを付け、売上または取消を選んでください。処理結果は%1日間保存されます。</translation>
+    </message>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk. Check that the console&apos;s data folder is writable, then start the console again.</source>
+        <translation>一括処理の記録ファイルを開けないため、一括処理は実行できません。データフォルダーに書き込めることを確認し、コンソールを再起動してください。</translation>
+    </message>
+    <message>
+        <source>What was sent stays done; the rest of the batch can be finished later</source>
+        <translation>送信済みの処理はそのまま有効です。残りは後で続行できます</translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation>表示する明細</translation>
+    </message>
+    <message>
+        <source>Send what has no answer yet, under the same keys: nothing is done twice</source>
+        <translation>結果の出ていない明細を同じキーで再送します。二重に処理されることはありません</translation>
+    </message>
+    <message>
+        <source>Send the failed items again as a new batch</source>
+        <translation>失敗した明細を新しい一括処理として再送します</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>&amp;Finish the batch</source>
+        <translation>一括処理を続行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the running batch</source>
+        <translation>実行中の一括処理を中止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2, %3</source>
+        <translation>一括処理 %1: %2・%3</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>すべて (%1)</translation>
+    </message>
+    <message>
+        <source>Succeeded (%1)</source>
+        <translation>成功 (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失敗 (%1)</translation>
+    </message>
+    <message>
+        <source>Skipped (%1)</source>
+        <translation>除外 (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>未処理 (%1)</translation>
+    </message>
+    <message>
+        <source>Capturing: %1 of %2 payments</source>
+        <translation>売上確定中: %1 / %2件</translation>
+    </message>
+    <message>
+        <source>Cancelling: %1 of %2 payments</source>
+        <translation>取消中: %1 / %2件</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>経過 %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, about %2 left</source>
+        <translation>経過 %1・残り約 %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 is done: %2 succeeded, %3 failed, %4 skipped.</source>
+        <translation>一括処理 %1 が完了しました: 成功 %2件、失敗 %3件、除外 %4件。</translation>
+    </message>
+    <message>
+        <source>Batch %1 was stopped: %2 items were done and stay done; the rest was not sent. Finish it later with &quot;Finish this batch&quot;.</source>
+        <translation>一括処理 %1 を中止しました。処理済みの%2件はそのまま有効で、残りは送信していません。「この一括処理を続行」で後から続行できます。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is waiting: the gateway did not answer (%2). Nothing is lost — when the connection is back, finish it with &quot;Finish this batch&quot;; the same requests are sent again and nothing is done twice.</source>
+        <translation>一括処理 %1 は応答待ちです: ゲートウェイから応答がありません (%2)。記録は失われていません。接続が戻ったら「この一括処理を続行」を押してください。同じ依頼を再送するため、二重に処理されることはありません。</translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</source>
+        <translation>一括処理 %1 を停止しました: 記録ファイルに書き込めないため (%2)、以降は送信していません。</translation>
+    </message>
+    <message>
+        <source>bulk-%1-results.csv</source>
+        <comment>file name</comment>
+        <translation>一括処理-%1-結果.csv</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>結果のCSV出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>The results could not be written: %1</source>
+        <translation>結果を書き出せませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The results were written to %1.</source>
+        <translation>結果を %1 に書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkPlan</name>
+    <message>
+        <source>Left out: the gateway does not allow this on the payment in its status (%1).</source>
+        <translation>除外: 現在のステータス (%1) ではこの処理はできません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkSelectionFlow</name>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk.</source>
+        <translation>一括処理の記録ファイルを開けないため、一括処理は実行できません。</translation>
+    </message>
+    <message>
+        <source>Checking payments</source>
+        <translation>決済の確認</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments…</source>
+        <translation>チェックした決済を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments… %1 / %2</source>
+        <translation>チェックした決済を読み込んでいます… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Reading the checked payments… %1</source>
+        <translation>チェックした決済を読み込んでいます… %1</translation>
+    </message>
+    <message>
+        <source>A bulk action takes at most %1 payments at a time. Narrow the search, or uncheck some.</source>
+        <translation>一括処理は一度に%1件までです。検索条件を絞り込むか、チェックを外してください。</translation>
+    </message>
+    <message>
+        <source>The checked payments could not be read: %1</source>
+        <translation>チェックした決済を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the bulk journal could not be written (%1).</source>
+        <translation>送信していません: 一括処理の記録ファイルに書き込めませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>一括処理</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop reading the checked payments</comment>
+        <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkService</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>ログインしていません。</translation>
+    </message>
+    <message>
+        <source>No such batch.</source>
+        <translation>該当する一括処理がありません。</translation>
+    </message>
+    <message>
+        <source>Nothing failed in this batch.</source>
+        <translation>この一括処理に失敗した明細はありません。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -218,6 +665,28 @@
     <message>
         <source>The gateway URL must start with https://</source>
         <translation>ゲートウェイのURLは https:// で始まる必要があります</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2, %3): %4 of %5 items answered</source>
+        <translation>一括処理 %1 (%2・%3): %5件中%4件処理済み</translation>
+    </message>
+    <message>
+        <source>Unfinished bulk processing</source>
+        <translation>未完了の一括処理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bulk batch(es) did not finish last time (the console closed or the connection was lost). Finish them now? The same requests are sent again under the same keys, so no payment is captured or cancelled twice.</source>
+        <translation>
+            <numerusform>前回、%n件の一括処理が完了しませんでした（コンソールの終了または接続の切断）。今すぐ続行しますか？ 同じ依頼を同じキーで再送するため、二重に売上・取消されることはありません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Finish now</source>
+        <translation>今すぐ続行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>後で(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -459,6 +928,10 @@
         <source>Administration</source>
         <comment>page group: 管理</comment>
         <translation>管理</translation>
+    </message>
+    <message>
+        <source>Bulk processing</source>
+        <translation>一括処理</translation>
     </message>
 </context>
 <context>

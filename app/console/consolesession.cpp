@@ -1,12 +1,18 @@
 #include "consolesession.h"
 
 #include "api/merchantclient.h"
+#include "bulk/bulkbatchesmodel.h"
+#include "bulk/bulkservice.h"
 #include "connection/connectiondialog.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "profile/secretstore.h"
 
+#include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
 
 namespace kessai {
 
@@ -16,6 +22,11 @@ ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
     , m_client(new MerchantClient(this))
     , m_secrets(new SecretStore(this))
 {
+    QString error;
+    if (auto journal = BulkService::openJournal(journalPath(), &error))
+        m_bulk = new BulkService(m_client, std::move(journal), this);
+    else
+        qWarning().noquote() << "bulk journal" << journalPath() << "could not be opened:" << error;
     connect(m_client, &MerchantClient::sessionExpired, this, [this] {
         if (m_loginDialog)
             return;
@@ -30,6 +41,11 @@ ConsoleSession::~ConsoleSession()
     delete m_connectionDialog;
     delete m_loginDialog;
     delete m_mainWindow;
+}
+
+QString ConsoleSession::journalPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.sqlite");
 }
 
 ConnectionDialog *ConsoleSession::connectionDialog() const
@@ -161,7 +177,7 @@ void ConsoleSession::showMain()
         m_mainWindow->raise();
         return;
     }
-    auto *window = new MainWindow(m_client);
+    auto *window = new MainWindow(m_client, m_bulk);
     m_mainWindow = window;
     window->setAttribute(Qt::WA_DeleteOnClose);
     connect(window, &MainWindow::logoutRequested, this, &ConsoleSession::logout);
@@ -173,10 +189,54 @@ void ConsoleSession::showMain()
     // The login dialog had the keyboard; the window the user works in takes it over.
     window->raise();
     window->activateWindow();
+    offerUnfinishedBatches();
+}
+
+void ConsoleSession::offerUnfinishedBatches()
+{
+    if (!m_bulk || !m_mainWindow)
+        return;
+    const QList<BatchJournal::Batch> unfinished = m_bulk->unfinishedBatches();
+    if (unfinished.isEmpty())
+        return;
+    const QLocale locale;
+    QStringList lines;
+    for (const BatchJournal::Batch &batch : unfinished)
+        lines << tr("Batch %1 (%2, %3): %4 of %5 items answered")
+                     .arg(batch.id)
+                     .arg(BulkBatchesModel::kindText(batch.kind), BulkBatchesModel::sourceText(batch.source),
+                          locale.toString(batch.succeeded + batch.failed + batch.skipped), locale.toString(batch.items));
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unfinished bulk processing"),
+                                tr("%n bulk batch(es) did not finish last time (the console closed or the connection "
+                                   "was lost). Finish them now? The same requests are sent again under the same keys, "
+                                   "so no payment is captured or cancelled twice.",
+                                   nullptr, int(unfinished.size())),
+                                QMessageBox::NoButton, m_mainWindow);
+    box->setObjectName(QStringLiteral("unfinishedBatchesBox"));
+    box->setInformativeText(lines.join(u'\n'));
+    QPushButton *finish = box->addButton(tr("&Finish now"), QMessageBox::AcceptRole);
+    finish->setObjectName(QStringLiteral("finishNowButton"));
+    box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    box->setDefaultButton(finish);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QList<qint64> ids;
+    for (const BatchJournal::Batch &batch : unfinished)
+        ids << batch.id;
+    connect(finish, &QPushButton::clicked, this, [this, ids] {
+        if (!m_bulk || !m_mainWindow)
+            return;
+        m_mainWindow->showPage(QStringLiteral("payments/bulk"));
+        for (const qint64 id : ids)
+            m_bulk->resume(id);
+    });
+    box->open();
 }
 
 void ConsoleSession::logout()
 {
+    // The batch stops after the chunk in flight; what is left is offered at the next login.
+    if (m_bulk)
+        m_bulk->cancel();
     m_client->logout();
     if (m_mainWindow) {
         m_mainWindow->disconnect(this);

@@ -8,6 +8,7 @@
 
 namespace kessai {
 
+class BulkService;
 class ConnectionDialog;
 class LoginDialog;
 class MainWindow;
@@ -29,6 +30,10 @@ public:
     void start(const QString &passphrase = QString());
 
     MerchantClient *client() const { return m_client; }
+    // The bulk journal and runner (null when the journal could not be opened).
+    BulkService *bulk() const { return m_bulk; }
+    // Where the journal lives: the console's data folder (journal.sqlite).
+    static QString journalPath();
     ConnectionDialog *connectionDialog() const;
     LoginDialog *loginDialog() const;
     MainWindow *mainWindow() const;
@@ -44,10 +49,13 @@ private:
     void showMain();
     void logout();
     bool useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca);
+    // After login: batches this user left unfinished (a crash, a lost connection) are offered.
+    void offerUnfinishedBatches();
 
     Profile m_profile;
     MerchantClient *m_client;
     SecretStore *m_secrets;
+    BulkService *m_bulk = nullptr;
     ClientIdentity m_identity;
     QPointer<ConnectionDialog> m_connectionDialog;
     QPointer<LoginDialog> m_loginDialog;

@@ -3,6 +3,7 @@
 #include "api/merchantclient.h"
 #include "common/page.h"
 #include "pagelist.h"
+#include "bulk/bulkservice.h"
 #include "profile/profile.h"
 
 #include <QAction>
@@ -55,9 +56,10 @@ namespace {
 
 } // namespace
 
-MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
+MainWindow::MainWindow(MerchantClient *client, BulkService *bulk, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_bulk(bulk)
     , m_splitter(new QSplitter(Qt::Horizontal))
     , m_nav(new QTreeWidget)
     , m_stack(new QStackedWidget)
@@ -86,6 +88,9 @@ MainWindow::MainWindow(MerchantClient *client, QWidget *parent)
 
     buildPageList();
     buildMenus();
+    // A batch just confirmed is followed where it runs.
+    if (m_bulk)
+        connect(m_bulk, &BulkService::batchCreated, this, [this] { showPage(QStringLiteral("payments/bulk")); });
 
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
     statusBar()->addPermanentWidget(m_userLabel);
@@ -212,7 +217,7 @@ bool MainWindow::showPage(const QString &id)
     Page *page = m_pages.value(id);
     const bool firstTime = !page;
     if (firstTime) {
-        page = target->create(m_client);
+        page = target->create(PageContext{m_client, m_bulk});
         page->setObjectName(page->objectName().isEmpty() ? id : page->objectName());
         m_pages.insert(id, page);
         m_created.append(page);

@@ -13,6 +13,7 @@ class QTreeWidgetItem;
 
 namespace kessai {
 
+class BulkService;
 class MerchantClient;
 class Page;
 struct PageEntry;
@@ -26,7 +27,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(MerchantClient *client, QWidget *parent = nullptr);
+    // bulk: the journal of bulk captures and cancels the pages share (null when it could not open).
+    explicit MainWindow(MerchantClient *client, BulkService *bulk = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The ids of the pages this user may open, in list order (Ctrl+1 is the first).
@@ -65,6 +67,7 @@ private:
     int navWidth() const;
 
     MerchantClient *m_client;
+    BulkService *m_bulk;
     QSplitter *m_splitter;
     QTreeWidget *m_nav;
     QStackedWidget *m_stack;

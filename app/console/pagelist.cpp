@@ -1,6 +1,7 @@
 #include "pagelist.h"
 
 #include "api/merchantclient.h"
+#include "bulk/bulkpage.h"
 #include "payments/searchpage.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,11 @@ const QList<PageEntry> &PageList::all()
     static const QList<PageEntry> pages = {
         {QStringLiteral("payments/search"), PageEntry::Group::Payments,
          QT_TRANSLATE_NOOP("kessai::PageList", "Payment search"), QStringLiteral("edit-find"), viewsAnyPayments,
-         [](MerchantClient *client) -> Page * { return new SearchPage(client); }},
+         [](const PageContext &c) -> Page * { return new SearchPage(c.client, c.bulk); }},
+        {QStringLiteral("payments/bulk"), PageEntry::Group::Payments,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Bulk processing"), QStringLiteral("view-list-details"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("capture")) || user.can(QStringLiteral("cancel")); },
+         [](const PageContext &c) -> Page * { return new BulkPage(c.bulk); }},
     };
     return pages;
 }

@@ -7,9 +7,18 @@
 
 namespace kessai {
 
+class BulkService;
 class MerchantClient;
 class Page;
 struct UserInfo;
+
+// What a page is built with: the signed-in client, and the services pages share (the bulk
+// journal: a batch started on the search page runs and shows on 一括処理).
+struct PageContext
+{
+    MerchantClient *client = nullptr;
+    BulkService *bulk = nullptr; // null when the journal could not be opened
+};
 
 // The console's pages, declared once: the shell builds its side list, its shortcuts (Ctrl+1…9)
 // and its window title from this list and from nothing else. Adding a page is one entry here.
@@ -24,7 +33,7 @@ struct PageEntry
     // Whether the signed-in user may open the page; the gateway refuses what it does not allow
     // anyway, the list only hides what would be refused.
     std::function<bool(const UserInfo &)> allowed;
-    std::function<Page *(MerchantClient *client)> create;
+    std::function<Page *(const PageContext &context)> create;
 };
 
 namespace PageList {

@@ -246,7 +246,7 @@ QList<BatchJournal::Batch> BatchJournal::batches(bool unfinishedOnly, const QStr
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(sql);
     if (!loginId.isEmpty()) {
-        q.addBindValue(merchantId);
+        q.addBindValue(text(merchantId));
         q.addBindValue(loginId);
     }
     QList<Batch> list;

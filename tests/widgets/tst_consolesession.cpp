@@ -43,6 +43,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_config.isValid());
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); // keep the user's settings out of it
+        qputenv("XDG_DATA_HOME", m_config.path().toUtf8());   // and the bulk journal
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY2(m_gateway.start(2000, 11), qPrintable(m_gateway.error()));
     }

@@ -96,8 +96,13 @@ private Q_SLOTS:
         QCOMPARE(window.pageIds(), QStringList{QStringLiteral("payments/search")});
         QCOMPARE(pageTitlesInList(window), QStringList{QStringLiteral("Payment search")});
 
-        // Without a view right there is no search page to show.
-        FakeGateway blind({QStringLiteral("capture")});
+        // Capture without a view right: bulk processing (of a file, of earlier batches), no search.
+        FakeGateway capturer({QStringLiteral("capture")});
+        MainWindow bulkOnly(&capturer.client);
+        QCOMPARE(bulkOnly.pageIds(), QStringList{QStringLiteral("payments/bulk")});
+
+        // Without a view or an action right there is no page to show.
+        FakeGateway blind({QStringLiteral("export")});
         MainWindow empty(&blind.client);
         QVERIFY(empty.pageIds().isEmpty());
         QVERIFY(pageTitlesInList(empty).isEmpty());

@@ -1,5 +1,7 @@
 #include "searchpage.h"
 
+#include "payments/bulkactionbar.h"
+
 #include "searchconditions.h"
 
 #include "api/merchantclient.h"
@@ -68,7 +70,7 @@ public:
 
 } // namespace
 
-SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
+SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *parent)
     : Page(parent)
     , m_model(new PaymentsModel(this))
     , m_conditions(new SearchConditions)
@@ -81,6 +83,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     , m_note(new QLabel)
     , m_stale(new QLabel)
     , m_exportButton(new QPushButton(tr("Export CSV…")))
+    , m_bulkBar(new BulkActionBar(m_model, client, bulk))
 {
     setObjectName(QStringLiteral("searchPage"));
     m_client = client;
@@ -161,6 +164,7 @@ SearchPage::SearchPage(MerchantClient *client, QWidget *parent)
     resultBar->addWidget(m_checkSummary);
     resultBar->addWidget(m_checkAllButton);
     resultBar->addWidget(m_uncheckAllButton);
+    resultBar->addWidget(m_bulkBar);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     // Only for users the gateway allows to export; the rest never see an enabled button.
     // What the user may do decides what is offered; the gateway refuses the rest anyway.

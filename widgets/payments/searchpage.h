@@ -15,6 +15,8 @@ class QTableView;
 
 namespace kessai {
 
+class BulkActionBar;
+class BulkService;
 class MerchantClient;
 class SearchConditions;
 class PaymentsModel;
@@ -29,7 +31,8 @@ class SearchPage final : public Page
     Q_DISABLE_COPY_MOVE(SearchPage)
 
 public:
-    explicit SearchPage(MerchantClient *client, QWidget *parent = nullptr);
+    // bulk: where 売上 / 取消 of the checked payments go (null: the buttons stay disabled).
+    explicit SearchPage(MerchantClient *client, BulkService *bulk = nullptr, QWidget *parent = nullptr);
     ~SearchPage() override;
 
     PaymentsModel *model() const { return m_model; }
@@ -92,6 +95,7 @@ private:
     QLabel *m_note;  // what became of the current row after an action
     QLabel *m_stale; // the conditions on screen are not those of the results
     QPushButton *m_exportButton;
+    BulkActionBar *m_bulkBar;
     QList<QAction *> m_menuActions;
     QString m_followId; // the payment acted on, to keep current after the refresh
     int m_followRow = -1;

@@ -1,0 +1,131 @@
+#include "bulkservice.h"
+
+#include "api/merchantclient.h"
+#include "bulk/bulkplan.h"
+
+#include <QTimer>
+
+namespace kessai {
+
+BulkService::BulkService(MerchantClient *client, std::unique_ptr<BatchJournal> journal, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(std::move(journal))
+{
+}
+
+BulkService::~BulkService()
+{
+    // A batch cut off here stays unfinished in the journal and is offered again next time.
+    delete m_runner;
+}
+
+std::unique_ptr<BatchJournal> BulkService::openJournal(const QString &path, QString *error)
+{
+    std::unique_ptr<BatchJournal> journal = BatchJournal::open(path, error);
+    if (journal)
+        journal->prune(QDateTime::currentDateTimeUtc().addDays(-KeepDays));
+    return journal;
+}
+
+std::optional<qint64> BulkService::start(const BulkPlan &plan, const QString &source)
+{
+    if (!m_client || !m_client->isLoggedIn()) {
+        m_error = tr("Not signed in.");
+        return std::nullopt;
+    }
+    const UserInfo &user = m_client->user();
+    const auto id = m_journal->createBatch(plan.kind, plan.items, plan.skipped, source, user.merchantId,
+                                           user.loginId, m_chunkSize);
+    if (!id) {
+        m_error = m_journal->lastError();
+        return std::nullopt;
+    }
+    Q_EMIT batchCreated(*id);
+    resume(*id);
+    return id;
+}
+
+std::optional<qint64> BulkService::retryFailed(qint64 batchId)
+{
+    const auto batch = m_journal->batch(batchId);
+    if (!batch || !m_client || !m_client->isLoggedIn()) {
+        m_error = tr("No such batch.");
+        return std::nullopt;
+    }
+    QList<PaymentActionItem> items;
+    for (const BatchJournal::Item &item : m_journal->items(batchId)) {
+        if (item.state == BatchJournal::ItemState::Failed)
+            items.append({item.paymentId, item.amount});
+    }
+    if (items.isEmpty()) {
+        m_error = tr("Nothing failed in this batch.");
+        return std::nullopt;
+    }
+    const UserInfo &user = m_client->user();
+    const QString source = QStringLiteral("retry:%1").arg(batchId);
+    const auto id = m_journal->createBatch(batch->kind, items, {}, source, user.merchantId, user.loginId, m_chunkSize);
+    if (!id) {
+        m_error = m_journal->lastError();
+        return std::nullopt;
+    }
+    Q_EMIT batchCreated(*id);
+    resume(*id);
+    return id;
+}
+
+bool BulkService::resume(qint64 batchId)
+{
+    const auto batch = m_journal->batch(batchId);
+    if (!batch || batch->finished || runningBatch() == batchId || m_queue.contains(batchId))
+        return false;
+    m_queue.append(batchId);
+    if (!m_runner)
+        runNext();
+    return true;
+}
+
+void BulkService::cancel()
+{
+    m_queue.clear();
+    if (m_runner)
+        m_runner->cancel();
+}
+
+QList<BatchJournal::Batch> BulkService::unfinishedBatches() const
+{
+    if (!m_client)
+        return {};
+    const UserInfo &user = m_client->user();
+    QList<BatchJournal::Batch> list;
+    for (const BatchJournal::Batch &batch : m_journal->batches(true, user.merchantId, user.loginId)) {
+        if (batch.id != runningBatch() && !m_queue.contains(batch.id))
+            list.append(batch);
+    }
+    return list;
+}
+
+void BulkService::runNext()
+{
+    if (m_runner || m_queue.isEmpty())
+        return;
+    const qint64 id = m_queue.takeFirst();
+    m_runner = new BulkRunner(m_client, m_journal.get(), id, this);
+    m_runner->setRetryDelays(m_retryDelays);
+    connect(m_runner, &BulkRunner::progress, this, [this, id](int done, int total) { Q_EMIT progress(id, done, total); });
+    connect(m_runner, &BulkRunner::finished, this, [this, id](BulkRunner::End end, const ApiError &error) {
+        BulkRunner *runner = m_runner;
+        m_runner = nullptr;
+        runner->deleteLater();
+        Q_EMIT batchFinished(id, end, error);
+        // A batch that could not reach the gateway leaves the others waiting for the next try.
+        if (end == BulkRunner::End::Finished)
+            QTimer::singleShot(0, this, &BulkService::runNext);
+        else
+            m_queue.clear();
+    });
+    Q_EMIT batchStarted(id);
+    m_runner->start();
+}
+
+} // namespace kessai
