@@ -60,6 +60,7 @@ void BulkPlan::add(const PaymentListItem &item)
     left.state = BatchJournal::ItemState::Skipped;
     left.statusAfter = item.status;
     left.amountAfter = item.amount;
+    left.type = item.type;
     left.errorCode = QStringLiteral("status_not_allowed");
     ++g.skipped;
     skipped.append(left);
@@ -76,7 +77,7 @@ QString bulkItemReason(const BatchJournal::Item &item)
     if (item.state == BatchJournal::ItemState::Skipped)
         return QCoreApplication::translate("kessai::BulkPlan",
                                            "Left out: the gateway does not allow this on the payment in its status (%1).")
-            .arg(PaymentCatalog::statusLabel(item.statusAfter));
+            .arg(PaymentCatalog::statusLabel(item.statusAfter, item.type));
     if (item.state == BatchJournal::ItemState::Failed)
         return paymentActionErrorText(item.errorCode, item.errorMessage);
     return {};

@@ -25,7 +25,7 @@ const QStringList Schema = {
                    "seq INTEGER NOT NULL, chunk INTEGER NOT NULL, payment_id TEXT NOT NULL, amount INTEGER NOT NULL, "
                    "state INTEGER NOT NULL DEFAULT 0, status_after INTEGER NOT NULL DEFAULT 0, "
                    "amount_after INTEGER NOT NULL DEFAULT 0, error_code TEXT NOT NULL DEFAULT '', "
-                   "error_message TEXT NOT NULL DEFAULT '', PRIMARY KEY (batch_id, seq))"),
+                   "error_message TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '', PRIMARY KEY (batch_id, seq))"),
     QStringLiteral("CREATE INDEX IF NOT EXISTS items_by_chunk ON items (batch_id, chunk, payment_id)"),
 };
 
@@ -137,6 +137,20 @@ std::unique_ptr<BatchJournal> BatchJournal::open(const QString &path, QString *e
             return nullptr;
         }
     }
+    // A journal written before items kept their payment type gets the column (empty: not known).
+    {
+        QSqlQuery columns(QSqlDatabase::database(connection));
+        bool hasType = false;
+        if (columns.exec(QStringLiteral("PRAGMA table_info(items)"))) {
+            while (columns.next())
+                hasType = hasType || columns.value(1).toString() == QLatin1String("type");
+        }
+        if (!hasType && !journal->exec(QStringLiteral("ALTER TABLE items ADD COLUMN type TEXT NOT NULL DEFAULT ''"))) {
+            if (error)
+                *error = journal->lastError();
+            return nullptr;
+        }
+    }
     // Only the user may read what was done on their behalf.
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return journal;
@@ -184,10 +198,11 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
     }
     QSqlQuery item(db);
     item.prepare(QStringLiteral("INSERT INTO items (batch_id, seq, chunk, payment_id, amount, state, error_code, "
-                                "error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                "error_message, status_after, amount_after, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int seq = 0;
     const auto insert = [&](int chunkNumber, const QString &paymentId, Yen amount, ItemState state,
-                            const QString &code, const QString &message) {
+                            const QString &code, const QString &message, int status = 0, Yen amountNow = 0,
+                            const QString &type = QString()) {
         item.addBindValue(id);
         item.addBindValue(seq++);
         item.addBindValue(chunkNumber);
@@ -196,6 +211,9 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
         item.addBindValue(int(state));
         item.addBindValue(text(code));
         item.addBindValue(text(message));
+        item.addBindValue(status);
+        item.addBindValue(amountNow);
+        item.addBindValue(text(type));
         if (item.exec())
             return true;
         m_error = item.lastError().text();
@@ -206,7 +224,8 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
             return std::nullopt;
     }
     for (const Item &s : skipped) {
-        if (!insert(-1, s.paymentId, s.amount, ItemState::Skipped, s.errorCode, s.errorMessage))
+        if (!insert(-1, s.paymentId, s.amount, ItemState::Skipped, s.errorCode, s.errorMessage, s.statusAfter,
+                    s.amountAfter, s.type))
             return std::nullopt;
     }
     if (chunkCount == 0) {
@@ -278,7 +297,7 @@ QList<BatchJournal::Item> BatchJournal::items(qint64 batchId, std::optional<int>
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT seq, chunk, payment_id, amount, state, status_after, amount_after, error_code, "
-                             "error_message FROM items WHERE batch_id = ?")
+                             "error_message, type FROM items WHERE batch_id = ?")
               + (chunk ? QStringLiteral(" AND chunk = ?") : QString()) + QStringLiteral(" ORDER BY seq"));
     q.addBindValue(batchId);
     if (chunk)
@@ -291,7 +310,7 @@ QList<BatchJournal::Item> BatchJournal::items(qint64 batchId, std::optional<int>
     while (q.next()) {
         list.append({q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toLongLong(),
                      ItemState(q.value(4).toInt()), q.value(5).toInt(), q.value(6).toLongLong(), q.value(7).toString(),
-                     q.value(8).toString()});
+                     q.value(8).toString(), q.value(9).toString()});
     }
     return list;
 }

@@ -56,6 +56,7 @@ public:
         Yen amountAfter = 0;
         QString errorCode;
         QString errorMessage;
+        QString type; // the payment type ("02") when it was known (items left out); else empty
     };
 
     // Opens (creating if needed) the journal file; null with *error said on failure.

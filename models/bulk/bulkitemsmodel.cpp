@@ -109,9 +109,13 @@ QVariant BulkItemsModel::data(const QModelIndex &index, int role) const
         case OutcomeColumn:
             return stateText(item.state);
         case StatusAfterColumn:
-            return answered || item.state == BatchJournal::ItemState::Skipped
-                       ? PaymentCatalog::statusLabel(item.statusAfter)
-                       : QString();
+            if (item.state == BatchJournal::ItemState::Skipped)
+                return PaymentCatalog::statusLabel(item.statusAfter, item.type);
+            // Only card payments are captured: what a capture leaves is a card status.
+            return answered ? PaymentCatalog::statusLabel(item.statusAfter, m_kind == PaymentAction::Kind::Capture
+                                                                                 ? QStringLiteral("02")
+                                                                                 : item.type)
+                            : QString();
         case AmountAfterColumn:
             return answered ? formatYen(item.amountAfter, locale) : QString();
         case ReasonColumn:

@@ -258,6 +258,16 @@ bool GatewayFixture::serve(const QStringList &extraArgs)
     return false;
 }
 
+void GatewayFixture::kill()
+{
+    if (!m_server)
+        return;
+    m_server->kill();
+    m_server->waitForFinished();
+    m_log += m_server->readAll();
+    m_server.reset();
+}
+
 void GatewayFixture::stop()
 {
     if (!m_server)

@@ -39,6 +39,8 @@ public:
     // Runs `serve` again on an existing data directory (after stop()).
     bool restart(const QStringList &extraServeArgs = {});
     void stop();
+    // SIGKILL: the gateway dies mid-request, as in a power cut (restart() serves again).
+    void kill();
 
     QString error() const { return m_error; }
     // Whether this run uses PostgreSQL (see above); the URL of the server to use, or an error.

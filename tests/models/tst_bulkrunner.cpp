@@ -186,7 +186,7 @@ private Q_SLOTS:
         gateway.declined = QString::number(100000000000000000LL + 2);
         const auto id = m_journal->createBatch(PaymentAction::Kind::Capture, itemsOf(3),
                                                {{0, -1, QStringLiteral("100000000000000099"), 0, BatchJournal::ItemState::Skipped,
-                                                 0, 0, QStringLiteral("status_not_allowed"), QString()}},
+                                                 41, 1200, QStringLiteral("status_not_allowed"), QString(), QStringLiteral("02")}},
                                                QStringLiteral("selection"), QStringLiteral("M0001"), QStringLiteral("staff"));
         BulkRunner runner(&gateway.client, m_journal.get(), *id);
         QSignalSpy finished(&runner, &BulkRunner::finished);
@@ -199,6 +199,10 @@ private Q_SLOTS:
         QCOMPARE(items[1].state, BatchJournal::ItemState::Failed);
         QCOMPARE(items[1].errorCode, QStringLiteral("status_not_allowed"));
         QCOMPARE(items[3].state, BatchJournal::ItemState::Skipped);
+        // What it was left out in is kept: status, amount and payment type.
+        QCOMPARE(items[3].statusAfter, 41);
+        QCOMPARE(items[3].amountAfter, qint64(1200));
+        QCOMPARE(items[3].type, QStringLiteral("02"));
         const auto batch = m_journal->batch(*id);
         QCOMPARE(batch->succeeded, 2);
         QCOMPARE(batch->failed, 1);

@@ -23,7 +23,10 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
+#include <QDir>
+#include <QScopeGuard>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -279,6 +282,9 @@ private Q_SLOTS:
         Q_EMIT filter->activated(filter->currentIndex());
         QCOMPARE(m_bulk->itemsModel()->rowCount(), 1600);
         QVERIFY(m_bulk->itemsModel()->index(0, BulkItemsModel::ReasonColumn).data().toString().contains(QStringLiteral("Left out")));
+        // A skipped item keeps the status it was left out in, named for its payment type.
+        QCOMPARE(m_bulk->itemsModel()->index(0, BulkItemsModel::StatusAfterColumn).data().toString(), QStringLiteral("Captured"));
+        QCOMPARE(m_bulk->batchesModel()->index(0, BulkBatchesModel::StateColumn).data().toString(), QStringLiteral("Finished"));
         // The search table read its rows again: the captured payments show 40 in place.
         QTRY_COMPARE(model->index(3, 0).data(PaymentsModel::StatusCodeRole).toInt(), 40);
         QCOMPARE(model->index(0, 0).data(PaymentsModel::StatusCodeRole).toInt(), 20);
@@ -373,6 +379,53 @@ private Q_SLOTS:
         QCOMPARE(m_bulk->itemsModel()->allItems().size(), 1);
         QCOMPARE(m_bulk->itemsModel()->count(BatchJournal::ItemState::Succeeded), 1);
         QCOMPARE(m_gateway->captured.value(expiring), 1);
+    }
+
+    // The pages in Japanese at 1280×800, kept as pictures to look at (KESSAI_SCREENSHOT_DIR).
+    void japaneseScreenshots()
+    {
+        QTranslator translator;
+        QVERIFY2(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")), KESSAI_QM_DIR "/kessai_ja.qm");
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+
+        SearchPage search(&m_gateway->client, m_service.get());
+        BulkPage bulk(m_service.get());
+        search.resize(1280, 800);
+        bulk.resize(1280, 800);
+        search.show();
+        bulk.show();
+        bulk.pageShown(true);
+        search.search();
+        QTRY_VERIFY(search.model()->rowCount() > 0);
+        for (int row = 0; row < 9; ++row)
+            search.model()->setChecked(search.model()->paymentIdAt(row), true);
+        m_gateway->expiring.insert(search.model()->paymentIdAt(3).toLongLong());
+        auto *bar = search.findChild<BulkActionBar *>();
+        QCOMPARE(bar->captureButton()->text(), QStringLiteral("チェックした決済を売上(&P)…"));
+        QVERIFY(bar->captureButton()->width() >= bar->captureButton()->sizeHint().width());
+        QVERIFY(search.grab().save(QDir(dir).filePath(QStringLiteral("bulk-search-ja.png"))));
+        QTest::mouseClick(bar->captureButton(), Qt::LeftButton);
+        BulkConfirmDialog *dialog = waitForConfirm();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("3件を売上確定する"));
+        QVERIFY(dialog->confirmButton()->width() >= dialog->confirmButton()->sizeHint().width());
+        QTest::qWait(100);
+        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("bulk-confirm-ja.png"))));
+        QSignalSpy finished(m_service.get(), &BulkService::batchFinished);
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QTest::qWait(100);
+        QVERIFY(bulk.grab().save(QDir(dir).filePath(QStringLiteral("bulk-page-ja.png"))));
+        qInfo("screenshots in %s", qPrintable(dir));
     }
 
 private:

@@ -90,6 +90,7 @@ BulkConfirmDialog::BulkConfirmDialog(const BulkPlan &plan, QWidget *parent)
         row->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_breakdown->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_breakdown->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_breakdown->header()->setStretchLastSection(false);
     m_breakdown->setVisible(m_breakdown->topLevelItemCount() > 0);
 

@@ -3,6 +3,7 @@
 #include "bulk/bulkbatchesmodel.h"
 #include "bulk/bulkitemsmodel.h"
 #include "bulk/bulkservice.h"
+#include "domain/paymentcatalog.h"
 #include "export/bulkresultwriter.h"
 #include "profile/profile.h"
 
@@ -110,6 +111,9 @@ BulkPage::BulkPage(BulkService *service, QWidget *parent)
     m_itemTable->setModel(m_items);
     m_itemTable->horizontalHeader()->setStretchLastSection(true);
     m_itemTable->setColumnWidth(BulkItemsModel::SeqColumn, m_itemTable->fontMetrics().horizontalAdvance(QStringLiteral("000,000")));
+    // Wide enough for the longest status name (not measured per row: a batch may hold 100,000).
+    m_itemTable->setColumnWidth(BulkItemsModel::StatusAfterColumn,
+                                m_itemTable->fontMetrics().horizontalAdvance(PaymentCatalog::statusLabel(41, QStringLiteral("02"))) + 16);
     m_itemTable->setColumnWidth(BulkItemsModel::PaymentIdColumn,
                                 m_itemTable->fontMetrics().horizontalAdvance(QStringLiteral("0000000000000000000")));
 
@@ -250,6 +254,8 @@ void BulkPage::reloadBatches()
     m_batches->reload(m_service->journal(), user.merchantId, user.loginId);
     if (const BulkRunner *runner = m_service->runner())
         m_batches->setRunning(runner->batchId(), runner->itemsDone(), runner->itemsTotal());
+    else
+        m_batches->setRunning(0, 0, 0);
     showBatch(shown);
 }
 
