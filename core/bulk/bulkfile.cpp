@@ -131,7 +131,7 @@ BulkFile BulkFile::parse(const QByteArray &bytes, const QString &name, std::opti
     CsvRecord header;
     while (!reader.atEnd()) {
         header = reader.next();
-        if (!header.fields.isEmpty() && !header.isBlank())
+        if (!header.fields.isEmpty() && (!header.isBlank() || header.problem != CsvRecord::Problem::None))
             break;
         header = {};
     }

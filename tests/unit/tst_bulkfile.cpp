@@ -137,6 +137,8 @@ private Q_SLOTS:
                                          << QList<int>{2} << QStringLiteral("2");
         QTest::newRow("stray quote, then a good line") << QByteArray("payment_id\n1\"2\n3\n") << std::optional<Kind>(Kind::Capture)
                                                        << QList<int>{2} << QStringLiteral("quote");
+        QTest::newRow("broken header is not skipped as blank") << QByteArray("\n\"\npayment_id\n1\n") << none
+                                                               << QList<int>{2} << QStringLiteral("never closed");
         QTest::newRow("empty file") << QByteArray("\n\n") << none << QList<int>{0} << QStringLiteral("empty");
         QTest::newRow("header only") << QByteArray("payment_id\n") << std::optional<Kind>(Kind::Capture) << QList<int>{0}
                                      << QStringLiteral("header");
