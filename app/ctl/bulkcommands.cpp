@@ -228,9 +228,12 @@ int runFile(PaymentAction::Kind kind, const BulkOptions &options)
     // The same bytes were journaled before: finish that batch (its keys make every item happen
     // once), or, if it finished, say so rather than send it all again.
     const UserInfo &user = client.user();
+    int otherUnfinished = 0;
     for (const BatchJournal::Batch &b : journal->batches(false, user.merchantId, user.loginId)) {
-        if (b.kind != kind || BulkFile::sha256OfSource(b.source) != parsed.sha256())
+        if (b.kind != kind || BulkFile::sha256OfSource(b.source) != parsed.sha256()) {
+            otherUnfinished += b.finished ? 0 : 1;
             continue;
+        }
         if (!b.finished) {
             out() << Ctl::tr("Finishing batch %1, made from this file on %2 (%3 of %4 payments answered).")
                          .arg(QString::number(b.id), JapanTime::format(b.created), QLocale().toString(b.succeeded + b.failed),
@@ -245,8 +248,14 @@ int runFile(PaymentAction::Kind kind, const BulkOptions &options)
                               QString::number(b.failed)));
             return finish(Usage);
         }
-        break;
     }
+
+    // Another file's batch left unfinished (perhaps this file before it was edited) is not this
+    // run's to finish, but it must not be forgotten.
+    if (otherUnfinished > 0)
+        complain(Ctl::tr("Note: %n other unfinished batch(es) of %1 in the journal; kessaictl resume finishes them.",
+                         nullptr, otherUnfinished)
+                     .arg(user.loginId));
 
     BulkFile file = parsed;
     if (file.needsResolving()) {
