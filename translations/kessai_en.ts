@@ -273,6 +273,104 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkFile</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header line and at least one line to process.</source>
+        <translation>The file is empty: it needs a header line and at least one line to process.</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot;. The columns are 決済ID (payment_id), 取引ID (trading_id), 処理区分 (action) and 金額 (amount).</source>
+        <translation>Unknown column &quot;%1&quot;. The columns are 決済ID (payment_id), 取引ID (trading_id), 処理区分 (action) and 金額 (amount).</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; is there twice.</source>
+        <translation>The column &quot;%1&quot; is there twice.</translation>
+    </message>
+    <message>
+        <source>The file needs a 決済ID (payment_id) or 取引ID (trading_id) column.</source>
+        <translation>The file needs a 決済ID (payment_id) or 取引ID (trading_id) column.</translation>
+    </message>
+    <message>
+        <source>The file needs a 処理区分 (action) column: 売上 (capture) or 取消 (cancel).</source>
+        <translation>The file needs a 処理区分 (action) column: 売上 (capture) or 取消 (cancel).</translation>
+    </message>
+    <message>
+        <source>This line has %1 fields, but the header has %2.</source>
+        <translation>This line has %1 fields, but the header has %2.</translation>
+    </message>
+    <message>
+        <source>Neither 決済ID (payment_id) nor 取引ID (trading_id) is given.</source>
+        <translation>Neither 決済ID (payment_id) nor 取引ID (trading_id) is given.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a 決済ID (payment_id): 1 to 18 digits.</source>
+        <translation>&quot;%1&quot; is not a 決済ID (payment_id): 1 to 18 digits.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a 取引ID (trading_id): 1 to 25 letters, digits or _.</source>
+        <translation>&quot;%1&quot; is not a 取引ID (trading_id): 1 to 25 letters, digits or _.</translation>
+    </message>
+    <message>
+        <source>処理区分 (action) is empty: 売上 (capture) or 取消 (cancel).</source>
+        <translation>処理区分 (action) is empty: 売上 (capture) or 取消 (cancel).</translation>
+    </message>
+    <message>
+        <source>Unknown 処理区分 (action) &quot;%1&quot;: 売上 (capture) or 取消 (cancel).</source>
+        <translation>Unknown 処理区分 (action) &quot;%1&quot;: 売上 (capture) or 取消 (cancel).</translation>
+    </message>
+    <message>
+        <source>This line says %1, but the file is run as %2.</source>
+        <translation>This line says %1, but the file is run as %2.</translation>
+    </message>
+    <message>
+        <source>金額 (amount) &quot;%1&quot; is not an amount in yen: a whole number from 1 to 9,999,999.</source>
+        <translation>金額 (amount) &quot;%1&quot; is not an amount in yen: a whole number from 1 to 9,999,999.</translation>
+    </message>
+    <message>
+        <source>Payment %1 is already on line %2.</source>
+        <translation>Payment %1 is already on line %2.</translation>
+    </message>
+    <message>
+        <source>取引ID %1 is already on line %2.</source>
+        <translation>取引ID %1 is already on line %2.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no line to process.</source>
+        <translation>The file has a header but no line to process.</translation>
+    </message>
+    <message>
+        <source>取引ID %1 is payment %2, which is already on line %3.</source>
+        <translation>取引ID %1 is payment %2, which is already on line %3.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkFileResolver</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+    <message>
+        <source>No payment has 取引ID %1.</source>
+        <translation>No payment has 取引ID %1.</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not a payment of 取引ID %2 (its payments: %3).</source>
+        <translation>Payment %1 is not a payment of 取引ID %2 (its payments: %3).</translation>
+    </message>
+    <message>
+        <source>取引ID %1 matches %2 payments: %3. Give the 決済ID (payment_id) of the one meant.</source>
+        <translation>取引ID %1 matches %2 payments: %3. Give the 決済ID (payment_id) of the one meant.</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>more than %1</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkItemsModel</name>
     <message>
         <source>Waiting</source>
@@ -688,6 +786,21 @@
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::CsvReader</name>
+    <message>
+        <source>A double quote (&quot;) in the wrong place: a field with a quote must be quoted as a whole, with the quote doubled (&quot;&quot;).</source>
+        <translation>A double quote (&quot;) in the wrong place: a field with a quote must be quoted as a whole, with the quote doubled (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>A quoted field starts on this line and is never closed.</source>
+        <translation>A quoted field starts on this line and is never closed.</translation>
+    </message>
+    <message>
+        <source>This line holds bytes that are not text in UTF-8 or Shift_JIS (CP932).</source>
+        <translation>This line holds bytes that are not text in UTF-8 or Shift_JIS (CP932).</translation>
     </message>
 </context>
 <context>
@@ -1916,22 +2029,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>%1 of %2 payments</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list   search payments
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai on the command line.
-
-Commands:
-  payments list   search payments
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</translation>
-    </message>
-    <message>
         <source>Profile saved by the console.</source>
         <translation>Profile saved by the console.</translation>
     </message>
@@ -1956,16 +2053,232 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
         <translation>Print JSON instead of a table.</translation>
     </message>
     <message>
-        <source>unknown command; try: kessaictl payments list --help</source>
-        <translation>unknown command; try: kessaictl payments list --help</translation>
-    </message>
-    <message>
         <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
         <translation>No profile named &quot;%1&quot;, and no profiles are saved yet.</translation>
     </message>
     <message>
         <source>The gateway URL must start with https:// (got %1).</source>
         <translation>The gateway URL must start with https:// (got %1).</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>capture</translation>
+    </message>
+    <message>
+        <source>Cannot open the journal in %1: %2</source>
+        <translation>Cannot open the journal in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 may not %2 payments (no &quot;%3&quot; permission); nothing was sent.</source>
+        <translation>%1 may not %2 payments (no &quot;%3&quot; permission); nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the journal.</source>
+        <translation>Batch %1 is not in the journal.</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 payments, %4 elapsed%5</source>
+        <translation>%1 %2 of %3 payments, %4 elapsed%5</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, about %1 left</translation>
+    </message>
+    <message>
+        <source>The journal cannot be read: %1</source>
+        <translation>The journal cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2 of %3 payments): %4 succeeded, %5 failed, %6 skipped.</source>
+        <translation>Batch %1 (%2 of %3 payments): %4 succeeded, %5 failed, %6 skipped.</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1 Run the same command again, or kessaictl resume %2, to finish the batch; nothing will be done twice.</source>
+        <translation>Interrupted: %1 Run the same command again, or kessaictl resume %2, to finish the batch; nothing will be done twice.</translation>
+    </message>
+    <message>
+        <source>Stopped; kessaictl resume %1 finishes the batch.</source>
+        <translation>Stopped; kessaictl resume %1 finishes the batch.</translation>
+    </message>
+    <message>
+        <source>The journal could not be written (%1); nothing more was sent. kessaictl resume %2 goes on once it can be.</source>
+        <translation>The journal could not be written (%1); nothing more was sent. kessaictl resume %2 goes on once it can be.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in %1; nothing was sent.</source>
+        <translation>
+            <numerusform>%n error in %1; nothing was sent.</numerusform>
+            <numerusform>%n errors in %1; nothing was sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finishing batch %1, made from this file on %2 (%3 of %4 payments answered).</source>
+        <translation>Finishing batch %1, made from this file on %2 (%3 of %4 payments answered).</translation>
+    </message>
+    <message>
+        <source>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed); nothing was sent. Use --again to run it once more.</source>
+        <translation>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed); nothing was sent. Use --again to run it once more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Note: %n other unfinished batch(es) of %1 in the journal; kessaictl resume finishes them.</source>
+        <translation>
+            <numerusform>Note: %n other unfinished batch of %1 in the journal; kessaictl resume finishes it.</numerusform>
+            <numerusform>Note: %n other unfinished batches of %1 in the journal; kessaictl resume finishes them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up 取引ID: %1 of %2</source>
+        <translation>Looking up 取引ID: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the journal: %1; nothing was sent.</source>
+        <translation>Cannot write the journal: %1; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>unfinished (%1 of %2 chunks answered)</source>
+        <translation>unfinished (%1 of %2 chunks answered)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished batch(es)</source>
+        <translation>
+            <numerusform>%n unfinished batch</numerusform>
+            <numerusform>%n unfinished batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation>
+            <numerusform>%n batch</numerusform>
+            <numerusform>%n batches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 is not an unfinished batch of %2 in this journal.</source>
+        <translation>Batch %1 is not an unfinished batch of %2 in this journal.</translation>
+    </message>
+    <message>
+        <source>Nothing to resume: no unfinished batch of %1.</source>
+        <translation>Nothing to resume: no unfinished batch of %1.</translation>
+    </message>
+    <message>
+        <source>Resuming batch %1 (%2, %3).</source>
+        <translation>Resuming batch %1 (%2, %3).</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl %1 --file FILE [--journal DIR] [--again]</source>
+        <translation>usage: kessaictl %1 --file FILE [--journal DIR] [--again]</translation>
+    </message>
+    <message>
+        <source>--file and --again belong to kessaictl capture and kessaictl cancel</source>
+        <translation>--file and --again belong to kessaictl capture and kessaictl cancel</translation>
+    </message>
+    <message>
+        <source>--chunk-size takes a number from 1 to 1000</source>
+        <translation>--chunk-size takes a number from 1 to 1000</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl batches [--unfinished] [--journal DIR]</source>
+        <translation>usage: kessaictl batches [--unfinished] [--journal DIR]</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl resume [BATCH] [--journal DIR]</source>
+        <translation>usage: kessaictl resume [BATCH] [--journal DIR]</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
+    </message>
+    <message>
+        <source>CSV file of payments to capture or cancel.</source>
+        <translation>CSV file of payments to capture or cancel.</translation>
+    </message>
+    <message>
+        <source>Folder of the bulk journal (default %1).</source>
+        <translation>Folder of the bulk journal (default %1).</translation>
+    </message>
+    <message>
+        <source>Only batches not finished yet.</source>
+        <translation>Only batches not finished yet.</translation>
+    </message>
+    <message>
+        <source>Run a file whose batch already finished once more.</source>
+        <translation>Run a file whose batch already finished once more.</translation>
+    </message>
+    <message>
+        <source>Payments per request, 1 to 1000 (default 1000).</source>
+        <translation>Payments per request, 1 to 1000 (default 1000).</translation>
+    </message>
+    <message>
+        <source>unknown command; try: kessaictl --help</source>
+        <translation>unknown command; try: kessaictl --help</translation>
     </message>
 </context>
 </TS>

@@ -273,6 +273,104 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkFile</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header line and at least one line to process.</source>
+        <translation>ファイルが空です。見出し行と、処理する行が1行以上必要です。</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot;. The columns are 決済ID (payment_id), 取引ID (trading_id), 処理区分 (action) and 金額 (amount).</source>
+        <translation>不明な列「%1」です。使える列は 決済ID (payment_id)、取引ID (trading_id)、処理区分 (action)、金額 (amount) です。</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; is there twice.</source>
+        <translation>列「%1」が2回あります。</translation>
+    </message>
+    <message>
+        <source>The file needs a 決済ID (payment_id) or 取引ID (trading_id) column.</source>
+        <translation>決済ID (payment_id) または 取引ID (trading_id) の列が必要です。</translation>
+    </message>
+    <message>
+        <source>The file needs a 処理区分 (action) column: 売上 (capture) or 取消 (cancel).</source>
+        <translation>処理区分 (action) の列が必要です: 売上 (capture) または 取消 (cancel)。</translation>
+    </message>
+    <message>
+        <source>This line has %1 fields, but the header has %2.</source>
+        <translation>この行の項目数は%1ですが、見出し行は%2です。</translation>
+    </message>
+    <message>
+        <source>Neither 決済ID (payment_id) nor 取引ID (trading_id) is given.</source>
+        <translation>決済ID (payment_id) も 取引ID (trading_id) もありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a 決済ID (payment_id): 1 to 18 digits.</source>
+        <translation>「%1」は決済ID (payment_id) ではありません: 1〜18桁の数字です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a 取引ID (trading_id): 1 to 25 letters, digits or _.</source>
+        <translation>「%1」は取引ID (trading_id) ではありません: 英数字または _ の1〜25文字です。</translation>
+    </message>
+    <message>
+        <source>処理区分 (action) is empty: 売上 (capture) or 取消 (cancel).</source>
+        <translation>処理区分 (action) が空です: 売上 (capture) または 取消 (cancel)。</translation>
+    </message>
+    <message>
+        <source>Unknown 処理区分 (action) &quot;%1&quot;: 売上 (capture) or 取消 (cancel).</source>
+        <translation>不明な処理区分 (action)「%1」です: 売上 (capture) または 取消 (cancel)。</translation>
+    </message>
+    <message>
+        <source>This line says %1, but the file is run as %2.</source>
+        <translation>この行は%1ですが、ファイルは%2として実行されています。</translation>
+    </message>
+    <message>
+        <source>金額 (amount) &quot;%1&quot; is not an amount in yen: a whole number from 1 to 9,999,999.</source>
+        <translation>金額 (amount)「%1」は円の金額ではありません: 1〜9,999,999の整数です。</translation>
+    </message>
+    <message>
+        <source>Payment %1 is already on line %2.</source>
+        <translation>決済 %1 は%2行目にもあります。</translation>
+    </message>
+    <message>
+        <source>取引ID %1 is already on line %2.</source>
+        <translation>取引ID %1 は%2行目にもあります。</translation>
+    </message>
+    <message>
+        <source>The file has a header but no line to process.</source>
+        <translation>見出し行はありますが、処理する行がありません。</translation>
+    </message>
+    <message>
+        <source>取引ID %1 is payment %2, which is already on line %3.</source>
+        <translation>取引ID %1 は決済 %2 で、%3行目にもあります。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkFileResolver</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+    <message>
+        <source>No payment has 取引ID %1.</source>
+        <translation>取引ID %1 の決済はありません。</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not a payment of 取引ID %2 (its payments: %3).</source>
+        <translation>決済 %1 は取引ID %2 の決済ではありません（取引ID %2 の決済: %3）。</translation>
+    </message>
+    <message>
+        <source>取引ID %1 matches %2 payments: %3. Give the 決済ID (payment_id) of the one meant.</source>
+        <translation>取引ID %1 に該当する決済が%2件あります: %3。対象の決済ID (payment_id) を指定してください。</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>%1件超</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkItemsModel</name>
     <message>
         <source>Waiting</source>
@@ -687,6 +785,21 @@
     <message>
         <source>&amp;Later</source>
         <translation>後で(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::CsvReader</name>
+    <message>
+        <source>A double quote (&quot;) in the wrong place: a field with a quote must be quoted as a whole, with the quote doubled (&quot;&quot;).</source>
+        <translation>ダブルクォート (&quot;) の位置が正しくありません。クォートを含む項目は全体をクォートで囲み、中のクォートは2つ重ねて (&quot;&quot;) ください。</translation>
+    </message>
+    <message>
+        <source>A quoted field starts on this line and is never closed.</source>
+        <translation>この行で始まるクォートが閉じられていません。</translation>
+    </message>
+    <message>
+        <source>This line holds bytes that are not text in UTF-8 or Shift_JIS (CP932).</source>
+        <translation>この行には UTF-8 でも Shift_JIS (CP932) でもない文字があります。</translation>
     </message>
 </context>
 <context>
@@ -1915,22 +2028,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>%2件中 %1件</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list   search payments
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai のコマンドライン版です。
-
-コマンド：
-  payments list   決済情報を照会します
-
-接続：--profile NAME を指定するか、環境変数 KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD を設定します。
-終了コード：0 正常終了、1 一部の処理に失敗、2 使用方法の誤り、3 接続／TLS エラー、4 認証／権限エラー。</translation>
-    </message>
-    <message>
         <source>Profile saved by the console.</source>
         <translation>コンソールで保存したプロファイル。</translation>
     </message>
@@ -1955,16 +2052,228 @@ Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, 4 authentica
         <translation>表の代わりに JSON で出力します。</translation>
     </message>
     <message>
-        <source>unknown command; try: kessaictl payments list --help</source>
-        <translation>不明なコマンドです。kessaictl payments list --help を参照してください</translation>
-    </message>
-    <message>
         <source>No profile named &quot;%1&quot;, and no profiles are saved yet.</source>
         <translation>プロファイル「%1」はありません。保存済みのプロファイルもありません。</translation>
     </message>
     <message>
         <source>The gateway URL must start with https:// (got %1).</source>
         <translation>ゲートウェイのURLは https:// で始まる必要があります（指定値：%1）。</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cannot open the journal in %1: %2</source>
+        <translation>%1 の記録ファイルを開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1 may not %2 payments (no &quot;%3&quot; permission); nothing was sent.</source>
+        <translation>%1 には決済を%2する権限（%3）がありません。何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the journal.</source>
+        <translation>一括処理 %1 は記録にありません。</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 payments, %4 elapsed%5</source>
+        <translation>%1 %3件中%2件、経過 %4%5</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>・残り約 %1</translation>
+    </message>
+    <message>
+        <source>The journal cannot be read: %1</source>
+        <translation>記録ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2 of %3 payments): %4 succeeded, %5 failed, %6 skipped.</source>
+        <translation>一括処理 %1 (%3件中%2件): 成功 %4件、失敗 %5件、除外 %6件。</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1 Run the same command again, or kessaictl resume %2, to finish the batch; nothing will be done twice.</source>
+        <translation>中断しました: %1 同じコマンドをもう一度実行するか、kessaictl resume %2 で続行してください。二重に処理されることはありません。</translation>
+    </message>
+    <message>
+        <source>Stopped; kessaictl resume %1 finishes the batch.</source>
+        <translation>中止しました。kessaictl resume %1 で続行できます。</translation>
+    </message>
+    <message>
+        <source>The journal could not be written (%1); nothing more was sent. kessaictl resume %2 goes on once it can be.</source>
+        <translation>記録ファイルに書き込めません (%1)。以降は送信していません。書き込めるようになったら kessaictl resume %2 で続行できます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in %1; nothing was sent.</source>
+        <translation>
+            <numerusform>%1 に%n件の誤りがあります。何も送信していません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finishing batch %1, made from this file on %2 (%3 of %4 payments answered).</source>
+        <translation>%2 にこのファイルから作成した一括処理 %1 を続行します（%4件中%3件処理済み）。</translation>
+    </message>
+    <message>
+        <source>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed); nothing was sent. Use --again to run it once more.</source>
+        <translation>このファイルは %2 に一括処理 %1 として実行済みです（成功 %3件、失敗 %4件）。何も送信していません。もう一度実行するには --again を付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Note: %n other unfinished batch(es) of %1 in the journal; kessaictl resume finishes them.</source>
+        <translation>
+            <numerusform>注意: %1 の未完了の一括処理がほかに%n件あります。kessaictl resume で続行できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up 取引ID: %1 of %2</source>
+        <translation>取引IDを照会中: %2件中%1件</translation>
+    </message>
+    <message>
+        <source>Cannot write the journal: %1; nothing was sent.</source>
+        <translation>記録ファイルに書き込めません: %1。何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>一括処理</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>処理区分</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>unfinished (%1 of %2 chunks answered)</source>
+        <translation>未完了（%2単位中%1単位処理済み）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished batch(es)</source>
+        <translation>
+            <numerusform>未完了の一括処理 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation>
+            <numerusform>一括処理 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 is not an unfinished batch of %2 in this journal.</source>
+        <translation>一括処理 %1 は、この記録にある %2 の未完了の一括処理ではありません。</translation>
+    </message>
+    <message>
+        <source>Nothing to resume: no unfinished batch of %1.</source>
+        <translation>続行するものはありません: %1 の未完了の一括処理はありません。</translation>
+    </message>
+    <message>
+        <source>Resuming batch %1 (%2, %3).</source>
+        <translation>一括処理 %1 を続行します（%2・%3）。</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl %1 --file FILE [--journal DIR] [--again]</source>
+        <translation>使い方: kessaictl %1 --file ファイル [--journal フォルダー] [--again]</translation>
+    </message>
+    <message>
+        <source>--file and --again belong to kessaictl capture and kessaictl cancel</source>
+        <translation>--file と --again は kessaictl capture と kessaictl cancel のオプションです</translation>
+    </message>
+    <message>
+        <source>--chunk-size takes a number from 1 to 1000</source>
+        <translation>--chunk-size には1〜1000の数を指定してください</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl batches [--unfinished] [--journal DIR]</source>
+        <translation>使い方: kessaictl batches [--unfinished] [--journal フォルダー]</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl resume [BATCH] [--journal DIR]</source>
+        <translation>使い方: kessaictl resume [一括処理番号] [--journal フォルダー]</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai のコマンドライン版です。
+
+コマンド:
+  payments list          決済を検索します
+  capture --file FILE    CSVファイルの決済をすべて売上確定します
+  cancel --file FILE     CSVファイルの決済をすべて取消します
+  batches [--unfinished] 記録にある一括処理を表示します
+  resume [BATCH]         未完了の一括処理を続行します
+
+接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
+終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
+    </message>
+    <message>
+        <source>CSV file of payments to capture or cancel.</source>
+        <translation>売上または取消する決済のCSVファイル。</translation>
+    </message>
+    <message>
+        <source>Folder of the bulk journal (default %1).</source>
+        <translation>一括処理の記録フォルダー（既定: %1）。</translation>
+    </message>
+    <message>
+        <source>Only batches not finished yet.</source>
+        <translation>未完了の一括処理だけ。</translation>
+    </message>
+    <message>
+        <source>Run a file whose batch already finished once more.</source>
+        <translation>実行済みのファイルをもう一度実行します。</translation>
+    </message>
+    <message>
+        <source>Payments per request, 1 to 1000 (default 1000).</source>
+        <translation>1回の依頼の件数、1〜1000（既定: 1000）。</translation>
+    </message>
+    <message>
+        <source>unknown command; try: kessaictl --help</source>
+        <translation>不明なコマンドです。kessaictl --help を参照してください</translation>
     </message>
 </context>
 </TS>

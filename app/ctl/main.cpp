@@ -1,194 +1,24 @@
 #include "api/keysetpager.h"
 #include "api/merchantclient.h"
+#include "bulkcommands.h"
 #include "common/translations.h"
+#include "ctlsession.h"
 #include "domain/japantime.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
-#include "profile/profile.h"
-#include "profile/secretstore.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
-#include <QTextStream>
-
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 using namespace kessai;
+using namespace kessai::ctl;
 
 namespace {
-
-// Exit codes are part of the interface: scripts branch on them.
-enum ExitCode { Done = 0, SomeFailed = 1, Usage = 2, ConnectionFailed = 3, AuthFailed = 4 };
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-class Ctl
-{
-    Q_DECLARE_TR_FUNCTIONS(kessaictl)
-};
-
-int exitCodeFor(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Connection:
-    case ApiError::Kind::Tls:
-        return ConnectionFailed;
-    case ApiError::Kind::Authentication:
-    case ApiError::Kind::Permission:
-        return AuthFailed;
-    case ApiError::Kind::Invalid:
-        return Usage;
-    default:
-        return SomeFailed;
-    }
-}
-
-// Secrets come from the environment or a prompt, never from the command line.
-QString promptSecret(const QString &label)
-{
-    if (!isatty(STDIN_FILENO))
-        return {};
-    err() << label << Qt::flush;
-    termios old{};
-    const bool haveTerm = tcgetattr(STDIN_FILENO, &old) == 0;
-    if (haveTerm) {
-        termios silent = old;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    }
-    QTextStream in(stdin);
-    const QString line = in.readLine();
-    if (haveTerm)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    err() << Qt::endl;
-    return line;
-}
-
-struct Connection
-{
-    QUrl url;
-    QString caPath;
-    QString p12Path;
-    QString passphrase;
-    QString loginId;
-    QString password;
-    bool rememberedPassphrase = false;
-    QString profileName;
-};
-
-std::optional<QString> readKeychain(const QString &key)
-{
-    SecretStore store;
-    std::optional<QString> value;
-    QEventLoop loop;
-    store.read(key, [&](std::optional<QString> secret) {
-        value = std::move(secret);
-        loop.quit();
-    });
-    loop.exec();
-    return value;
-}
-
-// Profile first (as the console saved it), the environment over it.
-bool resolveConnection(const QString &profileName, Connection *c, QString *problem)
-{
-    if (!profileName.isEmpty()) {
-        const Profile p = Profile::load(profileName);
-        if (p.name.isEmpty()) {
-            const QStringList known = Profile::names();
-            *problem = known.isEmpty() ? Ctl::tr("No profile named \"%1\", and no profiles are saved yet.").arg(profileName)
-                                       : Ctl::tr("No profile named \"%1\". Known profiles: %2")
-                                             .arg(profileName, known.join(QStringLiteral(", ")));
-            return false;
-        }
-        c->profileName = p.name;
-        c->url = p.gatewayUrl;
-        c->caPath = p.caPath;
-        c->p12Path = p.p12Path;
-        c->loginId = p.loginId;
-        c->rememberedPassphrase = p.rememberPassphrase;
-    }
-    auto env = [](const char *name) { return qEnvironmentVariable(name); };
-    if (!env("KESSAI_URL").isEmpty())
-        c->url = QUrl::fromUserInput(env("KESSAI_URL"));
-    if (!env("KESSAI_CA").isEmpty())
-        c->caPath = env("KESSAI_CA");
-    if (!env("KESSAI_P12").isEmpty())
-        c->p12Path = env("KESSAI_P12");
-    if (!env("KESSAI_LOGIN_ID").isEmpty())
-        c->loginId = env("KESSAI_LOGIN_ID");
-    c->passphrase = env("KESSAI_P12_PASSPHRASE");
-    c->password = env("KESSAI_PASSWORD");
-
-    if (!c->url.isValid() || c->url.isEmpty() || c->p12Path.isEmpty()) {
-        *problem = Ctl::tr("No gateway or certificate: use --profile NAME or set KESSAI_URL, KESSAI_CA and KESSAI_P12.");
-        return false;
-    }
-    if (c->passphrase.isEmpty() && c->rememberedPassphrase) {
-        if (const auto secret = readKeychain(Profile{c->profileName, {}, {}, {}, {}, true}.secretKey()))
-            c->passphrase = *secret;
-    }
-    if (c->passphrase.isEmpty())
-        c->passphrase = promptSecret(Ctl::tr("Certificate passphrase: "));
-    if (c->loginId.isEmpty() && isatty(STDIN_FILENO)) {
-        err() << Ctl::tr("Login ID: ") << Qt::flush;
-        c->loginId = QTextStream(stdin).readLine().trimmed();
-    }
-    if (c->password.isEmpty())
-        c->password = promptSecret(Ctl::tr("Password for %1: ").arg(c->loginId));
-    if (c->loginId.isEmpty() || c->password.isEmpty()) {
-        *problem = Ctl::tr("No login ID or password: set KESSAI_LOGIN_ID and KESSAI_PASSWORD, or run in a terminal.");
-        return false;
-    }
-    return true;
-}
-
-int connectAndLogin(MerchantClient &client, const Connection &c)
-{
-    const ClientIdentity::LoadResult identity = ClientIdentity::load(c.p12Path, c.passphrase);
-    if (!identity.ok()) {
-        err() << "kessaictl: " << identity.message << Qt::endl;
-        return AuthFailed;
-    }
-    QList<QSslCertificate> ca;
-    if (!c.caPath.isEmpty()) {
-        QString problem;
-        ca = loadCaCertificates(c.caPath, &problem);
-        if (ca.isEmpty()) {
-            err() << "kessaictl: " << problem << Qt::endl;
-            return ConnectionFailed;
-        }
-    }
-    if (!client.setBaseUrl(c.url)) {
-        err() << "kessaictl: " << Ctl::tr("The gateway URL must start with https:// (got %1).").arg(c.url.toString()) << Qt::endl;
-        return Usage;
-    }
-    client.setIdentity(identity.identity, ca);
-    const ApiResult login = waitFor(client.login(c.loginId, c.password));
-    if (!login.ok()) {
-        err() << "kessaictl: " << login.error.displayText() << Qt::endl;
-        return exitCodeFor(login.error);
-    }
-    return Done;
-}
 
 // Usage errors are found before connecting: a typo never costs a login.
 int parseListOptions(const QCommandLineParser &parser, const QCommandLineOption &tradingId,
@@ -266,6 +96,63 @@ int paymentsList(MerchantClient &client, const PaymentQuery &query, int limit, b
     return Done;
 }
 
+// Options of the bulk commands, checked before anything is read or sent.
+int parseBulkOptions(const QCommandLineParser &parser, const QStringList &command, BulkOptions *options)
+{
+    options->profile = parser.value(QStringLiteral("profile"));
+    options->journalDir = parser.value(QStringLiteral("journal"));
+    options->file = parser.value(QStringLiteral("file"));
+    options->again = parser.isSet(QStringLiteral("again"));
+    options->unfinishedOnly = parser.isSet(QStringLiteral("unfinished"));
+    const QString &verb = command.first();
+    const bool runsFile = verb == QLatin1String("capture") || verb == QLatin1String("cancel");
+    if (runsFile && (options->file.isEmpty() || command.size() != 1)) {
+        complain(Ctl::tr("usage: kessaictl %1 --file FILE [--journal DIR] [--again]").arg(verb));
+        return Usage;
+    }
+    if (!runsFile && (parser.isSet(QStringLiteral("file")) || parser.isSet(QStringLiteral("again")))) {
+        complain(Ctl::tr("--file and --again belong to kessaictl capture and kessaictl cancel"));
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("chunk-size"))) {
+        bool ok = false;
+        options->chunkSize = parser.value(QStringLiteral("chunk-size")).toInt(&ok);
+        if (!ok || options->chunkSize < 1 || options->chunkSize > 1000) {
+            complain(Ctl::tr("--chunk-size takes a number from 1 to 1000"));
+            return Usage;
+        }
+    }
+    if (verb == QLatin1String("batches") && command.size() != 1) {
+        complain(Ctl::tr("usage: kessaictl batches [--unfinished] [--journal DIR]"));
+        return Usage;
+    }
+    if (verb == QLatin1String("resume")) {
+        bool ok = command.size() == 1;
+        if (command.size() == 2)
+            options->batchId = command.at(1).toLongLong(&ok);
+        if (!ok || options->batchId < 0 || command.size() > 2) {
+            complain(Ctl::tr("usage: kessaictl resume [BATCH] [--journal DIR]"));
+            return Usage;
+        }
+    }
+    return Done;
+}
+
+int runBulkCommand(const QCommandLineParser &parser, const QStringList &command)
+{
+    BulkOptions options;
+    if (const int rc = parseBulkOptions(parser, command, &options); rc != Done)
+        return rc;
+    const QString &verb = command.first();
+    if (verb == QLatin1String("capture"))
+        return runFile(PaymentAction::Kind::Capture, options);
+    if (verb == QLatin1String("cancel"))
+        return runFile(PaymentAction::Kind::Cancel, options);
+    if (verb == QLatin1String("batches"))
+        return listBatches(options);
+    return resumeBatches(options);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -278,10 +165,15 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Ctl::tr("Kessai on the command line.\n\n"
-                                        "Commands:\n  payments list   search payments\n\n"
+                                        "Commands:\n"
+                                        "  payments list          search payments\n"
+                                        "  capture --file FILE    売上 every payment of a CSV file\n"
+                                        "  cancel --file FILE     取消 every payment of a CSV file\n"
+                                        "  batches [--unfinished] the bulk runs in the journal\n"
+                                        "  resume [BATCH]         finish unfinished bulk runs\n\n"
                                         "Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, "
                                         "KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.\n"
-                                        "Exit codes: 0 done, 1 some items failed, 2 usage, 3 connection/TLS, "
+                                        "Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, "
                                         "4 authentication/permission."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -291,10 +183,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption type(QStringLiteral("type"), Ctl::tr("Payment types, comma separated (02,03)."), QStringLiteral("codes"));
     const QCommandLineOption limit(QStringLiteral("limit"), Ctl::tr("How many payments at most (default 100)."), QStringLiteral("n"));
     const QCommandLineOption json(QStringLiteral("json"), Ctl::tr("Print JSON instead of a table."));
-    parser.addOptions({profile, tradingId, status, type, limit, json});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("payments list"));
+    const QCommandLineOption file(QStringLiteral("file"), Ctl::tr("CSV file of payments to capture or cancel."), QStringLiteral("file"));
+    const QCommandLineOption journal(QStringLiteral("journal"),
+                                     Ctl::tr("Folder of the bulk journal (default %1).").arg(defaultJournalDir()),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption unfinished(QStringLiteral("unfinished"), Ctl::tr("Only batches not finished yet."));
+    const QCommandLineOption again(QStringLiteral("again"), Ctl::tr("Run a file whose batch already finished once more."));
+    const QCommandLineOption chunkSize(QStringLiteral("chunk-size"), Ctl::tr("Payments per request, 1 to 1000 (default 1000)."),
+                                       QStringLiteral("n"));
+    parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH]"));
     if (!parser.parse(QCoreApplication::arguments())) {
-        err() << "kessaictl: " << parser.errorText() << Qt::endl;
+        complain(parser.errorText());
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -306,8 +207,12 @@ int main(int argc, char *argv[])
         return Done;
     }
     const QStringList command = parser.positionalArguments();
+    const QStringList bulkVerbs{QStringLiteral("capture"), QStringLiteral("cancel"), QStringLiteral("batches"),
+                                QStringLiteral("resume")};
+    if (!command.isEmpty() && bulkVerbs.contains(command.first()))
+        return runBulkCommand(parser, command);
     if (command != QStringList{QStringLiteral("payments"), QStringLiteral("list")}) {
-        err() << "kessaictl: " << Ctl::tr("unknown command; try: kessaictl payments list --help") << Qt::endl;
+        complain(Ctl::tr("unknown command; try: kessaictl --help"));
         return Usage;
     }
 
@@ -319,7 +224,7 @@ int main(int argc, char *argv[])
     Connection connection;
     QString problem;
     if (!resolveConnection(parser.value(profile), &connection, &problem)) {
-        err() << "kessaictl: " << problem << Qt::endl;
+        complain(problem);
         return Usage;
     }
     MerchantClient client;

@@ -1,0 +1,480 @@
+#include "gatewayfixture.h"
+
+#include "csv/csvwriter.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace kessai;
+
+// kessaictl capture/cancel --file against a real gateway: thousands of captures from one file,
+// broken files refused with their line numbers before anything is sent, per-item refusals, and
+// a run killed in the middle finished by running the same file again — each payment captured
+// exactly once.
+class TestE2eBulkFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void capturesThreeThousandPaymentsFromAFile();
+    void brokenCp932FileIsRefusedWithLineNumbersAndNothingSent();
+    void tradingIdsMatchingNoneOrSeveralAreRefused();
+    void partialCaptureAboveTheAuthorizationFailsPerItem();
+    void killedMidRunTheSameFileFinishesEachPaymentOnce();
+    void killedMidRunResumeFinishesIt();
+    void userWithoutTheCapturePermissionSendsNothing();
+
+private:
+    struct Run
+    {
+        int rc = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    QProcessEnvironment environment(const QString &loginId = QStringLiteral("admin")) const;
+    Run run(const QStringList &args, const QString &loginId = QStringLiteral("admin"));
+    // Starts kessaictl with args and SIGKILLs it when the gateway has done more of paymentIds
+    // (moved to statusAfter) than its journal knows: an answer is lost, and the run is unfinished.
+    bool killMidRun(const QStringList &args, const QStringList &paymentIds, int statusAfter);
+    QString writeFile(const QString &name, const QByteArray &bytes);
+    QStringList journalArgs() const { return {QStringLiteral("--journal"), m_journal.path()}; }
+
+    std::optional<QList<QVariantList>> sql(const QString &statement, const QVariantList &values = {});
+    // count new card payments in status 20 (copies of the demo's paygent02) with trading IDs
+    // prefix00001…, each authorized for amount; their payment IDs.
+    QStringList seed(const QString &prefix, int count, qint64 amount);
+    // How many of ids are in status; and the ids whose capture events are not exactly one.
+    int countInStatus(const QStringList &ids, int status);
+    QStringList notCapturedExactlyOnce(const QStringList &ids);
+
+    GatewayFixture m_gateway;
+    QTemporaryDir m_home;
+    QTemporaryDir m_journal;
+    QTemporaryDir m_files;
+};
+
+namespace {
+
+QByteArray cp932(const QList<QStringList> &rows)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter::Options options;
+    options.encoding = CsvEncoding::Cp932;
+    options.neutraliseFormulas = false;
+    CsvWriter writer(&buffer, options);
+    for (const QStringList &row : rows) {
+        if (writer.writeRow(row).isError())
+            qWarning("cannot write CP932");
+    }
+    return buffer.data();
+}
+
+} // namespace
+
+void TestE2eBulkFile::initTestCase()
+{
+    QVERIFY2(m_gateway.start(500, 7), qPrintable(m_gateway.error()));
+    QVERIFY(m_home.isValid() && m_journal.isValid() && m_files.isValid());
+}
+
+QProcessEnvironment TestE2eBulkFile::environment(const QString &loginId) const
+{
+    const GatewayFixture::User user = m_gateway.user(loginId);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
+    env.insert(QStringLiteral("KESSAI_LANG"), QStringLiteral("en"));
+    env.insert(QStringLiteral("KESSAI_URL"), m_gateway.url().toString());
+    env.insert(QStringLiteral("KESSAI_CA"), m_gateway.caPath());
+    env.insert(QStringLiteral("KESSAI_P12"), user.p12);
+    env.insert(QStringLiteral("KESSAI_P12_PASSPHRASE"), user.p12Passphrase);
+    env.insert(QStringLiteral("KESSAI_LOGIN_ID"), user.loginId);
+    env.insert(QStringLiteral("KESSAI_PASSWORD"), user.password);
+    return env;
+}
+
+TestE2eBulkFile::Run TestE2eBulkFile::run(const QStringList &args, const QString &loginId)
+{
+    QProcess p;
+    p.setProcessEnvironment(environment(loginId));
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(KESSAI_CTL_BIN), args);
+    if (!p.waitForFinished(180000)) { // generous: sanitizer builds are slow
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, "timeout"};
+    }
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+bool TestE2eBulkFile::killMidRun(const QStringList &args, const QStringList &paymentIds, int statusAfter)
+{
+    // The worst moment to die: the gateway has applied a chunk and kessaictl has not written its
+    // answer down. To be sure of hitting it, the test holds the journal's write lock once the
+    // batch is journaled, waits until the gateway shows more done than the journal knows, and
+    // then kills kessaictl (which is waiting for the lock to record that answer).
+    const QString connection = QStringLiteral("bulkfile-journal");
+    bool caught = false;
+    {
+        QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        journal.setDatabaseName(m_journal.filePath(QStringLiteral("journal.sqlite")));
+        journal.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        QSqlQuery q(journal);
+        qint64 before = 0;
+        if (journal.open() && q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM batches")) && q.next())
+            before = q.value(0).toLongLong();
+        q.finish();
+
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(KESSAI_CTL_BIN), args);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 batch = 0;
+        while (p.state() != QProcess::NotRunning && clock.elapsed() < 60000 && batch == 0) {
+            if (journal.isOpen() || journal.open()) {
+                if (q.exec(QStringLiteral("SELECT id FROM batches WHERE id > %1").arg(before)) && q.next())
+                    batch = q.value(0).toLongLong();
+                q.finish();
+            }
+            if (batch == 0)
+                QTest::qWait(1);
+        }
+        int journaled = -1;
+        int applied = -1;
+        if (batch > 0 && q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM items WHERE batch_id = %1 AND state = 1").arg(batch)) && q.next())
+                journaled = q.value(0).toInt();
+            q.finish();
+            while (p.state() != QProcess::NotRunning && clock.elapsed() < 60000) {
+                applied = countInStatus(paymentIds, statusAfter);
+                if (applied > journaled)
+                    break;
+                QTest::qWait(2);
+            }
+        }
+        p.kill(); // SIGKILL: no chance to write anything more
+        p.waitForFinished();
+        q.exec(QStringLiteral("ROLLBACK"));
+        journal.close();
+        qInfo("killed with %d of %d done on the gateway, %d of them in the journal", applied, int(paymentIds.size()),
+              journaled);
+        caught = journaled >= 0 && applied > journaled && applied < paymentIds.size();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return caught;
+}
+
+QString TestE2eBulkFile::writeFile(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_files.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qWarning("cannot write %s", qPrintable(path));
+    return path;
+}
+
+std::optional<QList<QVariantList>> TestE2eBulkFile::sql(const QString &statement, const QVariantList &values)
+{
+    std::optional<QList<QVariantList>> rows;
+    const QString connection = QStringLiteral("bulkfile-sql");
+    {
+        QSqlDatabase db = m_gateway.openDatabase(connection);
+        QSqlQuery q(db);
+        bool done = db.isOpen() && q.prepare(statement);
+        for (const QVariant &value : values)
+            q.addBindValue(value);
+        done = done && q.exec();
+        if (done) {
+            rows.emplace();
+            while (q.next()) {
+                QVariantList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row.append(q.value(i));
+                rows->append(row);
+            }
+        } else {
+            qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
+}
+
+QStringList TestE2eBulkFile::seed(const QString &prefix, int count, qint64 amount)
+{
+    QStringList ids;
+    const QString connection = QStringLiteral("bulkfile-seed");
+    {
+        QSqlDatabase db = m_gateway.openDatabase(connection);
+        QSqlQuery model(db);
+        QSqlQuery highest(db);
+        // Every column of an authorized card payment, so that the copies are what the gateway
+        // itself would have written, whatever columns later schema versions add.
+        if (!model.exec(QStringLiteral("SELECT * FROM payments WHERE trading_id = 'paygent02' AND status = 20")) || !model.next()
+            || !highest.exec(QStringLiteral("SELECT MAX(payment_id) FROM payments")) || !highest.next()) {
+            qWarning("cannot read the model payment: %s", qPrintable(model.lastError().text()));
+            return {};
+        }
+        // Generated columns (the customer search text) are the engine's to write.
+        QSqlQuery generated(db);
+        generated.exec(db.driverName() == QLatin1String("QSQLITE")
+                           ? QStringLiteral("SELECT name FROM pragma_table_xinfo('payments') WHERE hidden IN (2, 3)")
+                           : QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_name = 'payments' "
+                                            "AND is_generated = 'ALWAYS'"));
+        QStringList skipped;
+        while (generated.next())
+            skipped.append(generated.value(0).toString().toLower());
+        const QSqlRecord record = model.record();
+        QStringList names;
+        QStringList marks;
+        QList<int> columns;
+        for (int i = 0; i < record.count(); ++i) {
+            if (skipped.contains(record.fieldName(i).toLower()))
+                continue;
+            names.append(record.fieldName(i));
+            marks.append(QStringLiteral("?"));
+            columns.append(i);
+        }
+        QSqlQuery insert(db);
+        db.transaction();
+        if (!insert.prepare(QStringLiteral("INSERT INTO payments (%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')))) {
+            qWarning("cannot prepare the seed: %s", qPrintable(insert.lastError().text()));
+            return {};
+        }
+        const qint64 first = highest.value(0).toLongLong() + 1;
+        for (int n = 0; n < count; ++n) {
+            const qint64 id = first + n;
+            for (int i : std::as_const(columns)) {
+                const QString name = record.fieldName(i).toLower();
+                if (name == QLatin1String("payment_id"))
+                    insert.addBindValue(id);
+                else if (name == QLatin1String("trading_id"))
+                    insert.addBindValue(QStringLiteral("%1%2").arg(prefix).arg(n + 1, 5, 10, QLatin1Char('0')));
+                else if (name == QLatin1String("amount") || name == QLatin1String("authorized_amount"))
+                    insert.addBindValue(amount);
+                else
+                    insert.addBindValue(model.value(i));
+            }
+            if (!insert.exec()) {
+                qWarning("cannot seed: %s", qPrintable(insert.lastError().text()));
+                db.rollback();
+                return {};
+            }
+            ids.append(QString::number(id));
+        }
+        db.commit();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ids;
+}
+
+int TestE2eBulkFile::countInStatus(const QStringList &ids, int status)
+{
+    const auto rows = sql(QStringLiteral("SELECT COUNT(*) FROM payments WHERE payment_id BETWEEN ? AND ? AND status = ?"),
+                          {ids.first().toLongLong(), ids.last().toLongLong(), status});
+    return rows && !rows->isEmpty() ? rows->first().first().toInt() : -1;
+}
+
+QStringList TestE2eBulkFile::notCapturedExactlyOnce(const QStringList &ids)
+{
+    const auto rows = sql(QStringLiteral("SELECT p.payment_id, (SELECT COUNT(*) FROM payment_events e WHERE e.payment_id = p.payment_id "
+                                         "AND e.to_status = 40) FROM payments p WHERE p.payment_id BETWEEN ? AND ?"),
+                          {ids.first().toLongLong(), ids.last().toLongLong()});
+    if (!rows || rows->size() != ids.size())
+        return {QStringLiteral("cannot read the events")};
+    QStringList wrong;
+    for (const QVariantList &row : *rows) {
+        if (row.at(1).toInt() != 1)
+            wrong.append(QStringLiteral("%1 (%2 captures)").arg(row.at(0).toString()).arg(row.at(1).toInt()));
+    }
+    return wrong;
+}
+
+void TestE2eBulkFile::capturesThreeThousandPaymentsFromAFile()
+{
+    const QStringList ids = seed(QStringLiteral("BFA"), 3000, 5000);
+    QCOMPARE(ids.size(), 3000);
+    // Most lines by 決済ID, some partial; the last 300 by 取引ID only (looked up on the gateway).
+    QByteArray csv = QStringLiteral(u"決済ID,取引ID,金額\r\n").toUtf8();
+    for (int i = 0; i < 3000; ++i) {
+        const QString amount = i % 10 == 0 ? QStringLiteral("\"4,000\"") : QString();
+        if (i < 2700)
+            csv += QStringLiteral("%1,,%2\r\n").arg(ids[i], amount).toUtf8();
+        else
+            csv += QStringLiteral(",BFA%1,%2\r\n").arg(i + 1, 5, 10, QLatin1Char('0')).arg(amount).toUtf8();
+    }
+    const QString file = writeFile(QStringLiteral("captures.csv"), csv);
+    QElapsedTimer clock;
+    clock.start();
+    const Run r = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs());
+    qInfo("3,000 captures from a file in %lld ms", clock.elapsed());
+    QVERIFY2(r.rc == 0, r.err.constData());
+    QVERIFY2(r.out.contains("3,000 succeeded, 0 failed, 0 skipped"), r.out.constData());
+    QVERIFY(r.out.count('\r') == 0); // no progress line when stdout is not a terminal
+    QCOMPARE(countInStatus(ids, 40), 3000);
+    QCOMPARE(notCapturedExactlyOnce(ids), QStringList());
+    const auto partial = sql(QStringLiteral("SELECT COUNT(*) FROM payments WHERE payment_id BETWEEN ? AND ? AND amount = 4000"),
+                             {ids.first().toLongLong(), ids.last().toLongLong()});
+    QVERIFY(partial);
+    QCOMPARE(partial->first().first().toInt(), 300);
+
+    // The same file again: it already ran, so nothing is sent without --again.
+    const Run again = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs());
+    QCOMPARE(again.rc, 2);
+    QVERIFY2(again.err.contains("already ran as batch"), again.err.constData());
+    QCOMPARE(notCapturedExactlyOnce(ids), QStringList());
+}
+
+void TestE2eBulkFile::brokenCp932FileIsRefusedWithLineNumbersAndNothingSent()
+{
+    const QStringList ids = seed(QStringLiteral("BFB"), 6, 8000);
+    QCOMPARE(ids.size(), 6);
+    QByteArray bytes = cp932({{QStringLiteral(u"決済ID"), QStringLiteral(u"処理区分"), QStringLiteral(u"金額")},
+                              {ids[0], QStringLiteral(u"売上"), QString()},                     // 2 fine
+                              {ids[1], QStringLiteral(u"返品"), QString()},                     // 3 unknown action
+                              {ids[2], QStringLiteral(u"売上"), QStringLiteral("1,00")},        // 4 bad amount
+                              {ids[3], QStringLiteral(u"取消"), QString()},                     // 5 not a capture
+                              {ids[0], QStringLiteral(u"売上"), QString()}});                   // 6 duplicate
+    bytes += ids[4].toLatin1() + ",\x94\x84\xFD\r\n";                                       // 7 not CP932
+    bytes += cp932({{ids[5], QStringLiteral(u"売上"), QStringLiteral(u"８，０００")}});          // 8 fine
+    const QString file = writeFile(QStringLiteral("broken-cp932.csv"), bytes);
+    const Run r = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs());
+    QCOMPARE(r.rc, 2);
+    const QString err = QString::fromUtf8(r.err);
+    for (int line : {3, 4, 5, 6, 7})
+        QVERIFY2(err.contains(QStringLiteral("%1:%2: ").arg(file).arg(line)), qPrintable(err));
+    for (int line : {1, 2, 8})
+        QVERIFY2(!err.contains(QStringLiteral("%1:%2: ").arg(file).arg(line)), qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral(u"返品")));
+    QVERIFY(err.contains(QStringLiteral("nothing was sent")));
+    QCOMPARE(countInStatus(ids, 20), 6);
+}
+
+void TestE2eBulkFile::tradingIdsMatchingNoneOrSeveralAreRefused()
+{
+    const QStringList ids = seed(QStringLiteral("BFT"), 3, 2000);
+    QCOMPARE(ids.size(), 3);
+    // Two payments under one 取引ID, as after an order system reused it.
+    QVERIFY(sql(QStringLiteral("UPDATE payments SET trading_id = 'BFTTWIN' WHERE payment_id IN (?, ?)"),
+                {ids[1].toLongLong(), ids[2].toLongLong()}));
+    const QString file = writeFile(QStringLiteral("trading.csv"),
+                                   QByteArray("trading_id,action\nBFT00001,capture\nBFTTWIN,capture\nNOSUCHORDER,capture\n"));
+    const Run r = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs());
+    QCOMPARE(r.rc, 2);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(QStringLiteral("%1:3: ").arg(file)) && err.contains(ids[1]) && err.contains(ids[2]), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("%1:4: ").arg(file)) && err.contains(QStringLiteral("NOSUCHORDER")), qPrintable(err));
+    QVERIFY(!err.contains(QStringLiteral("%1:2: ").arg(file)));
+    QCOMPARE(countInStatus(ids, 20), 3); // not even the line that was fine
+}
+
+void TestE2eBulkFile::partialCaptureAboveTheAuthorizationFailsPerItem()
+{
+    const QStringList ids = seed(QStringLiteral("BFC"), 4, 3000);
+    QCOMPARE(ids.size(), 4);
+    const QString file = writeFile(QStringLiteral("partial.csv"),
+                                   QStringLiteral("payment_id,amount\n%1,1000\n%2,3001\n%3,3000\n%4,\n")
+                                       .arg(ids[0], ids[1], ids[2], ids[3])
+                                       .toUtf8());
+    const Run r = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs());
+    QCOMPARE(r.rc, 1);
+    QVERIFY2(r.out.contains("3 succeeded, 1 failed"), r.out.constData());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(QStringLiteral("%1:3: %2: ").arg(file, ids[1])) && err.contains(QStringLiteral("authorized amount")),
+             qPrintable(err));
+    const auto rows = sql(QStringLiteral("SELECT payment_id, status, amount FROM payments WHERE payment_id BETWEEN ? AND ? "
+                                         "ORDER BY payment_id"),
+                          {ids.first().toLongLong(), ids.last().toLongLong()});
+    QVERIFY(rows && rows->size() == 4);
+    QCOMPARE((*rows)[0].at(1).toInt(), 40);
+    QCOMPARE((*rows)[0].at(2).toLongLong(), 1000);
+    QCOMPARE((*rows)[1].at(1).toInt(), 20);
+    QCOMPARE((*rows)[2].at(2).toLongLong(), 3000);
+    QCOMPARE((*rows)[3].at(1).toInt(), 40);
+}
+
+void TestE2eBulkFile::killedMidRunTheSameFileFinishesEachPaymentOnce()
+{
+    const QStringList ids = seed(QStringLiteral("BFK"), 1000, 7000);
+    QCOMPARE(ids.size(), 1000);
+    QByteArray csv("payment_id\n");
+    for (const QString &id : ids)
+        csv += id.toLatin1() + '\n';
+    const QString file = writeFile(QStringLiteral("killed.csv"), csv);
+    const QStringList args = QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file,
+                                         QStringLiteral("--chunk-size"), QStringLiteral("20")}
+                             + journalArgs();
+    QVERIFY2(killMidRun(args, ids, 40), "the run was not caught with an answer lost");
+
+    const Run listed = run(QStringList{QStringLiteral("batches"), QStringLiteral("--unfinished")} + journalArgs());
+    QCOMPARE(listed.rc, 0);
+    QVERIFY2(listed.out.contains("killed.csv") && listed.out.contains("1 unfinished batch"), listed.out.constData());
+
+    // The same file again finishes that batch under its keys: the chunk whose answer died with
+    // the process is answered from the gateway's stored answer, not captured again.
+    const Run again = run(args);
+    QVERIFY2(again.rc == 0, again.err.constData());
+    QVERIFY2(again.out.contains("Finishing batch"), again.out.constData());
+    QVERIFY2(again.out.contains("1,000 succeeded, 0 failed"), again.out.constData());
+    QCOMPARE(countInStatus(ids, 40), 1000);
+    QCOMPARE(notCapturedExactlyOnce(ids), QStringList());
+    const Run none = run(QStringList{QStringLiteral("batches"), QStringLiteral("--unfinished")} + journalArgs());
+    QVERIFY2(none.out.contains("0 unfinished batch"), none.out.constData());
+}
+
+void TestE2eBulkFile::killedMidRunResumeFinishesIt()
+{
+    const QStringList ids = seed(QStringLiteral("BFR"), 300, 1500);
+    QCOMPARE(ids.size(), 300);
+    QByteArray csv("payment_id,action\n");
+    for (const QString &id : ids)
+        csv += id.toLatin1() + ",cancel\n";
+    const QString file = writeFile(QStringLiteral("resume.csv"), csv);
+    const QStringList args = QStringList{QStringLiteral("cancel"), QStringLiteral("--file"), file,
+                                         QStringLiteral("--chunk-size"), QStringLiteral("5")}
+                             + journalArgs();
+    // Cancels of authorizations: 20 -> 32.
+    QVERIFY2(killMidRun(args, ids, 32), "the run was not caught with an answer lost");
+
+    const Run resumed = run(QStringList{QStringLiteral("resume")} + journalArgs());
+    QVERIFY2(resumed.rc == 0, resumed.err.constData());
+    QVERIFY2(resumed.out.contains("Resuming batch") && resumed.out.contains("resume.csv"), resumed.out.constData());
+    QVERIFY2(resumed.out.contains("300 succeeded, 0 failed"), resumed.out.constData());
+    QCOMPARE(countInStatus(ids, 32), 300);
+    const auto cancels = sql(QStringLiteral("SELECT COUNT(*) FROM payment_events WHERE payment_id BETWEEN ? AND ? AND to_status = 32"),
+                             {ids.first().toLongLong(), ids.last().toLongLong()});
+    QVERIFY(cancels);
+    QCOMPARE(cancels->first().first().toInt(), 300);
+    QCOMPARE(run(QStringList{QStringLiteral("resume")} + journalArgs()).rc, 0); // nothing left
+}
+
+void TestE2eBulkFile::userWithoutTheCapturePermissionSendsNothing()
+{
+    const QStringList ids = seed(QStringLiteral("BFV"), 2, 1000);
+    QCOMPARE(ids.size(), 2);
+    const QString file = writeFile(QStringLiteral("viewer.csv"), QStringLiteral("payment_id\n%1\n%2\n").arg(ids[0], ids[1]).toUtf8());
+    const Run r = run(QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file} + journalArgs(),
+                      QStringLiteral("viewer"));
+    QCOMPARE(r.rc, 4);
+    QVERIFY2(r.err.contains("nothing was sent"), r.err.constData());
+    QCOMPARE(countInStatus(ids, 20), 2);
+}
+
+QTEST_GUILESS_MAIN(TestE2eBulkFile)
+#include "tst_e2e_bulkfile.moc"
