@@ -348,6 +348,144 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkFileDialog</name>
+    <message>
+        <source>UTF-8 (with BOM)</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS (CP932)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out the broken lines and run the rest</source>
+        <translation>&amp;Leave out the broken lines and run the rest</translation>
+    </message>
+    <message>
+        <source>Run this file &amp;again</source>
+        <translation>Run this file &amp;again</translation>
+    </message>
+    <message>
+        <source>Bulk file</source>
+        <translation>Bulk file</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments, %2 of them for a given amount</source>
+        <translation>Capture (売上): %1 payments, %2 of them for a given amount</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments, each for its authorized amount</source>
+        <translation>Capture (売上): %1 payments, each for its authorized amount</translation>
+    </message>
+    <message>
+        <source>Cancel (取消): %1 payments</source>
+        <translation>Cancel (取消): %1 payments</translation>
+    </message>
+    <message>
+        <source>No line of this file can be sent.</source>
+        <translation>No line of this file can be sent.</translation>
+    </message>
+    <message>
+        <source>This file&apos;s batch did not finish last time. Running it finishes what is left under the same keys: nothing is captured or cancelled twice.</source>
+        <translation>This file&apos;s batch did not finish last time. Running it finishes what is left under the same keys: nothing is captured or cancelled twice.</translation>
+    </message>
+    <message>
+        <source>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed). Running it again sends every line once more.</source>
+        <translation>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed). Running it again sends every line once more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of this file cannot be sent. Fix the file and open it again, or leave those lines out.</source>
+        <translation>
+            <numerusform>%n line of this file cannot be sent. Fix the file and open it again, or leave that line out.</numerusform>
+            <numerusform>%n lines of this file cannot be sent. Fix the file and open it again, or leave those lines out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Finish the batch</source>
+        <translation>Finish the batch</translation>
+    </message>
+    <message>
+        <source>Capture %1 payments</source>
+        <comment>bulk capture button: 3,000件を売上確定する</comment>
+        <translation>Capture %1 payments</translation>
+    </message>
+    <message>
+        <source>Cancel %1 payments</source>
+        <comment>bulk cancel button: 3,000件を取消する</comment>
+        <translation>Cancel %1 payments</translation>
+    </message>
+    <message>
+        <source>Process %1 payments</source>
+        <comment>capture and cancel lines: 3,000件を処理する</comment>
+        <translation>Process %1 payments</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkFileFlow</name>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk.</source>
+        <translation>The bulk journal could not be opened, so nothing can be sent in bulk.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Looking up 取引ID</source>
+        <translation>Looking up 取引ID</translation>
+    </message>
+    <message>
+        <source>Looking up the 取引ID of the file…</source>
+        <translation>Looking up the 取引ID of the file…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop reading the checked payments</comment>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Looking up the 取引ID of the file… %1 / %2</source>
+        <translation>Looking up the 取引ID of the file… %1 / %2</translation>
+    </message>
+    <message>
+        <source>The 取引ID of the file could not be looked up: %1. Nothing was sent.</source>
+        <translation>The 取引ID of the file could not be looked up: %1. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Nothing more was sent: the bulk journal could not be written (%1).</source>
+        <translation>Nothing more was sent: the bulk journal could not be written (%1).</translation>
+    </message>
+    <message>
+        <source>Bulk file</source>
+        <translation>Bulk file</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkFileResolver</name>
     <message>
         <source>Not connected to the gateway.</source>
@@ -443,10 +581,6 @@
     <message>
         <source>&amp;Export results…</source>
         <translation>&amp;Export results…</translation>
-    </message>
-    <message>
-        <source>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</source>
-        <translation>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</translation>
     </message>
     <message>
         <source>The bulk journal could not be opened, so nothing can be sent in bulk. Check that the console&apos;s data folder is writable, then start the console again.</source>
@@ -556,6 +690,30 @@
     <message>
         <source>The results were written to %1.</source>
         <translation>The results were written to %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation>&amp;Open a file…</translation>
+    </message>
+    <message>
+        <source>Bulk captures and cancels: check payments on the payment search and choose Capture or Cancel, or open (or drop here) a CSV file of 決済ID or 取引ID with 売上 / 取消. Each batch is kept here for %1 days.</source>
+        <translation>Bulk captures and cancels: check payments on the payment search and choose Capture or Cancel, or open (or drop here) a CSV file of 決済ID or 取引ID with 売上 / 取消. Each batch is kept here for %1 days.</translation>
+    </message>
+    <message>
+        <source>Capture or cancel the payments of a CSV file (ファイル処理)</source>
+        <translation>Capture or cancel the payments of a CSV file (ファイル処理)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a bulk file…</source>
+        <translation>&amp;Open a bulk file…</translation>
+    </message>
+    <message>
+        <source>Open a bulk file</source>
+        <translation>Open a bulk file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
 </context>
 <context>

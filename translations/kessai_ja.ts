@@ -348,6 +348,143 @@
     </message>
 </context>
 <context>
+    <name>kessai::BulkFileDialog</name>
+    <message>
+        <source>UTF-8 (with BOM)</source>
+        <translation>UTF-8（BOM付き）</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS (CP932)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out the broken lines and run the rest</source>
+        <translation>誤りのある行を除いて残りを実行する(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Run this file &amp;again</source>
+        <translation>このファイルをもう一度実行する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Bulk file</source>
+        <translation>ファイル処理</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments, %2 of them for a given amount</source>
+        <translation>売上: %1件（うち金額指定 %2件）</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments, each for its authorized amount</source>
+        <translation>売上: %1件（各オーソリ金額の全額）</translation>
+    </message>
+    <message>
+        <source>Cancel (取消): %1 payments</source>
+        <translation>取消: %1件</translation>
+    </message>
+    <message>
+        <source>No line of this file can be sent.</source>
+        <translation>このファイルには送信できる行がありません。</translation>
+    </message>
+    <message>
+        <source>This file&apos;s batch did not finish last time. Running it finishes what is left under the same keys: nothing is captured or cancelled twice.</source>
+        <translation>このファイルの一括処理は前回完了していません。実行すると残りを同じキーで送信します。二重に売上・取消されることはありません。</translation>
+    </message>
+    <message>
+        <source>This file already ran as batch %1 on %2 (%3 succeeded, %4 failed). Running it again sends every line once more.</source>
+        <translation>このファイルは %2 に一括処理 %1 として実行済みです（成功 %3件、失敗 %4件）。もう一度実行すると、すべての行をもう一度送信します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of this file cannot be sent. Fix the file and open it again, or leave those lines out.</source>
+        <translation>
+            <numerusform>このファイルの%n行は送信できません。ファイルを直して開き直すか、その行を除いて実行してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Finish the batch</source>
+        <translation>一括処理を続行する</translation>
+    </message>
+    <message>
+        <source>Capture %1 payments</source>
+        <comment>bulk capture button: 3,000件を売上確定する</comment>
+        <translation>%1件を売上確定する</translation>
+    </message>
+    <message>
+        <source>Cancel %1 payments</source>
+        <comment>bulk cancel button: 3,000件を取消する</comment>
+        <translation>%1件を取消する</translation>
+    </message>
+    <message>
+        <source>Process %1 payments</source>
+        <comment>capture and cancel lines: 3,000件を処理する</comment>
+        <translation>%1件を処理する</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::BulkFileFlow</name>
+    <message>
+        <source>The bulk journal could not be opened, so nothing can be sent in bulk.</source>
+        <translation>一括処理の記録ファイルを開けないため、一括処理は実行できません。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Looking up 取引ID</source>
+        <translation>取引IDの照会</translation>
+    </message>
+    <message>
+        <source>Looking up the 取引ID of the file…</source>
+        <translation>ファイルの取引IDを照会しています…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop reading the checked payments</comment>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Looking up the 取引ID of the file… %1 / %2</source>
+        <translation>ファイルの取引IDを照会しています… %1 / %2</translation>
+    </message>
+    <message>
+        <source>The 取引ID of the file could not be looked up: %1. Nothing was sent.</source>
+        <translation>ファイルの取引IDを照会できませんでした: %1。何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Nothing more was sent: the bulk journal could not be written (%1).</source>
+        <translation>以降は送信していません: 一括処理の記録ファイルに書き込めませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>Bulk file</source>
+        <translation>ファイル処理</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkFileResolver</name>
     <message>
         <source>Not connected to the gateway.</source>
@@ -443,10 +580,6 @@
     <message>
         <source>&amp;Export results…</source>
         <translation>結果をCSV出力(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Bulk captures and cancels you started from the payment search. Check payments there and choose Capture or Cancel; each batch is kept here for %1 days.</source>
-        <translation>決済情報照会から実行した一括売上・一括取消です。決済情報照会で決済にチェックを付け、売上または取消を選んでください。処理結果は%1日間保存されます。</translation>
     </message>
     <message>
         <source>The bulk journal could not be opened, so nothing can be sent in bulk. Check that the console&apos;s data folder is writable, then start the console again.</source>
@@ -556,6 +689,30 @@
     <message>
         <source>The results were written to %1.</source>
         <translation>結果を %1 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Bulk captures and cancels: check payments on the payment search and choose Capture or Cancel, or open (or drop here) a CSV file of 決済ID or 取引ID with 売上 / 取消. Each batch is kept here for %1 days.</source>
+        <translation>一括売上・一括取消: 決済情報照会で決済にチェックを付けて売上または取消を選ぶか、決済IDまたは取引IDと処理区分（売上／取消）を書いたCSVファイルを開いてください（ここにドロップもできます）。処理結果は%1日間保存されます。</translation>
+    </message>
+    <message>
+        <source>Capture or cancel the payments of a CSV file (ファイル処理)</source>
+        <translation>CSVファイルの決済を売上または取消します（ファイル処理）</translation>
+    </message>
+    <message>
+        <source>&amp;Open a bulk file…</source>
+        <translation>一括処理ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a bulk file</source>
+        <translation>一括処理ファイルを開く</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSVファイル (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>

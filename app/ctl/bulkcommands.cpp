@@ -151,7 +151,7 @@ int runBatch(MerchantClient &client, BatchJournal &journal, qint64 batchId, cons
             || item.errorCode == QLatin1String("unauthenticated"))
             refusedForPermission = true;
         const QString reason = paymentActionErrorText(item.errorCode, item.errorMessage);
-        const int line = lines.value(item.seq, 0);
+        const int line = item.line > 0 ? item.line : lines.value(item.seq, 0);
         if (line > 0)
             err() << fileLabel << ':' << line << ": " << item.paymentId << ": " << reason << Qt::endl;
         else
@@ -282,7 +282,7 @@ int runFile(PaymentAction::Kind kind, const BulkOptions &options)
     }
 
     const auto batchId = journal->createBatch(kind, file.items(kind), {}, file.journalSource(), user.merchantId,
-                                              user.loginId, options.chunkSize);
+                                              user.loginId, options.chunkSize, file.lineNumbers(kind));
     if (!batchId) {
         complain(Ctl::tr("Cannot write the journal: %1; nothing was sent.").arg(journal->lastError()));
         return finish(SomeFailed);

@@ -1,6 +1,7 @@
 #include "bulkservice.h"
 
 #include "api/merchantclient.h"
+#include "bulk/bulkfile.h"
 #include "bulk/bulkplan.h"
 
 #include <QTimer>
@@ -28,7 +29,7 @@ std::unique_ptr<BatchJournal> BulkService::openJournal(const QString &path, QStr
     return journal;
 }
 
-std::optional<qint64> BulkService::start(const BulkPlan &plan, const QString &source)
+std::optional<qint64> BulkService::start(const BulkPlan &plan, const QString &source, const QList<int> &lines)
 {
     if (!m_client || !m_client->isLoggedIn()) {
         m_error = tr("Not signed in.");
@@ -36,7 +37,7 @@ std::optional<qint64> BulkService::start(const BulkPlan &plan, const QString &so
     }
     const UserInfo &user = m_client->user();
     const auto id = m_journal->createBatch(plan.kind, plan.items, plan.skipped, source, user.merchantId,
-                                           user.loginId, m_chunkSize);
+                                           user.loginId, m_chunkSize, lines);
     if (!id) {
         m_error = m_journal->lastError();
         return std::nullopt;
@@ -44,6 +45,19 @@ std::optional<qint64> BulkService::start(const BulkPlan &plan, const QString &so
     Q_EMIT batchCreated(*id);
     resume(*id);
     return id;
+}
+
+QList<BatchJournal::Batch> BulkService::batchesOfFile(const QByteArray &sha256) const
+{
+    QList<BatchJournal::Batch> found;
+    if (!m_client || sha256.isEmpty())
+        return found;
+    const UserInfo &user = m_client->user();
+    for (const BatchJournal::Batch &batch : m_journal->batches(false, user.merchantId, user.loginId)) {
+        if (BulkFile::sha256OfSource(batch.source) == sha256)
+            found.append(batch);
+    }
+    return found;
 }
 
 std::optional<qint64> BulkService::retryFailed(qint64 batchId)
@@ -54,17 +68,23 @@ std::optional<qint64> BulkService::retryFailed(qint64 batchId)
         return std::nullopt;
     }
     QList<PaymentActionItem> items;
+    QList<int> lines;
     for (const BatchJournal::Item &item : m_journal->items(batchId)) {
-        if (item.state == BatchJournal::ItemState::Failed)
+        if (item.state == BatchJournal::ItemState::Failed) {
             items.append({item.paymentId, item.amount});
+            lines.append(item.line);
+        }
     }
     if (items.isEmpty()) {
         m_error = tr("Nothing failed in this batch.");
         return std::nullopt;
     }
     const UserInfo &user = m_client->user();
-    const QString source = QStringLiteral("retry:%1").arg(batchId);
-    const auto id = m_journal->createBatch(batch->kind, items, {}, source, user.merchantId, user.loginId, m_chunkSize);
+    // A file's retry stays the file's (its result file shows the newest outcome of each line).
+    const QString source = BulkFile::sha256OfSource(batch->source).isEmpty() ? QStringLiteral("retry:%1").arg(batchId)
+                                                                             : batch->source;
+    const auto id = m_journal->createBatch(batch->kind, items, {}, source, user.merchantId, user.loginId, m_chunkSize,
+                                           lines);
     if (!id) {
         m_error = m_journal->lastError();
         return std::nullopt;

@@ -39,7 +39,10 @@ public:
 
     // Writes the plan as a new batch of the signed-in user and queues it; nullopt (lastError())
     // when the journal refused it — then nothing is sent.
-    std::optional<qint64> start(const BulkPlan &plan, const QString &source);
+    // lines: for a file, the file line of each item of plan.items.
+    std::optional<qint64> start(const BulkPlan &plan, const QString &source, const QList<int> &lines = {});
+    // This user's batches made from a file with these bytes (its SHA-256), newest first.
+    QList<BatchJournal::Batch> batchesOfFile(const QByteArray &sha256) const;
     // A new batch of the items of batchId that the gateway refused (fresh keys: none of them was
     // done); nullopt when there are none or the journal refused.
     std::optional<qint64> retryFailed(qint64 batchId);

@@ -11,4 +11,11 @@ class BatchJournal;
 // reason in words. Written through QSaveFile: a failed export leaves no half file.
 CsvError writeBulkResults(const BatchJournal &journal, qint64 batchId, const QString &path, CsvEncoding encoding);
 
+// The results of a bulk file (ファイル処理): the input file as it was, line for line, with the
+// result columns added — the outcome of each line in the newest of these batches made from it
+// ("not_sent" for a line that never went: an error excluded, a blank line), in the input's own
+// encoding. fileBytes must be the file the batches were made from.
+CsvError writeBulkFileResults(const BatchJournal &journal, const QList<qint64> &batchIds, const QByteArray &fileBytes,
+                              const QString &path);
+
 } // namespace kessai

@@ -25,7 +25,8 @@ const QStringList Schema = {
                    "seq INTEGER NOT NULL, chunk INTEGER NOT NULL, payment_id TEXT NOT NULL, amount INTEGER NOT NULL, "
                    "state INTEGER NOT NULL DEFAULT 0, status_after INTEGER NOT NULL DEFAULT 0, "
                    "amount_after INTEGER NOT NULL DEFAULT 0, error_code TEXT NOT NULL DEFAULT '', "
-                   "error_message TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '', PRIMARY KEY (batch_id, seq))"),
+                   "error_message TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '', line INTEGER NOT NULL DEFAULT 0, "
+                   "PRIMARY KEY (batch_id, seq))"),
     QStringLiteral("CREATE INDEX IF NOT EXISTS items_by_chunk ON items (batch_id, chunk, payment_id)"),
 };
 
@@ -137,18 +138,24 @@ std::unique_ptr<BatchJournal> BatchJournal::open(const QString &path, QString *e
             return nullptr;
         }
     }
-    // A journal written before items kept their payment type gets the column (empty: not known).
+    // A journal written before items kept their payment type and file line gets the columns.
     {
         QSqlQuery columns(QSqlDatabase::database(connection));
-        bool hasType = false;
+        QStringList have;
         if (columns.exec(QStringLiteral("PRAGMA table_info(items)"))) {
             while (columns.next())
-                hasType = hasType || columns.value(1).toString() == QLatin1String("type");
+                have.append(columns.value(1).toString());
         }
-        if (!hasType && !journal->exec(QStringLiteral("ALTER TABLE items ADD COLUMN type TEXT NOT NULL DEFAULT ''"))) {
-            if (error)
-                *error = journal->lastError();
-            return nullptr;
+        const std::pair<QString, QString> added[] = {
+            {QStringLiteral("type"), QStringLiteral("ALTER TABLE items ADD COLUMN type TEXT NOT NULL DEFAULT ''")},
+            {QStringLiteral("line"), QStringLiteral("ALTER TABLE items ADD COLUMN line INTEGER NOT NULL DEFAULT 0")},
+        };
+        for (const auto &[column, statement] : added) {
+            if (!have.contains(column) && !journal->exec(statement)) {
+                if (error)
+                    *error = journal->lastError();
+                return nullptr;
+            }
         }
     }
     // Only the user may read what was done on their behalf.
@@ -167,7 +174,8 @@ bool BatchJournal::exec(const QString &sql)
 
 std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const QList<PaymentActionItem> &items,
                                                 const QList<Item> &skipped, const QString &source,
-                                                const QString &merchantId, const QString &loginId, int chunkSize)
+                                                const QString &merchantId, const QString &loginId, int chunkSize,
+                                                const QList<int> &lines)
 {
     chunkSize = std::clamp(chunkSize, 1, MaxChunk);
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -198,11 +206,11 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
     }
     QSqlQuery item(db);
     item.prepare(QStringLiteral("INSERT INTO items (batch_id, seq, chunk, payment_id, amount, state, error_code, "
-                                "error_message, status_after, amount_after, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                "error_message, status_after, amount_after, type, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int seq = 0;
     const auto insert = [&](int chunkNumber, const QString &paymentId, Yen amount, ItemState state,
                             const QString &code, const QString &message, int status = 0, Yen amountNow = 0,
-                            const QString &type = QString()) {
+                            const QString &type = QString(), int line = 0) {
         item.addBindValue(id);
         item.addBindValue(seq++);
         item.addBindValue(chunkNumber);
@@ -214,18 +222,20 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
         item.addBindValue(status);
         item.addBindValue(amountNow);
         item.addBindValue(text(type));
+        item.addBindValue(line);
         if (item.exec())
             return true;
         m_error = item.lastError().text();
         return false;
     };
     for (qsizetype i = 0; i < items.size(); ++i) {
-        if (!insert(int(i / chunkSize), items[i].paymentId, items[i].amount, ItemState::Pending, {}, {}))
+        if (!insert(int(i / chunkSize), items[i].paymentId, items[i].amount, ItemState::Pending, {}, {}, 0, 0, {},
+                    lines.value(i)))
             return std::nullopt;
     }
     for (const Item &s : skipped) {
         if (!insert(-1, s.paymentId, s.amount, ItemState::Skipped, s.errorCode, s.errorMessage, s.statusAfter,
-                    s.amountAfter, s.type))
+                    s.amountAfter, s.type, s.line))
             return std::nullopt;
     }
     if (chunkCount == 0) {
@@ -297,7 +307,7 @@ QList<BatchJournal::Item> BatchJournal::items(qint64 batchId, std::optional<int>
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT seq, chunk, payment_id, amount, state, status_after, amount_after, error_code, "
-                             "error_message, type FROM items WHERE batch_id = ?")
+                             "error_message, type, line FROM items WHERE batch_id = ?")
               + (chunk ? QStringLiteral(" AND chunk = ?") : QString()) + QStringLiteral(" ORDER BY seq"));
     q.addBindValue(batchId);
     if (chunk)
@@ -310,7 +320,7 @@ QList<BatchJournal::Item> BatchJournal::items(qint64 batchId, std::optional<int>
     while (q.next()) {
         list.append({q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toLongLong(),
                      ItemState(q.value(4).toInt()), q.value(5).toInt(), q.value(6).toLongLong(), q.value(7).toString(),
-                     q.value(8).toString(), q.value(9).toString()});
+                     q.value(8).toString(), q.value(9).toString(), q.value(10).toInt()});
     }
     return list;
 }

@@ -57,6 +57,7 @@ public:
         QString errorCode;
         QString errorMessage;
         QString type; // the payment type ("02") when it was known (items left out); else empty
+        int line = 0; // the file line the item came from; 0 when not from a file
     };
 
     // Opens (creating if needed) the journal file; null with *error said on failure.
@@ -70,9 +71,11 @@ public:
     // Writes a batch, its items split into chunks of chunkSize and one new key per chunk, in one
     // durable transaction. skipped: items left out before sending (the gateway does not allow the
     // action on them), kept with their reason so the result shows them.
+    // lines: for a file's batch, the file line of each item (the result file is the input plus
+    // the result columns, line by line).
     std::optional<qint64> createBatch(PaymentAction::Kind kind, const QList<PaymentActionItem> &items,
                                       const QList<Item> &skipped, const QString &source, const QString &merchantId,
-                                      const QString &loginId, int chunkSize = MaxChunk);
+                                      const QString &loginId, int chunkSize = MaxChunk, const QList<int> &lines = {});
 
     std::optional<Batch> batch(qint64 id) const;
     // Newest first; only those of this user when loginId is given.

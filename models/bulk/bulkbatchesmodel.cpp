@@ -71,8 +71,16 @@ QString BulkBatchesModel::sourceText(const QString &source)
     if (source.startsWith(QLatin1String("retry:")))
         return tr("Retry of batch %1").arg(source.mid(6));
     if (source.startsWith(QLatin1String("file:")))
-        return QFileInfo(source.mid(5).section(u'\t', 0, 0)).fileName();
+        return QFileInfo(filePath(source)).fileName();
     return source;
+}
+
+QString BulkBatchesModel::filePath(const QString &source)
+{
+    if (!source.startsWith(QLatin1String("file:")))
+        return {};
+    const qsizetype hash = source.lastIndexOf(QLatin1String(" sha256:"));
+    return source.mid(5, hash < 0 ? -1 : hash - 5);
 }
 
 int BulkBatchesModel::rowCount(const QModelIndex &parent) const
@@ -131,7 +139,7 @@ QVariant BulkBatchesModel::data(const QModelIndex &index, int role) const
             return tr("Not every item has its answer yet. Finish it: the same requests are sent again under the "
                       "same keys, so nothing is done twice.");
         if (index.column() == SourceColumn)
-            return b.source.startsWith(QLatin1String("file:")) ? b.source.mid(5).section(u'\t', 0, 0) : QString();
+            return filePath(b.source);
         return {};
     case BatchIdRole:
         return b.id;

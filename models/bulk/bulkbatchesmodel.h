@@ -30,6 +30,8 @@ public:
 
     static QString kindText(PaymentAction::Kind kind);
     static QString sourceText(const QString &source);
+    // The file a batch was made from ("file:PATH sha256:…"), empty for others.
+    static QString filePath(const QString &source);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

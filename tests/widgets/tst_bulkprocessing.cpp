@@ -2,6 +2,9 @@
 #include "api/merchantclient.h"
 #include "bulk/bulkbatchesmodel.h"
 #include "bulk/bulkconfirmdialog.h"
+#include "bulk/bulkfiledialog.h"
+#include "csv/csvreader.h"
+#include "csv/csvwriter.h"
 #include "bulk/bulkitemsmodel.h"
 #include "bulk/bulkpage.h"
 #include "bulk/bulkplan.h"
@@ -13,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -93,10 +97,15 @@ struct FakeGateway
             return {200, QByteArray(R"({"total":)") + QByteArray::number(rows.size()) + '}', 0};
         if (path == QLatin1String("/v1/payments")) {
             const QUrlQuery query(request.url());
-            const int from = query.queryItemValue(QStringLiteral("cursor")).toInt();
+            int from = query.queryItemValue(QStringLiteral("cursor")).toInt();
             const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
             QJsonArray items;
-            const int to = std::min(int(rows.size()), from + limit);
+            int to = std::min(int(rows.size()), from + limit);
+            if (query.hasQueryItem(QStringLiteral("trading_id"))) { // an exact 取引ID: ORD<index>
+                const int index = query.queryItemValue(QStringLiteral("trading_id")).mid(3).toInt();
+                from = index;
+                to = index < rows.size() ? index + 1 : index;
+            }
             for (int i = from; i < to; ++i) {
                 const Row &row = rows.at(i);
                 QJsonObject item{{QStringLiteral("payment_id"), QString::number(row.id)},
@@ -112,7 +121,9 @@ struct FakeGateway
             }
             return {200, QJsonDocument(QJsonObject{{QStringLiteral("items"), items},
                                                    {QStringLiteral("next_cursor"),
-                                                    to < rows.size() ? QJsonValue(QString::number(to)) : QJsonValue()}})
+                                                    to < rows.size() && !query.hasQueryItem(QStringLiteral("trading_id"))
+                                                        ? QJsonValue(QString::number(to))
+                                                        : QJsonValue()}})
                               .toJson(QJsonDocument::Compact),
                     0};
         }
@@ -154,6 +165,19 @@ struct FakeGateway
         return {404, R"({"error":{"code":"not_found","message":"no"}})", 0};
     }
 };
+
+template<class Dialog>
+Dialog *waitForDialog()
+{
+    for (int i = 0; i < 500; ++i) {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<Dialog *>(top); d && d->isVisible())
+                return d;
+        }
+        QTest::qWait(10);
+    }
+    return nullptr;
+}
 
 BulkConfirmDialog *waitForConfirm()
 {
@@ -381,6 +405,77 @@ private Q_SLOTS:
         QCOMPARE(m_gateway->captured.value(expiring), 1);
     }
 
+    void aFileIsCheckedLineByLineRunAndAnsweredAsTheInputPlusResults()
+    {
+        // Shift_JIS as Excel saves it: three captures (one by 取引ID), two broken lines.
+        const QString id0 = QString::number(100000000000000000);
+        const QString id3 = QString::number(100000000000000003);
+        const QString text = QStringLiteral("決済ID,取引ID,処理区分,金額\r\n")
+                             + id0 + QStringLiteral(",,売上,\r\n")           // line 2
+                             + id3 + QStringLiteral(",,返品,\r\n")           // line 3: no such action
+                             + QStringLiteral(",ORD6,売上,500\r\n")          // line 4: by 取引ID, partial
+                             + QStringLiteral("12ab,,売上,\r\n")             // line 5: not a 決済ID
+                             + QString::number(100000000000000009) + QStringLiteral(",,売上,\r\n"); // line 6
+        const QString path = m_dir.filePath(QStringLiteral("captures-%1.csv").arg(m_run));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            CsvWriter csv(&file, CsvOptions{CsvEncoding::Cp932, false, false});
+            for (const QString &line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts))
+                QVERIFY(!csv.writeRow(line.split(u',')).isError());
+        }
+        m_bulk->openFile(path);
+        BulkFileDialog *dialog = waitForDialog<BulkFileDialog>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("headline"))->text().contains(QStringLiteral("Shift_JIS")));
+        // Every broken line, by number; nothing can be sent until they are left out.
+        QCOMPARE(dialog->errorList()->topLevelItemCount(), 2);
+        QCOMPARE(dialog->errorList()->topLevelItem(0)->text(0), QStringLiteral("3"));
+        QCOMPARE(dialog->errorList()->topLevelItem(1)->text(0), QStringLiteral("5"));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->excludeBox()->setChecked(true);
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Capture 3 payments"));
+        QSignalSpy finished(m_service.get(), &BulkService::batchFinished);
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(m_gateway->captured.size(), 3);
+        QVERIFY(m_gateway->captured.contains(100000000000000006)); // found by its 取引ID
+        QCOMPARE(m_gateway->network.requestCount > 0, true);
+
+        // The result: the input as it was, line by line, with what happened to each.
+        const QString results = m_dir.filePath(QStringLiteral("results-%1.csv").arg(m_run));
+        QVERIFY(m_bulk->exportResultsTo(results));
+        QFile file(results);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QCOMPARE(CsvReader::detectEncoding(bytes), CsvEncoding::Cp932);
+        const QList<CsvRecord> records = CsvReader(bytes).readAll();
+        QCOMPARE(records.size(), 6);
+        QCOMPARE(records.at(0).fields.mid(0, 5), (QStringList{QStringLiteral("決済ID"), QStringLiteral("取引ID"),
+                                                             QStringLiteral("処理区分"), QStringLiteral("金額"),
+                                                             QStringLiteral("結果")}));
+        QCOMPARE(records.at(1).fields.at(4), QStringLiteral("succeeded"));
+        QCOMPARE(records.at(2).fields.at(2), QStringLiteral("返品"));
+        QCOMPARE(records.at(2).fields.at(4), QStringLiteral("not_sent"));
+        QCOMPARE(records.at(3).fields.at(4), QStringLiteral("succeeded"));
+        QCOMPARE(records.at(4).fields.at(4), QStringLiteral("not_sent"));
+        QCOMPARE(records.at(5).fields.at(4), QStringLiteral("succeeded"));
+
+        // The same file again is not sent again by accident.
+        QTRY_VERIFY(m_bulk->findChild<QPushButton *>(QStringLiteral("openFileButton"))->isEnabled());
+        m_bulk->openFile(path);
+        dialog = waitForDialog<BulkFileDialog>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->againBox()->isVisibleTo(dialog));
+        dialog->excludeBox()->setChecked(true);
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->againBox()->setChecked(true);
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("backButton")), Qt::LeftButton);
+        QCOMPARE(m_gateway->captured.size(), 3);
+    }
+
     // The pages in Japanese at 1280×800, kept as pictures to look at (KESSAI_SCREENSHOT_DIR).
     void japaneseScreenshots()
     {
@@ -425,6 +520,25 @@ private Q_SLOTS:
         QVERIFY(finished.wait(5000));
         QTest::qWait(100);
         QVERIFY(bulk.grab().save(QDir(dir).filePath(QStringLiteral("bulk-page-ja.png"))));
+
+        // A file with broken lines, as the user sees it before anything is sent.
+        const QString path = m_dir.filePath(QStringLiteral("売上ファイル.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("決済ID,処理区分,金額\r\n100000000000000009,売上,\r\n100000000000000012,売上,1,00\r\n"
+                                      "100000000000000015,返品,\r\n,売上,\r\n100000000000000018,売上,1200\r\n")
+                           .toUtf8());
+        }
+        bulk.openFile(path);
+        BulkFileDialog *fileDialog = waitForDialog<BulkFileDialog>();
+        QVERIFY(fileDialog);
+        fileDialog->excludeBox()->setChecked(true);
+        QCOMPARE(fileDialog->confirmButton()->text(), QStringLiteral("2件を売上確定する"));
+        QVERIFY(fileDialog->confirmButton()->width() >= fileDialog->confirmButton()->sizeHint().width());
+        QTest::qWait(100);
+        QVERIFY(fileDialog->grab().save(QDir(dir).filePath(QStringLiteral("bulk-file-ja.png"))));
+        fileDialog->reject();
         qInfo("screenshots in %s", qPrintable(dir));
     }
 

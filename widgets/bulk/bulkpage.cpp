@@ -2,12 +2,19 @@
 
 #include "bulk/bulkbatchesmodel.h"
 #include "bulk/bulkitemsmodel.h"
+#include "bulk/bulkfile.h"
+#include "bulk/bulkfileflow.h"
 #include "bulk/bulkservice.h"
 #include "domain/paymentcatalog.h"
 #include "export/bulkresultwriter.h"
 #include "profile/profile.h"
 
 #include <QAction>
+#include <QCryptographicHash>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -74,13 +81,15 @@ BulkPage::BulkPage(BulkService *service, QWidget *parent)
     , m_resumeButton(new QPushButton(tr("&Finish this batch")))
     , m_retryButton(new QPushButton(tr("&Retry failed items")))
     , m_exportButton(new QPushButton(tr("&Export results…")))
+    , m_openButton(new QPushButton(tr("&Open a file…")))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("bulkPage"));
     m_intro->setObjectName(QStringLiteral("intro"));
     m_intro->setWordWrap(true);
-    m_intro->setText(service ? tr("Bulk captures and cancels you started from the payment search. Check payments "
-                                  "there and choose Capture or Cancel; each batch is kept here for %1 days.")
+    m_intro->setText(service ? tr("Bulk captures and cancels: check payments on the payment search and choose Capture "
+                                  "or Cancel, or open (or drop here) a CSV file of 決済ID or 取引ID with 売上 / 取消. "
+                                  "Each batch is kept here for %1 days.")
                                    .arg(BulkService::KeepDays)
                              : tr("The bulk journal could not be opened, so nothing can be sent in bulk. Check that "
                                   "the console's data folder is writable, then start the console again."));
@@ -146,8 +155,15 @@ BulkPage::BulkPage(BulkService *service, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
 
+    m_openButton->setObjectName(QStringLiteral("openFileButton"));
+    m_openButton->setToolTip(tr("Capture or cancel the payments of a CSV file (ファイル処理)"));
+    auto *introBar = new QHBoxLayout;
+    introBar->addWidget(m_intro, 1);
+    introBar->addWidget(m_openButton, 0, Qt::AlignTop);
+    setAcceptDrops(true);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
+    layout->addLayout(introBar);
     layout->addWidget(m_runPanel);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
@@ -163,7 +179,12 @@ BulkPage::BulkPage(BulkService *service, QWidget *parent)
     m_cancelAction = new QAction(tr("&Stop the running batch"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    for (QAction *action : {m_resumeAction, m_retryAction, m_exportAction, m_cancelAction}) {
+    m_openAction = new QAction(tr("&Open a bulk file…"), this);
+    m_openAction->setObjectName(QStringLiteral("openFileAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &BulkPage::chooseFile);
+    connect(m_openButton, &QPushButton::clicked, this, &BulkPage::chooseFile);
+    for (QAction *action : {m_openAction, m_resumeAction, m_retryAction, m_exportAction, m_cancelAction}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -226,7 +247,7 @@ void BulkPage::pageShown(bool firstTime)
 
 QList<QAction *> BulkPage::menuActions() const
 {
-    return {m_resumeAction, m_retryAction, m_exportAction, m_cancelAction};
+    return {m_openAction, m_resumeAction, m_retryAction, m_exportAction, m_cancelAction};
 }
 
 void BulkPage::saveState() const
@@ -325,6 +346,8 @@ void BulkPage::updateButtons()
     m_exportAction->setEnabled(bool(batch));
     m_cancelAction->setEnabled(running);
     m_filter->setEnabled(bool(batch));
+    m_openButton->setEnabled(m_service && !m_fileOpen);
+    m_openAction->setEnabled(m_service && !m_fileOpen);
 }
 
 void BulkPage::updateRun()
@@ -424,13 +447,73 @@ void BulkPage::exportShown()
 
 bool BulkPage::exportResultsTo(const QString &path)
 {
-    // UTF-8 with a BOM: Excel opens it right, and no gateway message loses a character.
-    const CsvError error = writeBulkResults(*m_service->journal(), shownBatch(), path, CsvEncoding::Utf8Bom);
+    CsvError error;
+    const auto batch = m_service->journal()->batch(shownBatch());
+    const QString input = batch ? BulkBatchesModel::filePath(batch->source) : QString();
+    QFile file(input);
+    const QByteArray bytes = !input.isEmpty() && file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    if (!bytes.isEmpty()
+        && QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() == BulkFile::sha256OfSource(batch->source)) {
+        // The input file as it was, with each line's newest outcome in every batch made from it.
+        QList<qint64> ids;
+        for (const BatchJournal::Batch &made : m_service->batchesOfFile(BulkFile::sha256OfSource(batch->source)))
+            ids.append(made.id);
+        error = writeBulkFileResults(*m_service->journal(), ids, bytes, path);
+    } else {
+        // UTF-8 with a BOM: Excel opens it right, and no gateway message loses a character.
+        error = writeBulkResults(*m_service->journal(), shownBatch(), path, CsvEncoding::Utf8Bom);
+    }
     m_message->setStyleSheet(error.isError() ? QStringLiteral("color: #b00020") : QString());
     m_message->setText(error.isError() ? tr("The results could not be written: %1").arg(error.message())
                                        : tr("The results were written to %1.").arg(QDir::toNativeSeparators(path)));
     m_message->show();
     return !error.isError();
+}
+
+void BulkPage::chooseFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a bulk file"), folder,
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void BulkPage::openFile(const QString &path)
+{
+    if (!m_service || m_fileOpen)
+        return;
+    auto *flow = new BulkFileFlow(m_service, this);
+    flow->setObjectName(QStringLiteral("bulkFileFlow"));
+    m_fileOpen = true;
+    updateButtons();
+    connect(flow, &BulkFileFlow::batchStarted, this, [this](qint64 id) {
+        reloadBatches();
+        showBatch(id);
+    });
+    connect(flow, &BulkFileFlow::ended, this, [this] {
+        m_fileOpen = false;
+        updateButtons();
+    });
+    flow->start(path);
+}
+
+void BulkPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (m_service && !m_fileOpen && urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void BulkPage::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // After the drop returns: the dialog must not run inside the drag's event loop.
+    QTimer::singleShot(0, this, [this, path] { openFile(path); });
 }
 
 } // namespace kessai

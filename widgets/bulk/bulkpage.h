@@ -38,14 +38,22 @@ public:
     // Shows this batch's items (the newest batch when none is chosen).
     void showBatch(qint64 batchId);
     qint64 shownBatch() const;
-    // Writes the shown batch's results; the button asks for the path first.
+    // Writes the shown batch's results; the button asks for the path first. A file's batch is
+    // written as the input file plus the result columns, when that file is still as it was.
     bool exportResultsTo(const QString &path);
+    // ファイル処理: reads, checks and confirms a bulk file (the button and a drop ask first).
+    void openFile(const QString &path);
 
     BulkBatchesModel *batchesModel() const { return m_batches; }
     BulkItemsModel *itemsModel() const { return m_items; }
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void reloadBatches();
+    void chooseFile();
     void updateRun();
     void updateButtons();
     void onFinished(qint64 batchId, BulkRunner::End end, const ApiError &error);
@@ -71,6 +79,9 @@ private:
     QPushButton *m_resumeButton;
     QPushButton *m_retryButton;
     QPushButton *m_exportButton;
+    QPushButton *m_openButton;
+    QAction *m_openAction;
+    bool m_fileOpen = false;
     QTimer *m_clock;
     QAction *m_resumeAction;
     QAction *m_retryAction;
