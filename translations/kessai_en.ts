@@ -715,6 +715,10 @@
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</source>
+        <translation>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::BulkPlan</name>

@@ -714,6 +714,10 @@
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSVファイル (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
+    <message>
+        <source>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</source>
+        <translation>一括処理 %1 は中断中です: セッションが終了しました (%2)。記録は失われていません。ログインし直して「この一括処理を続行」を押してください。残りを同じキーで送信するため、二重に処理されることはありません。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::BulkPlan</name>

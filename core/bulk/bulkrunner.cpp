@@ -97,6 +97,12 @@ void BulkRunner::onOutcome(const PaymentActionOutcome &outcome)
         written = m_journal->recordAnswer(m_batchId, m_chunk, outcome.items);
         break;
     case PaymentActionOutcome::Result::Refused:
+        // The session ended (401): the gateway refused the chunk before looking at it. It stays
+        // unanswered, to be sent under its key once the user has signed in again.
+        if (outcome.error.kind == ApiError::Kind::Authentication) {
+            finish(End::Interrupted, outcome.error);
+            return;
+        }
         written = m_journal->recordRefusal(m_batchId, m_chunk, outcome.error);
         break;
     case PaymentActionOutcome::Result::Unknown:

@@ -28,7 +28,7 @@ public:
     enum class End {
         Finished,    // every chunk answered; items succeeded or failed, each with its reason
         Cancelled,   // stopped by the user after the chunk in flight
-        Interrupted, // no answer for a chunk after the retries: resume later, same keys
+        Interrupted, // no answer for a chunk after the retries, or the session ended: resume later, same keys
         JournalError // the journal could not be written: nothing more is sent
     };
     Q_ENUM(End)

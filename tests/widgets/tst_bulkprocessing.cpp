@@ -57,6 +57,7 @@ struct FakeGateway
     QSet<QString> keys;          // Idempotency-Keys seen
     QSet<qint64> expiring;       // answered "expired"
     int postDelayMs = 0;
+    bool sessionOver = false; // captures answered 401
     int posts = 0;
 
     FakeNetwork network{[this](const QNetworkRequest &request) { return answer(request); }};
@@ -127,6 +128,8 @@ struct FakeGateway
                               .toJson(QJsonDocument::Compact),
                     0};
         }
+        if (path == QLatin1String("/v1/payments/capture") && sessionOver)
+            return {401, R"({"error":{"code":"session_expired","message":"The session has ended."}})", 0};
         if (path == QLatin1String("/v1/payments/capture")) {
             ++posts;
             const QString key = QString::fromLatin1(request.rawHeader("Idempotency-Key"));
@@ -474,6 +477,41 @@ private Q_SLOTS:
         QVERIFY(dialog->confirmButton()->isEnabled());
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("backButton")), Qt::LeftButton);
         QCOMPARE(m_gateway->captured.size(), 3);
+    }
+
+    // A session that ends mid-batch leaves the chunk unanswered (the gateway looked at nothing),
+    // not failed: after signing in again it is sent under its key.
+    void aSessionEndingMidBatchInterruptsAndTheBatchFinishesLater()
+    {
+        m_service->setChunkSize(100);
+        PaymentsModel *model = m_search->model();
+        model->checkAllMatching();
+        auto *bar = m_search->findChild<BulkActionBar *>();
+        QTest::mouseClick(bar->captureButton(), Qt::LeftButton);
+        BulkConfirmDialog *dialog = waitForConfirm();
+        QVERIFY(dialog);
+        QSignalSpy finished(m_service.get(), &BulkService::batchFinished);
+        const auto ending = connect(m_service.get(), &BulkService::progress, this, [this](qint64, int done, int) {
+            if (done >= 300)
+                m_gateway->sessionOver = true;
+        });
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).value<BulkRunner::End>(), BulkRunner::End::Interrupted);
+        QCOMPARE(finished.first().at(2).value<ApiError>().kind, ApiError::Kind::Authentication);
+        const qint64 id = finished.first().at(0).toLongLong();
+        QCOMPARE(m_service->journal()->batch(id)->failed, 0);
+        QCOMPARE(m_gateway->captured.size(), 300);
+        QVERIFY(m_bulk->findChild<QLabel *>(QStringLiteral("message"))->text().contains(QStringLiteral("session ended")));
+
+        disconnect(ending);
+        m_gateway->sessionOver = false;
+        finished.clear();
+        QVERIFY(m_service->resume(id));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).value<BulkRunner::End>(), BulkRunner::End::Finished);
+        QCOMPARE(m_gateway->captured.size(), 800);
+        QCOMPARE(m_service->journal()->batch(id)->succeeded, 800);
     }
 
     // The pages in Japanese at 1280×800, kept as pictures to look at (KESSAI_SCREENSHOT_DIR).

@@ -397,6 +397,13 @@ void BulkPage::onFinished(qint64 batchId, BulkRunner::End end, const ApiError &e
                    .arg(locale.toString(batch ? batch->succeeded + batch->failed : 0));
         break;
     case BulkRunner::End::Interrupted:
+        if (error.kind == ApiError::Kind::Authentication) {
+            text = tr("Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with "
+                      "\"Finish this batch\"; the rest is sent under the same keys and nothing is done twice.")
+                       .arg(batchId)
+                       .arg(error.displayText());
+            break;
+        }
         text = tr("Batch %1 is waiting: the gateway did not answer (%2). Nothing is lost — when the connection is "
                   "back, finish it with \"Finish this batch\"; the same requests are sent again and nothing is done twice.")
                    .arg(batchId)

@@ -1,0 +1,221 @@
+#include "benchcommon.h"
+
+#include "api/apireply.h"
+#include "api/merchantclient.h"
+#include "api/paymentquery.h"
+#include "consolesession.h"
+#include "export/paymentexporter.h"
+#include "payments/paymentsmodel.h"
+#include "profile/profile.h"
+#include "tls/clientidentity.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlQueryModel>
+#include <QTableView>
+#include <QHeaderView>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QTimeZone>
+#include <QTimer>
+#include <QWindow>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+
+namespace kessai::bench {
+
+// ---- helpers ------------------------------------------------------------------------------
+
+[[noreturn]] void fail(const QString &message)
+{
+    std::fprintf(stderr, "kessai-bench: %s\n", qPrintable(message));
+    std::fflush(stderr);
+    std::exit(1);
+}
+
+
+Stats statsOf(std::vector<double> samples)
+{
+    Stats s;
+    if (samples.empty())
+        return s;
+    std::sort(samples.begin(), samples.end());
+    const size_t n = samples.size();
+    s.n = int(n);
+    s.min = samples.front();
+    s.max = samples.back();
+    s.median = n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2.0;
+    return s;
+}
+
+// kB from /proc/self/status ("VmRSS", "VmHWM").
+qint64 procStatusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+void resetPeakRss()
+{
+    // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0).
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+
+// ---- the demo data directory ----------------------------------------------------------------
+
+
+Demo readDemo(const QString &dataDir)
+{
+    QFile f(dataDir + QStringLiteral("/demo.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("cannot read demo.json in ") + dataDir);
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    Demo d;
+    d.dataDir = dataDir;
+    d.dbPath = dataDir + QStringLiteral("/gateway.db");
+    d.ca = root.value(QStringLiteral("ca")).toString();
+    for (const QJsonValue &u : root.value(QStringLiteral("users")).toArray()) {
+        const QJsonObject user = u.toObject();
+        if (user.value(QStringLiteral("login_id")).toString() != QLatin1String("admin"))
+            continue;
+        d.loginId = QStringLiteral("admin");
+        d.password = user.value(QStringLiteral("password")).toString();
+        d.p12 = user.value(QStringLiteral("p12")).toString();
+        d.p12Passphrase = user.value(QStringLiteral("p12_passphrase")).toString();
+        d.merchantId = user.value(QStringLiteral("merchant_id")).toString();
+    }
+    if (d.loginId.isEmpty())
+        fail(QStringLiteral("no admin user in demo.json"));
+    return d;
+}
+
+
+Identity loadIdentity(const Demo &demo)
+{
+    auto loaded = ClientIdentity::load(demo.p12, demo.p12Passphrase);
+    if (!loaded.ok())
+        fail(QStringLiteral("cannot load ") + demo.p12 + QStringLiteral(": ") + loaded.message);
+    QString error;
+    Identity id{loaded.identity, loadCaCertificates(demo.ca, &error)};
+    if (id.ca.isEmpty())
+        fail(QStringLiteral("cannot load the CA: ") + error);
+    return id;
+}
+
+std::unique_ptr<MerchantClient> newClient(const QUrl &url, const Identity &id)
+{
+    auto client = std::make_unique<MerchantClient>();
+    client->setBaseUrl(url);
+    client->setIdentity(id.identity, id.ca);
+    return client;
+}
+
+void login(MerchantClient &client, const Demo &demo)
+{
+    const ApiResult r = waitFor(client.login(demo.loginId, demo.password));
+    if (!r.ok())
+        fail(QStringLiteral("login failed: ") + r.error.displayText());
+}
+
+QJsonObject search(MerchantClient &client, const PaymentQuery &query, const QString &cursor, int limit)
+{
+    const ApiResult r = waitFor(client.searchPayments(query, cursor, limit, false));
+    if (!r.ok())
+        fail(QStringLiteral("search failed: ") + r.error.displayText());
+    return r.json.object();
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// ---- the sqlite3 CLI reference ---------------------------------------------------------------
+
+// The SELECT of PaymentStore::search (gateway/storage/paymentstore.cpp), bound values inlined.
+extern const QString PaymentColumns;
+const QString PaymentColumns = QStringLiteral(
+    "payment_id, trading_id, type, status, amount, institution, trade_time, due_time,"
+    " cleared_time, base_payment_id, card_brand, card_bin, card_last4, card_expiry,"
+    " customer_name, customer_kana, customer_email, customer_phone");
+
+QString sqlQuote(const QString &s)
+{
+    QString quoted = s;
+    quoted.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + quoted + u'\'';
+}
+
+QString pageSql(const QString &where, int limit)
+{
+    return QStringLiteral("SELECT ") + PaymentColumns + QStringLiteral(" FROM payments") + where
+        + QStringLiteral(" ORDER BY trade_time DESC, payment_id DESC LIMIT ") + QString::number(limit + 1)
+        + u';';
+}
+
+// Runs sql warmup + reps times in ONE sqlite3 process with `.timer on`; per-run times in ms.
+// `.timer` prints real time with only 1 ms resolution, so the figure is user+sys CPU time (µs
+// resolution): for a warm, cached, single-threaded query it is the wall time.
+std::vector<double> sqliteTimes(const QString &dbPath, const QString &sql, int warmup, int reps)
+{
+    QString script = QStringLiteral(".output /dev/null\n");
+    for (int i = 0; i < warmup; ++i)
+        script += sql + u'\n';
+    script += QStringLiteral(".timer on\n");
+    for (int i = 0; i < reps; ++i)
+        script += sql + u'\n';
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {QStringLiteral("-readonly"), dbPath});
+    if (!p.waitForStarted())
+        fail(QStringLiteral("cannot start sqlite3"));
+    p.write(script.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(600000) || p.exitCode() != 0)
+        fail(QStringLiteral("sqlite3 failed: ") + QString::fromUtf8(p.readAllStandardError()));
+    static const QRegularExpression re(
+        QStringLiteral("Run Time: real ([0-9.]+) user ([0-9.]+) sys ([0-9.]+)"));
+    std::vector<double> times;
+    auto it = re.globalMatch(QString::fromUtf8(p.readAllStandardOutput()));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        times.push_back((m.captured(2).toDouble() + m.captured(3).toDouble()) * 1000.0);
+    }
+    if (int(times.size()) != reps)
+        fail(QStringLiteral("sqlite3 printed %1 timings, expected %2").arg(times.size()).arg(reps));
+    return times;
+}
+
+extern const QString SqliteRefName;
+const QString SqliteRefName = QStringLiteral("same SELECT, sqlite3 CLI, 1 process, .timer user+sys");
+
+} // namespace kessai::bench
