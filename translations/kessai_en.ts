@@ -378,10 +378,6 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Capture (売上): %1 payments, %2 of them for a given amount</source>
-        <translation>Capture (売上): %1 payments, %2 of them for a given amount</translation>
-    </message>
-    <message>
         <source>Capture (売上): %1 payments, each for its authorized amount</source>
         <translation>Capture (売上): %1 payments, each for its authorized amount</translation>
     </message>
@@ -443,6 +439,10 @@
         <source>Process %1 payments</source>
         <comment>capture and cancel lines: 3,000件を処理する</comment>
         <translation>Process %1 payments</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments — %2 for the amounts given, %3 in total; the rest for their authorized amounts</source>
+        <translation>Capture (売上): %1 payments — %2 for the amounts given, %3 in total; the rest for their authorized amounts</translation>
     </message>
 </context>
 <context>

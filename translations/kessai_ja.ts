@@ -378,10 +378,6 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Capture (売上): %1 payments, %2 of them for a given amount</source>
-        <translation>売上: %1件（うち金額指定 %2件）</translation>
-    </message>
-    <message>
         <source>Capture (売上): %1 payments, each for its authorized amount</source>
         <translation>売上: %1件（各オーソリ金額の全額）</translation>
     </message>
@@ -442,6 +438,10 @@
         <source>Process %1 payments</source>
         <comment>capture and cancel lines: 3,000件を処理する</comment>
         <translation>%1件を処理する</translation>
+    </message>
+    <message>
+        <source>Capture (売上): %1 payments — %2 for the amounts given, %3 in total; the rest for their authorized amounts</source>
+        <translation>売上: %1件（うち金額指定 %2件、合計 %3。残りは各オーソリ金額の全額）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -55,7 +56,7 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY2(m_gateway.start(200, 7), qPrintable(m_gateway.error()));
         // Three sets of fresh card authorizations, as the order system leaves them in a day.
-        for (const char *prefix : {"BULKA", "BULKB", "BULKC"})
+        for (const char *prefix : {"BULKA", "BULKB", "BULKC", "BULKD"})
             QVERIFY(authorize(QString::fromLatin1(prefix)));
         m_ca = loadCaCertificates(m_gateway.caPath());
         QVERIFY(!m_ca.isEmpty());
@@ -165,6 +166,41 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).value<BulkRunner::End>(), BulkRunner::End::Finished);
         QCOMPARE(next.journal()->batch(id)->succeeded, Items);
         verifyCapturedOnce(QStringLiteral("BULKC"));
+    }
+
+    // The console process itself killed (SIGKILL) with a chunk in flight, then started again on
+    // the same journal file: it finds the batch unfinished and finishes it under the same keys.
+    void aConsoleKilledMidBatchFinishesWhenStartedAgain()
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        const QString journal = m_dir.filePath(QStringLiteral("killed-console.sqlite"));
+        const QStringList common = {m_gateway.url().toString(), m_gateway.caPath(), admin.p12, admin.p12Passphrase,
+                                    admin.loginId, admin.password, journal};
+        QProcess first;
+        first.start(QStringLiteral(KESSAI_BULK_CHILD), common + QStringList{QStringLiteral("start"), QStringLiteral("BULKD"),
+                                                                          QStringLiteral("250")});
+        QVERIFY(first.waitForStarted());
+        int done = 0;
+        while (done < 500) {
+            QVERIFY2(first.waitForReadyRead(30000), first.readAllStandardError().constData());
+            while (first.canReadLine()) {
+                const QByteArray line = first.readLine().trimmed();
+                if (line.startsWith("progress "))
+                    done = line.mid(9).toInt();
+            }
+        }
+        first.kill(); // SIGKILL: the next chunk is in flight, or about to be
+        QVERIFY(first.waitForFinished(10000));
+        QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+
+        QProcess second;
+        second.start(QStringLiteral(KESSAI_BULK_CHILD), common + QStringList{QStringLiteral("resume")});
+        QVERIFY(second.waitForFinished(60000));
+        const QByteArray out = second.readAllStandardOutput();
+        QVERIFY2(second.exitCode() == 0, out.constData());
+        const QByteArray expected = QByteArray("finished Finished ").append(QByteArray::number(Items));
+        QVERIFY2(out.contains(expected), out.constData());
+        verifyCapturedOnce(QStringLiteral("BULKD"));
     }
 
 private:

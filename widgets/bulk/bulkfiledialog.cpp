@@ -1,6 +1,7 @@
 #include "bulkfiledialog.h"
 
 #include "domain/japantime.h"
+#include "domain/money.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -50,12 +51,19 @@ BulkFileDialog::BulkFileDialog(const BulkFile &file, const QList<BatchJournal::B
     const int captures = file.count(PaymentAction::Kind::Capture);
     const int cancels = file.count(PaymentAction::Kind::Cancel);
     int partial = 0;
-    for (const BulkFileLine &line : file.lines())
-        partial += line.kind == PaymentAction::Kind::Capture && line.amount > 0 ? 1 : 0;
+    Yen partialTotal = 0;
+    for (const BulkFileLine &line : file.lines()) {
+        if (line.kind == PaymentAction::Kind::Capture && line.amount > 0) {
+            ++partial;
+            partialTotal += line.amount;
+        }
+    }
     QStringList preview;
     if (captures > 0)
-        preview << (partial > 0 ? tr("Capture (売上): %1 payments, %2 of them for a given amount")
-                                      .arg(locale.toString(captures), locale.toString(partial))
+        preview << (partial > 0 ? tr("Capture (売上): %1 payments — %2 for the amounts given, %3 in total; the rest for "
+                                     "their authorized amounts")
+                                      .arg(locale.toString(captures), locale.toString(partial),
+                                           formatYen(partialTotal, locale))
                                 : tr("Capture (売上): %1 payments, each for its authorized amount").arg(locale.toString(captures)));
     if (cancels > 0)
         preview << tr("Cancel (取消): %1 payments").arg(locale.toString(cancels));
