@@ -1209,6 +1209,10 @@
         <source>Bulk processing</source>
         <translation>Bulk processing</translation>
     </message>
+    <message>
+        <source>New payment</source>
+        <translation>New payment</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1782,6 +1786,473 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::Registration</name>
+    <message>
+        <source>The card&apos;s balance or credit limit is not enough (1G02). Ask the customer for another card or a smaller amount.</source>
+        <translation>The card&apos;s balance or credit limit is not enough (1G02). Ask the customer for another card or a smaller amount.</translation>
+    </message>
+    <message>
+        <source>The card cannot be used (1G12). Ask the customer to contact the card company, or to use another card.</source>
+        <translation>The card cannot be used (1G12). Ask the customer to contact the card company, or to use another card.</translation>
+    </message>
+    <message>
+        <source>The security code is wrong (1G44). Ask the customer for the code on the back of the card and try again.</source>
+        <translation>The security code is wrong (1G44). Ask the customer for the code on the back of the card and try again.</translation>
+    </message>
+    <message>
+        <source>The card company says the card has expired (1G83). Check the expiry date with the customer.</source>
+        <translation>The card company says the card has expired (1G83). Check the expiry date with the customer.</translation>
+    </message>
+    <message>
+        <source>The card was declined (%1). Ask the customer to contact the card company, or to use another card.</source>
+        <translation>The card was declined (%1). Ask the customer to contact the card company, or to use another card.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>This is not a valid card number (check digit). Check it with the customer.</source>
+        <translation>This is not a valid card number (check digit). Check it with the customer.</translation>
+    </message>
+    <message>
+        <source>The gateway does not take this card brand.</source>
+        <translation>The gateway does not take this card brand.</translation>
+    </message>
+    <message>
+        <source>A card number has 14 to 19 digits.</source>
+        <translation>A card number has 14 to 19 digits.</translation>
+    </message>
+    <message>
+        <source>This card has expired.</source>
+        <translation>This card has expired.</translation>
+    </message>
+    <message>
+        <source>Month and year as MM/YY.</source>
+        <translation>Month and year as MM/YY.</translation>
+    </message>
+    <message>
+        <source>3 digits (4 for AMEX), on the back of the card.</source>
+        <translation>3 digits (4 for AMEX), on the back of the card.</translation>
+    </message>
+    <message>
+        <source>The name on the card in Latin letters, as printed.</source>
+        <translation>The name on the card in Latin letters, as printed.</translation>
+    </message>
+    <message>
+        <source>1 to 25 letters, digits or _.</source>
+        <translation>1 to 25 letters, digits or _.</translation>
+    </message>
+    <message>
+        <source>Out of range for this payment type.</source>
+        <translation>Out of range for this payment type.</translation>
+    </message>
+    <message>
+        <source>Full-width katakana.</source>
+        <translation>Full-width katakana.</translation>
+    </message>
+    <message>
+        <source>A Japanese phone number: 10 or 11 digits starting with 0.</source>
+        <translation>A Japanese phone number: 10 or 11 digits starting with 0.</translation>
+    </message>
+    <message>
+        <source>An e-mail address.</source>
+        <translation>An e-mail address.</translation>
+    </message>
+    <message>
+        <source>1 to 60 days.</source>
+        <translation>1 to 60 days.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::RegistrationPage</name>
+    <message>
+        <source>7-Eleven</source>
+        <translation>7-Eleven</translation>
+    </message>
+    <message>
+        <source>Lawson</source>
+        <translation>Lawson</translation>
+    </message>
+    <message>
+        <source>FamilyMart</source>
+        <translation>FamilyMart</translation>
+    </message>
+    <message>
+        <source>Ministop</source>
+        <translation>Ministop</translation>
+    </message>
+    <message>
+        <source>Daily Yamazaki</source>
+        <translation>Daily Yamazaki</translation>
+    </message>
+    <message>
+        <source>Seicomart</source>
+        <translation>Seicomart</translation>
+    </message>
+    <message>
+        <source>MUFG Bank</source>
+        <translation>MUFG Bank</translation>
+    </message>
+    <message>
+        <source>SMBC</source>
+        <translation>SMBC</translation>
+    </message>
+    <message>
+        <source>Mizuho Bank</source>
+        <translation>Mizuho Bank</translation>
+    </message>
+    <message>
+        <source>Rakuten Bank</source>
+        <translation>Rakuten Bank</translation>
+    </message>
+    <message>
+        <source>Japan Post Bank</source>
+        <translation>Japan Post Bank</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>&amp;Authorize only (仮売上)</source>
+        <translation>&amp;Authorize only (仮売上)</translation>
+    </message>
+    <message>
+        <source>Authorize and &amp;capture (即時売上)</source>
+        <translation>Authorize and &amp;capture (即時売上)</translation>
+    </message>
+    <message>
+        <source>Where and until when</source>
+        <translation>Where and until when</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>&amp;Check and register…</source>
+        <translation>&amp;Check and register…</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Send again</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <source>Convenience store</source>
+        <translation>Convenience store</translation>
+    </message>
+    <message>
+        <source>ATM (Pay-easy)</source>
+        <translation>ATM (Pay-easy)</translation>
+    </message>
+    <message>
+        <source>Online banking</source>
+        <translation>Online banking</translation>
+    </message>
+    <message>
+        <source>1–25 letters, digits or _</source>
+        <translation>1–25 letters, digits or _</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>MM/YY</source>
+        <translation>MM/YY</translation>
+    </message>
+    <message>
+        <source>As printed on the card</source>
+        <translation>As printed on the card</translation>
+    </message>
+    <message>
+        <source>Lump sum (一括)</source>
+        <translation>Lump sum (一括)</translation>
+    </message>
+    <message>
+        <source>Installments (分割)</source>
+        <translation>Installments (分割)</translation>
+    </message>
+    <message>
+        <source>Bonus lump sum (ボーナス一括)</source>
+        <translation>Bonus lump sum (ボーナス一括)</translation>
+    </message>
+    <message>
+        <source>Revolving (リボ)</source>
+        <translation>Revolving (リボ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Security code</source>
+        <translation>Security code</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>Card holder</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Payment class</source>
+        <translation>Payment class</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Pay within</source>
+        <translation>Pay within</translation>
+    </message>
+    <message>
+        <source>Full-width katakana (converted as you type)</source>
+        <translation>Full-width katakana (converted as you type)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name (kana)</source>
+        <translation>Name (kana)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Trading ID (取引ID)</source>
+        <translation>Trading ID (取引ID)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Send the same registration again under the same key: it is registered once</source>
+        <translation>Send the same registration again under the same key: it is registered once</translation>
+    </message>
+    <message>
+        <source>&amp;New registration</source>
+        <translation>&amp;New registration</translation>
+    </message>
+    <message>
+        <source>Customer (optional)</source>
+        <translation>Customer (optional)</translation>
+    </message>
+    <message>
+        <source>Unknown brand</source>
+        <translation>Unknown brand</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s)</source>
+        <translation>
+            <numerusform>%n digit</numerusform>
+            <numerusform>%n digits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required: 1 to 25 letters, digits or _.</source>
+        <translation>Required: 1 to 25 letters, digits or _.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>A card number has 14 to 19 digits.</source>
+        <translation>A card number has 14 to 19 digits.</translation>
+    </message>
+    <message>
+        <source>The gateway does not take this card brand.</source>
+        <translation>The gateway does not take this card brand.</translation>
+    </message>
+    <message>
+        <source>This is not a valid card number (check digit). Check it with the customer.</source>
+        <translation>This is not a valid card number (check digit). Check it with the customer.</translation>
+    </message>
+    <message>
+        <source>Month and year as MM/YY.</source>
+        <translation>Month and year as MM/YY.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s), on the back of the card.</source>
+        <translation>
+            <numerusform>%n digit, on the back of the card.</numerusform>
+            <numerusform>%n digits, on the back of the card.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The name on the card in Latin letters, as printed.</source>
+        <translation>The name on the card in Latin letters, as printed.</translation>
+    </message>
+    <message>
+        <source>Full-width katakana.</source>
+        <translation>Full-width katakana.</translation>
+    </message>
+    <message>
+        <source>Required: the store asks for it.</source>
+        <translation>Required: the store asks for it.</translation>
+    </message>
+    <message>
+        <source>Payment type: %1</source>
+        <translation>Payment type: %1</translation>
+    </message>
+    <message>
+        <source>Trading ID: %1</source>
+        <translation>Trading ID: %1</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>Amount: %1</translation>
+    </message>
+    <message>
+        <source>Card: %1 %2, expiry %3</source>
+        <translation>Card: %1 %2, expiry %3</translation>
+    </message>
+    <message>
+        <source>Payment class: %1</source>
+        <translation>Payment class: %1</translation>
+    </message>
+    <message>
+        <source>Authorize and capture with these details</source>
+        <translation>Authorize and capture with these details</translation>
+    </message>
+    <message>
+        <source>Authorize with these details</source>
+        <translation>Authorize with these details</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>Bank: %1</source>
+        <translation>Bank: %1</translation>
+    </message>
+    <message>
+        <source>Pay by: %1</source>
+        <translation>Pay by: %1</translation>
+    </message>
+    <message>
+        <source>Customer: %1 (%2)</source>
+        <translation>Customer: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Register with these details</source>
+        <translation>Register with these details</translation>
+    </message>
+    <message>
+        <source>Confirm the registration</source>
+        <translation>Confirm the registration</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>No answer from the gateway (%1). Send it again: under the same key it is registered once, however often it is sent.</source>
+        <translation>No answer from the gateway (%1). Send it again: under the same key it is registered once, however often it is sent.</translation>
+    </message>
+    <message>
+        <source>The gateway refused some fields; they are marked. The card number and security code were cleared: type them again.</source>
+        <translation>The gateway refused some fields; they are marked. The card number and security code were cleared: type them again.</translation>
+    </message>
+    <message>
+        <source>This trading ID is already used; choose another.</source>
+        <translation>This trading ID is already used; choose another.</translation>
+    </message>
+    <message>
+        <source>Already used by payment %1.</source>
+        <translation>Already used by payment %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::RegistrationResultView</name>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;y</translation>
+    </message>
+    <message>
+        <source>&amp;Open the payment</source>
+        <translation>&amp;Open the payment</translation>
+    </message>
+    <message>
+        <source>&amp;New registration</source>
+        <translation>&amp;New registration</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Payment ID: %1   Trading ID: %2</source>
+        <translation>Payment ID: %1   Trading ID: %2</translation>
+    </message>
+    <message>
+        <source>Receipt number (受付番号) at %1, to pay by %2.</source>
+        <translation>Receipt number (受付番号) at %1, to pay by %2.</translation>
+    </message>
+    <message>
+        <source>Customer number (お客様番号) for Pay-easy, to pay by %1.</source>
+        <translation>Customer number (お客様番号) for Pay-easy, to pay by %1.</translation>
+    </message>
+    <message>
+        <source>%1, to pay by %2.</source>
+        <translation>%1, to pay by %2.</translation>
+    </message>
+    <message>
+        <source>Card %1 %2…%3</source>
+        <translation>Card %1 %2…%3</translation>
     </message>
 </context>
 <context>

@@ -1207,6 +1207,10 @@
         <source>Bulk processing</source>
         <translation>一括処理</translation>
     </message>
+    <message>
+        <source>New payment</source>
+        <translation>決済新規登録</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1783,6 +1787,470 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Amount</source>
         <translation>決済金額</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::Registration</name>
+    <message>
+        <source>The card&apos;s balance or credit limit is not enough (1G02). Ask the customer for another card or a smaller amount.</source>
+        <translation>残高または利用限度額が不足しています (1G02)。別のカードか、より少ない金額にするようお客様にお願いしてください。</translation>
+    </message>
+    <message>
+        <source>The card cannot be used (1G12). Ask the customer to contact the card company, or to use another card.</source>
+        <translation>このカードは使用できません (1G12)。カード会社に問い合わせるか、別のカードを使うようお客様にお願いしてください。</translation>
+    </message>
+    <message>
+        <source>The security code is wrong (1G44). Ask the customer for the code on the back of the card and try again.</source>
+        <translation>セキュリティコードが誤っています (1G44)。カード裏面のコードをお客様に確認し、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The card company says the card has expired (1G83). Check the expiry date with the customer.</source>
+        <translation>カード会社によると有効期限が切れています (1G83)。有効期限をお客様に確認してください。</translation>
+    </message>
+    <message>
+        <source>The card was declined (%1). Ask the customer to contact the card company, or to use another card.</source>
+        <translation>カードが承認されませんでした (%1)。カード会社に問い合わせるか、別のカードを使うようお客様にお願いしてください。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必須です。</translation>
+    </message>
+    <message>
+        <source>This is not a valid card number (check digit). Check it with the customer.</source>
+        <translation>正しいカード番号ではありません（チェックディジット）。お客様に確認してください。</translation>
+    </message>
+    <message>
+        <source>The gateway does not take this card brand.</source>
+        <translation>このカードブランドは取り扱っていません。</translation>
+    </message>
+    <message>
+        <source>A card number has 14 to 19 digits.</source>
+        <translation>カード番号は14〜19桁です。</translation>
+    </message>
+    <message>
+        <source>This card has expired.</source>
+        <translation>このカードは有効期限切れです。</translation>
+    </message>
+    <message>
+        <source>Month and year as MM/YY.</source>
+        <translation>月/年を MM/YY で入力してください。</translation>
+    </message>
+    <message>
+        <source>3 digits (4 for AMEX), on the back of the card.</source>
+        <translation>カード裏面の3桁（AMEXは4桁）です。</translation>
+    </message>
+    <message>
+        <source>The name on the card in Latin letters, as printed.</source>
+        <translation>カードに印字されたローマ字の名義です。</translation>
+    </message>
+    <message>
+        <source>1 to 25 letters, digits or _.</source>
+        <translation>英数字または _ の1〜25文字です。</translation>
+    </message>
+    <message>
+        <source>Out of range for this payment type.</source>
+        <translation>この決済種別で扱える金額の範囲外です。</translation>
+    </message>
+    <message>
+        <source>Full-width katakana.</source>
+        <translation>全角カタカナで入力してください。</translation>
+    </message>
+    <message>
+        <source>A Japanese phone number: 10 or 11 digits starting with 0.</source>
+        <translation>0から始まる10〜11桁の電話番号です。</translation>
+    </message>
+    <message>
+        <source>An e-mail address.</source>
+        <translation>メールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>1 to 60 days.</source>
+        <translation>1〜60日です。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::RegistrationPage</name>
+    <message>
+        <source>7-Eleven</source>
+        <translation>セブン-イレブン</translation>
+    </message>
+    <message>
+        <source>Lawson</source>
+        <translation>ローソン</translation>
+    </message>
+    <message>
+        <source>FamilyMart</source>
+        <translation>ファミリーマート</translation>
+    </message>
+    <message>
+        <source>Ministop</source>
+        <translation>ミニストップ</translation>
+    </message>
+    <message>
+        <source>Daily Yamazaki</source>
+        <translation>デイリーヤマザキ</translation>
+    </message>
+    <message>
+        <source>Seicomart</source>
+        <translation>セイコーマート</translation>
+    </message>
+    <message>
+        <source>MUFG Bank</source>
+        <translation>三菱UFJ銀行</translation>
+    </message>
+    <message>
+        <source>SMBC</source>
+        <translation>三井住友銀行</translation>
+    </message>
+    <message>
+        <source>Mizuho Bank</source>
+        <translation>みずほ銀行</translation>
+    </message>
+    <message>
+        <source>Rakuten Bank</source>
+        <translation>楽天銀行</translation>
+    </message>
+    <message>
+        <source>Japan Post Bank</source>
+        <translation>ゆうちょ銀行</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>&amp;Authorize only (仮売上)</source>
+        <translation>仮売上(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Authorize and &amp;capture (即時売上)</source>
+        <translation>即時売上(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Where and until when</source>
+        <translation>支払先と期限</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>購入者</translation>
+    </message>
+    <message>
+        <source>&amp;Check and register…</source>
+        <translation>確認して登録(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>再送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>クレジットカード</translation>
+    </message>
+    <message>
+        <source>Convenience store</source>
+        <translation>コンビニ</translation>
+    </message>
+    <message>
+        <source>ATM (Pay-easy)</source>
+        <translation>ATM（ペイジー）</translation>
+    </message>
+    <message>
+        <source>Online banking</source>
+        <translation>銀行ネット</translation>
+    </message>
+    <message>
+        <source>1–25 letters, digits or _</source>
+        <translation>英数字・_ の1〜25文字</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>カード番号</translation>
+    </message>
+    <message>
+        <source>MM/YY</source>
+        <translation>MM/YY</translation>
+    </message>
+    <message>
+        <source>As printed on the card</source>
+        <translation>カードの印字どおり</translation>
+    </message>
+    <message>
+        <source>Lump sum (一括)</source>
+        <translation>一括</translation>
+    </message>
+    <message>
+        <source>Installments (分割)</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Bonus lump sum (ボーナス一括)</source>
+        <translation>ボーナス一括</translation>
+    </message>
+    <message>
+        <source>Revolving (リボ)</source>
+        <translation>リボ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Security code</source>
+        <translation>セキュリティコード</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>カード名義</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Payment class</source>
+        <translation>支払区分</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>コンビニ</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>銀行</translation>
+    </message>
+    <message>
+        <source>Pay within</source>
+        <translation>支払期限</translation>
+    </message>
+    <message>
+        <source>Full-width katakana (converted as you type)</source>
+        <translation>全角カタカナ（入力に合わせて変換します）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Name (kana)</source>
+        <translation>氏名カナ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Trading ID (取引ID)</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Send the same registration again under the same key: it is registered once</source>
+        <translation>同じ登録を同じキーで再送信します。登録されるのは1回だけです</translation>
+    </message>
+    <message>
+        <source>&amp;New registration</source>
+        <translation>続けて登録(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Customer (optional)</source>
+        <translation>購入者（任意）</translation>
+    </message>
+    <message>
+        <source>Unknown brand</source>
+        <translation>不明なブランド</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s)</source>
+        <translation>
+            <numerusform>%n桁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required: 1 to 25 letters, digits or _.</source>
+        <translation>必須です: 英数字または _ の1〜25文字。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必須です。</translation>
+    </message>
+    <message>
+        <source>A card number has 14 to 19 digits.</source>
+        <translation>カード番号は14〜19桁です。</translation>
+    </message>
+    <message>
+        <source>The gateway does not take this card brand.</source>
+        <translation>このカードブランドは取り扱っていません。</translation>
+    </message>
+    <message>
+        <source>This is not a valid card number (check digit). Check it with the customer.</source>
+        <translation>正しいカード番号ではありません（チェックディジット）。お客様に確認してください。</translation>
+    </message>
+    <message>
+        <source>Month and year as MM/YY.</source>
+        <translation>月/年を MM/YY で入力してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s), on the back of the card.</source>
+        <translation>
+            <numerusform>カード裏面の%n桁です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The name on the card in Latin letters, as printed.</source>
+        <translation>カードに印字されたローマ字の名義です。</translation>
+    </message>
+    <message>
+        <source>Full-width katakana.</source>
+        <translation>全角カタカナで入力してください。</translation>
+    </message>
+    <message>
+        <source>Required: the store asks for it.</source>
+        <translation>必須です（店頭で確認されます）。</translation>
+    </message>
+    <message>
+        <source>Payment type: %1</source>
+        <translation>決済種別: %1</translation>
+    </message>
+    <message>
+        <source>Trading ID: %1</source>
+        <translation>取引ID: %1</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>金額: %1</translation>
+    </message>
+    <message>
+        <source>Card: %1 %2, expiry %3</source>
+        <translation>カード: %1 %2（有効期限 %3）</translation>
+    </message>
+    <message>
+        <source>Payment class: %1</source>
+        <translation>支払区分: %1</translation>
+    </message>
+    <message>
+        <source>Authorize and capture with these details</source>
+        <translation>この内容で即時売上する</translation>
+    </message>
+    <message>
+        <source>Authorize with these details</source>
+        <translation>この内容で仮売上する</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>コンビニ: %1</translation>
+    </message>
+    <message>
+        <source>Bank: %1</source>
+        <translation>銀行: %1</translation>
+    </message>
+    <message>
+        <source>Pay by: %1</source>
+        <translation>支払期限: %1</translation>
+    </message>
+    <message>
+        <source>Customer: %1 (%2)</source>
+        <translation>購入者: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Register with these details</source>
+        <translation>この内容で登録する</translation>
+    </message>
+    <message>
+        <source>Confirm the registration</source>
+        <translation>登録内容の確認</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <comment>leave without doing the action</comment>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>送信中…</translation>
+    </message>
+    <message>
+        <source>No answer from the gateway (%1). Send it again: under the same key it is registered once, however often it is sent.</source>
+        <translation>ゲートウェイから応答がありません (%1)。再送信してください。同じキーで送るため、何度送っても登録は1回だけです。</translation>
+    </message>
+    <message>
+        <source>The gateway refused some fields; they are marked. The card number and security code were cleared: type them again.</source>
+        <translation>一部の項目が受け付けられませんでした（該当項目に表示しています）。カード番号とセキュリティコードは消去しました。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>This trading ID is already used; choose another.</source>
+        <translation>この取引IDは使用済みです。別の取引IDにしてください。</translation>
+    </message>
+    <message>
+        <source>Already used by payment %1.</source>
+        <translation>決済 %1 で使用済みです。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::RegistrationResultView</name>
+    <message>
+        <source>Registered</source>
+        <translation>登録しました</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>コピー(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the payment</source>
+        <translation>決済を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;New registration</source>
+        <translation>続けて登録(&amp;N)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1・%2: %3</translation>
+    </message>
+    <message>
+        <source>Payment ID: %1   Trading ID: %2</source>
+        <translation>決済ID: %1　取引ID: %2</translation>
+    </message>
+    <message>
+        <source>Receipt number (受付番号) at %1, to pay by %2.</source>
+        <translation>%1 の受付番号です。支払期限は %2。</translation>
+    </message>
+    <message>
+        <source>Customer number (お客様番号) for Pay-easy, to pay by %1.</source>
+        <translation>ペイジーのお客様番号です。支払期限は %1。</translation>
+    </message>
+    <message>
+        <source>%1, to pay by %2.</source>
+        <translation>%1・支払期限 %2。</translation>
+    </message>
+    <message>
+        <source>Card %1 %2…%3</source>
+        <translation>カード %1 %2…%3</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "api/merchantclient.h"
 #include "bulk/bulkpage.h"
 #include "payments/searchpage.h"
+#include "register/registrationpage.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,10 @@ const QList<PageEntry> &PageList::all()
          QT_TRANSLATE_NOOP("kessai::PageList", "Bulk processing"), QStringLiteral("view-list-details"),
          [](const UserInfo &user) { return user.can(QStringLiteral("capture")) || user.can(QStringLiteral("cancel")); },
          [](const PageContext &c) -> Page * { return new BulkPage(c.bulk); }},
+        {QStringLiteral("payments/register"), PageEntry::Group::Payments,
+         QT_TRANSLATE_NOOP("kessai::PageList", "New payment"), QStringLiteral("document-new"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("register")); },
+         [](const PageContext &c) -> Page * { return new RegistrationPage(c.client); }},
     };
     return pages;
 }

@@ -198,6 +198,16 @@ ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query, ApiRe
     return track(new ApiReply(m_nam->get(makeRequest(path, query)), this, body));
 }
 
+ApiReply *MerchantClient::postBytes(const QString &path, const QByteArray &json, const QByteArray &idempotencyKey)
+{
+    if (!isSecure())
+        return refuseInsecure();
+    QNetworkRequest request = makeRequest(path);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
+    return track(m_nam->post(request, json));
+}
+
 ApiReply *MerchantClient::post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey)
 {
     if (!isSecure())

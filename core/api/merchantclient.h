@@ -83,6 +83,9 @@ public:
     // idempotencyKey, when given, goes out as the Idempotency-Key header: the gateway answers a
     // repeated key with the stored answer instead of acting twice (bulk actions require one).
     ApiReply *post(const QString &path, const QJsonDocument &body, const QByteArray &idempotencyKey = {});
+    // The same with a body already written as JSON text (a registration, whose card number must
+    // not pass through a QJsonDocument the caller cannot wipe).
+    ApiReply *postBytes(const QString &path, const QByteArray &json, const QByteArray &idempotencyKey = {});
     // A fresh random key (a UUID) for one logical action; keep it for every retry of that action.
     static QByteArray newIdempotencyKey();
 
