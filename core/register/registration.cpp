@@ -271,29 +271,39 @@ void RegistrationRequest::wipe()
     m_key.clear();
 }
 
-void RegistrationRequest::wipe(QString &text)
+bool RegistrationRequest::overwrite(QString &text)
 {
-    if (text.isEmpty())
-        return;
     // detach() would copy the characters first: only a string that owns its data is overwritten.
     if (!text.isDetached()) {
         text = QString();
-        return;
+        return false;
     }
     std::fill(text.data(), text.data() + text.size(), QChar(u'0'));
-    text.clear();
+    return true;
+}
+
+bool RegistrationRequest::overwrite(QByteArray &bytes)
+{
+    if (!bytes.isDetached()) {
+        bytes = QByteArray();
+        return false;
+    }
+    std::fill(bytes.data(), bytes.data() + bytes.size(), '0');
+    return true;
+}
+
+void RegistrationRequest::wipe(QString &text)
+{
+    if (!text.isEmpty())
+        overwrite(text);
+    text = QString();
 }
 
 void RegistrationRequest::wipe(QByteArray &bytes)
 {
-    if (bytes.isEmpty())
-        return;
-    if (!bytes.isDetached()) {
-        bytes = QByteArray();
-        return;
-    }
-    std::fill(bytes.data(), bytes.data() + bytes.size(), '0');
-    bytes.clear();
+    if (!bytes.isEmpty())
+        overwrite(bytes);
+    bytes = QByteArray();
 }
 
 } // namespace kessai

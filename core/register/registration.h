@@ -98,9 +98,13 @@ public:
     ApiReply *send(MerchantClient *client) const;
     void wipe();
 
-    // Overwrites a string's characters in place (QString shares data: only the caller's copy).
+    // Overwrites a string's characters in place with '0' (QString shares data: a copy shared
+    // with others is only let go), then empties it.
     static void wipe(QString &text);
     static void wipe(QByteArray &bytes);
+    // The overwrite alone; false when the data was shared and only let go.
+    static bool overwrite(QString &text);
+    static bool overwrite(QByteArray &bytes);
 
 private:
     QByteArray m_body;

@@ -127,14 +127,58 @@ private Q_SLOTS:
         QVERIFY(!m_page->fieldError(QStringLiteral("trading_id")).isEmpty());
     }
 
+    void everySandboxDeclineIsSaidInWords_data()
+    {
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("1G02") << "4000000000009995" << "1G02" << "credit limit";
+        QTest::newRow("1G44") << "4000000000000127" << "1G44" << "security code";
+        QTest::newRow("1G83") << "4000000000000069" << "1G83" << "expired";
+    }
+    void everySandboxDeclineIsSaidInWords()
+    {
+        QFETCH(QString, number);
+        QFETCH(QString, code);
+        QFETCH(QString, words);
+        fillCard(QStringLiteral("REG_DECLINE_") + code, number, QStringLiteral("1000"));
+        QVERIFY(registerAndWait(QStringLiteral("Authorize with these details")));
+        QCOMPARE(m_page->lastResult().declineCode, code);
+        const QString said = m_page->findChild<QLabel *>(QStringLiteral("message"))->text();
+        QVERIFY2(said.contains(words) && said.contains(code), qPrintable(said));
+        QVERIFY(edit("cardNumber")->text().isEmpty());
+    }
+
+    void atmAndOnlineBankingAreRegistered()
+    {
+        for (const auto type : {Registration::Type::Atm, Registration::Type::BankNet}) {
+            if (m_page->findChild<QWidget *>(QStringLiteral("resultBox"))->isVisible())
+                QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("newButton")), Qt::LeftButton);
+            m_page->setType(type);
+            edit("tradingId")->clear();
+            QTest::keyClicks(edit("tradingId"), QStringLiteral("REG_LATER_%1").arg(int(type)));
+            m_page->findChild<MoneyEdit *>(QStringLiteral("amount"))->setValue(25000);
+            edit("customerName")->setText(QStringLiteral("田中 健一"));
+            edit("customerKana")->setText(QStringLiteral("タナカ ケンイチ"));
+            QVERIFY(registerAndWait(QStringLiteral("Register with these details")));
+            const Registration::Result &result = m_page->lastResult();
+            QVERIFY2(result.ok, qPrintable(result.error.displayText()));
+            QCOMPARE(result.status, 10);
+            QVERIFY(result.dueTime.isValid());
+            if (type == Registration::Type::Atm) {
+                QCOMPARE(result.paymentNumber.size(), 15); // お客様番号, read out from the screen
+                QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("resultNumber"))->text().remove(u' '),
+                         result.paymentNumber);
+            }
+        }
+        QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("newButton")), Qt::LeftButton);
+    }
+
     void aFieldTheGatewayRefusesIsMarkedAtTheField()
     {
-        edit("tradingId")->clear();
-        QTest::keyClicks(edit("tradingId"), QStringLiteral("REG_CARD_3"));
-        QTest::keyClicks(edit("cardNumber"), Visa);
+        fillCard(QStringLiteral("REG_CARD_3"), Visa, QStringLiteral("1500"));
         edit("cardExpiry")->clear();
         QTest::keyClicks(edit("cardExpiry"), QStringLiteral("01/21")); // well formed, long past
-        QTest::keyClicks(edit("cardCvc"), Cvc);
         QVERIFY(registerAndWait(QStringLiteral("Authorize with these details")));
         QCOMPARE(m_page->fieldError(QStringLiteral("card.expiry")), QStringLiteral("This card has expired."));
         QVERIFY(edit("cardNumber")->text().isEmpty());
