@@ -99,6 +99,62 @@ private Q_SLOTS:
         QVERIFY(edit("cardCvc")->text().isEmpty());
         QVERIFY(!resend->isVisible());
     }
+
+    // Every field the gateway may refuse is shown at its own field, in words.
+    void everyFieldErrorLandsAtItsField()
+    {
+        const QStringList cardFields = {QStringLiteral("trading_id"), QStringLiteral("amount"), QStringLiteral("card.number"),
+                                        QStringLiteral("card.expiry"), QStringLiteral("card.cvc"), QStringLiteral("card.holder"),
+                                        QStringLiteral("payment_class"), QStringLiteral("customer.name"),
+                                        QStringLiteral("customer.kana"), QStringLiteral("customer.phone"),
+                                        QStringLiteral("customer.email")};
+        FakeNetwork network([&](const QNetworkRequest &request) -> FakeNetwork::Answer {
+            const QString path = request.url().path();
+            if (path == QLatin1String("/v1/session")) {
+                const QJsonObject user{{QStringLiteral("login_id"), QStringLiteral("clerk")},
+                                       {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view:02"), QStringLiteral("register")}}};
+                return {200, QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("t")}, {QStringLiteral("user"), user}}).toJson(), 0};
+            }
+            if (path == QLatin1String("/v1/payments") && request.hasRawHeader("Idempotency-Key")) {
+                QJsonArray fields;
+                for (const QString &field : cardFields)
+                    fields.append(QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("reason"), QStringLiteral("invalid")},
+                                              {QStringLiteral("message"), QString(field + QStringLiteral(" is wrong."))}});
+                return {400, QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                        QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid_parameter")},
+                                                                    {QStringLiteral("message"), QStringLiteral("see fields")},
+                                                                    {QStringLiteral("fields"), fields}}}})
+                                  .toJson(),
+                        0};
+            }
+            return {200, R"({"items":[],"next_cursor":null})", 0};
+        });
+        MerchantClient client;
+        client.setNetworkAccessManager(&network);
+        client.setBaseUrl(QUrl(QStringLiteral("https://gateway.test")));
+        QVERIFY(waitFor(client.login(QStringLiteral("clerk"), QStringLiteral("password-12345"))).ok());
+        RegistrationPage page(&client);
+        page.show();
+        auto edit = [&](const char *name) { return page.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        QTest::keyClicks(edit("tradingId"), QStringLiteral("PHONE_2"));
+        QTest::keyClicks(page.findChild<MoneyEdit *>(QStringLiteral("amount")), QStringLiteral("4800"));
+        QTest::keyClicks(edit("cardNumber"), QStringLiteral("4111111111111111"));
+        QTest::keyClicks(edit("cardExpiry"), QStringLiteral("12/30"));
+        QTest::keyClicks(edit("cardCvc"), QStringLiteral("739"));
+        QTest::keyClicks(edit("cardHolder"), QStringLiteral("TARO YAMADA"));
+        QSignalSpy answered(&page, &RegistrationPage::answered);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("confirmButton")), Qt::LeftButton);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = page.findChild<QMessageBox *>(QStringLiteral("registrationConfirm"))) && box->isVisible());
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmRegistration")), Qt::LeftButton);
+        QVERIFY(answered.wait(5000));
+        for (const QString &field : cardFields)
+            QVERIFY2(!page.fieldError(field).isEmpty(), qPrintable(field));
+        QCOMPARE(page.fieldError(QStringLiteral("card.cvc")), QStringLiteral("3 digits (4 for AMEX), on the back of the card."));
+        // Refused: the number and code are cleared all the same.
+        QVERIFY(edit("cardNumber")->text().isEmpty());
+        QVERIFY(edit("cardCvc")->text().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestRegistrationPage)
