@@ -2537,6 +2537,13 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>%1
 The results below are as the gateway had them at %2 (Japan time) and may be out of date.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 result(s), %2 in total, %3 shown</source>
+        <translation>
+            <numerusform>%1 result, %2 in total, %3 shown</numerusform>
+            <numerusform>%1 results, %2 in total, %3 shown</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>

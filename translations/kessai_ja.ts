@@ -2234,7 +2234,7 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
     <message>
         <source>Payment ID: %1   Trading ID: %2</source>
-        <translation>決済ID: %1　取引ID: %2</translation>
+        <translation>決済ID: %1&#x3000;取引ID: %2</translation>
     </message>
     <message>
         <source>Receipt number (受付番号) at %1, to pay by %2.</source>
@@ -2532,6 +2532,12 @@ It is not known whether the gateway did it. Retry sends the same request again; 
 The results below are as the gateway had them at %2 (Japan time) and may be out of date.</source>
         <translation>%1
 下の結果は %2（日本時間）時点のもので、最新ではない可能性があります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 result(s), %2 in total, %3 shown</source>
+        <translation>
+            <numerusform>検索結果 %1件（合計 %2）中、%3件を表示</numerusform>
+        </translation>
     </message>
 </context>
 <context>

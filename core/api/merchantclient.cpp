@@ -179,10 +179,12 @@ ApiReply *MerchantClient::paymentPage(const PaymentQuery &query, const QString &
     return get(QStringLiteral("/v1/payments"), pageQuery(query, cursor, limit, false), ApiReply::Body::Raw);
 }
 
-ApiReply *MerchantClient::countPayments(const PaymentQuery &query)
+ApiReply *MerchantClient::countPayments(const PaymentQuery &query, bool withAmount)
 {
     QUrlQuery q;
     query.addTo(q);
+    if (withAmount)
+        q.addQueryItem(QStringLiteral("sum"), QStringLiteral("amount"));
     return get(QStringLiteral("/v1/payments/count"), q);
 }
 

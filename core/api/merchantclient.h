@@ -67,7 +67,8 @@ public:
     // The same page uncounted, its body kept raw (ApiReply::body()) for readPaymentListPage().
     ApiReply *paymentPage(const PaymentQuery &query, const QString &cursor, int limit);
     // GET /v1/payments/count: the total of a search, asked for beside the rows.
-    ApiReply *countPayments(const PaymentQuery &query);
+    // withAmount: the summed amount too (the answer's "amount"; see docs/api.md).
+    ApiReply *countPayments(const PaymentQuery &query, bool withAmount = false);
     // GET /v1/payments/{id}: the payment, its events and the actions this user may take.
     ApiReply *paymentDetail(const QString &paymentId);
 

@@ -564,6 +564,29 @@ Result<qint64> PaymentStore::count(const QString &merchantId, const PaymentFilte
     return counted.value().next() ? counted.value().value(0).toLongLong() : qint64(0);
 }
 
+Result<std::pair<qint64, qint64>> PaymentStore::countAndSum(const QString &merchantId, const PaymentFilter &filter)
+{
+    if (filter.restrictTypes && filter.types.isEmpty())
+        return std::pair<qint64, qint64>(0, 0);
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    const Conditions conditions = conditionsFor(merchantId, filter, isPostgres(*db));
+    auto plan = planFor(*db, conditions, std::nullopt);
+    if (!plan)
+        return makeError(plan.error());
+    QVariantList values;
+    const QString where = whereClause(conditions, plan->useIndex, values);
+    auto row = runQuery(*db, QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount), 0)") + fromPayments(conditions, *plan) + where,
+                        values);
+    if (!row)
+        return makeError(row.error());
+    if (!row.value().next())
+        return std::pair<qint64, qint64>(0, 0);
+    // PostgreSQL's SUM of a BIGINT is a NUMERIC: it comes as text, read as a whole number.
+    return std::pair<qint64, qint64>(row.value().value(0).toLongLong(), row.value().value(1).toString().toLongLong());
+}
+
 Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantId, qint64 paymentId)
 {
     auto db = m_database.connection();

@@ -26,6 +26,8 @@ public:
     Result<PaymentPage> search(const QString &merchantId, const PaymentFilter &filter);
     // The number of payments matching the filter; its cursor, limit and sort do not matter.
     Result<qint64> count(const QString &merchantId, const PaymentFilter &filter);
+    // The count and the summed amount of the same payments (the result table's total line).
+    Result<std::pair<qint64, qint64>> countAndSum(const QString &merchantId, const PaymentFilter &filter);
     // One payment of this merchant with its events; nullopt for an unknown id or another
     // merchant's payment.
     Result<std::optional<PaymentDetail>> find(const QString &merchantId, qint64 paymentId);

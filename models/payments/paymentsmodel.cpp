@@ -12,6 +12,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSignalBlocker>
 
@@ -100,7 +101,19 @@ ApiReply *PaymentsModel::requestPage(const QString &cursor, int limit)
 
 ApiReply *PaymentsModel::requestCount()
 {
-    return m_client ? m_client->countPayments(m_query) : nullptr;
+    if (!m_client)
+        return nullptr;
+    // The count comes with the summed amount: the total line (件数・合計金額).
+    ApiReply *reply = m_client->countPayments(m_query, true);
+    m_totalAmount = -1;
+    connect(reply, &ApiReply::finished, this, [this, reply, query = m_query] {
+        if (!reply->ok() || query != m_query)
+            return; // an answer to an earlier search
+        const QJsonValue amount = reply->json().object().value(QLatin1String("amount"));
+        m_totalAmount = amount.isDouble() ? amount.toInteger() : -1;
+        Q_EMIT totalAmountChanged(m_totalAmount);
+    });
+    return reply;
 }
 
 std::optional<QString> PaymentsModel::readPage(ApiReply &reply, bool refreshing)

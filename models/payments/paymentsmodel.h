@@ -61,6 +61,9 @@ public:
     // at the top push the others down; a search not yet run is run.
     void refresh();
 
+    // The summed amount of every payment the search matches (the total line); -1 until counted.
+    qint64 totalAmount() const { return m_totalAmount; }
+
     QString paymentIdAt(int row) const;
     int rowOfPaymentId(const QString &paymentId) const;
     // The loaded row of a payment as the page read it; nullopt when it is not loaded.
@@ -89,6 +92,9 @@ public:
     // Sorting is done by the gateway over every matching payment, not over the loaded rows.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static bool isSortable(int column);
+Q_SIGNALS:
+    void totalAmountChanged(qint64 amount);
+
 protected:
     ApiReply *requestPage(const QString &cursor, int limit) override;
     ApiReply *requestCount() override;
@@ -122,6 +128,7 @@ private:
 
     QPointer<MerchantClient> m_client;
     PaymentQuery m_query;
+    qint64 m_totalAmount = -1;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_rowOfId;
     QStringList m_strings; // interned type codes and institution names

@@ -396,6 +396,31 @@ void TestGatewaySearch::countEndpointEqualsTotal()
     QCOMPARE(atm.json.value(QLatin1String("total")).toInteger(-1), 0);
     QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count?amount_min=x"), m_adminToken).status, 400);
     QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count")).status, 401);
+
+    // sum=amount: the total line's summed amount, equal to a full scan's.
+    const std::pair<const char *, Predicate> sums[] = {
+        {"", [](const QJsonObject &) { return true; }},
+        {"status=20", [](const QJsonObject &p) { return p.value(QLatin1String("status")).toInt() == 20; }},
+        {"type=03&amount_max=3000", [](const QJsonObject &p) {
+             return p.value(QLatin1String("type")).toString() == QLatin1String("03")
+                 && p.value(QLatin1String("amount")).toInteger() <= 3000; }},
+    };
+    for (const auto &[query, pick] : sums) {
+        qint64 count = 0;
+        qint64 amount = 0;
+        for (const QJsonObject &payment : std::as_const(m_all)) {
+            if (pick(payment)) {
+                ++count;
+                amount += payment.value(QLatin1String("amount")).toInteger();
+            }
+        }
+        const GatewayClient::Response summed = m_admin->get(
+            QStringLiteral("/v1/payments/count?sum=amount&") + QString::fromLatin1(query), m_adminToken);
+        QCOMPARE(summed.status, 200);
+        QCOMPARE(summed.json.value(QLatin1String("total")).toInteger(-1), count);
+        QCOMPARE(summed.json.value(QLatin1String("amount")).toInteger(-1), amount);
+    }
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/payments/count?sum=status"), m_adminToken).status, 400);
 }
 
 void TestGatewaySearch::badSearchParametersAreRefused_data()

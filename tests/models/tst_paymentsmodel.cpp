@@ -183,6 +183,42 @@ private Q_SLOTS:
         QCOMPARE(model.checkedCount(), 0);
     }
 
+    // The total line: the count is asked with the summed amount, and an earlier search's late
+    // answer does not overwrite it.
+    void theTotalLineCarriesTheSummedAmount()
+    {
+        MerchantClient client;
+        QStringList sums;
+        auto *fake = new FakeNetwork([&sums](const QNetworkRequest &request) {
+            const QUrlQuery q(request.url());
+            if (request.url().path().endsWith(QLatin1String("/count"))) {
+                sums << q.queryItemValue(QStringLiteral("sum"));
+                const bool old = q.queryItemValue(QStringLiteral("trading_id")) == QLatin1String("old");
+                return FakeNetwork::Answer{200, old ? QByteArray(R"({"total":99,"amount":990000})")
+                                                    : QByteArray(R"({"total":2,"amount":12600})"),
+                                           old ? 300 : 10};
+            }
+            return FakeNetwork::Answer{200, pageJson({{1, QStringLiteral("a")}, {2, QStringLiteral("b")}}), 0};
+        }, &client);
+        fake->ignoreAbort = true;
+        client.setNetworkAccessManager(fake);
+        client.setBaseUrl(QUrl(QStringLiteral("https://fake.invalid")));
+        PaymentsModel model;
+        model.setClient(&client);
+        QSignalSpy amounts(&model, &PaymentsModel::totalAmountChanged);
+        PaymentQuery oldQuery;
+        oldQuery.tradingId = QStringLiteral("old");
+        model.search(oldQuery);
+        QCOMPARE(model.totalAmount(), qint64(-1));
+        model.search(PaymentQuery());
+        QTRY_COMPARE(model.totalAmount(), qint64(12600));
+        QTest::qWait(400); // the old count arrives now
+        QCOMPARE(model.totalAmount(), qint64(12600));
+        QCOMPARE(model.total(), qint64(2));
+        QCOMPARE(sums, (QStringList{QStringLiteral("amount"), QStringLiteral("amount")}));
+        QCOMPARE(amounts.size(), 1);
+    }
+
     void aSlowOlderAnswerIsDropped()
     {
         MerchantClient client;

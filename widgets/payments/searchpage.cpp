@@ -210,6 +210,7 @@ SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *paren
     connect(m_conditions, &SearchConditions::lookupClicked, this, &SearchPage::openSupportLookup);
     connect(m_conditions->savedSearchesMenu(), &QMenu::aboutToShow, this, &SearchPage::fillSavedSearchMenu);
     connect(m_model, &PaymentsModel::totalChanged, this, &SearchPage::updateSummary);
+    connect(m_model, &PaymentsModel::totalAmountChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::loadingChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::rowsInserted, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::modelReset, this, &SearchPage::updateSummary);
@@ -513,9 +514,12 @@ void SearchPage::updateSummary()
     const int shown = m_model->rowCount();
     const qint64 total = m_model->total();
     QString text;
-    if (total >= 0)
-        text = tr("%1 result(s), %2 shown", nullptr, int(std::min<qint64>(total, std::numeric_limits<int>::max())))
-                   .arg(locale.toString(total), locale.toString(shown));
+    const int plural = int(std::min<qint64>(total, std::numeric_limits<int>::max()));
+    if (total >= 0 && m_model->totalAmount() >= 0)
+        text = tr("%1 result(s), %2 in total, %3 shown", nullptr, plural)
+                   .arg(locale.toString(total), formatYen(m_model->totalAmount(), locale), locale.toString(shown));
+    else if (total >= 0)
+        text = tr("%1 result(s), %2 shown", nullptr, plural).arg(locale.toString(total), locale.toString(shown));
     else if (m_model->isLoading() && shown == 0)
         text = tr("Searching…");
     else

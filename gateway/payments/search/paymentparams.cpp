@@ -65,6 +65,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("cursor"),
                                       QStringLiteral("limit"),
                                       QStringLiteral("count"),
+                                      QStringLiteral("sum"),
                                       QStringLiteral("trade_from"),
                                       QStringLiteral("trade_to"),
                                       QStringLiteral("due_from"),

@@ -103,6 +103,23 @@ void installSearchRoutes(Router &router,
                        res.sendError(filter.error());
                        return;
                    }
+                   // sum=amount: the summed amount as well (it reads every matching row's amount).
+                   const QString sum = req.query.value(QStringLiteral("sum"));
+                   if (!sum.isEmpty() && sum != QLatin1String("amount")) {
+                       res.sendError(ApiError::invalidParameter(QStringLiteral("sum must be \"amount\".")));
+                       return;
+                   }
+                   if (sum == QLatin1String("amount")) {
+                       auto totals = payments.countAndSum(user.merchantId, filter.value());
+                       if (!totals) {
+                           qCWarning(lcGatewayHttp).noquote() << "payment count failed:" << totals.error();
+                           res.sendError(ApiError::internal());
+                           return;
+                       }
+                       res.sendJson(200, QJsonObject{{QStringLiteral("total"), totals->first},
+                                                     {QStringLiteral("amount"), totals->second}});
+                       return;
+                   }
                    auto total = payments.count(user.merchantId, filter.value());
                    if (!total) {
                        qCWarning(lcGatewayHttp).noquote() << "payment count failed:" << total.error();
