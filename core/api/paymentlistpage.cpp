@@ -146,4 +146,14 @@ std::optional<qint64> readTotal(const ApiReply &reply)
     return total.toInteger();
 }
 
+std::optional<qint64> readTotalAmount(const ApiReply &reply)
+{
+    if (!reply.ok())
+        return std::nullopt;
+    const QJsonValue amount = reply.json().object().value(QLatin1String("amount"));
+    if (!amount.isDouble())
+        return std::nullopt;
+    return amount.toInteger();
+}
+
 } // namespace kessai

@@ -41,5 +41,8 @@ std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString 
 // The total of a count answer (GET /v1/payments/count and every other …/count); nullopt if the
 // reply failed or says no total.
 std::optional<qint64> readTotal(const class ApiReply &reply);
+// The summed amount of a count answer asked with sum=amount (the total line); nullopt if the
+// reply failed or says none.
+std::optional<qint64> readTotalAmount(const class ApiReply &reply);
 
 } // namespace kessai

@@ -2,6 +2,7 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "domain/jsonwriter.h"
 #include "domain/payment.h"
 
 #include <QJsonArray>
@@ -196,6 +197,51 @@ Result Result::fromReply(const ApiReply &reply)
     }
     r.declineCode = error.value(QLatin1String("detail_code")).toString();
     return r;
+}
+
+QByteArray requestBody(Form &form)
+{
+    QByteArray out;
+    out.reserve(4096);
+    JsonWriter w(&out);
+    w.beginObject();
+    w.key(QLatin1StringView("type")).value(typeCode(form.type));
+    w.key(QLatin1StringView("trading_id")).value(form.tradingId);
+    w.key(QLatin1StringView("amount")).value(form.amount);
+    if (form.type == Type::Card) {
+        w.key(QLatin1StringView("card")).beginObject();
+        w.key(QLatin1StringView("number")).value(form.cardNumber);
+        w.key(QLatin1StringView("expiry")).value(form.expiry);
+        w.key(QLatin1StringView("cvc")).value(form.cvc);
+        w.key(QLatin1StringView("holder")).value(form.holder);
+        w.endObject();
+        w.key(QLatin1StringView("capture")).value(form.capture);
+        w.key(QLatin1StringView("payment_class")).value(form.paymentClass);
+        if (form.paymentClass == QLatin1String("61"))
+            w.key(QLatin1StringView("split_count")).value(qint64(form.splitCount));
+    } else {
+        if (form.type == Type::Convenience)
+            w.key(QLatin1StringView("chain")).value(form.chain);
+        if (form.type == Type::BankNet)
+            w.key(QLatin1StringView("bank")).value(form.bank);
+        w.key(QLatin1StringView("due_days")).value(qint64(form.dueDays));
+    }
+    RegistrationRequest::wipe(form.cardNumber);
+    RegistrationRequest::wipe(form.cvc);
+    const std::pair<QLatin1StringView, const QString *> customer[] = {{QLatin1StringView("name"), &form.name},
+                                                                      {QLatin1StringView("kana"), &form.kana},
+                                                                      {QLatin1StringView("phone"), &form.phone},
+                                                                      {QLatin1StringView("email"), &form.email}};
+    if (std::any_of(std::begin(customer), std::end(customer), [](const auto &c) { return !c.second->isEmpty(); })) {
+        w.key(QLatin1StringView("customer")).beginObject();
+        for (const auto &[key, value] : customer) {
+            if (!value->isEmpty())
+                w.key(key).value(*value);
+        }
+        w.endObject();
+    }
+    w.endObject();
+    return out;
 }
 
 QString declineText(const QString &code)

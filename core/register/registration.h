@@ -72,6 +72,31 @@ struct Result
     static Result fromReply(const ApiReply &reply);
 };
 
+// What the form holds when the user confirms: one registration's fields, by type.
+struct Form
+{
+    Type type = Type::Card;
+    QString tradingId;
+    Yen amount = 0;
+    // Card (02) only.
+    QString cardNumber; // digits
+    QString cvc;
+    QString expiry;
+    QString holder;
+    bool capture = false;
+    QString paymentClass = QStringLiteral("10");
+    int splitCount = 0; // with payment class 61
+    // コンビニ (03), 銀行ネット (05); due days for 01/03/05.
+    QString chain;
+    QString bank;
+    int dueDays = 7;
+    QString name, kana, phone, email; // optional for a card
+};
+// The body of POST /v1/payments as JSON text, written into one buffer reserved up front (never
+// reallocated, so wiping it leaves no copy behind); the form's card number and code are
+// overwritten on the way.
+QByteArray requestBody(Form &form);
+
 // The decline code in words, with what to do (1G02, 1G12, 1G44, 1G83…).
 QString declineText(const QString &code);
 // A field error in words (the gateway's English message when the reason is not known here).

@@ -12,7 +12,6 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
-#include <QJsonObject>
 #include <QLocale>
 #include <QSignalBlocker>
 
@@ -109,8 +108,7 @@ ApiReply *PaymentsModel::requestCount()
     connect(reply, &ApiReply::finished, this, [this, reply, query = m_query] {
         if (!reply->ok() || query != m_query)
             return; // an answer to an earlier search
-        const QJsonValue amount = reply->json().object().value(QLatin1String("amount"));
-        m_totalAmount = amount.isDouble() ? amount.toInteger() : -1;
+        m_totalAmount = readTotalAmount(*reply).value_or(-1);
         Q_EMIT totalAmountChanged(m_totalAmount);
     });
     return reply;

@@ -2,12 +2,12 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "api/paymentlistpage.h"
 #include "api/paymentaction.h"
 #include "common/moneyedit.h"
 #include "common/paymentdetaildialog.h"
 #include "register/registrationresultview.h"
 #include "domain/japantime.h"
-#include "domain/jsonwriter.h"
 #include "domain/paymentcatalog.h"
 
 #include <QAction>
@@ -18,8 +18,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -491,54 +489,27 @@ bool RegistrationPage::checkLocally()
 QByteArray RegistrationPage::body() const
 {
     const Type t = type();
-    QByteArray out;
-    out.reserve(4096); // one buffer, never reallocated: wiped whole afterwards
-    JsonWriter w(&out);
-    w.beginObject();
-    w.key(QLatin1StringView("type")).value(Registration::typeCode(t));
-    w.key(QLatin1StringView("trading_id")).value(m_tradingId->text());
-    w.key(QLatin1StringView("amount")).value(m_amount->value().value_or(0));
+    Registration::Form form;
+    form.type = t;
+    form.tradingId = m_tradingId->text();
+    form.amount = m_amount->value().value_or(0);
     if (t == Type::Card) {
-        QString digits = Registration::digitsOf(m_cardNumber->text());
-        QString cvc = Registration::digitsOf(m_cvc->text());
-        w.key(QLatin1StringView("card")).beginObject();
-        w.key(QLatin1StringView("number")).value(digits);
-        w.key(QLatin1StringView("expiry")).value(m_expiry->text().trimmed());
-        w.key(QLatin1StringView("cvc")).value(cvc);
-        w.key(QLatin1StringView("holder")).value(m_holder->text().trimmed());
-        w.endObject();
-        RegistrationRequest::wipe(digits);
-        RegistrationRequest::wipe(cvc);
-        w.key(QLatin1StringView("capture")).value(m_captureNow->isChecked());
-        const QString paymentClass = m_paymentClass->currentData().toString();
-        w.key(QLatin1StringView("payment_class")).value(paymentClass);
-        if (paymentClass == QLatin1String("61"))
-            w.key(QLatin1StringView("split_count")).value(qint64(m_splitCount->currentData().toInt()));
-    } else {
-        if (t == Type::Convenience)
-            w.key(QLatin1StringView("chain")).value(m_chain->currentData().toString());
-        if (t == Type::BankNet)
-            w.key(QLatin1StringView("bank")).value(m_bank->currentData().toString());
-        w.key(QLatin1StringView("due_days")).value(qint64(m_dueDays->value()));
+        form.cardNumber = Registration::digitsOf(m_cardNumber->text());
+        form.cvc = Registration::digitsOf(m_cvc->text());
+        form.expiry = m_expiry->text().trimmed();
+        form.holder = m_holder->text().trimmed();
+        form.capture = m_captureNow->isChecked();
+        form.paymentClass = m_paymentClass->currentData().toString();
+        form.splitCount = m_splitCount->currentData().toInt();
     }
-    const QString name = m_name->text().trimmed();
-    const QString kana = Registration::toKatakana(m_kana->text());
-    const QString phone = m_phone->text().trimmed();
-    const QString email = m_email->text().trimmed();
-    if (!name.isEmpty() || !kana.isEmpty() || !phone.isEmpty() || !email.isEmpty()) {
-        w.key(QLatin1StringView("customer")).beginObject();
-        if (!name.isEmpty())
-            w.key(QLatin1StringView("name")).value(name);
-        if (!kana.isEmpty())
-            w.key(QLatin1StringView("kana")).value(kana);
-        if (!phone.isEmpty())
-            w.key(QLatin1StringView("phone")).value(phone);
-        if (!email.isEmpty())
-            w.key(QLatin1StringView("email")).value(email);
-        w.endObject();
-    }
-    w.endObject();
-    return out;
+    form.chain = m_chain->currentData().toString();
+    form.bank = m_bank->currentData().toString();
+    form.dueDays = m_dueDays->value();
+    form.name = m_name->text().trimmed();
+    form.kana = Registration::toKatakana(m_kana->text());
+    form.phone = m_phone->text().trimmed();
+    form.email = m_email->text().trimmed();
+    return Registration::requestBody(form); // wipes the form's card number and code
 }
 
 void RegistrationPage::confirm()
@@ -681,13 +652,14 @@ void RegistrationPage::lookUpTradingId()
         m_lookupReply->abort();
     PaymentQuery query;
     query.tradingId = trading;
-    m_lookupReply = m_client->searchPayments(query, QString(), 5, false);
+    m_lookupReply = m_client->paymentPage(query, QString(), 5);
     connect(m_lookupReply, &ApiReply::finished, this, [this, trading, reply = m_lookupReply.data()] {
         if (!reply->ok() || trading != m_tradingId->text())
             return;
+        const auto page = readPaymentListPage(reply->body());
         QStringList ids;
-        for (const QJsonValue &item : reply->json().object().value(QLatin1String("items")).toArray())
-            ids << item.toObject().value(QLatin1String("payment_id")).toString();
+        for (const PaymentListItem &item : page ? page->items : QList<PaymentListItem>())
+            ids << QString::number(item.paymentId);
         m_tradingNote->setText(tr("Already used by payment %1.").arg(ids.join(QStringLiteral(", "))));
         m_tradingNote->setVisible(!ids.isEmpty());
     });
