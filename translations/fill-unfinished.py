@@ -3,7 +3,7 @@
 
 usage: translations/fill-unfinished.py TABLE.json
 TABLE maps a source text, XML-escaped as it stands in the .ts (&amp; for &), to its Japanese
-translation; a plural message maps to {"ja": [...one form...], "en": [singular, plural]}.
+translation ("source||comment" for one message whose disambiguation comment needs another word); a plural message maps to {"ja": [...one form...], "en": [singular, plural]}.
 English gets the source text itself for ordinary messages. Whatever stays unfinished is listed,
 and the exit code is 1 then.
 """
@@ -25,7 +25,11 @@ def fill(path, lang):
         if 'type="unfinished"' not in body:
             return body
         source = re.search(r'<source>(.*?)</source>', body, re.S).group(1)
-        entry = table.get(source)
+        comment = re.search(r'<comment>(.*?)</comment>', body, re.S)
+        # "source||comment" names one message where the same source text needs another word.
+        entry = table.get(source + '||' + comment.group(1)) if comment else None
+        if entry is None:
+            entry = table.get(source)
         if '<numerusform' in body:
             forms = entry.get(lang) if isinstance(entry, dict) else None
             if not forms:

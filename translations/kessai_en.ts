@@ -1213,6 +1213,10 @@
         <source>New payment</source>
         <translation>New payment</translation>
     </message>
+    <message>
+        <source>Statements</source>
+        <translation>Statements</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1786,6 +1790,32 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PayoutChart</name>
+    <message>
+        <source>No statements to chart yet.</source>
+        <translation>No statements to chart yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n payouts (payout date): net by payment method, and sales</source>
+        <translation>
+            <numerusform>Last payout (payout date): net by payment method, and sales</numerusform>
+            <numerusform>Last %n payouts (payout date): net by payment method, and sales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Net: %1</source>
+        <translation>Net: %1</translation>
+    </message>
+    <message>
+        <source>Thousand yen</source>
+        <translation>Thousand yen</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2576,604 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
+    <name>kessai::StatementDocument</name>
+    <message>
+        <source>Settlement statement</source>
+        <translation>Settlement statement</translation>
+    </message>
+    <message>
+        <source>Merchant ID: %1</source>
+        <translation>Merchant ID: %1</translation>
+    </message>
+    <message>
+        <source>Statement number</source>
+        <translation>Statement number</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>statement period</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>Payout date</translation>
+    </message>
+    <message>
+        <source>Payout amount</source>
+        <translation>Payout amount</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>By payment method</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Fee rate</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>Sales (count)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>Cancels (count)</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>Tax on fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>No sales or cancels in this period.</source>
+        <translation>No sales or cancels in this period.</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>Consumption tax on fees (10%)</source>
+        <translation>Consumption tax on fees (10%)</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>Carried in from the previous statement</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>Carried over to the next statement</translation>
+    </message>
+    <message>
+        <source>Nothing is paid out for this period: the balance is carried over to the next statement.</source>
+        <translation>Nothing is paid out for this period: the balance is carried over to the next statement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consumption tax is rounded down once per statement. %Ln line(s). Closed %1 (Japan time).</source>
+        <translation>
+            <numerusform>Consumption tax is rounded down once per statement. %Ln line. Closed %1 (Japan time).</numerusform>
+            <numerusform>Consumption tax is rounded down once per statement. %Ln lines. Closed %1 (Japan time).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settlement statement %1</source>
+        <translation>Settlement statement %1</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementExport</name>
+    <message>
+        <source>Period start</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>Payout date</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Payment type code</source>
+        <translation>Payment type code</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Fee rate</translation>
+    </message>
+    <message>
+        <source>Fixed fee</source>
+        <translation>Fixed fee</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>Sales (count)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>Cancels (count)</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>Tax on fees</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>Carried in from the previous statement</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>Carried over to the next statement</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>this format is not available</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Payment type</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <comment>statement line kind: 売上</comment>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>statement line kind: 取消</comment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementLinesExporter</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>this format is not available</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementLinesModel</name>
+    <message>
+        <source>Sale</source>
+        <comment>statement line kind: 売上</comment>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>statement line kind: 取消</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementMethodsModel</name>
+    <message>
+        <source>%1 + %2</source>
+        <comment>fee rule: rate + fixed fee</comment>
+        <translation>%1 + %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>Fee rate</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>Sales (count)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>Cancels (count)</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>Tax on fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementsModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <comment>statement period: first day – closing day</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln sales)</source>
+        <translation>
+            <numerusform>%1 (%Ln sale)</numerusform>
+            <numerusform>%1 (%Ln sales)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln cancels)</source>
+        <translation>
+            <numerusform>%1 (%Ln cancel)</numerusform>
+            <numerusform>%1 (%Ln cancels)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>carry-over: brought in → carried out</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Fees %1 + consumption tax %2</source>
+        <translation>Fees %1 + consumption tax %2</translation>
+    </message>
+    <message>
+        <source>Nothing paid out: the balance of %1 is carried over to the next statement.</source>
+        <translation>Nothing paid out: the balance of %1 is carried over to the next statement.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>Payout date</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees and tax</source>
+        <translation>Fees and tax</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>Carry-over</source>
+        <translation>Carry-over</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementsPage</name>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Export statement…</source>
+        <translation>Export statement…</translation>
+    </message>
+    <message>
+        <source>Export lines…</source>
+        <translation>Export lines…</translation>
+    </message>
+    <message>
+        <source>Reload statements</source>
+        <translation>Reload statements</translation>
+    </message>
+    <message>
+        <source>Export statement lines…</source>
+        <translation>Export statement lines…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Payout &amp;year:</source>
+        <translation>Payout &amp;year:</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <source>Breakdown by payment method</source>
+        <translation>Breakdown by payment method</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown</source>
+        <translation>&amp;Breakdown</translation>
+    </message>
+    <message>
+        <source>All payment methods</source>
+        <translation>All payment methods</translation>
+    </message>
+    <message>
+        <source>Sales and cancels</source>
+        <translation>Sales and cancels</translation>
+    </message>
+    <message>
+        <source>Statement lines</source>
+        <translation>Statement lines</translation>
+    </message>
+    <message>
+        <source>Double-click a line (or press Enter) to open its payment.</source>
+        <translation>Double-click a line (or press Enter) to open its payment.</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>&amp;Lines</translation>
+    </message>
+    <message>
+        <source>Up / Down in the list</source>
+        <translation>Up / Down in the list</translation>
+    </message>
+    <message>
+        <source>Show another statement</source>
+        <translation>Show another statement</translation>
+    </message>
+    <message>
+        <source>Enter on a line</source>
+        <translation>Enter on a line</translation>
+    </message>
+    <message>
+        <source>Open the line&apos;s payment</source>
+        <translation>Open the line&apos;s payment</translation>
+    </message>
+    <message>
+        <source>%1 · closing date %2 · payout date %3</source>
+        <translation>%1 · closing date %2 · payout date %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>The gateway&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Consumption tax on fees</source>
+        <translation>Consumption tax on fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>Carried in from the previous statement</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>Carried over to the next statement</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>The figures of this statement do not add up. Do not use it for accounting; report it to the payment company.</source>
+        <translation>The figures of this statement do not add up. Do not use it for accounting; report it to the payment company.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines shown</source>
+        <translation>%1 of %2 lines shown</translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>Export statement</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>The export failed. No file was written.</translation>
+    </message>
+    <message>
+        <source>Export statement lines</source>
+        <translation>Export statement lines</translation>
+    </message>
+    <message>
+        <source>Exporting statement lines…</source>
+        <translation>Exporting statement lines…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>One row per payment method, the totals and the payout.</source>
+        <translation>One row per payment method, the totals and the payout.</translation>
+    </message>
+    <message>
+        <source>Every line of the statement that the method and kind filters show, not only the rows on screen.</source>
+        <translation>Every line of the statement that the method and kind filters show, not only the rows on screen.</translation>
+    </message>
+    <message>
+        <source>Statement PDF…</source>
+        <translation>Statement PDF…</translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF…</source>
+        <translation>Save the statement as PDF…</translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>Save the statement as PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written. No file was written.</source>
+        <translation>The PDF could not be written. No file was written.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>kessai::StatusFilter</name>
     <message>
         <source>All statuses</source>
@@ -2596,6 +3224,52 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Enter the last 4 digits of the card.</source>
         <translation>Enter the last 4 digits of the card.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::TableExportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (Excel)</source>
+        <translation>CSV, UTF-8 with BOM (Excel)</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS (Japanese accounting software)</source>
+        <translation>CSV, Shift_JIS (Japanese accounting software)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 without BOM</source>
+        <translation>CSV, UTF-8 without BOM</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::TableWriter</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

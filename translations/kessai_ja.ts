@@ -1211,6 +1211,10 @@
         <source>New payment</source>
         <translation>決済新規登録</translation>
     </message>
+    <message>
+        <source>Statements</source>
+        <translation>支払明細</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1787,6 +1791,31 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Amount</source>
         <translation>決済金額</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PayoutChart</name>
+    <message>
+        <source>No statements to chart yet.</source>
+        <translation>グラフにする支払明細はまだありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n payouts (payout date): net by payment method, and sales</source>
+        <translation>
+            <numerusform>直近%n回のお支払（支払日）：決済手段別の差引額と売上</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Net: %1</source>
+        <translation>差引：%1</translation>
+    </message>
+    <message>
+        <source>Thousand yen</source>
+        <translation>千円</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2570,601 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
+    <name>kessai::StatementDocument</name>
+    <message>
+        <source>Settlement statement</source>
+        <translation>支払明細書</translation>
+    </message>
+    <message>
+        <source>Merchant ID: %1</source>
+        <translation>加盟店ID：%1</translation>
+    </message>
+    <message>
+        <source>Statement number</source>
+        <translation>明細番号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>対象期間</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>statement period</comment>
+        <translation>%1～%2</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>締め日</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>支払日</translation>
+    </message>
+    <message>
+        <source>Payout amount</source>
+        <translation>お支払額</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>決済手段別の内訳</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>決済手段</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>手数料率</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>売上件数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>取消件数</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手数料</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>手数料消費税</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>差引金額</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>No sales or cancels in this period.</source>
+        <translation>この期間の売上・取消はありません。</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>お支払額</translation>
+    </message>
+    <message>
+        <source>Consumption tax on fees (10%)</source>
+        <translation>手数料の消費税（10%）</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>前回繰越</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>振込手数料</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>次回繰越</translation>
+    </message>
+    <message>
+        <source>Nothing is paid out for this period: the balance is carried over to the next statement.</source>
+        <translation>この期間のお支払はありません。残高は次回に繰り越されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consumption tax is rounded down once per statement. %Ln line(s). Closed %1 (Japan time).</source>
+        <translation>
+            <numerusform>消費税は明細ごとに1回、切り捨てで計算しています。明細行 %Ln件。確定日時 %1（日本時間）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settlement statement %1</source>
+        <translation>支払明細書 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementExport</name>
+    <message>
+        <source>Period start</source>
+        <translation>対象期間開始日</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>締め日</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>支払日</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Payment type code</source>
+        <translation>決済種別コード</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>手数料率</translation>
+    </message>
+    <message>
+        <source>Fixed fee</source>
+        <translation>固定手数料</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>売上件数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>取消件数</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手数料</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>手数料消費税</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>前回繰越</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>振込手数料</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>次回繰越</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>お支払額</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>この形式には対応していません</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>決済種別</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手数料</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <comment>statement line kind: 売上</comment>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>statement line kind: 取消</comment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementLinesExporter</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>この形式には対応していません</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementLinesModel</name>
+    <message>
+        <source>Sale</source>
+        <comment>statement line kind: 売上</comment>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>statement line kind: 取消</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>決済手段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手数料</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementMethodsModel</name>
+    <message>
+        <source>%1 + %2</source>
+        <comment>fee rule: rate + fixed fee</comment>
+        <translation>%1＋%2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>決済手段</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>手数料率</translation>
+    </message>
+    <message>
+        <source>Sales (count)</source>
+        <translation>売上件数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels (count)</source>
+        <translation>取消件数</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手数料</translation>
+    </message>
+    <message>
+        <source>Tax on fees</source>
+        <translation>手数料消費税</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>差引金額</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementsModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <comment>statement period: first day – closing day</comment>
+        <translation>%1～%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln sales)</source>
+        <translation>
+            <numerusform>%1（%Ln件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln cancels)</source>
+        <translation>
+            <numerusform>%1（%Ln件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>carry-over: brought in → carried out</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Fees %1 + consumption tax %2</source>
+        <translation>手数料 %1＋消費税 %2</translation>
+    </message>
+    <message>
+        <source>Nothing paid out: the balance of %1 is carried over to the next statement.</source>
+        <translation>お支払はありません。残高 %1 は次回に繰り越されます。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>対象期間</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>締め日</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>支払日</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees and tax</source>
+        <translation>手数料・消費税</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>振込手数料</translation>
+    </message>
+    <message>
+        <source>Carry-over</source>
+        <translation>繰越</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>お支払額</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::StatementsPage</name>
+    <message>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Export statement…</source>
+        <translation>明細書を出力…</translation>
+    </message>
+    <message>
+        <source>Export lines…</source>
+        <translation>明細行を出力…</translation>
+    </message>
+    <message>
+        <source>Reload statements</source>
+        <translation>支払明細を再読み込み</translation>
+    </message>
+    <message>
+        <source>Export statement lines…</source>
+        <translation>支払明細の明細行を出力…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>すべての年</translation>
+    </message>
+    <message>
+        <source>Payout &amp;year:</source>
+        <translation>支払年(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>支払明細</translation>
+    </message>
+    <message>
+        <source>Breakdown by payment method</source>
+        <translation>決済手段別の内訳</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown</source>
+        <translation>内訳(&amp;B)</translation>
+    </message>
+    <message>
+        <source>All payment methods</source>
+        <translation>すべての決済手段</translation>
+    </message>
+    <message>
+        <source>Sales and cancels</source>
+        <translation>売上と取消</translation>
+    </message>
+    <message>
+        <source>Statement lines</source>
+        <translation>明細行</translation>
+    </message>
+    <message>
+        <source>Double-click a line (or press Enter) to open its payment.</source>
+        <translation>行をダブルクリック（または Enter）で決済の詳細を開きます。</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>決済手段(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>区分(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>明細行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Up / Down in the list</source>
+        <translation>一覧で ↑ / ↓</translation>
+    </message>
+    <message>
+        <source>Show another statement</source>
+        <translation>別の支払明細を表示</translation>
+    </message>
+    <message>
+        <source>Enter on a line</source>
+        <translation>明細行で Enter</translation>
+    </message>
+    <message>
+        <source>Open the line&apos;s payment</source>
+        <translation>その行の決済を開く</translation>
+    </message>
+    <message>
+        <source>%1 · closing date %2 · payout date %3</source>
+        <translation>%1&#x3000;締め日 %2&#x3000;支払日 %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手数料</translation>
+    </message>
+    <message>
+        <source>Consumption tax on fees</source>
+        <translation>手数料の消費税</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>差引金額</translation>
+    </message>
+    <message>
+        <source>Carried in from the previous statement</source>
+        <translation>前回繰越</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>振込手数料</translation>
+    </message>
+    <message>
+        <source>Carried over to the next statement</source>
+        <translation>次回繰越</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>お支払額</translation>
+    </message>
+    <message>
+        <source>The figures of this statement do not add up. Do not use it for accounting; report it to the payment company.</source>
+        <translation>この支払明細の金額が合いません。経理には使わず、決済代行会社にご連絡ください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines shown</source>
+        <translation>%2件中 %1件を表示</translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation>明細書の出力</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>出力に失敗しました。ファイルは作成されていません。</translation>
+    </message>
+    <message>
+        <source>Export statement lines</source>
+        <translation>明細行の出力</translation>
+    </message>
+    <message>
+        <source>Exporting statement lines…</source>
+        <translation>明細行を出力しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>One row per payment method, the totals and the payout.</source>
+        <translation>決済手段ごとに1行、合計とお支払額を出力します。</translation>
+    </message>
+    <message>
+        <source>Every line of the statement that the method and kind filters show, not only the rows on screen.</source>
+        <translation>画面に表示中の行だけでなく、決済手段・区分の条件に合う明細行をすべて出力します。</translation>
+    </message>
+    <message>
+        <source>Statement PDF…</source>
+        <translation>明細書PDF…</translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF…</source>
+        <translation>支払明細書をPDFで保存…</translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>支払明細書をPDFで保存</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written. No file was written.</source>
+        <translation>PDFを書き込めませんでした。ファイルは作成されていません。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>kessai::StatusFilter</name>
     <message>
         <source>All statuses</source>
@@ -2590,6 +3214,52 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Enter the last 4 digits of the card.</source>
         <translation>カード番号の下4桁を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::TableExportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (Excel)</source>
+        <translation>CSV（UTF-8 BOM付き・Excel向け）</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS (Japanese accounting software)</source>
+        <translation>CSV（Shift_JIS・会計ソフト向け）</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 without BOM</source>
+        <translation>CSV（UTF-8 BOMなし）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel ブック（.xlsx）</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>出力</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::TableWriter</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "bulk/bulkpage.h"
 #include "payments/searchpage.h"
 #include "register/registrationpage.h"
+#include "statements/statementspage.h"
 
 #include <QCoreApplication>
 
@@ -33,6 +34,10 @@ const QList<PageEntry> &PageList::all()
          QT_TRANSLATE_NOOP("kessai::PageList", "New payment"), QStringLiteral("document-new"),
          [](const UserInfo &user) { return user.can(QStringLiteral("register")); },
          [](const PageContext &c) -> Page * { return new RegistrationPage(c.client); }},
+        {QStringLiteral("settlement/statements"), PageEntry::Group::Settlement,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Statements"), QStringLiteral("x-office-spreadsheet"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("statements")); },
+         [](const PageContext &c) -> Page * { return new StatementsPage(c.client); }},
     };
     return pages;
 }

@@ -65,6 +65,8 @@ void KeysetPager::restart(bool count)
     }
     const quint64 generation = m_generation;
     ApiReply *reply = m_count();
+    if (!reply)
+        return; // a list without a count (statements, their lines)
     m_countReply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation)

@@ -193,6 +193,37 @@ ApiReply *MerchantClient::paymentDetail(const QString &paymentId)
     return get(QStringLiteral("/v1/payments/") + QString::fromLatin1(QUrl::toPercentEncoding(paymentId)));
 }
 
+ApiReply *MerchantClient::statements(int year, const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    if (year > 0)
+        query.addQueryItem(QStringLiteral("year"), QString::number(year));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return get(QStringLiteral("/v1/statements"), query);
+}
+
+ApiReply *MerchantClient::statement(const QString &statementId)
+{
+    return get(QStringLiteral("/v1/statements/") + QString::fromLatin1(QUrl::toPercentEncoding(statementId)));
+}
+
+ApiReply *MerchantClient::statementLines(const StatementLineQuery &lines, const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    if (!lines.types.isEmpty())
+        query.addQueryItem(QStringLiteral("type"), lines.types.join(u','));
+    if (!lines.kinds.isEmpty())
+        query.addQueryItem(QStringLiteral("kind"), lines.kinds.join(u','));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return get(QStringLiteral("/v1/statements/") + QString::fromLatin1(QUrl::toPercentEncoding(lines.statementId))
+                   + QStringLiteral("/lines"),
+               query, ApiReply::Body::Raw);
+}
+
 ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query, ApiReply::Body body)
 {
     if (!isSecure())

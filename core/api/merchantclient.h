@@ -4,6 +4,7 @@
 #include "paymentaction.h"
 #include "domain/money.h"
 #include "paymentquery.h"
+#include "statement.h"
 #include "tls/clientidentity.h"
 
 #include <QList>
@@ -78,6 +79,14 @@ public:
     ApiReply *cancelPayments(const QList<PaymentActionItem> &items, const QByteArray &idempotencyKey);
     // POST /v1/payments/{id}/amount (金額変更); the answer is an AmountChangeResult.
     ApiReply *changeAmount(const QString &paymentId, Yen amount, const QByteArray &idempotencyKey);
+
+    // GET /v1/statements (支払明細), newest first; year 0 = every year. Read with
+    // readStatementListPage(reply.json().object()).
+    ApiReply *statements(int year, const QString &cursor, int limit);
+    // GET /v1/statements/{id}: the statement with its method rows (Statement::fromJson).
+    ApiReply *statement(const QString &statementId);
+    // GET /v1/statements/{id}/lines, the body kept raw for readStatementLinesPage().
+    ApiReply *statementLines(const StatementLineQuery &query, const QString &cursor, int limit);
 
     // Generic calls for later endpoints.
     ApiReply *get(const QString &path, const QUrlQuery &query = {}, ApiReply::Body body = ApiReply::Body::Json);

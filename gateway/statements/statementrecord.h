@@ -67,6 +67,7 @@ struct StatementPage
 struct StatementLineQuery
 {
     QStringList types; // empty = all
+    QStringList kinds; // "sale", "cancel"; empty = all
     std::optional<qint64> afterLineId;
     int limit = 100;
 };

@@ -129,7 +129,8 @@ std::variant<StatementLineQuery, ApiError> parseLineQuery(const QMultiMap<QStrin
 {
     StatementLineQuery query;
     QMap<QString, std::optional<QString>> values;
-    for (const QString &name : {QStringLiteral("type"), QStringLiteral("cursor"), QStringLiteral("limit")}) {
+    for (const QString &name :
+         {QStringLiteral("type"), QStringLiteral("kind"), QStringLiteral("cursor"), QStringLiteral("limit")}) {
         auto value = single(params, name);
         if (const auto *error = std::get_if<ApiError>(&value))
             return *error;
@@ -146,6 +147,16 @@ std::variant<StatementLineQuery, ApiError> parseLineQuery(const QMultiMap<QStrin
                 return ApiError::invalidParameter(QStringLiteral("type must be a comma list of two-digit payment type codes."));
             if (!query.types.contains(type))
                 query.types.append(type);
+        }
+    }
+    if (const std::optional<QString> kinds = values.value(QStringLiteral("kind"))) {
+        // Later kinds (chargeback, fee, adjustment…) are further words of the same shape.
+        static const QRegularExpression word(QStringLiteral("^[a-z][a-z_]{0,31}\\z"));
+        for (const QString &kind : kinds->split(u',')) {
+            if (!word.match(kind).hasMatch())
+                return ApiError::invalidParameter(QStringLiteral("kind must be a comma list of line kinds (sale, cancel)."));
+            if (!query.kinds.contains(kind))
+                query.kinds.append(kind);
         }
     }
     if (const std::optional<QString> cursor = values.value(QStringLiteral("cursor"))) {

@@ -440,6 +440,14 @@ Result<StatementLinePage> StatementStore::lines(qint64 statementId, const Statem
         }
         sql += QStringLiteral(" AND type IN (") + marks.join(QStringLiteral(", ")) + u')';
     }
+    if (!query.kinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : query.kinds) {
+            marks.append(QStringLiteral("?"));
+            values.append(kind);
+        }
+        sql += QStringLiteral(" AND kind IN (") + marks.join(QStringLiteral(", ")) + u')';
+    }
     if (query.afterLineId) {
         sql += QStringLiteral(" AND line_id > ?");
         values.append(*query.afterLineId);

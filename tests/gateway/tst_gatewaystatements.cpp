@@ -545,6 +545,36 @@ void TestGatewayStatements::linesArePagedWithoutGapsOrRepeatsAndFilteredByType()
              std::count_if(all.cbegin(), all.cend(), [](const QJsonObject &line) {
                  return text(line, "type") == QLatin1String("02") || text(line, "type") == QLatin1String("03");
              }));
+
+    // kind narrows the same walk: the sale lines and the cancel lines make up all lines.
+    const auto ofKind = [&](const QString &kinds, const QString &types = QString()) {
+        QList<QJsonObject> lines;
+        QString cursor;
+        do {
+            QString path = QStringLiteral("/v1/statements/%1/lines?limit=3&kind=%2").arg(id, kinds);
+            if (!types.isEmpty())
+                path += QStringLiteral("&type=") + types;
+            if (!cursor.isEmpty())
+                path += QStringLiteral("&cursor=") + cursor;
+            const GatewayClient::Response page = get(QStringLiteral("admin"), path);
+            if (page.status != 200)
+                return QList<QJsonObject>();
+            for (const QJsonValue &line : page.json.value(QLatin1String("items")).toArray())
+                lines.append(line.toObject());
+            cursor = page.json.value(QLatin1String("next_cursor")).toString();
+        } while (!cursor.isEmpty());
+        return lines;
+    };
+    const QList<QJsonObject> sales = ofKind(QStringLiteral("sale"));
+    const QList<QJsonObject> cancels = ofKind(QStringLiteral("cancel"));
+    QVERIFY(!sales.isEmpty());
+    QCOMPARE(sales.size() + cancels.size(), all.size());
+    for (const QJsonObject &line : sales)
+        QCOMPARE(text(line, "kind"), QStringLiteral("sale"));
+    for (const QJsonObject &line : cancels)
+        QCOMPARE(text(line, "kind"), QStringLiteral("cancel"));
+    QCOMPARE(ofKind(QStringLiteral("sale,cancel")), all);
+    QCOMPARE(ofKind(QStringLiteral("cancel"), QStringLiteral("02")), cancels);
 }
 
 void TestGatewayStatements::listIsPagedNewestFirstAndFilteredByPayoutDate()
@@ -598,6 +628,8 @@ void TestGatewayStatements::badParametersAreRefused_data()
     QTest::newRow("lines limit") << QStringLiteral("/v1/statements/1/lines?limit=0");
     QTest::newRow("lines type") << QStringLiteral("/v1/statements/1/lines?type=2");
     QTest::newRow("lines type list") << QStringLiteral("/v1/statements/1/lines?type=02,");
+    QTest::newRow("lines kind") << QStringLiteral("/v1/statements/1/lines?kind=Sale");
+    QTest::newRow("lines kind list") << QStringLiteral("/v1/statements/1/lines?kind=sale,");
     QTest::newRow("list cursor in the lines") << QStringLiteral("/v1/statements/1/lines?cursor=cDo1");
 }
 

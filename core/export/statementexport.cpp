@@ -1,0 +1,233 @@
+#include "statementexport.h"
+
+#include "api/apireply.h"
+#include "api/merchantclient.h"
+#include "domain/paymentcatalog.h"
+
+#include <QCoreApplication>
+
+namespace kessai {
+
+namespace {
+
+QString tr(const char *text, const char *comment = nullptr)
+{
+    return QCoreApplication::translate("kessai::StatementExport", text, comment);
+}
+
+QString kindText(const QString &kind)
+{
+    if (kind == QLatin1String("sale"))
+        return QCoreApplication::translate("kessai::StatementExport", "Sale", "statement line kind: 売上");
+    if (kind == QLatin1String("cancel"))
+        return QCoreApplication::translate("kessai::StatementExport", "Cancel", "statement line kind: 取消");
+    return kind;
+}
+
+} // namespace
+
+QList<ExportColumn> StatementExport::summaryColumns()
+{
+    using Kind = ExportColumn::Kind;
+    return {{tr("Period start"), Kind::Date},     {tr("Closing date"), Kind::Date},
+            {tr("Payout date"), Kind::Date},      {tr("Item"), Kind::Text},
+            {tr("Payment type code"), Kind::Text}, {tr("Fee rate"), Kind::Percent},
+            {tr("Fixed fee"), Kind::Money},         {tr("Sales (count)"), Kind::Integer},
+            {tr("Sales"), Kind::Money},             {tr("Cancels (count)"), Kind::Integer},
+            {tr("Cancels"), Kind::Money},           {tr("Fees"), Kind::Money},
+            {tr("Tax on fees"), Kind::Money},       {tr("Amount"), Kind::Money}};
+}
+
+QList<QVariantList> StatementExport::summaryRows(const Statement &s)
+{
+    const auto row = [&s](const QString &item) {
+        return QVariantList{s.periodStart, s.closingDate, s.payoutDate, item};
+    };
+    const auto figures = [](QVariantList cells, const StatementFigures &f) {
+        cells << QVariant::fromValue<qint64>(f.saleCount) << QVariant::fromValue<qint64>(f.saleAmount)
+              << QVariant::fromValue<qint64>(f.cancelCount) << QVariant::fromValue<qint64>(f.cancelAmount)
+              << QVariant::fromValue<qint64>(f.fee) << QVariant::fromValue<qint64>(f.tax)
+              << QVariant::fromValue<qint64>(f.net);
+        return cells;
+    };
+    const auto amountRow = [&](const QString &item, Yen amount) {
+        QVariantList cells = row(item);
+        while (cells.size() < 13)
+            cells.append(QVariant());
+        cells.append(QVariant::fromValue<qint64>(amount));
+        return cells;
+    };
+    QList<QVariantList> rows;
+    for (const StatementMethod &method : s.methods) {
+        QVariantList cells = row(PaymentCatalog::typeLabel(method.type));
+        cells << method.type << QVariant::fromValue<qint64>(method.rateBp) << QVariant::fromValue<qint64>(method.fixedFee);
+        rows.append(figures(cells, method.figures));
+    }
+    QVariantList total = row(tr("Total"));
+    total << QVariant() << QVariant() << QVariant();
+    rows.append(figures(total, s.figures));
+    rows.append(amountRow(tr("Carried in from the previous statement"), s.carryIn));
+    rows.append(amountRow(tr("Transfer fee"), -s.transferFee));
+    rows.append(amountRow(tr("Carried over to the next statement"), -s.carryOut));
+    rows.append(amountRow(tr("Payout"), s.payout));
+    return rows;
+}
+
+ExportResult StatementExport::writeSummary(const Statement &statement, const QString &path, ExportFormat format,
+                                           const TableWriter::Options &options)
+{
+    ExportResult result;
+    result.path = path;
+    std::unique_ptr<TableWriter> writer = TableWriter::create(path, format, options);
+    if (!writer) {
+        result.csvError.kind = CsvError::Kind::Io;
+        result.csvError.detail = tr("this format is not available");
+        return result;
+    }
+    result.csvError = writer->open(summaryColumns());
+    for (const QVariantList &cells : summaryRows(statement)) {
+        if (result.csvError.isError())
+            return result;
+        result.csvError = writer->writeRow(cells);
+    }
+    if (!result.csvError.isError())
+        result.csvError = writer->commit();
+    result.rows = writer->rowsWritten();
+    result.replacements = writer->replacements();
+    return result;
+}
+
+QList<ExportColumn> StatementExport::lineColumns()
+{
+    using Kind = ExportColumn::Kind;
+    return {{tr("Time"), Kind::DateTime},       {tr("Trading ID"), Kind::Text}, {tr("Payment ID"), Kind::Text},
+            {tr("Payment type code"), Kind::Text}, {tr("Payment type"), Kind::Text}, {tr("Kind"), Kind::Text},
+            {tr("Amount"), Kind::Money},          {tr("Fee"), Kind::Money}};
+}
+
+QVariantList StatementExport::lineCells(const StatementLine &line)
+{
+    return {QVariant::fromValue<qint64>(line.at),
+            line.tradingId,
+            line.paymentId > 0 ? QVariant(QString::number(line.paymentId)) : QVariant(),
+            line.type,
+            PaymentCatalog::typeLabel(line.type),
+            kindText(line.kind),
+            QVariant::fromValue<qint64>(line.amount),
+            QVariant::fromValue<qint64>(line.fee)};
+}
+
+QString StatementExport::defaultFileName(const Statement &statement, bool lines, ExportFormat format)
+{
+    return QStringLiteral("statement_%1%2%3")
+        .arg(statement.payoutDate.toString(QStringLiteral("yyyyMMdd")),
+             lines ? QStringLiteral("_lines") : QString(), exportSuffix(format));
+}
+
+StatementLinesExporter::StatementLinesExporter(MerchantClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_pager(new KeysetPager(this))
+{
+    m_pager->setRequests(
+        [this](const QString &cursor, int limit) -> ApiReply * {
+            return m_client ? m_client->statementLines(m_query, cursor, limit) : nullptr;
+        },
+        [this](ApiReply &reply) -> std::optional<QString> {
+            QString why;
+            auto page = readStatementLinesPage(reply.body(), &why);
+            if (!page) {
+                reply.setMalformed(why);
+                return std::nullopt;
+            }
+            const QString next = page->nextCursor;
+            m_page = std::move(*page);
+            return next;
+        });
+    connect(m_pager, &KeysetPager::pageRead, this, &StatementLinesExporter::writePage);
+    connect(m_pager, &KeysetPager::failed, this, [this](const ApiError &error) {
+        ExportResult result;
+        result.apiError = error;
+        finish(result);
+    });
+}
+
+StatementLinesExporter::~StatementLinesExporter() = default;
+
+void StatementLinesExporter::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_rows = 0;
+    ExportResult result;
+    if (!m_client) {
+        result.apiError.kind = ApiError::Kind::Connection;
+        result.apiError.message = tr("Not connected to the gateway.");
+        finish(result);
+        return;
+    }
+    m_writer = TableWriter::create(m_path, m_format, m_options);
+    if (!m_writer) {
+        result.csvError.kind = CsvError::Kind::Io;
+        result.csvError.detail = tr("this format is not available");
+        finish(result);
+        return;
+    }
+    if (CsvError error = m_writer->open(StatementExport::lineColumns()); error.isError()) {
+        result.csvError = error;
+        finish(result);
+        return;
+    }
+    Q_EMIT progress(0, m_expected);
+    m_pager->restart(false);
+    m_pager->fetch(1000);
+}
+
+void StatementLinesExporter::writePage()
+{
+    if (!m_running || !m_page)
+        return;
+    const StatementLinesPage page = std::move(*m_page);
+    m_page.reset();
+    const bool last = m_pager->isExhausted();
+    m_pager->fetch(1000); // the gateway reads the next page while this one is written
+    for (const StatementLine &line : page.items) {
+        if (CsvError error = m_writer->writeRow(StatementExport::lineCells(line)); error.isError()) {
+            ExportResult result;
+            result.csvError = error;
+            finish(result);
+            return;
+        }
+        ++m_rows;
+    }
+    Q_EMIT progress(m_rows, last ? m_rows : m_expected);
+    if (!last)
+        return;
+    ExportResult result;
+    result.rows = m_rows;
+    result.replacements = m_writer->replacements();
+    result.csvError = m_writer->commit();
+    finish(result);
+}
+
+void StatementLinesExporter::cancel()
+{
+    if (!m_running)
+        return;
+    ExportResult result;
+    result.cancelled = true;
+    finish(result);
+}
+
+void StatementLinesExporter::finish(ExportResult result)
+{
+    m_pager->stop();
+    m_page.reset();
+    m_writer.reset(); // without commit() the temporary file goes
+    m_running = false;
+    result.path = m_path;
+    Q_EMIT finished(result);
+}
+
+} // namespace kessai

@@ -1,0 +1,131 @@
+#include "tablewriter.h"
+
+#include "domain/japantime.h"
+
+#include <QCoreApplication>
+
+namespace kessai {
+
+namespace {
+
+CsvEncoding csvEncoding(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::CsvUtf8:
+        return CsvEncoding::Utf8;
+    case ExportFormat::CsvCp932:
+        return CsvEncoding::Cp932;
+    case ExportFormat::CsvUtf8Bom:
+    case ExportFormat::Xlsx:
+        break;
+    }
+    return CsvEncoding::Utf8Bom;
+}
+
+class CsvTableWriter final : public TableWriter
+{
+public:
+    CsvTableWriter(const QString &path, ExportFormat format, const Options &options)
+        : m_file(path, CsvWriter::Options{csvEncoding(format), options.neutraliseFormulas, options.replaceUnmappable})
+    {
+    }
+
+    CsvError open(const QList<ExportColumn> &columns) override
+    {
+        if (CsvError error = m_file.open(); error.isError())
+            return error;
+        m_open = true;
+        QList<int> numeric;
+        QStringList header;
+        m_kinds.clear();
+        for (int i = 0; i < columns.size(); ++i) {
+            const ExportColumn::Kind kind = columns.at(i).kind;
+            if (kind == ExportColumn::Kind::Integer || kind == ExportColumn::Kind::Money
+                || kind == ExportColumn::Kind::Percent)
+                numeric.append(i);
+            header.append(columns.at(i).header);
+            m_kinds.append(kind);
+        }
+        m_file.writer().setNumericColumns(numeric);
+        return m_file.writer().writeRow(header);
+    }
+
+    CsvError writeRow(const QVariantList &cells) override
+    {
+        m_fields.clear();
+        for (int i = 0; i < m_kinds.size(); ++i)
+            m_fields.append(exportCellText(cells.value(i), m_kinds.at(i)));
+        return m_file.writer().writeRow(m_fields);
+    }
+
+    CsvError commit() override { return m_file.commit(); }
+    qint64 rowsWritten() const override { return m_open ? std::max<qint64>(0, m_file.writer().rowsWritten() - 1) : 0; }
+    qint64 replacements() const override { return m_open ? m_file.writer().replacements() : 0; }
+
+private:
+    mutable CsvFile m_file; // writer() is not const
+    bool m_open = false;
+    QList<ExportColumn::Kind> m_kinds;
+    QStringList m_fields;
+};
+
+} // namespace
+
+TableWriter::~TableWriter() = default;
+
+ExportFormat exportFormatForPath(const QString &path, ExportFormat fallback)
+{
+    if (path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
+        return ExportFormat::Xlsx;
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) && fallback == ExportFormat::Xlsx)
+        return ExportFormat::CsvUtf8Bom;
+    return fallback;
+}
+
+QString exportSuffix(ExportFormat format)
+{
+    return format == ExportFormat::Xlsx ? QStringLiteral(".xlsx") : QStringLiteral(".csv");
+}
+
+QString exportNameFilter(ExportFormat format)
+{
+    if (format == ExportFormat::Xlsx)
+        return QCoreApplication::translate("kessai::TableWriter", "Excel workbook (*.xlsx)");
+    return QCoreApplication::translate("kessai::TableWriter", "CSV (*.csv)");
+}
+
+QString exportCellText(const QVariant &value, ExportColumn::Kind kind)
+{
+    if (value.isNull())
+        return {};
+    switch (kind) {
+    case ExportColumn::Kind::Text:
+        return value.toString();
+    case ExportColumn::Kind::Integer:
+    case ExportColumn::Kind::Money:
+        return QString::number(value.toLongLong());
+    case ExportColumn::Kind::DateTime: {
+        const qint64 seconds = value.toLongLong();
+        return seconds == 0 ? QString() : JapanTime::format(seconds);
+    }
+    case ExportColumn::Kind::Date:
+        return value.toDate().toString(QStringLiteral("yyyy/MM/dd"));
+    case ExportColumn::Kind::Percent: {
+        const qint64 bp = value.toLongLong();
+        return QStringLiteral("%1%2.%3")
+            .arg(bp < 0 ? QStringLiteral("-") : QString())
+            .arg(std::abs(bp) / 100)
+            .arg(std::abs(bp) % 100, 2, 10, QLatin1Char('0'));
+    }
+    }
+    return {};
+}
+
+std::unique_ptr<TableWriter> TableWriter::create(const QString &path, ExportFormat format, const Options &options)
+{
+    if (format == ExportFormat::Xlsx)
+        return nullptr; // the .xlsx backend comes with libxlsxwriter
+    return std::make_unique<CsvTableWriter>(path, format, options);
+}
+
+} // namespace kessai
