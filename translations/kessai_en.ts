@@ -3547,30 +3547,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>usage: kessaictl resume [BATCH] [--journal DIR]</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
-    </message>
-    <message>
         <source>CSV file of payments to capture or cancel.</source>
         <translation>CSV file of payments to capture or cancel.</translation>
     </message>
@@ -3593,6 +3569,132 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
     <message>
         <source>unknown command; try: kessaictl --help</source>
         <translation>unknown command; try: kessaictl --help</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
+    </message>
+    <message>
+        <source>Statements paid out in this year.</source>
+        <translation>Statements paid out in this year.</translation>
+    </message>
+    <message>
+        <source>The statement&apos;s ID (see statements list).</source>
+        <translation>The statement&apos;s ID (see statements list).</translation>
+    </message>
+    <message>
+        <source>Export the statement&apos;s lines instead of its summary.</source>
+        <translation>Export the statement&apos;s lines instead of its summary.</translation>
+    </message>
+    <message>
+        <source>csv or xlsx (default: from --out&apos;s extension).</source>
+        <translation>csv or xlsx (default: from --out&apos;s extension).</translation>
+    </message>
+    <message>
+        <source>CSV encoding: utf8-bom (default), utf8 or cp932.</source>
+        <translation>CSV encoding: utf8-bom (default), utf8 or cp932.</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>The file to write.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>Payout date</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>Cancels</translation>
+    </message>
+    <message>
+        <source>Fees and tax</source>
+        <translation>Fees and tax</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <source>%1 statements</source>
+        <translation>%1 statements</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 rows written to %2</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s answer is not a statement</source>
+        <translation>the gateway&apos;s answer is not a statement</translation>
+    </message>
+    <message>
+        <source>--year takes a year such as 2026</source>
+        <translation>--year takes a year such as 2026</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
+        <source>--format takes csv or xlsx</source>
+        <translation>--format takes csv or xlsx</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf8-bom, utf8 or cp932</source>
+        <translation>--encoding takes utf8-bom, utf8 or cp932</translation>
+    </message>
+    <message>
+        <source>this kessaictl cannot write .xlsx files</source>
+        <translation>this kessaictl cannot write .xlsx files</translation>
     </message>
 </context>
 </TS>

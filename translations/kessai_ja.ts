@@ -3533,30 +3533,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>使い方: kessaictl resume [一括処理番号] [--journal フォルダー]</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai のコマンドライン版です。
-
-コマンド:
-  payments list          決済を検索します
-  capture --file FILE    CSVファイルの決済をすべて売上確定します
-  cancel --file FILE     CSVファイルの決済をすべて取消します
-  batches [--unfinished] 記録にある一括処理を表示します
-  resume [BATCH]         未完了の一括処理を続行します
-
-接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
-終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
-    </message>
-    <message>
         <source>CSV file of payments to capture or cancel.</source>
         <translation>売上または取消する決済のCSVファイル。</translation>
     </message>
@@ -3579,6 +3555,132 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
     <message>
         <source>unknown command; try: kessaictl --help</source>
         <translation>不明なコマンドです。kessaictl --help を参照してください</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai のコマンドライン版です。
+
+コマンド:
+  payments list          決済を検索します
+  capture --file FILE    CSVファイルの決済をすべて売上確定します
+  cancel --file FILE     CSVファイルの決済をすべて取消します
+  batches [--unfinished] 記録にある一括処理を表示します
+  resume [BATCH]         未完了の一括処理を続行します
+  statements list [--year Y]
+                         支払明細の一覧を表示します
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         支払明細（または明細行）をファイルに出力します
+
+接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
+終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
+    </message>
+    <message>
+        <source>Statements paid out in this year.</source>
+        <translation>この年に支払われた支払明細。</translation>
+    </message>
+    <message>
+        <source>The statement&apos;s ID (see statements list).</source>
+        <translation>支払明細のID（statements list で確認できます）。</translation>
+    </message>
+    <message>
+        <source>Export the statement&apos;s lines instead of its summary.</source>
+        <translation>集計ではなく明細行を出力します。</translation>
+    </message>
+    <message>
+        <source>csv or xlsx (default: from --out&apos;s extension).</source>
+        <translation>csv または xlsx（既定: --out の拡張子から判断）。</translation>
+    </message>
+    <message>
+        <source>CSV encoding: utf8-bom (default), utf8 or cp932.</source>
+        <translation>CSVの文字コード: utf8-bom（既定）、utf8、cp932。</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>出力するファイル。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>対象期間</translation>
+    </message>
+    <message>
+        <source>Payout date</source>
+        <translation>支払日</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fees and tax</source>
+        <translation>手数料・消費税</translation>
+    </message>
+    <message>
+        <source>Transfer fee</source>
+        <translation>振込手数料</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>次回繰越</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>お支払額</translation>
+    </message>
+    <message>
+        <source>%1 statements</source>
+        <translation>支払明細 %1件</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1行を %2 に出力しました</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s answer is not a statement</source>
+        <translation>ゲートウェイの応答が支払明細ではありません</translation>
+    </message>
+    <message>
+        <source>--year takes a year such as 2026</source>
+        <translation>--year には 2026 のような年を指定してください</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>使い方: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
+        <source>--format takes csv or xlsx</source>
+        <translation>--format には csv または xlsx を指定してください</translation>
+    </message>
+    <message>
+        <source>--encoding takes utf8-bom, utf8 or cp932</source>
+        <translation>--encoding には utf8-bom、utf8、cp932 のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>this kessaictl cannot write .xlsx files</source>
+        <translation>この kessaictl は .xlsx ファイルを出力できません</translation>
     </message>
 </context>
 </TS>

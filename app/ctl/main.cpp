@@ -3,6 +3,7 @@
 #include "bulkcommands.h"
 #include "common/translations.h"
 #include "ctlsession.h"
+#include "statementcommands.h"
 #include "domain/japantime.h"
 #include "domain/money.h"
 #include "domain/payment.h"
@@ -170,7 +171,12 @@ int main(int argc, char *argv[])
                                         "  capture --file FILE    売上 every payment of a CSV file\n"
                                         "  cancel --file FILE     取消 every payment of a CSV file\n"
                                         "  batches [--unfinished] the bulk runs in the journal\n"
-                                        "  resume [BATCH]         finish unfinished bulk runs\n\n"
+                                        "  resume [BATCH]         finish unfinished bulk runs\n"
+                                        "  statements list [--year Y]\n"
+                                        "                         the settlement statements (支払明細)\n"
+                                        "  statement export --id ID [--lines] [--format csv|xlsx]\n"
+                                        "                   [--encoding utf8-bom|utf8|cp932] --out FILE\n"
+                                        "                         one statement, or its lines, as a file\n\n"
                                         "Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, "
                                         "KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.\n"
                                         "Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, "
@@ -191,9 +197,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption again(QStringLiteral("again"), Ctl::tr("Run a file whose batch already finished once more."));
     const QCommandLineOption chunkSize(QStringLiteral("chunk-size"), Ctl::tr("Payments per request, 1 to 1000 (default 1000)."),
                                        QStringLiteral("n"));
-    parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize});
+    const QCommandLineOption year(QStringLiteral("year"), Ctl::tr("Statements paid out in this year."), QStringLiteral("year"));
+    const QCommandLineOption statementId(QStringLiteral("id"), Ctl::tr("The statement's ID (see statements list)."),
+                                         QStringLiteral("id"));
+    const QCommandLineOption lines(QStringLiteral("lines"), Ctl::tr("Export the statement's lines instead of its summary."));
+    const QCommandLineOption format(QStringLiteral("format"), Ctl::tr("csv or xlsx (default: from --out's extension)."),
+                                    QStringLiteral("format"));
+    const QCommandLineOption encoding(QStringLiteral("encoding"), Ctl::tr("CSV encoding: utf8-bom (default), utf8 or cp932."),
+                                      QStringLiteral("encoding"));
+    const QCommandLineOption outFile(QStringLiteral("out"), Ctl::tr("The file to write."), QStringLiteral("file"));
+    parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize, year,
+                       statementId, lines, format, encoding, outFile});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH]"));
+                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH] | statements list | statement export"));
     if (!parser.parse(QCoreApplication::arguments())) {
         complain(parser.errorText());
         return Usage;
@@ -211,6 +227,12 @@ int main(int argc, char *argv[])
                                 QStringLiteral("resume")};
     if (!command.isEmpty() && bulkVerbs.contains(command.first()))
         return runBulkCommand(parser, command);
+    if (!command.isEmpty() && (command.first() == QLatin1String("statements") || command.first() == QLatin1String("statement"))) {
+        StatementOptions options;
+        if (const int rc = parseStatementOptions(parser, command, &options); rc != Done)
+            return rc;
+        return runStatementCommand(command, options);
+    }
     if (command != QStringList{QStringLiteral("payments"), QStringLiteral("list")}) {
         complain(Ctl::tr("unknown command; try: kessaictl --help"));
         return Usage;

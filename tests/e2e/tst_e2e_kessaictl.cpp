@@ -1,5 +1,6 @@
 #include "gatewayfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +50,56 @@ private Q_SLOTS:
                                             QStringLiteral("7"), QStringLiteral("--json")});
         QCOMPARE(rc2, 0);
         QCOMPARE(QJsonDocument::fromJson(out2).object().value(QLatin1String("items")).toArray().size(), 7);
+    }
+
+    // The accountant's scheduled job: list the statements, export one and its lines.
+    void exportsStatements()
+    {
+        const auto [rc, out, err] = run({QStringLiteral("statements"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(rc == 0, err.constData());
+        const QJsonArray statements = QJsonDocument::fromJson(out).object().value(QLatin1String("items")).toArray();
+        QVERIFY(!statements.isEmpty());
+        QJsonObject withLines;
+        for (const QJsonValue &value : statements) {
+            if (value.toObject().value(QLatin1String("line_count")).toInteger() > 0) {
+                withLines = value.toObject();
+                break;
+            }
+        }
+        QVERIFY(!withLines.isEmpty());
+        const QString id = withLines.value(QLatin1String("statement_id")).toString();
+        const QString summary = m_home.filePath(QStringLiteral("summary.csv"));
+        const auto [rc2, out2, err2] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                            QStringLiteral("--encoding"), QStringLiteral("cp932"), QStringLiteral("--out"), summary});
+        QVERIFY2(rc2 == 0, err2.constData());
+        QFile summaryFile(summary);
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QByteArray summaryBytes = summaryFile.readAll();
+        QVERIFY(!summaryBytes.startsWith("\xEF\xBB\xBF")); // CP932 has no BOM
+        QVERIFY(summaryBytes.contains(QByteArray::number(withLines.value(QLatin1String("payout")).toInteger())));
+
+        const QString lines = m_home.filePath(QStringLiteral("lines.csv"));
+        const auto [rc3, out3, err3] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                            QStringLiteral("--lines"), QStringLiteral("--out"), lines});
+        QVERIFY2(rc3 == 0, err3.constData());
+        QFile linesFile(lines);
+        QVERIFY(linesFile.open(QIODevice::ReadOnly));
+        const QByteArray linesBytes = linesFile.readAll();
+        QVERIFY(linesBytes.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(linesBytes.count("\r\n"), withLines.value(QLatin1String("line_count")).toInteger() + 1);
+
+        // Usage errors before any connection; the staff user may not read statements (4).
+        QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id})), 2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                  QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), lines})),
+                 2);
+        const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
+        QCOMPARE(std::get<0>(run({QStringLiteral("statements"), QStringLiteral("list")},
+                                 {{QStringLiteral("KESSAI_P12"), staff.p12},
+                                  {QStringLiteral("KESSAI_P12_PASSPHRASE"), staff.p12Passphrase},
+                                  {QStringLiteral("KESSAI_LOGIN_ID"), staff.loginId},
+                                  {QStringLiteral("KESSAI_PASSWORD"), staff.password}})),
+                 4);
     }
 
     void exitCodesSayWhatWentWrong()

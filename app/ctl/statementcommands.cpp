@@ -1,0 +1,184 @@
+#include "statementcommands.h"
+
+#include "api/keysetpager.h"
+#include "api/merchantclient.h"
+#include "ctlsession.h"
+#include "export/statementexport.h"
+#include "texttable.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace kessai::ctl {
+
+namespace {
+
+bool isList(const QStringList &command)
+{
+    return command == QStringList{QStringLiteral("statements"), QStringLiteral("list")};
+}
+
+int listStatements(MerchantClient &client, const StatementOptions &options)
+{
+    QList<Statement> statements;
+    QJsonArray rows;
+    KeysetPager pager;
+    pager.setRequests([&](const QString &cursor, int limit) { return client.statements(options.year, cursor, limit); },
+                      [&](ApiReply &reply) -> std::optional<QString> {
+                          const QJsonObject answer = reply.json().object();
+                          auto page = readStatementListPage(answer);
+                          if (!page) {
+                              reply.setMalformed(QStringLiteral("not a statement list"));
+                              return std::nullopt;
+                          }
+                          statements.append(page->items);
+                          for (const QJsonValue &item : answer.value(QLatin1String("items")).toArray())
+                              rows.append(item);
+                          return page->nextCursor;
+                      });
+    if (const ApiError error = pager.readAll(1000); error.isError()) {
+        complain(error.displayText());
+        return exitCodeFor(error);
+    }
+    if (options.json) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("items"), rows}}).toJson(QJsonDocument::Indented);
+        return Done;
+    }
+    const QLocale locale;
+    TextTable table({Ctl::tr("ID"), Ctl::tr("Period"), Ctl::tr("Payout date"), Ctl::tr("Sales"), Ctl::tr("Cancels"),
+                     Ctl::tr("Fees and tax"), Ctl::tr("Transfer fee"), Ctl::tr("Carried over"), Ctl::tr("Payout")},
+                    {true, false, false, true, true, true, true, true, true});
+    for (const Statement &s : std::as_const(statements)) {
+        table.addRow({s.id,
+                      QStringLiteral("%1 – %2").arg(s.periodStart.toString(QStringLiteral("yyyy/MM/dd")),
+                                                    s.closingDate.toString(QStringLiteral("yyyy/MM/dd"))),
+                      s.payoutDate.toString(QStringLiteral("yyyy/MM/dd")), formatYen(s.figures.saleAmount, locale),
+                      formatYen(s.figures.cancelAmount, locale), formatYen(s.figures.fee + s.figures.tax, locale),
+                      formatYen(s.transferFee, locale), formatYen(s.carryOut, locale), formatYen(s.payout, locale)});
+    }
+    out() << table.render();
+    out() << Ctl::tr("%1 statements").arg(locale.toString(qint64(statements.size()))) << Qt::endl;
+    return Done;
+}
+
+ExportFormat formatOf(const StatementOptions &options)
+{
+    if (options.format == QLatin1String("xlsx")
+        || (options.format.isEmpty() && options.out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)))
+        return ExportFormat::Xlsx;
+    if (options.encoding == QLatin1String("cp932"))
+        return ExportFormat::CsvCp932;
+    if (options.encoding == QLatin1String("utf8"))
+        return ExportFormat::CsvUtf8;
+    return ExportFormat::CsvUtf8Bom;
+}
+
+int reportExport(const ExportResult &result)
+{
+    if (!result.ok()) {
+        complain(result.errorText());
+        if (result.apiError.isError())
+            return exitCodeFor(result.apiError);
+        return Usage;
+    }
+    out() << Ctl::tr("%1 rows written to %2").arg(QLocale().toString(result.rows), result.path) << Qt::endl;
+    return Done;
+}
+
+int exportStatement(MerchantClient &client, const StatementOptions &options)
+{
+    const ApiResult answer = waitFor(client.statement(options.statementId));
+    if (!answer.ok()) {
+        complain(answer.error.displayText());
+        return exitCodeFor(answer.error);
+    }
+    const std::optional<Statement> statement = Statement::fromJson(answer.json.object());
+    if (!statement) {
+        complain(Ctl::tr("the gateway's answer is not a statement"));
+        return ConnectionFailed;
+    }
+    const ExportFormat format = formatOf(options);
+    if (!options.lines)
+        return reportExport(StatementExport::writeSummary(*statement, options.out, format));
+
+    StatementLinesExporter exporter(&client);
+    StatementLineQuery query;
+    query.statementId = statement->id;
+    exporter.setQuery(query);
+    exporter.setOutputPath(options.out);
+    exporter.setFormat(format);
+    ExportResult result;
+    QEventLoop loop;
+    QObject::connect(&exporter, &StatementLinesExporter::finished, &loop, [&](const ExportResult &r) {
+        result = r;
+        loop.quit();
+    });
+    exporter.start();
+    if (exporter.isRunning())
+        loop.exec();
+    return reportExport(result);
+}
+
+} // namespace
+
+int parseStatementOptions(const QCommandLineParser &parser, const QStringList &command, StatementOptions *options)
+{
+    options->profile = parser.value(QStringLiteral("profile"));
+    options->json = parser.isSet(QStringLiteral("json"));
+    options->statementId = parser.value(QStringLiteral("id"));
+    options->lines = parser.isSet(QStringLiteral("lines"));
+    options->format = parser.value(QStringLiteral("format"));
+    options->encoding = parser.value(QStringLiteral("encoding"));
+    options->out = parser.value(QStringLiteral("out"));
+    if (parser.isSet(QStringLiteral("year"))) {
+        bool ok = false;
+        options->year = parser.value(QStringLiteral("year")).toInt(&ok);
+        if (!ok || options->year < 2000 || options->year > 9999) {
+            complain(Ctl::tr("--year takes a year such as 2026"));
+            return Usage;
+        }
+    }
+    if (isList(command))
+        return Done;
+    if (command != QStringList{QStringLiteral("statement"), QStringLiteral("export")} || options->statementId.isEmpty()
+        || options->out.isEmpty()) {
+        complain(Ctl::tr("usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] "
+                         "[--encoding utf8-bom|utf8|cp932] --out FILE"));
+        return Usage;
+    }
+    if (!options->format.isEmpty() && options->format != QLatin1String("csv") && options->format != QLatin1String("xlsx")) {
+        complain(Ctl::tr("--format takes csv or xlsx"));
+        return Usage;
+    }
+    if (!options->encoding.isEmpty() && options->encoding != QLatin1String("utf8-bom")
+        && options->encoding != QLatin1String("utf8") && options->encoding != QLatin1String("cp932")) {
+        complain(Ctl::tr("--encoding takes utf8-bom, utf8 or cp932"));
+        return Usage;
+    }
+    if (formatOf(*options) == ExportFormat::Xlsx && !TableWriter::create(QString(), ExportFormat::Xlsx)) {
+        complain(Ctl::tr("this kessaictl cannot write .xlsx files"));
+        return Usage;
+    }
+    return Done;
+}
+
+int runStatementCommand(const QStringList &command, const StatementOptions &options)
+{
+    Connection connection;
+    QString problem;
+    if (!resolveConnection(options.profile, &connection, &problem)) {
+        complain(problem);
+        return Usage;
+    }
+    MerchantClient client;
+    if (const int rc = connectAndLogin(client, connection); rc != Done)
+        return rc;
+    const int rc = isList(command) ? listStatements(client, options) : exportStatement(client, options);
+    waitFor(client.logout());
+    return rc;
+}
+
+} // namespace kessai::ctl

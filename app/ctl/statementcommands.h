@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+class QCommandLineParser;
+
+namespace kessai::ctl {
+
+// kessaictl's statement commands, for an accountant's scheduled jobs:
+//   statements list [--year Y] [--json]
+//   statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out F
+// The CSV is UTF-8 with a BOM unless said otherwise; the format follows --out's extension when
+// --format is not given.
+struct StatementOptions
+{
+    QString profile;
+    int year = 0;
+    bool json = false;
+    QString statementId;
+    bool lines = false;
+    QString format;   // "csv", "xlsx"; empty: from the extension
+    QString encoding; // "utf8-bom" (default), "utf8", "cp932"
+    QString out;
+};
+
+// Checks the options of `statements list` / `statement export` (command holds the words);
+// Done, or Usage after saying what is wrong.
+int parseStatementOptions(const QCommandLineParser &parser, const QStringList &command, StatementOptions *options);
+int runStatementCommand(const QStringList &command, const StatementOptions &options);
+
+} // namespace kessai::ctl
