@@ -4,6 +4,7 @@
 #include "bulk/bulkpage.h"
 #include "payments/searchpage.h"
 #include "register/registrationpage.h"
+#include "reconcile/reconcilepage.h"
 #include "statements/statementspage.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,10 @@ const QList<PageEntry> &PageList::all()
          QT_TRANSLATE_NOOP("kessai::PageList", "Statements"), QStringLiteral("x-office-spreadsheet"),
          [](const UserInfo &user) { return user.can(QStringLiteral("statements")); },
          [](const PageContext &c) -> Page * { return new StatementsPage(c.client); }},
+        {QStringLiteral("settlement/reconcile"), PageEntry::Group::Settlement,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Reconciliation"), QStringLiteral("view-task"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("statements")); },
+         [](const PageContext &c) -> Page * { return new ReconcilePage(c.client); }},
     };
     return pages;
 }

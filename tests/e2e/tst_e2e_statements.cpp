@@ -9,10 +9,14 @@
 #include "statements/statementmethodsmodel.h"
 #include "statements/statementsmodel.h"
 #include "statements/statementspage.h"
+#include "reconcile/reconcilemodel.h"
+#include "reconcile/reconcilepage.h"
+#include "reconcile/statementsource.h"
 #include "statements/statementdocument.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -76,6 +80,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_config.isValid());
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        qputenv("XDG_DATA_HOME", m_config.path().toUtf8()); // the reconciliation store
+        qputenv("KESSAI_TEST_NO_DIALOGS", "1");
         QVERIFY2(m_gateway.start(2000, 7), qPrintable(m_gateway.error()));
         m_ca = loadCaCertificates(m_gateway.caPath());
         login(m_client, QStringLiteral("admin"));
@@ -312,6 +318,130 @@ private Q_SLOTS:
         QVERIFY(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page ") + pdf.count("/Type/Page") >= 1);
         // A4 is 595 × 842 points.
         QVERIFY2(pdf.contains("/MediaBox [0 0 595") || pdf.contains("/MediaBox [0 0 594"), pdf.left(2000).constData());
+    }
+
+    // 消込: a ledger in CP932 with each status planted, reconciled against a statement with
+    // cancels; notes and marks kept in the workspace; the report read back.
+    void reconcilesALedgerWithEveryStatus()
+    {
+        StatementsModel *model = m_page->statementsModel();
+        QString id;
+        for (int row = 0; row < model->rowCount() && id.isEmpty(); ++row) {
+            if (model->statementAt(row)->figures.cancelCount > 0 && model->statementAt(row)->lineCount > 10)
+                id = model->statementAt(row)->id;
+        }
+        QVERIFY(!id.isEmpty());
+        StatementLinesReader reader(&m_client);
+        QVERIFY(!reader.readAll(id).isError());
+        // The statement's payments, netted, in order.
+        QStringList order;
+        QHash<QString, qint64> net;
+        QHash<QString, int> paymentsOf;
+        QSet<QString> seenPayments;
+        for (const StatementLine &line : reader.lines()) {
+            if (!net.contains(line.tradingId))
+                order.append(line.tradingId);
+            net[line.tradingId] += line.amount;
+            if (!seenPayments.contains(QString::number(line.paymentId))) {
+                seenPayments.insert(QString::number(line.paymentId));
+                ++paymentsOf[line.tradingId];
+            }
+        }
+        QStringList single;
+        for (const QString &tradingId : std::as_const(order)) {
+            if (paymentsOf.value(tradingId) == 1 && net.value(tradingId) > 0)
+                single.append(tradingId);
+        }
+        QVERIFY(single.size() >= 6);
+        // Ledger: all but the last single payment (not_in_ledger), the first with another amount
+        // (amount_differs), the second twice (duplicate), one order the statement does not have.
+        QByteArray csv;
+        QBuffer buffer(&csv);
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer, CsvWriter::Options{CsvEncoding::Cp932, true, false});
+        QVERIFY(!writer.writeRow({QStringLiteral("注文番号"), QStringLiteral("お客様名"), QStringLiteral("合計金額")}).isError());
+        for (qsizetype i = 0; i + 1 < single.size(); ++i) {
+            const qint64 amount = i == 0 ? net.value(single.at(i)) + 100 : net.value(single.at(i));
+            QVERIFY(!writer.writeRow({single.at(i), QStringLiteral("髙橋 ①"), QLocale(QLocale::Japanese).toString(amount)}).isError());
+            if (i == 1)
+                QVERIFY(!writer.writeRow({single.at(i), QStringLiteral("髙橋"), QString::number(amount)}).isError());
+        }
+        QVERIFY(!writer.writeRow({QStringLiteral("NOT_IN_STATEMENT_1"), QStringLiteral("～"), QStringLiteral("¥3,000")}).isError());
+        buffer.close();
+        const QString ledgerPath = m_dir.filePath(QStringLiteral("ledger_cp932.csv"));
+        {
+            QFile file(ledgerPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(csv);
+        }
+
+        ReconcilePage page(&m_client);
+        QSignalSpy loaded(&page, &ReconcilePage::statementsLoaded);
+        page.pageShown(true);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page.openLedger(ledgerPath));
+        page.setStatement(id);
+        QSignalSpy reconciled(&page, &ReconcilePage::reconciled);
+        page.reconcile();
+        QVERIFY(reconciled.wait(20000));
+        const qint64 workspace = page.workspaceId();
+        QVERIFY(workspace > 0);
+        ReconcileModel *rows = page.model();
+        QAbstractItemModelTester tester(rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto total = [rows](ReconcileStatus status) { return rows->totals()[size_t(status)].count; };
+        QCOMPARE(total(ReconcileStatus::AmountDiffers), 1);
+        QCOMPARE(total(ReconcileStatus::NotPaid), 1);
+        QCOMPARE(total(ReconcileStatus::Duplicate), 3); // two ledger lines and the payment
+        QVERIFY(total(ReconcileStatus::NotInLedger) >= 1);
+        QCOMPARE(total(ReconcileStatus::Matched), int(single.size()) - 1 - 2);
+        const ReconcileTotal matched = rows->totals()[size_t(ReconcileStatus::Matched)];
+        QCOMPARE(matched.ledgerAmount, matched.statementAmount);
+
+        // Filter, note and mark; both survive a new page (the next day).
+        page.filter()->setStatus(ReconcileStatus::AmountDiffers);
+        QCOMPARE(page.filter()->rowCount(), 1);
+        const QModelIndex differs = page.filter()->mapToSource(page.filter()->index(0, 0));
+        QVERIFY(rows->setData(rows->index(differs.row(), int(ReconcileColumn::Note)), QStringLiteral("送料100円の差、確認済み")));
+        QVERIFY(rows->setData(rows->index(differs.row(), int(ReconcileColumn::Resolved)), Qt::Checked, Qt::CheckStateRole));
+        page.filter()->setStatus(std::nullopt);
+        page.filter()->setHideResolved(true);
+        QCOMPARE(page.filter()->rowCount(), rows->rowCount() - 1);
+
+        ReconcilePage nextDay(&m_client);
+        QVERIFY(nextDay.openWorkspace(workspace));
+        QCOMPARE(nextDay.model()->rows(), rows->rows());
+        QCOMPARE(nextDay.model()->resolvedCount(), 1);
+
+        const QString reportPath = m_dir.filePath(QStringLiteral("reconcile.csv"));
+        QVERIFY(nextDay.exportReportTo(reportPath));
+        const QList<QStringList> report = records(readFile(reportPath), CsvEncoding::Utf8Bom);
+        QCOMPARE(report.size(), rows->rowCount() + 1);
+        QVERIFY(report.at(differs.row() + 1).contains(QStringLiteral("amount_differs")));
+        QVERIFY(report.at(differs.row() + 1).contains(QStringLiteral("送料100円の差、確認済み")));
+    }
+
+    void ledgerMappingIsAskedForAndRemembered()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ledger_odd.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\xEF\xBB\xBFref,price\r\nA-1,1000\r\nA-2,2000\r\n");
+        }
+        ReconcilePage page(&m_client);
+        QVERIFY(!page.openLedger(path)); // the header names nothing and no dialog may be shown
+        QVERIFY(page.openLedger(path, LedgerMapping{0, 1}));
+        ReconcilePage again(&m_client);
+        QVERIFY(again.openLedger(path)); // the mapping for this header was remembered
+
+        const QString broken = m_dir.filePath(QStringLiteral("ledger_broken.csv"));
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("order_id,amount\nA-1,1000\nA-2,twelve\n");
+        }
+        QVERIFY(!again.openLedger(broken));
+        QVERIFY(again.findChild<QLabel *>(QStringLiteral("reconcileError"))->text().contains(QLatin1String("3")));
     }
 
     // Whoever lacks the statements right gets no page, and the gateway refuses them anyway.
