@@ -1217,6 +1217,10 @@
         <source>Statements</source>
         <translation>Statements</translation>
     </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1816,6 +1820,297 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Thousand yen</source>
         <translation>Thousand yen</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::Reconcile</name>
+    <message>
+        <source>Cannot read the ledger file: %1</source>
+        <translation>Cannot read the ledger file: %1</translation>
+    </message>
+    <message>
+        <source>The ledger file is empty: it needs a header line and a line per order.</source>
+        <translation>The ledger file is empty: it needs a header line and a line per order.</translation>
+    </message>
+    <message>
+        <source>The chosen columns (取引ID: column %1, amount: column %2) do not fit this ledger&apos;s header, which has %3 columns.</source>
+        <translation>The chosen columns (取引ID: column %1, amount: column %2) do not fit this ledger&apos;s header, which has %3 columns.</translation>
+    </message>
+    <message>
+        <source>The header names no 取引ID column (取引ID, 注文番号, 受注番号, 受注コード, order_id or trading_id). Choose the column.</source>
+        <translation>The header names no 取引ID column (取引ID, 注文番号, 受注番号, 受注コード, order_id or trading_id). Choose the column.</translation>
+    </message>
+    <message>
+        <source>Columns %1 of the header could each be the 取引ID. Choose one.</source>
+        <translation>Columns %1 of the header could each be the 取引ID. Choose one.</translation>
+    </message>
+    <message>
+        <source>The header names no amount column (金額, 決済金額, 請求金額, 合計金額, amount or total). Choose the column.</source>
+        <translation>The header names no amount column (金額, 決済金額, 請求金額, 合計金額, amount or total). Choose the column.</translation>
+    </message>
+    <message>
+        <source>Columns %1 of the header could each be the amount. Choose one.</source>
+        <translation>Columns %1 of the header could each be the amount. Choose one.</translation>
+    </message>
+    <message>
+        <source>The 取引ID is blank.</source>
+        <translation>The 取引ID is blank.</translation>
+    </message>
+    <message>
+        <source>The amount is blank.</source>
+        <translation>The amount is blank.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount in yen: a whole number such as 12345, 12,345, ¥12,345 or 12345円.</source>
+        <translation>&quot;%1&quot; is not an amount in yen: a whole number such as 12345, 12,345, ¥12,345 or 12345円.</translation>
+    </message>
+    <message>
+        <source>The ledger has a header but no orders.</source>
+        <translation>The ledger has a header but no orders.</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>Amount differs</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <source>Not in ledger</source>
+        <translation>Not in ledger</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <comment>reconciliation status</comment>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>Trading ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>reconciliation status column</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>Ledger amount</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>Statement amount</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>Ledger line</source>
+        <translation>Ledger line</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>The reconciliation store was written by a newer version of Kessai (schema %1; this version reads up to %2).</source>
+        <translation>The reconciliation store was written by a newer version of Kessai (schema %1; this version reads up to %2).</translation>
+    </message>
+    <message>
+        <source>There is no such reconciliation workspace.</source>
+        <translation>There is no such reconciliation workspace.</translation>
+    </message>
+    <message>
+        <source>There is no such row in the reconciliation workspace.</source>
+        <translation>There is no such row in the reconciliation workspace.</translation>
+    </message>
+    <message>
+        <source>The column mapping is incomplete.</source>
+        <translation>The column mapping is incomplete.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ReconcileModel</name>
+    <message>
+        <source>%1 (sold and cancelled in full)</source>
+        <translation>%1 (sold and cancelled in full)</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ReconcilePage</name>
+    <message>
+        <source>No ledger open.</source>
+        <translation>No ledger open.</translation>
+    </message>
+    <message>
+        <source>Open ledger…</source>
+        <translation>Open ledger…</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hide &amp;resolved rows</source>
+        <translation>Hide &amp;resolved rows</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation report…</source>
+        <translation>Export reconciliation report…</translation>
+    </message>
+    <message>
+        <source>What to reconcile</source>
+        <translation>What to reconcile</translation>
+    </message>
+    <message>
+        <source>Order ledger:</source>
+        <translation>Order ledger:</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>&amp;Statement:</translation>
+    </message>
+    <message>
+        <source>Saved &amp;work:</source>
+        <translation>Saved &amp;work:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>Reconciliation rows</source>
+        <translation>Reconciliation rows</translation>
+    </message>
+    <message>
+        <source>Delete saved work</source>
+        <translation>Delete saved work</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; with its notes and marks?</source>
+        <translation>Delete &quot;%1&quot; with its notes and marks?</translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation>The note could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 against %2</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be saved: %1</source>
+        <translation>The reconciliation could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>The reconciliation store could not be opened: %1</source>
+        <translation>The reconciliation store could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>Payout %1 (%2) – %3 lines</source>
+        <translation>Payout %1 (%2) – %3 lines</translation>
+    </message>
+    <message>
+        <source>(choose saved work)</source>
+        <translation>(choose saved work)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 rows resolved</source>
+        <translation>%1 — %2 of %3 rows resolved</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>Open ledger</translation>
+    </message>
+    <message>
+        <source>The ledger %1 cannot be reconciled until these lines are fixed:</source>
+        <translation>The ledger %1 cannot be reconciled until these lines are fixed:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 orders (columns: %3, %4)</source>
+        <translation>%1 — %2 orders (columns: %3, %4)</translation>
+    </message>
+    <message>
+        <source>Which columns?</source>
+        <translation>Which columns?</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
+        <translation>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</translation>
+    </message>
+    <message>
+        <source>Trading ID column:</source>
+        <translation>Trading ID column:</translation>
+    </message>
+    <message>
+        <source>Amount column:</source>
+        <translation>Amount column:</translation>
+    </message>
+    <message>
+        <source>Reading the statement…</source>
+        <translation>Reading the statement…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation report</source>
+        <translation>Export reconciliation report</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>The export failed. No file was written.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>status and count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · matched %2 · %3 of %4 rows resolved</source>
+        <translation>%1 · matched %2 · %3 of %4 rows resolved</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +3159,13 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
+    <name>kessai::StatementLinesReader</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::StatementMethodsModel</name>
     <message>
         <source>%1 + %2</source>
@@ -3172,6 +3474,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Statement %1</source>
+        <translation>Statement %1</translation>
+    </message>
+    <message>
+        <source>Lines %1</source>
+        <translation>Lines %1</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -3270,6 +3580,22 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3</source>
+        <translation>row %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>The workbook is already open.</source>
+        <translation>The workbook is already open.</translation>
+    </message>
+    <message>
+        <source>The workbook is not open.</source>
+        <translation>The workbook is not open.</translation>
+    </message>
+    <message>
+        <source>An Excel sheet holds at most %L1 rows; export as CSV instead.</source>
+        <translation>An Excel sheet holds at most %L1 rows; export as CSV instead.</translation>
     </message>
 </context>
 <context>
@@ -3571,40 +3897,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>unknown command; try: kessaictl --help</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
-    </message>
-    <message>
         <source>Statements paid out in this year.</source>
         <translation>Statements paid out in this year.</translation>
     </message>
@@ -3695,6 +3987,62 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
     <message>
         <source>this kessaictl cannot write .xlsx files</source>
         <translation>this kessaictl cannot write .xlsx files</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+  reconcile --ledger FILE --statement ID --out FILE
+                         消込: the order ledger against a statement;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+  reconcile --ledger FILE --statement ID --out FILE
+                         消込: the order ledger against a statement;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
+    </message>
+    <message>
+        <source>The order ledger to reconcile (CSV).</source>
+        <translation>The order ledger to reconcile (CSV).</translation>
+    </message>
+    <message>
+        <source>The statement to reconcile against.</source>
+        <translation>The statement to reconcile against.</translation>
+    </message>
+    <message>
+        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
+        <translation>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</source>
+        <translation>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</translation>
     </message>
 </context>
 </TS>

@@ -1215,6 +1215,10 @@
         <source>Statements</source>
         <translation>支払明細</translation>
     </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>消込</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentAction</name>
@@ -1816,6 +1820,296 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Thousand yen</source>
         <translation>千円</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::Reconcile</name>
+    <message>
+        <source>Cannot read the ledger file: %1</source>
+        <translation>台帳ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The ledger file is empty: it needs a header line and a line per order.</source>
+        <translation>台帳ファイルが空です。見出し行と、注文ごとに1行が必要です。</translation>
+    </message>
+    <message>
+        <source>The chosen columns (取引ID: column %1, amount: column %2) do not fit this ledger&apos;s header, which has %3 columns.</source>
+        <translation>選んだ列（取引ID: %1列目、金額: %2列目）がこの台帳の見出し（%3列）と合いません。</translation>
+    </message>
+    <message>
+        <source>The header names no 取引ID column (取引ID, 注文番号, 受注番号, 受注コード, order_id or trading_id). Choose the column.</source>
+        <translation>見出しに取引IDの列（取引ID、注文番号、受注番号、受注コード、order_id、trading_id）がありません。列を選んでください。</translation>
+    </message>
+    <message>
+        <source>Columns %1 of the header could each be the 取引ID. Choose one.</source>
+        <translation>見出しの %1 列目のどれもが取引IDに見えます。1つ選んでください。</translation>
+    </message>
+    <message>
+        <source>The header names no amount column (金額, 決済金額, 請求金額, 合計金額, amount or total). Choose the column.</source>
+        <translation>見出しに金額の列（金額、決済金額、請求金額、合計金額、amount、total）がありません。列を選んでください。</translation>
+    </message>
+    <message>
+        <source>Columns %1 of the header could each be the amount. Choose one.</source>
+        <translation>見出しの %1 列目のどれもが金額に見えます。1つ選んでください。</translation>
+    </message>
+    <message>
+        <source>The 取引ID is blank.</source>
+        <translation>取引IDが空欄です。</translation>
+    </message>
+    <message>
+        <source>The amount is blank.</source>
+        <translation>金額が空欄です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount in yen: a whole number such as 12345, 12,345, ¥12,345 or 12345円.</source>
+        <translation>「%1」は円の金額ではありません。12345、12,345、¥12,345、12345円 のような整数で入力してください。</translation>
+    </message>
+    <message>
+        <source>The ledger has a header but no orders.</source>
+        <translation>台帳に見出しはありますが、注文がありません。</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>金額相違</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未入金</translation>
+    </message>
+    <message>
+        <source>Not in ledger</source>
+        <translation>台帳になし</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <comment>reconciliation status</comment>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Trading ID</source>
+        <translation>取引ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>reconciliation status column</comment>
+        <translation>消込状況</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>台帳の金額</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>明細の金額</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>決済ID</translation>
+    </message>
+    <message>
+        <source>Ledger line</source>
+        <translation>台帳の行</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済</translation>
+    </message>
+    <message>
+        <source>The reconciliation store was written by a newer version of Kessai (schema %1; this version reads up to %2).</source>
+        <translation>消込の保存データは新しいバージョンの Kessai で書かれています（スキーマ %1、このバージョンは %2 まで）。</translation>
+    </message>
+    <message>
+        <source>There is no such reconciliation workspace.</source>
+        <translation>その消込作業はありません。</translation>
+    </message>
+    <message>
+        <source>There is no such row in the reconciliation workspace.</source>
+        <translation>消込作業にその行はありません。</translation>
+    </message>
+    <message>
+        <source>The column mapping is incomplete.</source>
+        <translation>列の対応づけが完了していません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ReconcileModel</name>
+    <message>
+        <source>%1 (sold and cancelled in full)</source>
+        <translation>%1（全額売上取消済）</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::ReconcilePage</name>
+    <message>
+        <source>No ledger open.</source>
+        <translation>台帳を開いていません。</translation>
+    </message>
+    <message>
+        <source>Open ledger…</source>
+        <translation>台帳を開く…</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>照合する</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Hide &amp;resolved rows</source>
+        <translation>解決済の行を隠す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>結果を出力…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation report…</source>
+        <translation>消込結果を出力…</translation>
+    </message>
+    <message>
+        <source>What to reconcile</source>
+        <translation>照合の条件</translation>
+    </message>
+    <message>
+        <source>Order ledger:</source>
+        <translation>受注台帳:</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>支払明細(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Saved &amp;work:</source>
+        <translation>保存した作業(&amp;W):</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべての状況</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>表示(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Reconciliation rows</source>
+        <translation>消込結果の行</translation>
+    </message>
+    <message>
+        <source>Delete saved work</source>
+        <translation>保存した作業の削除</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; with its notes and marks?</source>
+        <translation>「%1」をメモと解決済の印ごと削除しますか？</translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation>メモを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be saved: %1</source>
+        <translation>消込結果を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The reconciliation store could not be opened: %1</source>
+        <translation>消込の保存データを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Payout %1 (%2) – %3 lines</source>
+        <translation>支払日 %1（%2）– %3行</translation>
+    </message>
+    <message>
+        <source>(choose saved work)</source>
+        <translation>（保存した作業を選択）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 rows resolved</source>
+        <translation>%1 — %3行中 %2行解決済</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1行目: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…ほか %n件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>台帳を開く</translation>
+    </message>
+    <message>
+        <source>The ledger %1 cannot be reconciled until these lines are fixed:</source>
+        <translation>台帳 %1 は次の行を直すまで照合できません:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 orders (columns: %3, %4)</source>
+        <translation>%1 — %2件の注文（列: %3、%4）</translation>
+    </message>
+    <message>
+        <source>Which columns?</source>
+        <translation>どの列を使いますか？</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>%1列目</translation>
+    </message>
+    <message>
+        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
+        <translation>%1 の見出しからは、取引ID（取引ID、注文番号…）の列と金額の列がはっきりしません。選んでください。同じ見出しのファイルは次回から同じように読み込みます。</translation>
+    </message>
+    <message>
+        <source>Trading ID column:</source>
+        <translation>取引IDの列:</translation>
+    </message>
+    <message>
+        <source>Amount column:</source>
+        <translation>金額の列:</translation>
+    </message>
+    <message>
+        <source>Reading the statement…</source>
+        <translation>支払明細を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation report</source>
+        <translation>消込結果の出力</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>出力に失敗しました。ファイルは作成されていません。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSVファイル (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>status and count</comment>
+        <translation>%1 %2件</translation>
+    </message>
+    <message>
+        <source>%1 · matched %2 · %3 of %4 rows resolved</source>
+        <translation>%1　一致額 %2　%4行中 %3行解決済</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3151,13 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
+    <name>kessai::StatementLinesReader</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::StatementMethodsModel</name>
     <message>
         <source>%1 + %2</source>
@@ -3163,6 +3464,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Statement %1</source>
+        <translation>支払明細 %1</translation>
+    </message>
+    <message>
+        <source>Lines %1</source>
+        <translation>明細行 %1</translation>
+    </message>
 </context>
 <context>
     <name>kessai::StatusFilter</name>
@@ -3260,6 +3569,22 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3</source>
+        <translation>%1行目、%2列目: %3</translation>
+    </message>
+    <message>
+        <source>The workbook is already open.</source>
+        <translation>ブックはすでに開いています。</translation>
+    </message>
+    <message>
+        <source>The workbook is not open.</source>
+        <translation>ブックが開いていません。</translation>
+    </message>
+    <message>
+        <source>An Excel sheet holds at most %L1 rows; export as CSV instead.</source>
+        <translation>Excel のシートには最大 %L1 行しか入りません。CSVで出力してください。</translation>
     </message>
 </context>
 <context>
@@ -3557,40 +3882,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>不明なコマンドです。kessaictl --help を参照してください</translation>
     </message>
     <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai のコマンドライン版です。
-
-コマンド:
-  payments list          決済を検索します
-  capture --file FILE    CSVファイルの決済をすべて売上確定します
-  cancel --file FILE     CSVファイルの決済をすべて取消します
-  batches [--unfinished] 記録にある一括処理を表示します
-  resume [BATCH]         未完了の一括処理を続行します
-  statements list [--year Y]
-                         支払明細の一覧を表示します
-  statement export --id ID [--lines] [--format csv|xlsx]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         支払明細（または明細行）をファイルに出力します
-
-接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
-終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
-    </message>
-    <message>
         <source>Statements paid out in this year.</source>
         <translation>この年に支払われた支払明細。</translation>
     </message>
@@ -3681,6 +3972,62 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
     <message>
         <source>this kessaictl cannot write .xlsx files</source>
         <translation>この kessaictl は .xlsx ファイルを出力できません</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         one statement, or its lines, as a file
+  reconcile --ledger FILE --statement ID --out FILE
+                         消込: the order ledger against a statement;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai のコマンドライン版です。
+
+コマンド:
+  payments list          決済を検索します
+  capture --file FILE    CSVファイルの決済をすべて売上確定します
+  cancel --file FILE     CSVファイルの決済をすべて取消します
+  batches [--unfinished] 記録にある一括処理を表示します
+  resume [BATCH]         未完了の一括処理を続行します
+  statements list [--year Y]
+                         支払明細の一覧を表示します
+  statement export --id ID [--lines] [--format csv|xlsx]
+                   [--encoding utf8-bom|utf8|cp932] --out FILE
+                         支払明細（または明細行）をファイルに出力します
+  reconcile --ledger FILE --statement ID --out FILE
+                         消込: 受注台帳を支払明細と照合します
+                         すべて一致なら終了コード 0、それ以外は 1
+
+接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
+終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
+    </message>
+    <message>
+        <source>The order ledger to reconcile (CSV).</source>
+        <translation>照合する受注台帳（CSV）。</translation>
+    </message>
+    <message>
+        <source>The statement to reconcile against.</source>
+        <translation>照合する支払明細。</translation>
+    </message>
+    <message>
+        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
+        <translation>%1: 見出しに取引IDと金額の列（取引ID/注文番号/order_id、金額/合計金額/amount）がありません。列名を変えるか、一度コンソールで照合して列を選んでください</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</source>
+        <translation>使い方: kessaictl reconcile --ledger FILE --statement ID --out FILE</translation>
     </message>
 </context>
 </TS>

@@ -176,7 +176,10 @@ int main(int argc, char *argv[])
                                         "                         the settlement statements (支払明細)\n"
                                         "  statement export --id ID [--lines] [--format csv|xlsx]\n"
                                         "                   [--encoding utf8-bom|utf8|cp932] --out FILE\n"
-                                        "                         one statement, or its lines, as a file\n\n"
+                                        "                         one statement, or its lines, as a file\n"
+                                        "  reconcile --ledger FILE --statement ID --out FILE\n"
+                                        "                         消込: the order ledger against a statement;\n"
+                                        "                         exit 0 when everything matched, 1 when not\n\n"
                                         "Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, "
                                         "KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.\n"
                                         "Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, "
@@ -206,10 +209,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption encoding(QStringLiteral("encoding"), Ctl::tr("CSV encoding: utf8-bom (default), utf8 or cp932."),
                                       QStringLiteral("encoding"));
     const QCommandLineOption outFile(QStringLiteral("out"), Ctl::tr("The file to write."), QStringLiteral("file"));
+    const QCommandLineOption ledger(QStringLiteral("ledger"), Ctl::tr("The order ledger to reconcile (CSV)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption statementOption(QStringLiteral("statement"), Ctl::tr("The statement to reconcile against."),
+                                             QStringLiteral("id"));
     parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize, year,
-                       statementId, lines, format, encoding, outFile});
+                       statementId, lines, format, encoding, outFile, ledger, statementOption});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH] | statements list | statement export"));
+                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH] | statements list | statement export | reconcile"));
     if (!parser.parse(QCoreApplication::arguments())) {
         complain(parser.errorText());
         return Usage;
@@ -227,7 +234,8 @@ int main(int argc, char *argv[])
                                 QStringLiteral("resume")};
     if (!command.isEmpty() && bulkVerbs.contains(command.first()))
         return runBulkCommand(parser, command);
-    if (!command.isEmpty() && (command.first() == QLatin1String("statements") || command.first() == QLatin1String("statement"))) {
+    if (!command.isEmpty() && (command.first() == QLatin1String("statements") || command.first() == QLatin1String("statement")
+                              || command.first() == QLatin1String("reconcile"))) {
         StatementOptions options;
         if (const int rc = parseStatementOptions(parser, command, &options); rc != Done)
             return rc;

@@ -4,6 +4,9 @@
 #include "api/merchantclient.h"
 #include "ctlsession.h"
 #include "export/statementexport.h"
+#include "reconcile/ledger.h"
+#include "reconcile/reconcilereport.h"
+#include "reconcile/statementsource.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
@@ -122,6 +125,49 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
     return reportExport(result);
 }
 
+bool isReconcile(const QStringList &command)
+{
+    return command == QStringList{QStringLiteral("reconcile")};
+}
+
+int reconcileLedger(MerchantClient &client, const StatementOptions &options)
+{
+    const Ledger ledger = Ledger::read(options.ledger);
+    if (ledger.needsMapping()) {
+        complain(Ctl::tr("%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, "
+                         "金額/合計金額/amount); rename them, or reconcile once in the console to choose them")
+                     .arg(options.ledger));
+        return Usage;
+    }
+    if (!ledger.isClean()) {
+        for (const LedgerError &error : ledger.errors())
+            err() << options.ledger << ':' << error.line << ": " << error.message << Qt::endl;
+        return Usage;
+    }
+    StatementLinesReader reader(&client);
+    if (const ApiError error = reader.readAll(options.statementId); error.isError()) {
+        complain(error.displayText());
+        return exitCodeFor(error);
+    }
+    const ReconcileResult result = Reconciler::reconcile(ledger.entries(), statementEntries(reader.lines()));
+    ReconcileReportOptions report;
+    report.englishHeader = true; // a script's file: the stable English codes
+    if (const CsvError error = writeReconcileReport(options.out, result.rows, report); error.isError()) {
+        complain(error.message());
+        return Usage;
+    }
+    const QLocale locale;
+    bool allMatched = true;
+    for (int i = 0; i < ReconcileStatusCount; ++i) {
+        const ReconcileTotal &total = result.totals[size_t(i)];
+        out() << reconcileStatusCode(ReconcileStatus(i)) << '\t' << total.count << Qt::endl;
+        if (ReconcileStatus(i) != ReconcileStatus::Matched && total.count > 0)
+            allMatched = false;
+    }
+    out() << Ctl::tr("%1 rows written to %2").arg(locale.toString(result.rows.size()), options.out) << Qt::endl;
+    return allMatched ? Done : SomeFailed;
+}
+
 } // namespace
 
 int parseStatementOptions(const QCommandLineParser &parser, const QStringList &command, StatementOptions *options)
@@ -143,6 +189,15 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     }
     if (isList(command))
         return Done;
+    if (isReconcile(command)) {
+        options->ledger = parser.value(QStringLiteral("ledger"));
+        options->statementId = parser.value(QStringLiteral("statement"));
+        if (options->ledger.isEmpty() || options->statementId.isEmpty() || options->out.isEmpty()) {
+            complain(Ctl::tr("usage: kessaictl reconcile --ledger FILE --statement ID --out FILE"));
+            return Usage;
+        }
+        return Done;
+    }
     if (command != QStringList{QStringLiteral("statement"), QStringLiteral("export")} || options->statementId.isEmpty()
         || options->out.isEmpty()) {
         complain(Ctl::tr("usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] "
@@ -176,7 +231,9 @@ int runStatementCommand(const QStringList &command, const StatementOptions &opti
     MerchantClient client;
     if (const int rc = connectAndLogin(client, connection); rc != Done)
         return rc;
-    const int rc = isList(command) ? listStatements(client, options) : exportStatement(client, options);
+    const int rc = isList(command)        ? listStatements(client, options)
+                   : isReconcile(command) ? reconcileLedger(client, options)
+                                          : exportStatement(client, options);
     waitFor(client.logout());
     return rc;
 }

@@ -9,6 +9,7 @@ namespace kessai::ctl {
 // kessaictl's statement commands, for an accountant's scheduled jobs:
 //   statements list [--year Y] [--json]
 //   statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out F
+//   reconcile --ledger F --statement ID --out F   (exit 0: everything matched, 1: not)
 // The CSV is UTF-8 with a BOM unless said otherwise; the format follows --out's extension when
 // --format is not given.
 struct StatementOptions
@@ -21,6 +22,7 @@ struct StatementOptions
     QString format;   // "csv", "xlsx"; empty: from the extension
     QString encoding; // "utf8-bom" (default), "utf8", "cp932"
     QString out;
+    QString ledger; // reconcile --ledger F
 };
 
 // Checks the options of `statements list` / `statement export` (command holds the words);

@@ -1,5 +1,7 @@
 #include "tablewriter.h"
 
+#include "xlsxtablewriter.h"
+
 #include "domain/japantime.h"
 
 #include <QCoreApplication>
@@ -124,7 +126,7 @@ QString exportCellText(const QVariant &value, ExportColumn::Kind kind)
 std::unique_ptr<TableWriter> TableWriter::create(const QString &path, ExportFormat format, const Options &options)
 {
     if (format == ExportFormat::Xlsx)
-        return nullptr; // the .xlsx backend comes with libxlsxwriter
+        return std::make_unique<XlsxTableWriter>(path, options);
     return std::make_unique<CsvTableWriter>(path, format, options);
 }
 

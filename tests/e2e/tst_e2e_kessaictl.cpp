@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QMap>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -88,11 +89,54 @@ private Q_SLOTS:
         QVERIFY(linesBytes.startsWith("\xEF\xBB\xBF"));
         QCOMPARE(linesBytes.count("\r\n"), withLines.value(QLatin1String("line_count")).toInteger() + 1);
 
+        const QString xlsx = m_home.filePath(QStringLiteral("lines.xlsx"));
+        const auto [rc4, out4, err4] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                            QStringLiteral("--lines"), QStringLiteral("--out"), xlsx});
+        QVERIFY2(rc4 == 0, err4.constData());
+        QFile xlsxFile(xlsx);
+        QVERIFY(xlsxFile.open(QIODevice::ReadOnly) && xlsxFile.read(4) == QByteArray("PK\x03\x04", 4));
+
+        // 消込 from a script: a ledger of every line's trading ID reconciles, exit 0 only when all match.
+        QMap<QString, qint64> net;
+        QList<QByteArray> records = linesBytes.mid(3).split('\n');
+        for (qsizetype i = 1; i < records.size(); ++i) {
+            const QList<QByteArray> fields = records.at(i).trimmed().split(',');
+            if (fields.size() >= 7)
+                net[QString::fromUtf8(fields.at(1))] += fields.at(6).toLongLong();
+        }
+        QByteArray ledgerCsv = "order_id,total\r\n";
+        for (auto it = net.cbegin(); it != net.cend(); ++it)
+            ledgerCsv += it.key().toUtf8() + ',' + QByteArray::number(it.value()) + "\r\n";
+        const QString ledgerPath = m_home.filePath(QStringLiteral("ledger.csv"));
+        QFile ledgerFile(ledgerPath);
+        QVERIFY(ledgerFile.open(QIODevice::WriteOnly));
+        ledgerFile.write(ledgerCsv);
+        ledgerFile.close();
+        const QString report = m_home.filePath(QStringLiteral("reconcile.csv"));
+        const auto [rc5, out5, err5] = run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath,
+                                            QStringLiteral("--statement"), id, QStringLiteral("--out"), report});
+        // Every trading ID of the statement with its netted amount: all matched unless one
+        // trading ID holds two payments (then those are duplicates, exit 1).
+        QVERIFY2(rc5 == 0 || (rc5 == 1 && out5.contains("duplicate\t") && !out5.contains("duplicate\t0")), out5.constData());
+        QVERIFY(out5.contains("not_paid\t0"));
+        QVERIFY(out5.contains("amount_differs\t0"));
+        ledgerFile.open(QIODevice::Append);
+        ledgerFile.write("NO_SUCH_ORDER,1000\r\n");
+        ledgerFile.close();
+        const auto [rc6, out6, err6] = run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath,
+                                            QStringLiteral("--statement"), id, QStringLiteral("--out"), report});
+        QCOMPARE(rc6, 1);
+        QVERIFY(out6.contains("not_paid\t1"));
+        QFile reportFile(report);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        QVERIFY(reportFile.readAll().contains("NO_SUCH_ORDER,not_paid,1000"));
+
         // Usage errors before any connection; the staff user may not read statements (4).
         QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id})), 2);
         QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
                                   QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), lines})),
                  2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath})), 2);
         const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
         QCOMPARE(std::get<0>(run({QStringLiteral("statements"), QStringLiteral("list")},
                                  {{QStringLiteral("KESSAI_P12"), staff.p12},

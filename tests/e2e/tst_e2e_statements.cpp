@@ -304,6 +304,18 @@ private Q_SLOTS:
         }
         QCOMPARE(amount, s.figures.saleAmount - s.figures.cancelAmount);
         QCOMPARE(fee, s.figures.fee);
+
+        // The same lines as an Excel workbook (its cells are checked in tst_xlsxwriter).
+        const QString xlsx = m_dir.filePath(QStringLiteral("lines.xlsx"));
+        QSignalSpy finishedXlsx(m_page.get(), &StatementsPage::linesExportFinished);
+        m_page->exportLinesTo(xlsx, ExportFormat::Xlsx);
+        QVERIFY(finishedXlsx.wait(20000));
+        const auto xlsxResult = finishedXlsx.first().first().value<ExportResult>();
+        QVERIFY2(xlsxResult.ok(), qPrintable(xlsxResult.errorText()));
+        QCOMPARE(xlsxResult.rows, s.lineCount);
+        QVERIFY(readFile(xlsx).startsWith("PK\x03\x04"));
+        QVERIFY(m_page->exportSummaryTo(m_dir.filePath(QStringLiteral("summary.xlsx")), ExportFormat::Xlsx));
+        QVERIFY(readFile(m_dir.filePath(QStringLiteral("summary.xlsx"))).startsWith("PK\x03\x04"));
     }
 
     // 支払明細書: an A4 PDF with its fonts embedded (no Japanese glyph depends on the reader's

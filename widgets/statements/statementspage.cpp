@@ -519,7 +519,9 @@ bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format)
     const Statement *s = shownStatement();
     if (!s)
         return false;
-    const ExportResult result = StatementExport::writeSummary(*s, path, format);
+    TableWriter::Options options;
+    options.sheetName = tr("Statement %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
+    const ExportResult result = StatementExport::writeSummary(*s, path, format, options);
     if (!result.ok()) {
         QMessageBox::warning(this, tr("Export statement"),
                              tr("The export failed. No file was written.") + u'\n' + result.errorText());
@@ -555,6 +557,9 @@ void StatementsPage::exportLinesTo(const QString &path, ExportFormat format)
     m_exporter->setQuery(query);
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
+    TableWriter::Options options;
+    options.sheetName = tr("Lines %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
+    m_exporter->setOptions(options);
     m_exporter->setExpectedLines(s->lineCount);
     m_exportProgress = new QProgressDialog(tr("Exporting statement lines…"), tr("Cancel"), 0, 0, this);
     m_exportProgress->setWindowModality(Qt::WindowModal);
