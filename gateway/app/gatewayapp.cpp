@@ -10,6 +10,7 @@
 #include "payments/actions/paymentactionroutes.h"
 #include "payments/actions/paymentactionstore.h"
 #include "payments/paymentstore.h"
+#include "payments/search/exportroutes.h"
 #include "payments/search/searchroutes.h"
 #include "registration/registrationroutes.h"
 #include "registration/registrationstore.h"
@@ -116,6 +117,7 @@ void GatewayApp::installRoutes()
     Router &router = *m_http;
     installSessionRoutes(router, kit, *m_sessions);
     installSearchRoutes(router, kit, *m_payments, *m_audit, *m_paymentClock, m_clock);
+    installExportRoutes(router, kit, *m_payments, *m_audit, m_clock);
     installAdminRoutes(router, userAdmin(), kit);
     installAuditRoutes(router, kit, *m_audit, m_clock);
     installRegistrationRoutes(router, kit, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);

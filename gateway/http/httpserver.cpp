@@ -50,12 +50,60 @@ QByteArray currentRequestId(httplib::Response &res)
     return t_request.requestId;
 }
 
+// A streamed body through cpp-httplib's chunked content provider. httplib calls the provider
+// until it ends the body (sink.done) or fails, and ends its loop early, reporting success, when
+// the server stops: so "complete" is only what the feature itself called complete.
+void sendStreamed(const std::shared_ptr<StreamedBody> &streamed, const QByteArray &contentType, httplib::Response &res)
+{
+    auto completed = std::make_shared<bool>(false);
+    res.set_chunked_content_provider(
+        contentType.toStdString(),
+        [streamed, completed](size_t, httplib::DataSink &sink) {
+            // An empty write would end httplib's loop without the closing chunk.
+            const StreamedBody::Write write = [&sink](QByteArrayView bytes) {
+                return bytes.isEmpty() || sink.write(bytes.data(), size_t(bytes.size()));
+            };
+            StreamedBody::Step step = StreamedBody::Step::Failed;
+            // httplib writes the body outside its handler's try block: nothing may escape here.
+            try {
+                step = streamed->next ? streamed->next(write) : StreamedBody::Step::Complete;
+            } catch (const std::exception &e) {
+                qCCritical(lcGatewayHttp).noquote() << "streamed body threw:" << QString::fromLocal8Bit(e.what());
+            } catch (...) {
+                qCCritical(lcGatewayHttp).noquote() << "streamed body threw";
+            }
+            switch (step) {
+            case StreamedBody::Step::More:
+                return true;
+            case StreamedBody::Step::Complete:
+                sink.done();
+                *completed = true;
+                return true;
+            case StreamedBody::Step::Failed:
+                break;
+            }
+            return false;
+        },
+        [streamed, completed](bool success) {
+            if (!streamed->finished)
+                return;
+            // Called from httplib's Response destructor: nothing may escape here either.
+            try {
+                streamed->finished(success && *completed);
+            } catch (...) {
+                qCCritical(lcGatewayHttp).noquote() << "the end of a streamed body threw";
+            }
+        });
+}
+
 void send(const HttpResponse &response, httplib::Response &res)
 {
     res.status = response.status;
     for (const auto &[name, value] : response.headers)
         res.set_header(name.toStdString(), value.toStdString());
-    if (!response.contentType.isEmpty())
+    if (response.stream)
+        sendStreamed(response.stream, response.contentType, res);
+    else if (!response.contentType.isEmpty())
         res.set_content(response.body.constData(), size_t(response.body.size()), response.contentType.constData());
 }
 
@@ -165,6 +213,11 @@ httplib::Server::Handler adapt(Router::Handler handler)
         HttpResponse response;
         response.requestId = currentRequestId(res);
         handler(request, response);
+        // httplib compresses a chunked text/* body for any Accept-Encoding (Brotli at quality 11,
+        // chunk by chunk); answers are never compressed (docs/api.md). The request is httplib's
+        // own non-const object, handed to handlers as const.
+        if (response.stream)
+            const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
         send(response, res);
     };
 }

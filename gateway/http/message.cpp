@@ -53,9 +53,19 @@ void HttpResponse::sendJson(int answerStatus, const QJsonObject &answer)
 void HttpResponse::sendJsonText(int answerStatus, const QByteArray &answer)
 {
     status = answerStatus;
+    stream.reset();
     setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     body = answer;
     contentType = JsonContentType;
+}
+
+void HttpResponse::sendStream(int answerStatus, const QByteArray &type, StreamedBody streamed)
+{
+    status = answerStatus;
+    setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    body.clear();
+    contentType = type;
+    stream = std::make_shared<StreamedBody>(std::move(streamed));
 }
 
 int httpStatus(ErrorKind kind)
