@@ -787,6 +787,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::CapturedPaymentsReader</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -2111,6 +2118,27 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>%1 · matched %2 · %3 of %4 rows resolved</source>
         <translation>%1 · matched %2 · %3 of %4 rows resolved</translation>
+    </message>
+    <message>
+        <source>Payments &amp;cleared from:</source>
+        <translation>Payments &amp;cleared from:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>cleared from … to …</comment>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>payments cleared %1–%2</source>
+        <translation>payments cleared %1–%2</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last cleared date of the payments to reconcile against.</source>
+        <translation>Enter the first and the last cleared date of the payments to reconcile against.</translation>
+    </message>
+    <message>
+        <source>Reading the payments…</source>
+        <translation>Reading the payments…</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3598,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Export</source>
         <translation>Export</translation>
     </message>
+    <message>
+        <source>Column names in &amp;English</source>
+        <translation>Column names in &amp;English</translation>
+    </message>
+    <message>
+        <source>For macros and imports that look for fixed column names, whatever the language the console is shown in.</source>
+        <translation>For macros and imports that look for fixed column names, whatever the language the console is shown in.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::TableWriter</name>
@@ -3989,6 +4025,18 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>this kessaictl cannot write .xlsx files</translation>
     </message>
     <message>
+        <source>The order ledger to reconcile (CSV).</source>
+        <translation>The order ledger to reconcile (CSV).</translation>
+    </message>
+    <message>
+        <source>The statement to reconcile against.</source>
+        <translation>The statement to reconcile against.</translation>
+    </message>
+    <message>
+        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
+        <translation>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
@@ -4002,8 +4050,9 @@ Commands:
   statement export --id ID [--lines] [--format csv|xlsx]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
                          one statement, or its lines, as a file
-  reconcile --ledger FILE --statement ID --out FILE
-                         消込: the order ledger against a statement;
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
                          exit 0 when everything matched, 1 when not
 
 Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
@@ -4021,28 +4070,29 @@ Commands:
   statement export --id ID [--lines] [--format csv|xlsx]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
                          one statement, or its lines, as a file
-  reconcile --ledger FILE --statement ID --out FILE
-                         消込: the order ledger against a statement;
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
                          exit 0 when everything matched, 1 when not
 
 Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
 Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
     </message>
     <message>
-        <source>The order ledger to reconcile (CSV).</source>
-        <translation>The order ledger to reconcile (CSV).</translation>
+        <source>First cleared date (Japan time) to reconcile against.</source>
+        <translation>First cleared date (Japan time) to reconcile against.</translation>
     </message>
     <message>
-        <source>The statement to reconcile against.</source>
-        <translation>The statement to reconcile against.</translation>
+        <source>Last cleared date (Japan time) to reconcile against.</source>
+        <translation>Last cleared date (Japan time) to reconcile against.</translation>
     </message>
     <message>
-        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
-        <translation>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</translation>
+        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
+        <translation>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
     </message>
     <message>
-        <source>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</source>
-        <translation>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</translation>
+        <source>Column names in English whatever the language.</source>
+        <translation>Column names in English whatever the language.</translation>
     </message>
 </context>
 </TS>

@@ -786,6 +786,13 @@
     </message>
 </context>
 <context>
+    <name>kessai::CapturedPaymentsReader</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -2109,7 +2116,28 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
     <message>
         <source>%1 · matched %2 · %3 of %4 rows resolved</source>
-        <translation>%1　一致額 %2　%4行中 %3行解決済</translation>
+        <translation>%1&#x3000;一致額 %2&#x3000;%4行中 %3行解決済</translation>
+    </message>
+    <message>
+        <source>Payments &amp;cleared from:</source>
+        <translation>入金・売上確定日(&amp;C):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>cleared from … to …</comment>
+        <translation>～</translation>
+    </message>
+    <message>
+        <source>payments cleared %1–%2</source>
+        <translation>%1～%2 の入金・売上確定分</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last cleared date of the payments to reconcile against.</source>
+        <translation>照合する決済の入金・売上確定日の期間（開始日と終了日）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Reading the payments…</source>
+        <translation>決済を読み込み中…</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3587,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Export</source>
         <translation>出力</translation>
     </message>
+    <message>
+        <source>Column names in &amp;English</source>
+        <translation>列名を英語にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>For macros and imports that look for fixed column names, whatever the language the console is shown in.</source>
+        <translation>コンソールの表示言語にかかわらず、決まった列名を探すマクロや取り込み処理のために使います。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::TableWriter</name>
@@ -3974,6 +4010,18 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>この kessaictl は .xlsx ファイルを出力できません</translation>
     </message>
     <message>
+        <source>The order ledger to reconcile (CSV).</source>
+        <translation>照合する受注台帳（CSV）。</translation>
+    </message>
+    <message>
+        <source>The statement to reconcile against.</source>
+        <translation>照合する支払明細。</translation>
+    </message>
+    <message>
+        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
+        <translation>%1: 見出しに取引IDと金額の列（取引ID/注文番号/order_id、金額/合計金額/amount）がありません。列名を変えるか、一度コンソールで照合して列を選んでください</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
@@ -3987,8 +4035,9 @@ Commands:
   statement export --id ID [--lines] [--format csv|xlsx]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
                          one statement, or its lines, as a file
-  reconcile --ledger FILE --statement ID --out FILE
-                         消込: the order ledger against a statement;
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
                          exit 0 when everything matched, 1 when not
 
 Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
@@ -4006,28 +4055,29 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
   statement export --id ID [--lines] [--format csv|xlsx]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
                          支払明細（または明細行）をファイルに出力します
-  reconcile --ledger FILE --statement ID --out FILE
-                         消込: 受注台帳を支払明細と照合します
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: 受注台帳を支払明細、または期間内に
+                         入金・売上確定した決済と照合します
                          すべて一致なら終了コード 0、それ以外は 1
 
 接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
 終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
     </message>
     <message>
-        <source>The order ledger to reconcile (CSV).</source>
-        <translation>照合する受注台帳（CSV）。</translation>
+        <source>First cleared date (Japan time) to reconcile against.</source>
+        <translation>照合する入金・売上確定日の開始日（日本時間）。</translation>
     </message>
     <message>
-        <source>The statement to reconcile against.</source>
-        <translation>照合する支払明細。</translation>
+        <source>Last cleared date (Japan time) to reconcile against.</source>
+        <translation>照合する入金・売上確定日の終了日（日本時間）。</translation>
     </message>
     <message>
-        <source>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</source>
-        <translation>%1: 見出しに取引IDと金額の列（取引ID/注文番号/order_id、金額/合計金額/amount）がありません。列名を変えるか、一度コンソールで照合して列を選んでください</translation>
+        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
+        <translation>使い方: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
     </message>
     <message>
-        <source>usage: kessaictl reconcile --ledger FILE --statement ID --out FILE</source>
-        <translation>使い方: kessaictl reconcile --ledger FILE --statement ID --out FILE</translation>
+        <source>Column names in English whatever the language.</source>
+        <translation>表示言語にかかわらず列名を英語にします。</translation>
     </message>
 </context>
 </TS>

@@ -177,8 +177,9 @@ int main(int argc, char *argv[])
                                         "  statement export --id ID [--lines] [--format csv|xlsx]\n"
                                         "                   [--encoding utf8-bom|utf8|cp932] --out FILE\n"
                                         "                         one statement, or its lines, as a file\n"
-                                        "  reconcile --ledger FILE --statement ID --out FILE\n"
-                                        "                         消込: the order ledger against a statement;\n"
+                                        "  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE\n"
+                                        "                         消込: the order ledger against a statement, or\n"
+                                        "                         against the payments cleared in a date range;\n"
                                         "                         exit 0 when everything matched, 1 when not\n\n"
                                         "Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, "
                                         "KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.\n"
@@ -209,12 +210,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption encoding(QStringLiteral("encoding"), Ctl::tr("CSV encoding: utf8-bom (default), utf8 or cp932."),
                                       QStringLiteral("encoding"));
     const QCommandLineOption outFile(QStringLiteral("out"), Ctl::tr("The file to write."), QStringLiteral("file"));
+    const QCommandLineOption englishHeader(QStringLiteral("english-header"),
+                                           Ctl::tr("Column names in English whatever the language."));
     const QCommandLineOption ledger(QStringLiteral("ledger"), Ctl::tr("The order ledger to reconcile (CSV)."),
                                     QStringLiteral("file"));
+    const QCommandLineOption fromDate(QStringLiteral("from"), Ctl::tr("First cleared date (Japan time) to reconcile against."),
+                                      QStringLiteral("date"));
+    const QCommandLineOption toDate(QStringLiteral("to"), Ctl::tr("Last cleared date (Japan time) to reconcile against."),
+                                    QStringLiteral("date"));
     const QCommandLineOption statementOption(QStringLiteral("statement"), Ctl::tr("The statement to reconcile against."),
                                              QStringLiteral("id"));
     parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize, year,
-                       statementId, lines, format, encoding, outFile, ledger, statementOption});
+                       statementId, lines, format, encoding, outFile, englishHeader, ledger, statementOption, fromDate, toDate});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("payments list | capture | cancel | batches | resume [BATCH] | statements list | statement export | reconcile"));
     if (!parser.parse(QCoreApplication::arguments())) {

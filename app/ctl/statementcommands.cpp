@@ -3,6 +3,7 @@
 #include "api/keysetpager.h"
 #include "api/merchantclient.h"
 #include "ctlsession.h"
+#include "domain/japantime.h"
 #include "export/statementexport.h"
 #include "reconcile/ledger.h"
 #include "reconcile/reconcilereport.h"
@@ -104,8 +105,10 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
         return ConnectionFailed;
     }
     const ExportFormat format = formatOf(options);
+    TableWriter::Options writerOptions;
+    writerOptions.englishHeader = options.englishHeader;
     if (!options.lines)
-        return reportExport(StatementExport::writeSummary(*statement, options.out, format));
+        return reportExport(StatementExport::writeSummary(*statement, options.out, format, writerOptions));
 
     StatementLinesExporter exporter(&client);
     StatementLineQuery query;
@@ -113,6 +116,7 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
     exporter.setQuery(query);
     exporter.setOutputPath(options.out);
     exporter.setFormat(format);
+    exporter.setOptions(writerOptions);
     ExportResult result;
     QEventLoop loop;
     QObject::connect(&exporter, &StatementLinesExporter::finished, &loop, [&](const ExportResult &r) {
@@ -144,12 +148,23 @@ int reconcileLedger(MerchantClient &client, const StatementOptions &options)
             err() << options.ledger << ':' << error.line << ": " << error.message << Qt::endl;
         return Usage;
     }
-    StatementLinesReader reader(&client);
-    if (const ApiError error = reader.readAll(options.statementId); error.isError()) {
-        complain(error.displayText());
-        return exitCodeFor(error);
+    QList<StatementEntry> side;
+    if (options.from.isValid()) {
+        CapturedPaymentsReader reader(&client);
+        if (const ApiError error = reader.readAll(options.from, options.to); error.isError()) {
+            complain(error.displayText());
+            return exitCodeFor(error);
+        }
+        side = reader.entries();
+    } else {
+        StatementLinesReader reader(&client);
+        if (const ApiError error = reader.readAll(options.statementId); error.isError()) {
+            complain(error.displayText());
+            return exitCodeFor(error);
+        }
+        side = statementEntries(reader.lines());
     }
-    const ReconcileResult result = Reconciler::reconcile(ledger.entries(), statementEntries(reader.lines()));
+    const ReconcileResult result = Reconciler::reconcile(ledger.entries(), side);
     ReconcileReportOptions report;
     report.englishHeader = true; // a script's file: the stable English codes
     if (const CsvError error = writeReconcileReport(options.out, result.rows, report); error.isError()) {
@@ -179,6 +194,7 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     options->format = parser.value(QStringLiteral("format"));
     options->encoding = parser.value(QStringLiteral("encoding"));
     options->out = parser.value(QStringLiteral("out"));
+    options->englishHeader = parser.isSet(QStringLiteral("english-header"));
     if (parser.isSet(QStringLiteral("year"))) {
         bool ok = false;
         options->year = parser.value(QStringLiteral("year")).toInt(&ok);
@@ -192,8 +208,17 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     if (isReconcile(command)) {
         options->ledger = parser.value(QStringLiteral("ledger"));
         options->statementId = parser.value(QStringLiteral("statement"));
-        if (options->ledger.isEmpty() || options->statementId.isEmpty() || options->out.isEmpty()) {
-            complain(Ctl::tr("usage: kessaictl reconcile --ledger FILE --statement ID --out FILE"));
+        const int thisYear = QDate::currentDate().year();
+        if (parser.isSet(QStringLiteral("from")) || parser.isSet(QStringLiteral("to"))) {
+            options->from = JapanTime::parseDate(parser.value(QStringLiteral("from")), thisYear);
+            options->to = JapanTime::parseDate(parser.value(QStringLiteral("to")), thisYear);
+        }
+        const bool byStatement = !options->statementId.isEmpty() && !parser.isSet(QStringLiteral("from"))
+                                 && !parser.isSet(QStringLiteral("to"));
+        const bool byDates = options->statementId.isEmpty() && options->from.isValid() && options->to.isValid()
+                             && options->from <= options->to;
+        if (options->ledger.isEmpty() || options->out.isEmpty() || (!byStatement && !byDates)) {
+            complain(Ctl::tr("usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE"));
             return Usage;
         }
         return Done;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 
 class QCommandLineParser;
@@ -9,7 +10,8 @@ namespace kessai::ctl {
 // kessaictl's statement commands, for an accountant's scheduled jobs:
 //   statements list [--year Y] [--json]
 //   statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out F
-//   reconcile --ledger F --statement ID --out F   (exit 0: everything matched, 1: not)
+//   reconcile --ledger F (--statement ID | --from DATE --to DATE) --out F
+//                                       (exit 0: everything matched, 1: not)
 // The CSV is UTF-8 with a BOM unless said otherwise; the format follows --out's extension when
 // --format is not given.
 struct StatementOptions
@@ -22,7 +24,9 @@ struct StatementOptions
     QString format;   // "csv", "xlsx"; empty: from the extension
     QString encoding; // "utf8-bom" (default), "utf8", "cp932"
     QString out;
+    bool englishHeader = false; // --english-header: column names in English whatever the language
     QString ledger; // reconcile --ledger F
+    QDate from, to; // reconcile --from --to: payments cleared in the range instead of a statement
 };
 
 // Checks the options of `statements list` / `statement export` (command holds the words);

@@ -15,6 +15,12 @@ QString tr(const char *text, const char *comment = nullptr)
     return QCoreApplication::translate("kessai::StatementExport", text, comment);
 }
 
+// A column name: translated, or its English source text for an English header.
+QString column(const char *text, bool english)
+{
+    return english ? QString::fromUtf8(text) : tr(text);
+}
+
 QString kindText(const QString &kind)
 {
     if (kind == QLatin1String("sale"))
@@ -26,16 +32,24 @@ QString kindText(const QString &kind)
 
 } // namespace
 
-QList<ExportColumn> StatementExport::summaryColumns()
+QList<ExportColumn> StatementExport::summaryColumns(bool english)
 {
     using Kind = ExportColumn::Kind;
-    return {{tr("Period start"), Kind::Date},     {tr("Closing date"), Kind::Date},
-            {tr("Payout date"), Kind::Date},      {tr("Item"), Kind::Text},
-            {tr("Payment type code"), Kind::Text}, {tr("Fee rate"), Kind::Percent},
-            {tr("Fixed fee"), Kind::Money},         {tr("Sales (count)"), Kind::Integer},
-            {tr("Sales"), Kind::Money},             {tr("Cancels (count)"), Kind::Integer},
-            {tr("Cancels"), Kind::Money},           {tr("Fees"), Kind::Money},
-            {tr("Tax on fees"), Kind::Money},       {tr("Amount"), Kind::Money}};
+    const auto c = [english](const char *text, Kind kind) { return ExportColumn{column(text, english), kind}; };
+    return {c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Period start"), Kind::Date),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Closing date"), Kind::Date),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Payout date"), Kind::Date),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Item"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Payment type code"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Fee rate"), Kind::Percent),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Fixed fee"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Sales (count)"), Kind::Integer),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Sales"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Cancels (count)"), Kind::Integer),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Cancels"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Fees"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Tax on fees"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Amount"), Kind::Money)};
 }
 
 QList<QVariantList> StatementExport::summaryRows(const Statement &s)
@@ -84,7 +98,7 @@ ExportResult StatementExport::writeSummary(const Statement &statement, const QSt
         result.csvError.detail = tr("this format is not available");
         return result;
     }
-    result.csvError = writer->open(summaryColumns());
+    result.csvError = writer->open(summaryColumns(options.englishHeader));
     for (const QVariantList &cells : summaryRows(statement)) {
         if (result.csvError.isError())
             return result;
@@ -97,12 +111,18 @@ ExportResult StatementExport::writeSummary(const Statement &statement, const QSt
     return result;
 }
 
-QList<ExportColumn> StatementExport::lineColumns()
+QList<ExportColumn> StatementExport::lineColumns(bool english)
 {
     using Kind = ExportColumn::Kind;
-    return {{tr("Time"), Kind::DateTime},       {tr("Trading ID"), Kind::Text}, {tr("Payment ID"), Kind::Text},
-            {tr("Payment type code"), Kind::Text}, {tr("Payment type"), Kind::Text}, {tr("Kind"), Kind::Text},
-            {tr("Amount"), Kind::Money},          {tr("Fee"), Kind::Money}};
+    const auto c = [english](const char *text, Kind kind) { return ExportColumn{column(text, english), kind}; };
+    return {c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Time"), Kind::DateTime),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Trading ID"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Payment ID"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Payment type code"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Payment type"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Kind"), Kind::Text),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Amount"), Kind::Money),
+            c(QT_TRANSLATE_NOOP("kessai::StatementExport", "Fee"), Kind::Money)};
 }
 
 QVariantList StatementExport::lineCells(const StatementLine &line)
@@ -174,7 +194,7 @@ void StatementLinesExporter::start()
         finish(result);
         return;
     }
-    if (CsvError error = m_writer->open(StatementExport::lineColumns()); error.isError()) {
+    if (CsvError error = m_writer->open(StatementExport::lineColumns(m_options.englishHeader)); error.isError()) {
         result.csvError = error;
         finish(result);
         return;

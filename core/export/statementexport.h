@@ -19,13 +19,13 @@ class MerchantClient;
 // the payout date, so a row means something on its own in a spreadsheet or an import.
 namespace StatementExport {
 
-QList<ExportColumn> summaryColumns();
+QList<ExportColumn> summaryColumns(bool englishHeader = false);
 QList<QVariantList> summaryRows(const Statement &statement);
 // Writes the summary; the file appears only when every row is written.
 ExportResult writeSummary(const Statement &statement, const QString &path, ExportFormat format,
                           const TableWriter::Options &options = {});
 
-QList<ExportColumn> lineColumns();
+QList<ExportColumn> lineColumns(bool englishHeader = false);
 QVariantList lineCells(const StatementLine &line);
 
 // "statement_20261130.csv": the payout date names the file; lines add "_lines".

@@ -53,6 +53,9 @@ public:
         bool neutraliseFormulas = true; // CSV: a text cell starting = + - @ TAB CR gets a '
         bool replaceUnmappable = false; // CSV CP932: '?' instead of failing the row
         QString sheetName;              // .xlsx: the worksheet's name (Excel allows 31 characters)
+        // The header row in English (the columns' source names) whatever the console's language:
+        // for macros and imports that look for fixed column names. The caller builds the columns.
+        bool englishHeader = false;
     };
 
     virtual ~TableWriter();

@@ -3,6 +3,7 @@
 #include "api/apireply.h"
 #include "api/keysetpager.h"
 #include "api/merchantclient.h"
+#include "api/paymentlistpage.h"
 
 namespace kessai {
 
@@ -94,6 +95,95 @@ ApiError StatementLinesReader::readAll(const QString &statementId)
     m_lines.clear();
     m_query = StatementLineQuery();
     m_query.statementId = statementId;
+    m_pager->restart(false);
+    return m_pager->readAll(1000);
+}
+
+CapturedPaymentsReader::CapturedPaymentsReader(MerchantClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_pager(new KeysetPager(this))
+{
+    m_pager->setRequests(
+        [this](const QString &cursor, int limit) -> ApiReply * {
+            return m_client ? m_client->paymentPage(m_query, cursor, limit) : nullptr;
+        },
+        [this](ApiReply &reply) -> std::optional<QString> {
+            QString why;
+            auto page = readPaymentListPage(reply.body(), &why);
+            if (!page) {
+                reply.setMalformed(why);
+                return std::nullopt;
+            }
+            for (const PaymentListItem &item : std::as_const(page->items)) {
+                StatementEntry entry;
+                entry.tradingId = item.tradingId;
+                entry.paymentId = QString::number(item.paymentId);
+                entry.amount = item.amount;
+                entry.kind = StatementEntry::Kind::Sale;
+                m_entries.append(entry);
+            }
+            return page->nextCursor;
+        });
+    connect(m_pager, &KeysetPager::pageRead, this, [this] {
+        if (!m_running)
+            return;
+        Q_EMIT progress(m_entries.size());
+        if (m_pager->isExhausted()) {
+            m_running = false;
+            Q_EMIT finished(ApiError());
+            return;
+        }
+        m_pager->fetch(1000);
+    });
+    connect(m_pager, &KeysetPager::failed, this, [this](const ApiError &error) {
+        if (!m_running)
+            return;
+        m_running = false;
+        Q_EMIT finished(error);
+    });
+}
+
+CapturedPaymentsReader::~CapturedPaymentsReader() = default;
+
+PaymentQuery CapturedPaymentsReader::queryFor(const QDate &from, const QDate &to)
+{
+    PaymentQuery query;
+    query.statuses = {40, 41};
+    query.clearedFrom = from;
+    query.clearedTo = to;
+    query.sort = PaymentQuery::SortKey::ClearedTime;
+    query.descending = false;
+    return query;
+}
+
+void CapturedPaymentsReader::start(const QDate &from, const QDate &to)
+{
+    cancel();
+    m_entries.clear();
+    m_query = queryFor(from, to);
+    m_running = true;
+    m_pager->restart(false);
+    if (!m_pager->fetch(1000)) {
+        m_running = false;
+        ApiError error;
+        error.kind = ApiError::Kind::Connection;
+        error.message = tr("Not connected to the gateway.");
+        Q_EMIT finished(error);
+    }
+}
+
+void CapturedPaymentsReader::cancel()
+{
+    m_running = false;
+    m_pager->stop();
+}
+
+ApiError CapturedPaymentsReader::readAll(const QDate &from, const QDate &to)
+{
+    cancel();
+    m_entries.clear();
+    m_query = queryFor(from, to);
     m_pager->restart(false);
     return m_pager->readAll(1000);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/paymentquery.h"
 #include "api/statement.h"
 #include "reconcile/reconciler.h"
 
@@ -42,6 +43,39 @@ private:
     KeysetPager *m_pager;
     StatementLineQuery m_query;
     QList<StatementLine> m_lines;
+    bool m_running = false;
+};
+
+// The other side of a reconciliation without a statement: the payments whose money came in over
+// a date range — captured card payments and cleared コンビニ / ATM / 銀行ネット payments (status 40 or
+// 41) by their cleared date in Japan time, both ends included — one sale each, for the reconciler.
+class CapturedPaymentsReader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CapturedPaymentsReader)
+
+public:
+    explicit CapturedPaymentsReader(MerchantClient *client, QObject *parent = nullptr);
+    ~CapturedPaymentsReader() override;
+
+    // The search the reader walks for a date range.
+    static PaymentQuery queryFor(const QDate &from, const QDate &to);
+
+    void start(const QDate &from, const QDate &to);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const QList<StatementEntry> &entries() const { return m_entries; }
+    ApiError readAll(const QDate &from, const QDate &to);
+
+Q_SIGNALS:
+    void progress(qint64 paymentsRead);
+    void finished(const kessai::ApiError &error);
+
+private:
+    QPointer<MerchantClient> m_client;
+    KeysetPager *m_pager;
+    PaymentQuery m_query;
+    QList<StatementEntry> m_entries;
     bool m_running = false;
 };
 

@@ -87,6 +87,7 @@ private Q_SLOTS:
         QVERIFY(linesFile.open(QIODevice::ReadOnly));
         const QByteArray linesBytes = linesFile.readAll();
         QVERIFY(linesBytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(linesBytes.mid(3).startsWith("Time,Trading ID,Payment ID")); // KESSAI_LANG=en
         QCOMPARE(linesBytes.count("\r\n"), withLines.value(QLatin1String("line_count")).toInteger() + 1);
 
         const QString xlsx = m_home.filePath(QStringLiteral("lines.xlsx"));
@@ -137,6 +138,16 @@ private Q_SLOTS:
                                   QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), lines})),
                  2);
         QCOMPARE(std::get<0>(run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath})), 2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath, QStringLiteral("--from"),
+                                  QStringLiteral("2026/13/01"), QStringLiteral("--to"), QStringLiteral("2026/12/01"),
+                                  QStringLiteral("--out"), report})),
+                 2);
+        // Against the payments cleared in a range: the ledger's orders are in it or not paid.
+        const auto [rc7, out7, err7] = run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath,
+                                            QStringLiteral("--from"), QStringLiteral("2000/01/01"), QStringLiteral("--to"),
+                                            QStringLiteral("2000/01/31"), QStringLiteral("--out"), report});
+        QCOMPARE(rc7, 1);
+        QVERIFY2(out7.contains(QByteArray(QByteArray("not_paid\t") + QByteArray::number(net.size() + 1))), out7.constData());
         const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
         QCOMPARE(std::get<0>(run({QStringLiteral("statements"), QStringLiteral("list")},
                                  {{QStringLiteral("KESSAI_P12"), staff.p12},

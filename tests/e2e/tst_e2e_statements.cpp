@@ -432,6 +432,46 @@ private Q_SLOTS:
         QVERIFY(report.at(differs.row() + 1).contains(QStringLiteral("送料100円の差、確認済み")));
     }
 
+    // Without a statement: the payments cleared over a range of days.
+    void reconcilesAgainstADateRange()
+    {
+        const QDate to = QDate::currentDate();
+        const QDate from = to.addDays(-40);
+        CapturedPaymentsReader reader(&m_client);
+        QVERIFY(!reader.readAll(from, to).isError());
+        QVERIFY(reader.entries().size() > 20);
+        QHash<QString, int> seen;
+        for (const StatementEntry &entry : reader.entries())
+            ++seen[entry.tradingId];
+        QByteArray csv = "\xEF\xBB\xBF受注番号,請求金額\r\n";
+        int unique = 0;
+        for (const StatementEntry &entry : reader.entries()) {
+            if (seen.value(entry.tradingId) != 1)
+                continue;
+            ++unique;
+            csv += entry.tradingId.toUtf8() + ',' + QByteArray::number(entry.amount) + "\r\n";
+        }
+        const QString path = m_dir.filePath(QStringLiteral("ledger_range.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(csv);
+        }
+        ReconcilePage page(&m_client);
+        QVERIFY(page.openLedger(path));
+        page.setDateRange(from, to);
+        QSignalSpy reconciled(&page, &ReconcilePage::reconciled);
+        page.reconcile();
+        QVERIFY(reconciled.wait(20000));
+        QCOMPARE(page.model()->totals()[size_t(ReconcileStatus::Matched)].count, unique);
+        QCOMPARE(page.model()->totals()[size_t(ReconcileStatus::NotPaid)].count, 0);
+        QCOMPARE(page.model()->totals()[size_t(ReconcileStatus::AmountDiffers)].count, 0);
+        const std::optional<ReconcileStore::Workspace> saved = page.store()->workspace(page.workspaceId());
+        QVERIFY(saved);
+        QCOMPARE(saved->payoutFrom, from);
+        QVERIFY(!saved->statementId);
+    }
+
     void ledgerMappingIsAskedForAndRemembered()
     {
         const QString path = m_dir.filePath(QStringLiteral("ledger_odd.csv"));
@@ -490,6 +530,10 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10000));
         QTRY_VERIFY(page->chart()->statementCount() > 0);
         QCOMPARE(page->findChild<QPushButton *>(QStringLiteral("exportStatement"))->text(), QStringLiteral("明細書を出力…"));
+        // Exported column names follow the language, or stay English on request.
+        QCOMPARE(StatementExport::summaryColumns().first().header, QStringLiteral("対象期間開始日"));
+        QCOMPARE(StatementExport::summaryColumns(true).first().header, QStringLiteral("Period start"));
+        QCOMPARE(StatementExport::lineColumns(true).at(1).header, QStringLiteral("Trading ID"));
         QTest::qWait(100);
         QVERIFY(page->grab().save(QDir(dir).filePath(QStringLiteral("statements-ja.png"))));
         page->findChild<QTabWidget *>(QStringLiteral("statementTabs"))->setCurrentIndex(1);
@@ -507,6 +551,20 @@ private Q_SLOTS:
         document.drawContents(&painter);
         painter.end();
         QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("statement-pdf-ja.png"))));
+
+        // 消込 with the saved work of reconcilesALedgerWithEveryStatus, filtered to what is open.
+        ReconcilePage reconcile(&m_client);
+        reconcile.resize(1280, 800);
+        reconcile.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reconcile));
+        QSignalSpy loaded(&reconcile, &ReconcilePage::statementsLoaded);
+        reconcile.pageShown(true);
+        QVERIFY(loaded.wait(10000));
+        const QList<ReconcileStore::Workspace> saved = reconcile.store()->workspaces();
+        QVERIFY(!saved.isEmpty());
+        QVERIFY(reconcile.openWorkspace(saved.last().id));
+        QTest::qWait(100);
+        QVERIFY(reconcile.grab().save(QDir(dir).filePath(QStringLiteral("reconcile-ja.png"))));
         qInfo("screenshots in %s", qPrintable(dir));
     }
 

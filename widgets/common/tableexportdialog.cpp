@@ -1,5 +1,6 @@
 #include "tableexportdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -29,6 +30,7 @@ TableExportDialog::TableExportDialog(const QString &kind, const QString &title, 
     , m_kind(kind)
     , m_path(new QLineEdit(defaultPath))
     , m_format(new QComboBox)
+    , m_englishHeader(new QCheckBox(tr("Column names in &English")))
     , m_exportButton(nullptr)
 {
     setObjectName(QStringLiteral("tableExportDialog"));
@@ -51,6 +53,11 @@ TableExportDialog::TableExportDialog(const QString &kind, const QString &title, 
     auto *form = new QFormLayout;
     form->addRow(tr("File:"), file);
     form->addRow(tr("Format:"), m_format);
+    m_englishHeader->setObjectName(QStringLiteral("exportEnglishHeader"));
+    m_englishHeader->setToolTip(tr("For macros and imports that look for fixed column names, whatever the language "
+                                   "the console is shown in."));
+    m_englishHeader->setChecked(QSettings().value(QStringLiteral("exports/%1/englishHeader").arg(kind), false).toBool());
+    form->addRow(QString(), m_englishHeader);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -86,6 +93,11 @@ QString TableExportDialog::path() const
     return m_path->text().trimmed();
 }
 
+bool TableExportDialog::englishHeader() const
+{
+    return m_englishHeader->isChecked();
+}
+
 ExportFormat TableExportDialog::format() const
 {
     return ExportFormat(m_format->currentData().toInt());
@@ -104,6 +116,7 @@ void TableExportDialog::accept()
     if (path().isEmpty())
         return;
     QSettings().setValue(settingsKey(m_kind), int(format()));
+    QSettings().setValue(QStringLiteral("exports/%1/englishHeader").arg(m_kind), englishHeader());
     QDialog::accept();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +29,8 @@ public:
     QString path() const;
     ExportFormat format() const;
     void setFormat(ExportFormat format);
+    // Column names in English whatever the console's language (remembered per kind too).
+    bool englishHeader() const;
 
     void accept() override; // remembers the format
 
@@ -39,6 +42,7 @@ private:
     QString m_kind;
     QLineEdit *m_path;
     QComboBox *m_format;
+    QCheckBox *m_englishHeader;
     QPushButton *m_exportButton;
 };
 

@@ -8,6 +8,7 @@
 #include "reconcile/reconciler.h"
 #include "reconcile/statementsource.h"
 #include "statements/statementsmodel.h"
+#include "common/dateedit.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -26,6 +27,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -39,6 +41,11 @@ ReconcilePage::ReconcilePage(MerchantClient *client, QWidget *parent)
     , m_model(new ReconcileModel(this))
     , m_filter(new ReconcileFilterModel(this))
     , m_reader(new StatementLinesReader(client, this))
+    , m_captured(new CapturedPaymentsReader(client, this))
+    , m_byStatement(new QRadioButton(tr("&Statement:")))
+    , m_byDates(new QRadioButton(tr("Payments &cleared from:")))
+    , m_from(new DateEdit)
+    , m_to(new DateEdit)
     , m_ledgerLabel(new QLabel(tr("No ledger open.")))
     , m_openLedger(new QPushButton(tr("Open ledger…")))
     , m_statement(new QComboBox)
@@ -86,9 +93,18 @@ ReconcilePage::ReconcilePage(MerchantClient *client, QWidget *parent)
     auto *statementRow = new QHBoxLayout;
     statementRow->addWidget(m_statement, 1);
     statementRow->addWidget(m_run);
-    auto *statementLabel = new QLabel(tr("&Statement:"));
-    statementLabel->setBuddy(m_statement);
-    form->addRow(statementLabel, statementRow);
+    m_byStatement->setObjectName(QStringLiteral("byStatement"));
+    m_byDates->setObjectName(QStringLiteral("byDates"));
+    m_from->setObjectName(QStringLiteral("clearedFrom"));
+    m_to->setObjectName(QStringLiteral("clearedTo"));
+    m_byStatement->setChecked(true);
+    form->addRow(m_byStatement, statementRow);
+    auto *datesRow = new QHBoxLayout;
+    datesRow->addWidget(m_from);
+    datesRow->addWidget(new QLabel(tr("to", "cleared from … to …")));
+    datesRow->addWidget(m_to);
+    datesRow->addStretch(1);
+    form->addRow(m_byDates, datesRow);
     auto *workspaceRow = new QHBoxLayout;
     workspaceRow->addWidget(m_workspace, 1);
     workspaceRow->addWidget(m_removeWorkspace);
@@ -172,26 +188,53 @@ ReconcilePage::ReconcilePage(MerchantClient *client, QWidget *parent)
         updateSummary();
     });
     connect(m_reader, &StatementLinesReader::finished, this, [this](const ApiError &error) {
-        m_run->setEnabled(true);
-        m_run->setText(tr("Reconcile"));
-        if (error.isError()) {
-            showError(error.displayText());
-            return;
-        }
-        if (!m_ledger)
-            return;
-        const ReconcileResult result = Reconciler::reconcile(m_ledger->entries(), statementEntries(m_reader->lines()));
+        sideRead(statementEntries(m_reader->lines()), error);
+    });
+    connect(m_captured, &CapturedPaymentsReader::finished, this, [this](const ApiError &error) {
+        sideRead(m_captured->entries(), error);
+    });
+    for (QRadioButton *button : {m_byStatement, m_byDates})
+        connect(button, &QRadioButton::toggled, this, &ReconcilePage::updateButtons);
+    for (DateEdit *edit : {m_from, m_to})
+        connect(edit, &DateEdit::dateChanged, this, [this] {
+            m_byDates->setChecked(true);
+            updateButtons();
+        });
+    updateButtons();
+}
+
+void ReconcilePage::sideRead(const QList<StatementEntry> &entries, const ApiError &error)
+{
+    m_run->setText(tr("Reconcile"));
+    updateButtons();
+    if (error.isError()) {
+        showError(error.displayText());
+        return;
+    }
+    if (!m_ledger)
+        return;
+    {
+        const ReconcileResult result = Reconciler::reconcile(m_ledger->entries(), entries);
         m_model->setRows(result.rows);
         m_view->resizeColumnsToContents();
         ReconcileStore::Workspace workspace;
-        const QString statementText = m_statement->currentText();
-        workspace.name = tr("%1 against %2").arg(QFileInfo(m_ledgerPath).fileName(), statementText);
+        const QString sideText = m_byDates->isChecked()
+                                     ? tr("payments cleared %1–%2")
+                                           .arg(m_from->date().toString(QStringLiteral("yyyy/MM/dd")),
+                                                m_to->date().toString(QStringLiteral("yyyy/MM/dd")))
+                                     : m_statement->currentText();
+        workspace.name = tr("%1 against %2").arg(QFileInfo(m_ledgerPath).fileName(), sideText);
         workspace.merchantId = m_client ? m_client->user().merchantId : QString();
         workspace.ledgerPath = m_ledgerPath;
         workspace.ledgerSha256 = m_ledger->sha256();
         workspace.headerSignature = m_ledger->headerSignature();
         workspace.mapping = m_ledger->mapping();
-        workspace.statementId = m_statement->currentData().toString().toLongLong();
+        if (m_byDates->isChecked()) {
+            workspace.payoutFrom = m_from->date();
+            workspace.payoutTo = m_to->date();
+        } else {
+            workspace.statementId = m_statement->currentData().toString().toLongLong();
+        }
         m_workspaceId = 0;
         if (store()) {
             if (const auto id = store()->createWorkspace(workspace, result.rows))
@@ -202,8 +245,7 @@ ReconcilePage::ReconcilePage(MerchantClient *client, QWidget *parent)
         loadWorkspaces();
         updateSummary();
         Q_EMIT reconciled(m_workspaceId);
-    });
-    updateButtons();
+    }
 }
 
 ReconcilePage::~ReconcilePage() = default;
@@ -390,13 +432,33 @@ void ReconcilePage::setStatement(const QString &statementId)
     const int index = m_statement->findData(statementId);
     if (index >= 0)
         m_statement->setCurrentIndex(index);
+    m_byStatement->setChecked(true);
+}
+
+void ReconcilePage::setDateRange(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_byDates->setChecked(true);
 }
 
 void ReconcilePage::reconcile()
 {
-    if (!m_ledger || m_statement->currentIndex() < 0 || m_reader->isRunning())
+    if (!m_ledger || m_reader->isRunning() || m_captured->isRunning())
         return;
     m_error->hide();
+    if (m_byDates->isChecked()) {
+        if (!m_from->date().isValid() || !m_to->date().isValid() || m_from->date() > m_to->date()) {
+            showError(tr("Enter the first and the last cleared date of the payments to reconcile against."));
+            return;
+        }
+        m_run->setEnabled(false);
+        m_run->setText(tr("Reading the payments…"));
+        m_captured->start(m_from->date(), m_to->date());
+        return;
+    }
+    if (m_statement->currentIndex() < 0)
+        return;
     m_run->setEnabled(false);
     m_run->setText(tr("Reading the statement…"));
     m_reader->start(m_statement->currentData().toString());
@@ -414,8 +476,12 @@ bool ReconcilePage::openWorkspace(qint64 id)
     m_view->resizeColumnsToContents();
     if (const int index = m_workspace->findData(id); index >= 0)
         m_workspace->setCurrentIndex(index);
-    if (workspace->statementId)
+    if (workspace->statementId) {
+        m_byStatement->setChecked(true);
         setStatement(QString::number(*workspace->statementId));
+    } else if (workspace->payoutFrom.isValid()) {
+        setDateRange(workspace->payoutFrom, workspace->payoutTo);
+    }
     // The ledger as it was: reopened only if the file is unchanged, else the rows stand alone.
     const Ledger ledger = Ledger::read(workspace->ledgerPath, workspace->mapping);
     if (ledger.isClean() && ledger.sha256() == workspace->ledgerSha256) {
@@ -485,7 +551,9 @@ void ReconcilePage::updateSummary()
 
 void ReconcilePage::updateButtons()
 {
-    m_run->setEnabled(m_ledger.has_value() && m_statement->currentIndex() >= 0 && !m_reader->isRunning());
+    const bool sideChosen = m_byDates->isChecked() ? m_from->date().isValid() && m_to->date().isValid()
+                                                   : m_statement->currentIndex() >= 0;
+    m_run->setEnabled(m_ledger.has_value() && sideChosen && !m_reader->isRunning() && !m_captured->isRunning());
     m_export->setEnabled(m_model->rowCount() > 0);
     m_removeWorkspace->setEnabled(m_workspace->currentData().toLongLong() > 0);
 }

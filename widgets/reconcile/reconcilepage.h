@@ -2,6 +2,7 @@
 
 #include "common/page.h"
 #include "reconcile/ledger.h"
+#include "reconcile/reconciler.h"
 #include "reconcile/reconcilestore.h"
 
 #include <QPointer>
@@ -10,6 +11,7 @@
 #include <optional>
 
 class QCheckBox;
+class QRadioButton;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -20,6 +22,8 @@ namespace kessai {
 class MerchantClient;
 class ReconcileFilterModel;
 class ReconcileModel;
+class CapturedPaymentsReader;
+class DateEdit;
 class StatementLinesReader;
 struct ApiError;
 
@@ -44,6 +48,9 @@ public:
     // its header names, else the user is asked. False (after saying why) when it cannot be used.
     bool openLedger(const QString &path, const std::optional<LedgerMapping> &mapping = std::nullopt);
     void setStatement(const QString &statementId);
+    // Reconcile against the payments captured or cleared in this range (Japan time, both ends
+    // included) instead of a statement.
+    void setDateRange(const QDate &from, const QDate &to);
     // Reconciles the open ledger against the chosen statement (reconciled() when done).
     void reconcile();
     // Opens a saved workspace.
@@ -68,6 +75,7 @@ private:
     void updateSummary();
     void updateButtons();
     void showError(const QString &text);
+    void sideRead(const QList<StatementEntry> &entries, const ApiError &error);
 
     QPointer<MerchantClient> m_client;
     std::unique_ptr<ReconcileStore> m_store;
@@ -77,6 +85,11 @@ private:
     ReconcileModel *m_model;
     ReconcileFilterModel *m_filter;
     StatementLinesReader *m_reader;
+    CapturedPaymentsReader *m_captured;
+    QRadioButton *m_byStatement;
+    QRadioButton *m_byDates;
+    DateEdit *m_from;
+    DateEdit *m_to;
     QLabel *m_ledgerLabel;
     QPushButton *m_openLedger;
     QComboBox *m_statement;

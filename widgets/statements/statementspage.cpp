@@ -514,12 +514,13 @@ void StatementsPage::openLine(const QModelIndex &index)
     dialog->open();
 }
 
-bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format)
+bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format, bool englishHeader)
 {
     const Statement *s = shownStatement();
     if (!s)
         return false;
     TableWriter::Options options;
+    options.englishHeader = englishHeader;
     options.sheetName = tr("Statement %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
     const ExportResult result = StatementExport::writeSummary(*s, path, format, options);
     if (!result.ok()) {
@@ -530,7 +531,7 @@ bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format)
     return true;
 }
 
-void StatementsPage::exportLinesTo(const QString &path, ExportFormat format)
+void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, bool englishHeader)
 {
     const Statement *s = shownStatement();
     if (!s || (m_exporter && m_exporter->isRunning()))
@@ -558,6 +559,7 @@ void StatementsPage::exportLinesTo(const QString &path, ExportFormat format)
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
     TableWriter::Options options;
+    options.englishHeader = englishHeader;
     options.sheetName = tr("Lines %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
     m_exporter->setOptions(options);
     m_exporter->setExpectedLines(s->lineCount);
@@ -616,7 +618,7 @@ void StatementsPage::askExportSummary()
                              QDir(folder).filePath(StatementExport::defaultFileName(*s, false, ExportFormat::CsvUtf8Bom)),
                              tr("One row per payment method, the totals and the payout."), this);
     if (dialog.exec() == QDialog::Accepted)
-        exportSummaryTo(dialog.path(), dialog.format());
+        exportSummaryTo(dialog.path(), dialog.format(), dialog.englishHeader());
 }
 
 void StatementsPage::askExportLines()
@@ -631,7 +633,7 @@ void StatementsPage::askExportLines()
                                 "on screen."),
                              this);
     if (dialog.exec() == QDialog::Accepted)
-        exportLinesTo(dialog.path(), dialog.format());
+        exportLinesTo(dialog.path(), dialog.format(), dialog.englishHeader());
 }
 
 void StatementsPage::showError(const ApiError &error)
