@@ -42,10 +42,18 @@ int main(int argc, char *argv[])
         "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
         "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N]\n"
         "  close-statements --data DIR [--db DB] [--clock-offset-days N] [--sandbox|--no-sandbox]\n"
-        "         close the settlement periods that have ended (on serve's clock: give it the same options)\n\n"
+        "         close the settlement periods that have ended (on serve's clock: give it the same options)\n"
+        "  merchant add --data DIR [--db DB] --id M0001 --name NAME [--fee TYPE:RATE_BP:FIXED_YEN ...] [--transfer-fee YEN]\n"
+        "         a merchant (id: M and 4 to 8 digits); types without --fee, and the transfer fee, take the defaults\n"
+        "  user add --data DIR [--db DB] --merchant M0001 --login ID --name NAME --role admin|general\n"
+        "           [--permission P ...] --p12 FILE\n"
+        "         a user with a generated password and a client certificate, written to the new FILE\n"
+        "         under a generated passphrase; both are printed once\n\n"
         "DB is a SQLite file (default DIR/gateway.db) or postgresql://user[:password]@host[:port]/dbname[?options]."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, demo, serve or close-statements"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("init, demo, serve, close-statements, merchant add or user add"),
+                                 QStringLiteral("command [add]"));
     const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Data directory."), QStringLiteral("DIR"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("Database: a SQLite file or a postgresql:// URL (default DIR/gateway.db)."),
@@ -59,13 +67,35 @@ int main(int argc, char *argv[])
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
     const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Serve the sandbox endpoints (demo data dirs do by default)."));
     const QCommandLineOption noSandboxOption(QStringLiteral("no-sandbox"), QStringLiteral("Do not serve the sandbox endpoints."));
-    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption});
+    // merchant add and user add.
+    const QCommandLineOption idOption(QStringLiteral("id"), QStringLiteral("merchant add: the merchant id (M0001)."), QStringLiteral("ID"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("merchant add, user add: the name."), QStringLiteral("NAME"));
+    const QCommandLineOption feeOption(QStringLiteral("fee"),
+                                       QStringLiteral("merchant add: a payment type's fee, e.g. 02:325:0 (repeatable)."),
+                                       QStringLiteral("TYPE:RATE_BP:FIXED_YEN"));
+    const QCommandLineOption transferFeeOption(QStringLiteral("transfer-fee"),
+                                               QStringLiteral("merchant add: the transfer fee per payout (default 250)."),
+                                               QStringLiteral("YEN"));
+    const QCommandLineOption merchantOption(QStringLiteral("merchant"), QStringLiteral("user add: the user's merchant."), QStringLiteral("ID"));
+    const QCommandLineOption loginOption(QStringLiteral("login"), QStringLiteral("user add: the login id."), QStringLiteral("ID"));
+    const QCommandLineOption roleOption(QStringLiteral("role"), QStringLiteral("user add: admin or general."), QStringLiteral("ROLE"));
+    const QCommandLineOption permissionOption(QStringLiteral("permission"),
+                                              QStringLiteral("user add: a permission of a general user (repeatable)."),
+                                              QStringLiteral("P"));
+    const QCommandLineOption p12Option(QStringLiteral("p12"),
+                                       QStringLiteral("user add: the PKCS#12 file to create (never overwritten)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption,
+                       idOption, nameOption, feeOption, transferFeeOption, merchantOption, loginOption, roleOption, permissionOption, p12Option});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return fail(QStringLiteral("expected one command: init, demo, serve or close-statements (see --help)"), 2);
-    const QString command = positional.first();
+    const QString usage = QStringLiteral("init, demo, serve, close-statements, merchant add or user add");
+    const bool addCommand = !positional.isEmpty()
+                            && (positional.first() == QLatin1String("merchant") || positional.first() == QLatin1String("user"));
+    if (positional.size() != (addCommand ? 2 : 1) || (addCommand && positional.at(1) != QLatin1String("add")))
+        return fail(QStringLiteral("expected one command: %1 (see --help)").arg(usage), 2);
+    const QString command = positional.join(u' ');
     const QString dataDir = parser.value(dataOption);
     if (dataDir.isEmpty())
         return fail(QStringLiteral("--data DIR is required"), 2);
@@ -126,8 +156,44 @@ int main(int argc, char *argv[])
         result = Commands::serve(dataDir, database, options);
     } else if (command == QLatin1String("close-statements")) {
         result = Commands::closeStatements(dataDir, database, clockOptions);
+    } else if (command == QLatin1String("merchant add")) {
+        MerchantOptions options;
+        for (const QCommandLineOption &required : {idOption, nameOption}) {
+            if (!parser.isSet(required))
+                return fail(QStringLiteral("merchant add needs --%1").arg(required.names().first()), 2);
+        }
+        options.merchantId = parser.value(idOption);
+        options.name = parser.value(nameOption);
+        for (const QString &text : parser.values(feeOption)) {
+            QString why;
+            const auto fee = MerchantOptions::parseFee(text, &why);
+            if (!fee)
+                return fail(QStringLiteral("--fee %1: %2").arg(text, why), 2);
+            options.fees.append(*fee);
+        }
+        if (parser.isSet(transferFeeOption)) {
+            options.transferFee = MerchantOptions::parseYen(parser.value(transferFeeOption));
+            if (!options.transferFee)
+                return fail(QStringLiteral("--transfer-fee expects yen from 0 to 9999999"), 2);
+        }
+        result = Commands::addMerchant(dataDir, database, options);
+    } else if (command == QLatin1String("user add")) {
+        UserOptions options;
+        for (const QCommandLineOption &required : {merchantOption, loginOption, nameOption, roleOption, p12Option}) {
+            if (!parser.isSet(required))
+                return fail(QStringLiteral("user add needs --%1").arg(required.names().first()), 2);
+        }
+        options.merchantId = parser.value(merchantOption);
+        options.loginId = parser.value(loginOption);
+        options.name = parser.value(nameOption);
+        options.role = parser.value(roleOption);
+        if (options.role != QLatin1String("admin") && options.role != QLatin1String("general"))
+            return fail(QStringLiteral("--role expects admin or general"), 2);
+        options.permissions = parser.values(permissionOption);
+        options.p12Path = parser.value(p12Option);
+        result = Commands::addUser(dataDir, database, options);
     } else {
-        return fail(QStringLiteral("unknown command %1 (init, demo, serve or close-statements)").arg(command), 2);
+        return fail(QStringLiteral("unknown command %1 (%2)").arg(command, usage), 2);
     }
     Database::releaseThreadConnections();
     if (!result)

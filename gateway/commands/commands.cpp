@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "commandsupport.h"
+
 #include "app/gatewayapp.h"
 #include "ca/certificateauthority.h"
 #include "common/clock.h"
@@ -26,11 +28,13 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <pthread.h>
 #include <thread>
 
 namespace kessai::gateway {
+
+using CommandSupport::databaseLocation;
+using CommandSupport::print;
 
 namespace {
 
@@ -120,18 +124,6 @@ DemoFees demoFees(const QString &merchantId)
             250};
 }
 
-void print(const QString &line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-QString databaseLocation(const QString &dataDir, const QString &database)
-{
-    return database.isEmpty() ? Database::defaultPath(dataDir) : database;
-}
-
 Result<void> writeFileAtomically(const QString &path, const QByteArray &data, bool secret)
 {
     QSaveFile file(path);
@@ -203,7 +195,10 @@ QString ListenAddress::toString() const
     return (host.contains(u':') ? u'[' + host + u']' : host) + u':' + QString::number(port);
 }
 
-Result<void> Commands::init(const QString &dataDir, const QString &databaseOption, const std::optional<ListenAddress> &listen)
+namespace {
+
+// `init` without its advice: `demo` goes on to make the merchants and users itself.
+Result<void> initialise(const QString &dataDir, const QString &databaseOption, const std::optional<ListenAddress> &listen)
 {
     SystemClock clock;
     if (!QDir().mkpath(dataDir))
@@ -227,6 +222,32 @@ Result<void> Commands::init(const QString &dataDir, const QString &databaseOptio
     return accounts.setSetting(ListenSetting, listen.value_or(ListenAddress()).toString());
 }
 
+} // namespace
+
+Result<void> Commands::init(const QString &dataDir, const QString &databaseOption, const std::optional<ListenAddress> &listen)
+{
+    if (auto initialised = initialise(dataDir, databaseOption, listen); !initialised)
+        return initialised;
+    // The operator's next steps, ready to paste once the placeholders are filled in.
+    const QString target = QStringLiteral("--data ") + CommandSupport::shellWord(dataDir)
+                           + (databaseOption.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" --db ") + CommandSupport::shellWord(Database(databaseOption).displayName()));
+    print(QStringLiteral("Initialised %1: merchant CA %2, database %3")
+              .arg(QFileInfo(dataDir).absoluteFilePath(),
+                   QFileInfo(CertificateAuthority::caCertificatePath(dataDir)).absoluteFilePath(),
+                   Database(databaseLocation(dataDir, databaseOption)).displayName()));
+    print(QStringLiteral("Next steps:"));
+    print(QStringLiteral("  1. the merchant (fees optional, defaults in docs/api.md):"));
+    print(QStringLiteral("     kessai-gateway merchant add %1 --id M0001 --name NAME [--fee TYPE:RATE_BP:FIXED_YEN ...] [--transfer-fee YEN]")
+              .arg(target));
+    print(QStringLiteral("  2. its first administrator, with a certificate and a generated password:"));
+    print(QStringLiteral("     kessai-gateway user add %1 --merchant M0001 --login LOGIN_ID --name NAME --role admin --p12 LOGIN_ID.p12")
+              .arg(target));
+    print(QStringLiteral("  3. kessai-gateway serve %1").arg(target));
+    return {};
+}
+
 Result<void> Commands::demo(const QString &dataDir,
                             const QString &databaseOption,
                             const std::optional<ListenAddress> &listen,
@@ -234,7 +255,7 @@ Result<void> Commands::demo(const QString &dataDir,
 {
     QElapsedTimer timer;
     timer.start();
-    if (auto initialised = init(dataDir, databaseOption, listen); !initialised)
+    if (auto initialised = initialise(dataDir, databaseOption, listen); !initialised)
         return initialised;
 
     SystemClock clock;

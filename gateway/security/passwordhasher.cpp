@@ -45,6 +45,34 @@ QString PasswordHasher::policyViolation(const QString &password)
     return {};
 }
 
+QString PasswordHasher::generate()
+{
+    static const QLatin1String alphabet("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    constexpr int Groups = 4;
+    constexpr int GroupLength = 5;
+    // Bytes at or above the largest multiple of the alphabet's size are dropped, so that every
+    // character is equally likely.
+    const int limit = 256 - 256 % int(alphabet.size());
+    for (;;) {
+        QString password;
+        while (password.size() < Groups * (GroupLength + 1) - 1) {
+            for (const char byte : crypto::randomBytes(32)) {
+                const int value = static_cast<unsigned char>(byte);
+                if (value >= limit)
+                    continue;
+                if (password.size() % (GroupLength + 1) == GroupLength)
+                    password.append(u'-');
+                password.append(alphabet.at(value % alphabet.size()));
+                if (password.size() == Groups * (GroupLength + 1) - 1)
+                    break;
+            }
+        }
+        // About one in twenty has no digit: draw again rather than bend the distribution.
+        if (policyViolation(password).isEmpty())
+            return password;
+    }
+}
+
 Result<QString> PasswordHasher::hash(const QString &password, int iterations)
 {
     if (iterations < 1 || iterations > MaxIterations)

@@ -15,6 +15,17 @@ bool AccountStore::isValidLoginId(const QString &loginId)
     return pattern.match(loginId).hasMatch();
 }
 
+bool AccountStore::isReservedLoginId(const QString &loginId)
+{
+    return loginId.compare(QLatin1String("system"), Qt::CaseInsensitive) == 0;
+}
+
+bool AccountStore::isValidMerchantId(const QString &merchantId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^M[0-9]{4,8}\\z"));
+    return pattern.match(merchantId).hasMatch();
+}
+
 AccountStore::AccountStore(const Database &database)
     : m_database(database)
 {}
@@ -32,14 +43,35 @@ Result<void> AccountStore::createMerchant(const QString &merchantId, const QStri
     return {};
 }
 
+Result<std::optional<QString>> AccountStore::merchantName(const QString &merchantId)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto query = runQuery(*db, QStringLiteral("SELECT name FROM merchants WHERE merchant_id = ?"), {merchantId});
+    if (!query)
+        return makeError(query.error());
+    if (!query.value().next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value().value(0).toString());
+}
+
 Result<void> AccountStore::createUser(const NewUser &user, qint64 now)
 {
+    if (isReservedLoginId(user.loginId))
+        return makeError(QStringLiteral("login id %1 is reserved").arg(user.loginId));
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
     Transaction transaction(*db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    // Login ids are ASCII, so LOWER() is the same on both engines whatever the collation.
+    auto taken = runQuery(*db, QStringLiteral("SELECT login_id FROM users WHERE LOWER(login_id) = LOWER(?)"), {user.loginId});
+    if (!taken)
+        return makeError(taken.error());
+    if (taken.value().next())
+        return makeError(QStringLiteral("login id %1 is taken (by %2)").arg(user.loginId, taken.value().value(0).toString()));
     auto inserted = runQuery(*db,
                              QStringLiteral("INSERT INTO users (login_id, merchant_id, name, role, password_hash,"
                                             " failed_logins, locked_until, enabled, created_at)"

@@ -23,10 +23,20 @@ public:
     // 3-32 characters of A-Z a-z 0-9 _ . -: what a login id can be, checked before one is
     // created, logged or looked up.
     static bool isValidLoginId(const QString &loginId);
+    // Names the gateway writes for itself where a login id goes (`system`: the actor of timed
+    // status changes and of command-line administration), in any case: no user may take them.
+    static bool isReservedLoginId(const QString &loginId);
+    // M and 4 to 8 digits (M0001): what a merchant id can be (the certificates' O, the audit
+    // log's merchant), checked before a merchant is created.
+    static bool isValidMerchantId(const QString &merchantId);
 
     const Database &database() const { return m_database; }
 
     Result<void> createMerchant(const QString &merchantId, const QString &name, qint64 now);
+    // The merchant's name, or nullopt when there is no such merchant.
+    Result<std::optional<QString>> merchantName(const QString &merchantId);
+    // Refuses a reserved login id and one that another user has in any case (`Admin` when
+    // `admin` exists), checked under the write lock so that two creations cannot both pass.
     Result<void> createUser(const NewUser &user, qint64 now);
     Result<std::optional<UserRecord>> findUser(const QString &loginId);
 

@@ -127,7 +127,7 @@ Result<bool> AdminStore::loginIdExists(const QString &loginId)
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = runQuery(*db, QStringLiteral("SELECT 1 FROM users WHERE login_id = ?"), {loginId});
+    auto query = runQuery(*db, QStringLiteral("SELECT 1 FROM users WHERE LOWER(login_id) = LOWER(?)"), {loginId});
     if (!query)
         return makeError(query.error());
     return query.value().next();

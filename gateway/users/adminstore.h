@@ -23,7 +23,8 @@ public:
 
     Result<QList<ManagedUser>> listUsers(const QString &merchantId);
     Result<std::optional<ManagedUser>> findUser(const QString &merchantId, const QString &loginId);
-    // Whether the login id is taken by any merchant: login ids are global (certificate CN).
+    // Whether the login id is taken by any merchant, in any case (`Admin` when `admin` exists):
+    // login ids are global (certificate CN) and must not be told apart by case alone.
     Result<bool> loginIdExists(const QString &loginId);
 
     // Applies the change in one transaction; disabling a user also ends its sessions.

@@ -221,6 +221,8 @@ ApiResult<ManagedUser> UserAdmin::create(const Caller &actor, const RequestOrigi
     if (const QString why = PasswordHasher::policyViolation(password.toString()); !why.isEmpty())
         return refuse(ApiError{ErrorKind::BadRequest, QStringLiteral("weak_password"), why});
 
+    if (AccountStore::isReservedLoginId(loginId))
+        return refuse(ApiError{ErrorKind::Conflict, QStringLiteral("conflict"), QStringLiteral("This login ID is reserved for the gateway.")});
     auto exists = m_admin.loginIdExists(loginId);
     if (!exists) {
         qCWarning(lcGatewayAdmin).noquote() << "user lookup failed:" << exists.error();

@@ -151,15 +151,23 @@ int GatewayFixture::runGateway(const QStringList &args, QByteArray *output, int 
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-bool GatewayFixture::start(int payments, int seed, const QStringList &extraServeArgs)
+bool GatewayFixture::prepare()
 {
+    stop();
+    m_users.clear();
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid()) {
         m_error = QStringLiteral("cannot create a temporary directory");
         return false;
     }
+    m_caPath = m_dir->filePath(QStringLiteral("ca.pem"));
     dropPostgresDatabase();
-    if (postgresRequested() && !createPostgresDatabase())
+    return !postgresRequested() || createPostgresDatabase();
+}
+
+bool GatewayFixture::start(int payments, int seed, const QStringList &extraServeArgs)
+{
+    if (!prepare())
         return false;
     QByteArray output;
     const int rc = runGateway(QStringList{QStringLiteral("demo"),

@@ -36,7 +36,11 @@ public:
 
     // Runs `demo` (payments, seed) and `serve`. False with error() on failure.
     bool start(int payments = 2000, int seed = 1, const QStringList &extraServeArgs = {});
-    // Runs `serve` again on an existing data directory (after stop()).
+    // An empty data directory (and on PostgreSQL an empty database) for a test that runs `init`
+    // and the other commands itself (with databaseArgs()), then serves it with restart().
+    // users() stays empty: the test knows whom it created.
+    bool prepare();
+    // Runs `serve` again on an existing data directory (after stop(), or first after prepare()).
     bool restart(const QStringList &extraServeArgs = {});
     void stop();
     // SIGKILL: the gateway dies mid-request, as in a power cut (restart() serves again).
@@ -48,6 +52,8 @@ public:
     static QString postgresServerUrl(QString *error);
     // The --db value given to the gateway: the PostgreSQL URL, or empty (DIR/gateway.db).
     QString databaseUrl() const { return m_databaseUrl; }
+    // {"--db", databaseUrl()} on PostgreSQL, nothing on SQLite: what every command is given.
+    QStringList databaseArgs() const { return m_databaseUrl.isEmpty() ? QStringList() : QStringList{QStringLiteral("--db"), m_databaseUrl}; }
     // A new connection named connectionName to this gateway's database, opened (check
     // isOpen(); error() says why not). The caller closes it and removes the connection.
     QSqlDatabase openDatabase(const QString &connectionName);
@@ -67,7 +73,6 @@ private:
     bool serve(const QStringList &extraArgs);
     bool readDemo();
     bool createPostgresDatabase();
-    QStringList databaseArgs() const { return m_databaseUrl.isEmpty() ? QStringList() : QStringList{QStringLiteral("--db"), m_databaseUrl}; }
     void dropPostgresDatabase();
 
     std::unique_ptr<QTemporaryDir> m_dir;

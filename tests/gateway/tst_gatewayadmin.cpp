@@ -284,6 +284,10 @@ void TestGatewayAdmin::createRejectsInvalidInput_data()
     QTest::newRow("password without letters") << with(QStringLiteral("password"), QStringLiteral("1234567890123")) << 400 << QStringLiteral("weak_password");
     QTest::newRow("duplicate of own merchant") << with(QStringLiteral("login_id"), QStringLiteral("staff")) << 409 << QStringLiteral("conflict");
     QTest::newRow("duplicate of another merchant") << with(QStringLiteral("login_id"), QStringLiteral("admin2")) << 409 << QStringLiteral("conflict");
+    // Login ids differ by more than case: `Staff` would be a second `staff` in every list and log.
+    QTest::newRow("duplicate in another case") << with(QStringLiteral("login_id"), QStringLiteral("STAFF")) << 409 << QStringLiteral("conflict");
+    QTest::newRow("the gateway's own name") << with(QStringLiteral("login_id"), QStringLiteral("system")) << 409 << QStringLiteral("conflict");
+    QTest::newRow("the gateway's own name in capitals") << with(QStringLiteral("login_id"), QStringLiteral("System")) << 409 << QStringLiteral("conflict");
 }
 
 void TestGatewayAdmin::createRejectsInvalidInput()

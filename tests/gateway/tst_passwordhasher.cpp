@@ -1,5 +1,7 @@
 #include "security/passwordhasher.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using kessai::gateway::PasswordHasher;
@@ -16,6 +18,7 @@ private slots:
     void malformedHashesNeverVerify();
     void policy_data();
     void policy();
+    void generatedPasswordsMeetThePolicyAndDiffer();
 };
 
 void TestPasswordHasher::hashHasSelfDescribingFormat()
@@ -88,6 +91,19 @@ void TestPasswordHasher::policy()
     QFETCH(QString, password);
     QFETCH(bool, acceptable);
     QCOMPARE(PasswordHasher::policyViolation(password).isEmpty(), acceptable);
+}
+
+void TestPasswordHasher::generatedPasswordsMeetThePolicyAndDiffer()
+{
+    static const QRegularExpression shape(QStringLiteral("^([A-HJ-NP-Za-km-z2-9]{5}-){3}[A-HJ-NP-Za-km-z2-9]{5}\\z"));
+    QSet<QString> seen;
+    for (int i = 0; i < 500; ++i) {
+        const QString password = PasswordHasher::generate();
+        QVERIFY2(shape.match(password).hasMatch(), qPrintable(password));
+        QVERIFY2(PasswordHasher::policyViolation(password).isEmpty(), qPrintable(password));
+        seen.insert(password);
+    }
+    QCOMPARE(seen.size(), 500);
 }
 
 QTEST_GUILESS_MAIN(TestPasswordHasher)
