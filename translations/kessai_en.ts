@@ -80,6 +80,109 @@
     </message>
 </context>
 <context>
+    <name>kessai::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::AuditPage</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search the audit log again</source>
+        <translation>Search the audit log again</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>Login ID</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>Any result</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Days:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>days from … to …</comment>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Double-click an entry (or press Enter) to see all of it.</source>
+        <translation>Double-click an entry (or press Enter) to see all of it.</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>%1 entries shown; scroll for older ones</source>
+        <translation>%1 entries shown; scroll for older ones</translation>
+    </message>
+    <message>
+        <source>Time: %1 (Japan time)
+User: %2
+Action: %3 (%4)
+Target: %5
+Result: %6
+From: %7
+Request ID: %8</source>
+        <translation>Time: %1 (Japan time)
+User: %2
+Action: %3 (%4)
+Target: %5
+Result: %6
+From: %7
+Request ID: %8</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Audit entry</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkActionBar</name>
     <message>
         <source>Ca&amp;pture checked…</source>
@@ -1227,6 +1330,14 @@
     <message>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +3743,432 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>An Excel sheet holds at most %L1 rows; export as CSV instead.</source>
         <translation>An Excel sheet holds at most %L1 rows; export as CSV instead.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UserAdmin</name>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <source>Payment viewed</source>
+        <translation>Payment viewed</translation>
+    </message>
+    <message>
+        <source>Payments exported</source>
+        <translation>Payments exported</translation>
+    </message>
+    <message>
+        <source>Capture (売上)</source>
+        <translation>Capture (売上)</translation>
+    </message>
+    <message>
+        <source>Cancel (取消)</source>
+        <translation>Cancel (取消)</translation>
+    </message>
+    <message>
+        <source>Change amount (金額変更)</source>
+        <translation>Change amount (金額変更)</translation>
+    </message>
+    <message>
+        <source>Payment registered</source>
+        <translation>Payment registered</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>User created</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <source>User unlocked</source>
+        <translation>User unlocked</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Certificate revoked</translation>
+    </message>
+    <message>
+        <source>User list</source>
+        <translation>User list</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>Audit log read</translation>
+    </message>
+    <message>
+        <source>Statements listed</source>
+        <translation>Statements listed</translation>
+    </message>
+    <message>
+        <source>Statement viewed</source>
+        <translation>Statement viewed</translation>
+    </message>
+    <message>
+        <source>Sandbox clock moved</source>
+        <translation>Sandbox clock moved</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>View: %1</translation>
+    </message>
+    <message>
+        <source>Sees %1 payments in searches, details and exports.</source>
+        <translation>Sees %1 payments in searches, details and exports.</translation>
+    </message>
+    <message>
+        <source>Confirms the sale of authorized card payments, one by one or in bulk.</source>
+        <translation>Confirms the sale of authorized card payments, one by one or in bulk.</translation>
+    </message>
+    <message>
+        <source>Cancels authorizations and sales, one by one or in bulk.</source>
+        <translation>Cancels authorizations and sales, one by one or in bulk.</translation>
+    </message>
+    <message>
+        <source>Changes the amount of a card payment.</source>
+        <translation>Changes the amount of a card payment.</translation>
+    </message>
+    <message>
+        <source>Register payments</source>
+        <translation>Register payments</translation>
+    </message>
+    <message>
+        <source>Registers card, コンビニ, ATM and 銀行ネット payments by hand.</source>
+        <translation>Registers card, コンビニ, ATM and 銀行ネット payments by hand.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Writes search results to files (CSV, Excel).</source>
+        <translation>Writes search results to files (CSV, Excel).</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <source>Reads settlement statements (支払明細), exports them and reconciles them (消込).</source>
+        <translation>Reads settlement statements (支払明細), exports them and reconciles them (消込).</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <source>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</source>
+        <translation>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UserEditorDialog</name>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Edit user %1</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>3–32 letters, digits, _ . -</source>
+        <translation>3–32 letters, digits, _ . -</translation>
+    </message>
+    <message>
+        <source>&amp;Login ID:</source>
+        <translation>&amp;Login ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>Initial &amp;password:</translation>
+    </message>
+    <message>
+        <source>At least 12 characters with letters and digits. Shown once: hand it to the user yourself, separately from the certificate&apos;s passphrase.</source>
+        <translation>At least 12 characters with letters and digits. Shown once: hand it to the user yourself, separately from the certificate&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>Rights</translation>
+    </message>
+    <message>
+        <source>You do not hold this right yourself, so you cannot give it.</source>
+        <translation>You do not hold this right yourself, so you cannot give it.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <source>Only an administrator can give the administrator role.</source>
+        <translation>Only an administrator can give the administrator role.</translation>
+    </message>
+    <message>
+        <source>The login ID needs 3–32 letters, digits, _ . or -.</source>
+        <translation>The login ID needs 3–32 letters, digits, _ . or -.</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; is the gateway&apos;s own name and cannot be a user.</source>
+        <translation>&quot;system&quot; is the gateway&apos;s own name and cannot be a user.</translation>
+    </message>
+    <message>
+        <source>Enter the user&apos;s name.</source>
+        <translation>Enter the user&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The initial password needs at least 12 characters with letters and digits.</source>
+        <translation>The initial password needs at least 12 characters with letters and digits.</translation>
+    </message>
+    <message>
+        <source>You cannot take user management away from yourself: nobody could undo it.</source>
+        <translation>You cannot take user management away from yourself: nobody could undo it.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UsersModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>No certificate: cannot log in</source>
+        <translation>No certificate: cannot log in</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1… (revoked)</source>
+        <translation>%1… (revoked)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>Login ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>Certificate expires</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UsersPage</name>
+    <message>
+        <source>%1 exists already; choose another name.</source>
+        <translation>%1 exists already; choose another name.</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;New user…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificate…</source>
+        <translation>&amp;Issue certificate…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke certificate…</source>
+        <translation>&amp;Revoke certificate…</translation>
+    </message>
+    <message>
+        <source>Reload users</source>
+        <translation>Reload users</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>Filter by login ID or name</source>
+        <translation>Filter by login ID or name</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>The gateway&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change an administrator&apos;s account.</source>
+        <translation>Only an administrator can change an administrator&apos;s account.</translation>
+    </message>
+    <message>
+        <source>%1 holds rights you do not hold yourself, so only an administrator can change the account.</source>
+        <translation>%1 holds rights you do not hold yourself, so only an administrator can change the account.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it.</source>
+        <translation>You cannot disable yourself or revoke your own certificate: nobody could undo it.</translation>
+    </message>
+    <message>
+        <source>User %1 created. Issue a certificate so that the user can log in.</source>
+        <translation>User %1 created. Issue a certificate so that the user can log in.</translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>User %1 saved.</translation>
+    </message>
+    <message>
+        <source>User %1 unlocked.</source>
+        <translation>User %1 unlocked.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is revoked: its next connection is refused.</source>
+        <translation>The certificate of %1 is revoked: its next connection is refused.</translation>
+    </message>
+    <message>
+        <source>The certificate was issued but could not be saved (%1). Issue it again.</source>
+        <translation>The certificate was issued but could not be saved (%1). Issue it again.</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>unreadable answer</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 saved to %2.</source>
+        <translation>Certificate for %1 saved to %2.</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is saved to:
+%2
+
+Its passphrase is shown only now. Give the file and the passphrase to the user by different channels (for example the file by e-mail, the passphrase by phone).</source>
+        <translation>The certificate of %1 is saved to:
+%2
+
+Its passphrase is shown only now. Give the file and the passphrase to the user by different channels (for example the file by e-mail, the passphrase by phone).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Initial password of %1 (shown only now):
+
+%2
+
+The user cannot log in until you issue a certificate.</source>
+        <translation>Initial password of %1 (shown only now):
+
+%2
+
+The user cannot log in until you issue a certificate.</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)? Their sessions end at once and they cannot log in until enabled again.</source>
+        <translation>Disable %1 (%2)? Their sessions end at once and they cannot log in until enabled again.</translation>
+    </message>
+    <message>
+        <source>Issue certificate</source>
+        <translation>Issue certificate</translation>
+    </message>
+    <message>
+        <source>%1 has a certificate. Issuing a new one revokes it and ends its sessions. Go on?</source>
+        <translation>%1 has a certificate. Issuing a new one revokes it and ends its sessions. Go on?</translation>
+    </message>
+    <message>
+        <source>Save the certificate of %1</source>
+        <translation>Save the certificate of %1</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificate (*.p12)</source>
+        <translation>PKCS#12 certificate (*.p12)</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</source>
+        <translation>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,109 @@
     </message>
 </context>
 <context>
+    <name>kessai::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>接続元</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::AuditPage</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search the audit log again</source>
+        <translation>操作ログを再検索</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>ログインID</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>すべての操作</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>結果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>期間(&amp;D):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>days from … to …</comment>
+        <translation>～</translation>
+    </message>
+    <message>
+        <source>Double-click an entry (or press Enter) to see all of it.</source>
+        <translation>行をダブルクリック（または Enter）で全項目を表示します。</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1件</translation>
+    </message>
+    <message>
+        <source>%1 entries shown; scroll for older ones</source>
+        <translation>%1件を表示中（スクロールで過去の記録を読み込みます）</translation>
+    </message>
+    <message>
+        <source>Time: %1 (Japan time)
+User: %2
+Action: %3 (%4)
+Target: %5
+Result: %6
+From: %7
+Request ID: %8</source>
+        <translation>日時: %1（日本時間）
+ユーザー: %2
+操作: %3（%4）
+対象: %5
+結果: %6
+接続元: %7
+リクエストID: %8</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>操作ログの記録</translation>
+    </message>
+</context>
+<context>
     <name>kessai::BulkActionBar</name>
     <message>
         <source>Ca&amp;pture checked…</source>
@@ -1225,6 +1328,14 @@
     <message>
         <source>Reconciliation</source>
         <translation>消込</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>ユーザー管理</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作ログ</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3732,432 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>An Excel sheet holds at most %L1 rows; export as CSV instead.</source>
         <translation>Excel のシートには最大 %L1 行しか入りません。CSVで出力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UserAdmin</name>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Payment viewed</source>
+        <translation>決済の参照</translation>
+    </message>
+    <message>
+        <source>Payments exported</source>
+        <translation>決済の出力</translation>
+    </message>
+    <message>
+        <source>Capture (売上)</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>Cancel (取消)</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Change amount (金額変更)</source>
+        <translation>金額変更</translation>
+    </message>
+    <message>
+        <source>Payment registered</source>
+        <translation>決済新規登録</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>ユーザー作成</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>ユーザー変更</translation>
+    </message>
+    <message>
+        <source>User unlocked</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>証明書発行</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>証明書失効</translation>
+    </message>
+    <message>
+        <source>User list</source>
+        <translation>ユーザー一覧</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>操作ログ参照</translation>
+    </message>
+    <message>
+        <source>Statements listed</source>
+        <translation>支払明細一覧</translation>
+    </message>
+    <message>
+        <source>Statement viewed</source>
+        <translation>支払明細参照</translation>
+    </message>
+    <message>
+        <source>Sandbox clock moved</source>
+        <translation>サンドボックス時計の変更</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>参照：%1</translation>
+    </message>
+    <message>
+        <source>Sees %1 payments in searches, details and exports.</source>
+        <translation>%1の決済を検索・詳細・出力で見られます。</translation>
+    </message>
+    <message>
+        <source>Confirms the sale of authorized card payments, one by one or in bulk.</source>
+        <translation>オーソリ済みのカード決済を、1件ずつまたは一括で売上確定します。</translation>
+    </message>
+    <message>
+        <source>Cancels authorizations and sales, one by one or in bulk.</source>
+        <translation>オーソリや売上を、1件ずつまたは一括で取り消します。</translation>
+    </message>
+    <message>
+        <source>Changes the amount of a card payment.</source>
+        <translation>カード決済の金額を変更します。</translation>
+    </message>
+    <message>
+        <source>Register payments</source>
+        <translation>決済新規登録</translation>
+    </message>
+    <message>
+        <source>Registers card, コンビニ, ATM and 銀行ネット payments by hand.</source>
+        <translation>カード・コンビニ・ATM・銀行ネットの決済を手入力で登録します。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Writes search results to files (CSV, Excel).</source>
+        <translation>検索結果をファイル（CSV・Excel）に出力します。</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>支払明細</translation>
+    </message>
+    <message>
+        <source>Reads settlement statements (支払明細), exports them and reconciles them (消込).</source>
+        <translation>支払明細を参照・出力し、消込を行います。</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>ユーザー管理</translation>
+    </message>
+    <message>
+        <source>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</source>
+        <translation>ユーザーの追加・変更、証明書の発行・失効、操作ログの参照を行います（自分が持つ権限の範囲内に限ります）。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UserEditorDialog</name>
+    <message>
+        <source>Edit user %1</source>
+        <translation>ユーザー %1 の編集</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>ユーザーの新規作成</translation>
+    </message>
+    <message>
+        <source>3–32 letters, digits, _ . -</source>
+        <translation>英数字と _ . - で3～32文字</translation>
+    </message>
+    <message>
+        <source>&amp;Login ID:</source>
+        <translation>ログインID(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>氏名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>権限区分(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初期パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>At least 12 characters with letters and digits. Shown once: hand it to the user yourself, separately from the certificate&apos;s passphrase.</source>
+        <translation>英字と数字を含む12文字以上。表示は一度きりです。証明書のパスフレーズとは別の経路で本人に渡してください。</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>You do not hold this right yourself, so you cannot give it.</source>
+        <translation>ご自身がこの権限を持っていないため、付与できません。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>ユーザーを作成</translation>
+    </message>
+    <message>
+        <source>Only an administrator can give the administrator role.</source>
+        <translation>管理者権限を付与できるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>The login ID needs 3–32 letters, digits, _ . or -.</source>
+        <translation>ログインIDは英数字と _ . - で3～32文字にしてください。</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; is the gateway&apos;s own name and cannot be a user.</source>
+        <translation>「system」はゲートウェイ自身の名前のため、ユーザーには使えません。</translation>
+    </message>
+    <message>
+        <source>Enter the user&apos;s name.</source>
+        <translation>氏名を入力してください。</translation>
+    </message>
+    <message>
+        <source>The initial password needs at least 12 characters with letters and digits.</source>
+        <translation>初期パスワードは英字と数字を含む12文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>You cannot take user management away from yourself: nobody could undo it.</source>
+        <translation>ご自身のユーザー管理権限は外せません（元に戻せる人がいなくなります）。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UsersModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>%1 までロック中</translation>
+    </message>
+    <message>
+        <source>No certificate: cannot log in</source>
+        <translation>証明書なし：ログイン不可</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1… (revoked)</source>
+        <translation>%1…（失効）</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>ログインID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>権限区分</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>証明書の有効期限</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::UsersPage</name>
+    <message>
+        <source>%1 exists already; choose another name.</source>
+        <translation>%1 はすでにあります。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>新規ユーザー(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificate…</source>
+        <translation>証明書を発行(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke certificate…</source>
+        <translation>証明書を失効(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reload users</source>
+        <translation>ユーザー一覧を再読み込み</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新規ユーザー…</translation>
+    </message>
+    <message>
+        <source>Filter by login ID or name</source>
+        <translation>ログインIDまたは氏名で絞り込み</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read.</source>
+        <translation>ゲートウェイの応答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change an administrator&apos;s account.</source>
+        <translation>管理者のアカウントを変更できるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>%1 holds rights you do not hold yourself, so only an administrator can change the account.</source>
+        <translation>%1 はご自身が持っていない権限を持つため、このアカウントを変更できるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>有効にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it.</source>
+        <translation>ご自身を無効にしたり、ご自身の証明書を失効させたりはできません（元に戻せる人がいなくなります）。</translation>
+    </message>
+    <message>
+        <source>User %1 created. Issue a certificate so that the user can log in.</source>
+        <translation>ユーザー %1 を作成しました。ログインできるよう証明書を発行してください。</translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>ユーザー %1 を保存しました。</translation>
+    </message>
+    <message>
+        <source>User %1 unlocked.</source>
+        <translation>ユーザー %1 のロックを解除しました。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is revoked: its next connection is refused.</source>
+        <translation>%1 の証明書を失効させました。次の接続から拒否されます。</translation>
+    </message>
+    <message>
+        <source>The certificate was issued but could not be saved (%1). Issue it again.</source>
+        <translation>証明書は発行されましたが保存できませんでした（%1）。もう一度発行してください。</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>応答を読み取れません</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 saved to %2.</source>
+        <translation>%1 の証明書を %2 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>証明書発行</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is saved to:
+%2
+
+Its passphrase is shown only now. Give the file and the passphrase to the user by different channels (for example the file by e-mail, the passphrase by phone).</source>
+        <translation>%1 の証明書を次の場所に保存しました:
+%2
+
+パスフレーズは今回だけ表示されます。ファイルとパスフレーズは別々の経路で本人に渡してください（例：ファイルはメール、パスフレーズは電話）。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>ユーザーの新規作成</translation>
+    </message>
+    <message>
+        <source>Initial password of %1 (shown only now):
+
+%2
+
+The user cannot log in until you issue a certificate.</source>
+        <translation>%1 の初期パスワード（今回だけ表示されます）:
+
+%2
+
+証明書を発行するまで、このユーザーはログインできません。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>ユーザーを無効にする</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)? Their sessions end at once and they cannot log in until enabled again.</source>
+        <translation>%1（%2）を無効にしますか？ 接続中のセッションはすぐに終了し、有効に戻すまでログインできません。</translation>
+    </message>
+    <message>
+        <source>Issue certificate</source>
+        <translation>証明書の発行</translation>
+    </message>
+    <message>
+        <source>%1 has a certificate. Issuing a new one revokes it and ends its sessions. Go on?</source>
+        <translation>%1 には証明書があります。新しく発行すると今の証明書は失効し、セッションも終了します。続けますか？</translation>
+    </message>
+    <message>
+        <source>Save the certificate of %1</source>
+        <translation>%1 の証明書を保存</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificate (*.p12)</source>
+        <translation>PKCS#12 証明書 (*.p12)</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>証明書の失効</translation>
+    </message>
+    <message>
+        <source>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</source>
+        <translation>%1（%2）の証明書を失効させますか？ 新しい証明書を発行するまで接続できなくなります。</translation>
     </message>
 </context>
 <context>

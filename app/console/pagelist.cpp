@@ -4,6 +4,8 @@
 #include "bulk/bulkpage.h"
 #include "payments/searchpage.h"
 #include "register/registrationpage.h"
+#include "admin/auditpage.h"
+#include "admin/userspage.h"
 #include "reconcile/reconcilepage.h"
 #include "statements/statementspage.h"
 
@@ -43,6 +45,14 @@ const QList<PageEntry> &PageList::all()
          QT_TRANSLATE_NOOP("kessai::PageList", "Reconciliation"), QStringLiteral("view-task"),
          [](const UserInfo &user) { return user.can(QStringLiteral("statements")); },
          [](const PageContext &c) -> Page * { return new ReconcilePage(c.client); }},
+        {QStringLiteral("admin/users"), PageEntry::Group::Administration,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Users"), QStringLiteral("system-users"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("manage_users")); },
+         [](const PageContext &c) -> Page * { return new UsersPage(c.client); }},
+        {QStringLiteral("admin/audit"), PageEntry::Group::Administration,
+         QT_TRANSLATE_NOOP("kessai::PageList", "Audit log"), QStringLiteral("document-open-recent"),
+         [](const UserInfo &user) { return user.can(QStringLiteral("manage_users")); },
+         [](const PageContext &c) -> Page * { return new AuditPage(c.client); }},
     };
     return pages;
 }

@@ -224,6 +224,90 @@ ApiReply *MerchantClient::statementLines(const StatementLineQuery &lines, const 
                query, ApiReply::Body::Raw);
 }
 
+namespace {
+
+QString userPath(const QString &loginId, const QString &tail = QString())
+{
+    return QStringLiteral("/v1/users/") + QString::fromLatin1(QUrl::toPercentEncoding(loginId)) + tail;
+}
+
+QJsonObject changeJson(const UserChange &change)
+{
+    QJsonObject object;
+    if (change.name)
+        object.insert(QStringLiteral("name"), *change.name);
+    if (change.role)
+        object.insert(QStringLiteral("role"), *change.role);
+    if (change.permissions)
+        object.insert(QStringLiteral("permissions"), QJsonArray::fromStringList(*change.permissions));
+    if (change.enabled)
+        object.insert(QStringLiteral("enabled"), *change.enabled);
+    return object;
+}
+
+} // namespace
+
+ApiReply *MerchantClient::users()
+{
+    return get(QStringLiteral("/v1/users"));
+}
+
+ApiReply *MerchantClient::createUser(const QString &loginId, const UserChange &user, const QString &initialPassword)
+{
+    QJsonObject body = changeJson(user);
+    body.insert(QStringLiteral("login_id"), loginId);
+    body.insert(QStringLiteral("password"), initialPassword);
+    return post(QStringLiteral("/v1/users"), QJsonDocument(body));
+}
+
+ApiReply *MerchantClient::updateUser(const QString &loginId, const UserChange &change)
+{
+    if (!isSecure())
+        return refuseInsecure();
+    QNetworkRequest request = makeRequest(userPath(loginId));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return track(new ApiReply(m_nam->sendCustomRequest(request, QByteArrayLiteral("PATCH"),
+                                                       QJsonDocument(changeJson(change)).toJson(QJsonDocument::Compact)),
+                              this));
+}
+
+ApiReply *MerchantClient::unlockUser(const QString &loginId)
+{
+    return post(userPath(loginId, QStringLiteral("/unlock")), QJsonDocument(QJsonObject()));
+}
+
+ApiReply *MerchantClient::issueCertificate(const QString &loginId)
+{
+    return post(userPath(loginId, QStringLiteral("/certificate")), QJsonDocument(QJsonObject()));
+}
+
+ApiReply *MerchantClient::revokeCertificate(const QString &loginId)
+{
+    if (!isSecure())
+        return refuseInsecure();
+    return track(new ApiReply(m_nam->deleteResource(makeRequest(userPath(loginId, QStringLiteral("/certificate")))), this));
+}
+
+ApiReply *MerchantClient::audit(const AuditQuery &filter, const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    if (!filter.loginId.isEmpty())
+        query.addQueryItem(QStringLiteral("login_id"), filter.loginId);
+    if (!filter.action.isEmpty())
+        query.addQueryItem(QStringLiteral("action"), filter.action);
+    if (!filter.result.isEmpty())
+        query.addQueryItem(QStringLiteral("result"), filter.result);
+    // Whole days in Japan time: the gateway reads a plain date as 00:00 JST; the end is exclusive.
+    if (filter.from.isValid())
+        query.addQueryItem(QStringLiteral("from"), filter.from.toString(Qt::ISODate));
+    if (filter.to.isValid())
+        query.addQueryItem(QStringLiteral("to"), filter.to.addDays(1).toString(Qt::ISODate));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return get(QStringLiteral("/v1/audit"), query);
+}
+
 ApiReply *MerchantClient::get(const QString &path, const QUrlQuery &query, ApiReply::Body body)
 {
     if (!isSecure())

@@ -5,6 +5,7 @@
 #include "domain/money.h"
 #include "paymentquery.h"
 #include "statement.h"
+#include "useradmin.h"
 #include "tls/clientidentity.h"
 
 #include <QList>
@@ -87,6 +88,15 @@ public:
     ApiReply *statement(const QString &statementId);
     // GET /v1/statements/{id}/lines, the body kept raw for readStatementLinesPage().
     ApiReply *statementLines(const StatementLineQuery &query, const QString &cursor, int limit);
+
+    // The admin API (needs manage_users; docs/api.md "Users and certificates", "Audit").
+    ApiReply *users(); // ManagedUser::listFromJson
+    ApiReply *createUser(const QString &loginId, const UserChange &user, const QString &initialPassword);
+    ApiReply *updateUser(const QString &loginId, const UserChange &change);
+    ApiReply *unlockUser(const QString &loginId);
+    ApiReply *issueCertificate(const QString &loginId); // IssuedCertificate::fromJson
+    ApiReply *revokeCertificate(const QString &loginId);
+    ApiReply *audit(const AuditQuery &query, const QString &cursor, int limit); // readAuditPage
 
     // Generic calls for later endpoints.
     ApiReply *get(const QString &path, const QUrlQuery &query = {}, ApiReply::Body body = ApiReply::Body::Json);

@@ -1,0 +1,287 @@
+#include "admin/auditmodel.h"
+#include "admin/auditpage.h"
+#include "admin/usereditordialog.h"
+#include "admin/usersmodel.h"
+#include "admin/userspage.h"
+#include "api/merchantclient.h"
+#include "gatewayfixture.h"
+#include "pagelist.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <sys/stat.h>
+
+using namespace kessai;
+
+// 管理 against a real kessai-gateway: ユーザー管理 creates a user, issues the certificate that user
+// then logs in with, revokes it, disables and enables; 操作ログ finds what was done.
+class TestE2eAdmin : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        qputenv("KESSAI_TEST_NO_DIALOGS", "1");
+        QVERIFY2(m_gateway.start(300, 3), qPrintable(m_gateway.error()));
+        m_ca = loadCaCertificates(m_gateway.caPath());
+        QVERIFY(login(m_admin, QStringLiteral("admin")).ok());
+        m_page = std::make_unique<UsersPage>(&m_admin);
+        m_page->resize(1280, 800);
+        m_page->show();
+        QSignalSpy loaded(m_page.get(), &UsersPage::usersLoaded);
+        m_page->pageShown(true);
+        QVERIFY(loaded.wait(10000));
+    }
+
+    void listsTheMerchantsUsers()
+    {
+        QAbstractItemModelTester tester(m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList ids;
+        for (const ManagedUser &user : m_page->model()->users())
+            ids.append(user.loginId);
+        ids.sort();
+        QCOMPARE(ids, (QStringList{QStringLiteral("admin"), QStringLiteral("staff"), QStringLiteral("viewer")}));
+        const ManagedUser *staff = m_page->model()->userAt(m_page->model()->rowOf(QStringLiteral("staff")));
+        QVERIFY(staff->hasActiveCertificate());
+        QCOMPARE(staff->certificate->fingerprint.size(), 64);
+        QVERIFY(staff->permissions.contains(QStringLiteral("capture")));
+        // Oneself: no disable, no revoke, and the page says why.
+        m_page->selectUser(QStringLiteral("admin"));
+        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("toggleUser"))->isEnabled());
+        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("revokeCertificate"))->isEnabled());
+        QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("editUser"))->isEnabled());
+    }
+
+    void createsAUserWhoLogsInWithTheIssuedCertificate()
+    {
+        UserEditorDialog editor(std::nullopt, m_admin.user().role, m_admin.user().permissions, m_admin.user().loginId);
+        auto *save = editor.findChild<QPushButton *>(QStringLiteral("userSave"));
+        QVERIFY(!save->isEnabled()); // no login ID, no name yet
+        editor.setLoginId(QStringLiteral("system"));
+        editor.setName(QStringLiteral("アルバイト 四郎"));
+        QVERIFY(!save->isEnabled()); // the gateway's own name
+        editor.setLoginId(QStringLiteral("parttime.4"));
+        QVERIFY(save->isEnabled());
+        QVERIFY(meetsPasswordPolicy(editor.initialPassword()));
+        editor.setPermission(QStringLiteral("view:02"), true);
+        editor.setPermission(QStringLiteral("capture"), true);
+        const UserChange change = editor.change();
+        QCOMPARE(change.permissions.value(), (QStringList{QStringLiteral("view:02"), QStringLiteral("capture")}));
+        QCOMPARE(change.role.value(), QStringLiteral("general"));
+        m_password = editor.initialPassword();
+
+        QSignalSpy finished(m_page.get(), &UsersPage::actionFinished);
+        m_page->createUser(editor.loginId(), change, m_password);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        const ManagedUser *created = m_page->model()->userAt(m_page->model()->rowOf(QStringLiteral("parttime.4")));
+        QVERIFY(created);
+        QVERIFY(!created->certificate);
+        QCOMPARE(m_page->currentLoginId(), QStringLiteral("parttime.4"));
+
+        // The certificate: saved for the owner only, its passphrase once; the new user logs in.
+        const QString p12 = m_dir.filePath(QStringLiteral("parttime.4.p12"));
+        finished.clear();
+        m_page->issueCertificate(QStringLiteral("parttime.4"), p12);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        struct stat info{};
+        QCOMPARE(::stat(QFile::encodeName(p12).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0600u);
+        m_p12 = p12;
+        m_passphrase = m_page->lastPassphrase();
+        QCOMPARE(m_passphrase.size(), 24);
+        MerchantClient newcomer;
+        const ApiResult loggedIn = loginWith(newcomer, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password);
+        QVERIFY2(loggedIn.ok(), qPrintable(loggedIn.error.displayText()));
+        QCOMPARE(newcomer.user().permissions, (QStringList{QStringLiteral("view:02"), QStringLiteral("capture")}));
+        // Not over an existing file.
+        finished.clear();
+        m_page->issueCertificate(QStringLiteral("parttime.4"), p12);
+        QVERIFY(finished.wait(5000) || !finished.isEmpty());
+        QVERIFY(!finished.first().first().toBool());
+
+        // The same login ID again, in other case: the gateway refuses and the page says so.
+        finished.clear();
+        m_page->createUser(QStringLiteral("PARTTIME.4"), change, m_password);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.first().first().toBool());
+    }
+
+    void changesRightsDisablesAndEnables()
+    {
+        UserChange more;
+        more.permissions = QStringList{QStringLiteral("view:02"), QStringLiteral("view:03"), QStringLiteral("capture")};
+        QSignalSpy finished(m_page.get(), &UsersPage::actionFinished);
+        m_page->changeUser(QStringLiteral("parttime.4"), more);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(m_page->model()->userAt(m_page->model()->rowOf(QStringLiteral("parttime.4")))->permissions, *more.permissions);
+
+        UserChange off;
+        off.enabled = false;
+        finished.clear();
+        m_page->changeUser(QStringLiteral("parttime.4"), off);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toBool());
+        MerchantClient refused;
+        QCOMPARE(loginWith(refused, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password).error.kind,
+                 ApiError::Kind::Authentication);
+        UserChange on;
+        on.enabled = true;
+        finished.clear();
+        m_page->changeUser(QStringLiteral("parttime.4"), on);
+        QVERIFY(finished.wait(10000));
+        MerchantClient back;
+        QVERIFY(loginWith(back, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password).ok());
+    }
+
+    void aRevokedCertificateIsRefusedAtItsNextConnection()
+    {
+        QSignalSpy finished(m_page.get(), &UsersPage::actionFinished);
+        m_page->revokeCertificate(QStringLiteral("parttime.4"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toBool());
+        QVERIFY(m_page->model()->userAt(m_page->model()->rowOf(QStringLiteral("parttime.4")))->certificate->revoked);
+        MerchantClient revoked;
+        const ApiResult result = loginWith(revoked, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.kind == ApiError::Kind::Tls || result.error.kind == ApiError::Kind::Connection,
+                 qPrintable(result.error.displayText()));
+    }
+
+    void auditLogShowsWhatWasDone()
+    {
+        AuditPage page(&m_admin);
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        AuditQuery query;
+        query.action = QStringLiteral("user_create");
+        QSignalSpy loaded(page.model(), &AuditModel::pageLoaded);
+        page.search(query);
+        QVERIFY(loaded.wait(10000));
+        QStringList targets;
+        QStringList results;
+        for (int row = 0; row < page.model()->rowCount(); ++row) {
+            QCOMPARE(page.model()->entryAt(row)->action, QStringLiteral("user_create"));
+            targets.append(page.model()->entryAt(row)->target);
+            results.append(page.model()->entryAt(row)->result);
+        }
+        QVERIFY2(targets.contains(QStringLiteral("user:parttime.4")), qPrintable(targets.join(u',')));
+        QVERIFY(results.contains(QStringLiteral("conflict"))); // the second, refused attempt
+        query = AuditQuery();
+        query.action = QStringLiteral("certificate_revoke");
+        query.from = QDate::currentDate().addDays(-1);
+        query.to = QDate::currentDate().addDays(1);
+        loaded.clear();
+        page.search(query);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.model()->rowCount(), 1);
+        QVERIFY(page.model()->entryAt(0)->target.startsWith(QLatin1String("user:parttime.4 cert:")));
+        QCOMPARE(page.model()->entryAt(0)->loginId, QStringLiteral("admin"));
+    }
+
+    // A general user without manage_users gets no admin page, and the gateway refuses it anyway.
+    void staffSeesNoAdministration()
+    {
+        MerchantClient staff;
+        QVERIFY(login(staff, QStringLiteral("staff")).ok());
+        for (const PageEntry *entry : PageList::allowedFor(staff.user()))
+            QVERIFY2(entry->group != PageEntry::Group::Administration, qPrintable(entry->id));
+        bool adminHasUsers = false;
+        for (const PageEntry *entry : PageList::allowedFor(m_admin.user()))
+            adminHasUsers = adminHasUsers || entry->id == QLatin1String("admin/users");
+        QVERIFY(adminHasUsers);
+        QCOMPARE(waitFor(staff.users()).error.kind, ApiError::Kind::Permission);
+        QCOMPARE(waitFor(staff.audit({}, QString(), 10)).error.kind, ApiError::Kind::Permission);
+    }
+
+    void japaneseScreenshots()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        UsersPage page(&m_admin);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &UsersPage::usersLoaded);
+        page.pageShown(true);
+        QVERIFY(loaded.wait(10000));
+        page.selectUser(QStringLiteral("staff"));
+        QTest::qWait(100);
+        QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("users-ja.png"))));
+        const ManagedUser staff = *page.model()->userAt(page.model()->rowOf(QStringLiteral("staff")));
+        UserEditorDialog editor(staff, m_admin.user().role, m_admin.user().permissions, m_admin.user().loginId);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(editor.grab().save(QDir(dir).filePath(QStringLiteral("user-editor-ja.png"))));
+        AuditPage audit(&m_admin);
+        audit.resize(1280, 800);
+        audit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&audit));
+        QSignalSpy auditLoaded(audit.model(), &AuditModel::pageLoaded);
+        audit.pageShown(true);
+        QVERIFY(auditLoaded.wait(10000));
+        QTest::qWait(100);
+        QVERIFY(audit.grab().save(QDir(dir).filePath(QStringLiteral("audit-ja.png"))));
+        qInfo("screenshots in %s", qPrintable(dir));
+    }
+
+    void cleanupTestCase() { m_page.reset(); }
+
+private:
+    ApiResult login(MerchantClient &client, const QString &loginId)
+    {
+        const GatewayFixture::User user = m_gateway.user(loginId);
+        return loginWith(client, loginId, user.p12, user.p12Passphrase, user.password);
+    }
+
+    ApiResult loginWith(MerchantClient &client, const QString &loginId, const QString &p12, const QString &passphrase,
+                        const QString &password)
+    {
+        const auto loaded = ClientIdentity::load(p12, passphrase);
+        if (!loaded.ok()) {
+            ApiResult failed;
+            failed.error.kind = ApiError::Kind::Tls;
+            failed.error.message = loaded.message;
+            return failed;
+        }
+        client.setBaseUrl(m_gateway.url());
+        client.setIdentity(loaded.identity, m_ca);
+        return waitFor(client.login(loginId, password));
+    }
+
+    QTemporaryDir m_config;
+    QTemporaryDir m_dir;
+    GatewayFixture m_gateway;
+    QList<QSslCertificate> m_ca;
+    MerchantClient m_admin;
+    std::unique_ptr<UsersPage> m_page;
+    QString m_password;
+    QString m_p12;
+    QString m_passphrase;
+};
+
+QTEST_MAIN(TestE2eAdmin)
+#include "tst_e2e_admin.moc"

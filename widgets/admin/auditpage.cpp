@@ -1,0 +1,172 @@
+#include "auditpage.h"
+
+#include "admin/auditmodel.h"
+#include "api/useradmin.h"
+#include "api/merchantclient.h"
+#include "common/dateedit.h"
+#include "domain/japantime.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace kessai {
+
+AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
+    : Page(parent)
+    , m_client(client)
+    , m_model(new AuditModel(this))
+    , m_loginId(new QLineEdit)
+    , m_action(new QComboBox)
+    , m_result(new QComboBox)
+    , m_from(new DateEdit)
+    , m_to(new DateEdit)
+    , m_search(new QPushButton(tr("&Search")))
+    , m_view(new QTableView)
+    , m_summary(new QLabel)
+    , m_reloadAction(new QAction(tr("Search the audit log again"), this))
+{
+    setObjectName(QStringLiteral("auditPage"));
+    m_model->setClient(client);
+    m_loginId->setObjectName(QStringLiteral("auditLoginId"));
+    m_loginId->setPlaceholderText(tr("Login ID"));
+    m_loginId->setClearButtonEnabled(true);
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->addItem(tr("All actions"), QString());
+    for (const QString &action : auditActions())
+        m_action->addItem(auditActionLabel(action), action);
+    m_result->setObjectName(QStringLiteral("auditResult"));
+    m_result->setEditable(true);
+    m_result->addItem(QString());
+    for (const QString &result : {QStringLiteral("ok"), QStringLiteral("forbidden"), QStringLiteral("not_found"),
+                                  QStringLiteral("invalid_credentials"), QStringLiteral("account_locked"),
+                                  QStringLiteral("certificate_mismatch"), QStringLiteral("conflict")})
+        m_result->addItem(result);
+    m_result->lineEdit()->setPlaceholderText(tr("Any result"));
+    m_from->setObjectName(QStringLiteral("auditFrom"));
+    m_to->setObjectName(QStringLiteral("auditTo"));
+    m_search->setObjectName(QStringLiteral("auditSearch"));
+    m_search->setDefault(true);
+    m_summary->setObjectName(QStringLiteral("auditSummary"));
+
+    auto *filters = new QHBoxLayout;
+    auto *userLabel = new QLabel(tr("&User:"));
+    userLabel->setBuddy(m_loginId);
+    auto *actionLabel = new QLabel(tr("&Action:"));
+    actionLabel->setBuddy(m_action);
+    auto *resultLabel = new QLabel(tr("&Result:"));
+    resultLabel->setBuddy(m_result);
+    auto *dateLabel = new QLabel(tr("&Days:"));
+    dateLabel->setBuddy(m_from->lineEdit());
+    filters->addWidget(userLabel);
+    filters->addWidget(m_loginId);
+    filters->addWidget(actionLabel);
+    filters->addWidget(m_action);
+    filters->addWidget(resultLabel);
+    filters->addWidget(m_result);
+    filters->addWidget(dateLabel);
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to", "days from … to …")));
+    filters->addWidget(m_to);
+    filters->addWidget(m_search);
+    filters->addStretch(1);
+
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("auditView"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setToolTip(tr("Double-click an entry (or press Enter) to see all of it."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_summary);
+
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    connect(m_reloadAction, &QAction::triggered, this, &AuditPage::searchFromFilters);
+    connect(m_search, &QPushButton::clicked, this, &AuditPage::searchFromFilters);
+    connect(m_loginId, &QLineEdit::returnPressed, this, &AuditPage::searchFromFilters);
+    connect(m_result->lineEdit(), &QLineEdit::returnPressed, this, &AuditPage::searchFromFilters);
+    connect(m_action, &QComboBox::activated, this, &AuditPage::searchFromFilters);
+    connect(m_view, &QTableView::activated, this, &AuditPage::showEntry);
+    connect(m_model, &AuditModel::pageLoaded, this, [this] {
+        updateSummary();
+        if (m_model->rowCount() > 0 && m_model->rowCount() <= m_model->pageSize())
+            m_view->resizeColumnsToContents();
+    });
+    connect(m_model, &AuditModel::errorOccurred, this, [this](const ApiError &error) { m_summary->setText(error.displayText()); });
+}
+
+AuditPage::~AuditPage() = default;
+
+void AuditPage::pageShown(bool firstTime)
+{
+    if (firstTime)
+        searchFromFilters();
+}
+
+QList<QAction *> AuditPage::menuActions() const
+{
+    return {m_reloadAction};
+}
+
+AuditQuery AuditPage::currentQuery() const
+{
+    AuditQuery query;
+    query.loginId = m_loginId->text().trimmed();
+    query.action = m_action->currentData().toString();
+    query.result = m_result->currentText().trimmed();
+    query.from = m_from->date();
+    query.to = m_to->date();
+    return query;
+}
+
+void AuditPage::search(const AuditQuery &query)
+{
+    m_loginId->setText(query.loginId);
+    m_action->setCurrentIndex(std::max(0, m_action->findData(query.action)));
+    m_result->setCurrentText(query.result);
+    m_from->setDate(query.from);
+    m_to->setDate(query.to);
+    m_model->search(query);
+    updateSummary();
+}
+
+void AuditPage::searchFromFilters()
+{
+    search(currentQuery());
+}
+
+void AuditPage::updateSummary()
+{
+    const QLocale locale;
+    m_summary->setText(m_model->isExhausted() ? tr("%1 entries").arg(locale.toString(m_model->rowCount()))
+                                              : tr("%1 entries shown; scroll for older ones").arg(locale.toString(m_model->rowCount())));
+}
+
+void AuditPage::showEntry(const QModelIndex &index)
+{
+    const AuditEntry *e = m_model->entryAt(index.row());
+    if (!e)
+        return;
+    const QString text = tr("Time: %1 (Japan time)\nUser: %2\nAction: %3 (%4)\nTarget: %5\nResult: %6\nFrom: %7\nRequest ID: %8")
+                             .arg(JapanTime::format(e->at), e->loginId, auditActionLabel(e->action), e->action, e->target,
+                                  e->result, e->origin, e->requestId);
+    QMessageBox box(QMessageBox::Information, tr("Audit entry"), text, QMessageBox::Close, this);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+} // namespace kessai

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/page.h"
+
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace kessai {
+
+class AuditModel;
+class DateEdit;
+class MerchantClient;
+struct AuditQuery;
+
+// 操作ログ: who did what, when, to which payment, user or statement, and with what result —
+// filtered by user, action, result and days (Japan time), newest first, paged like every list.
+class AuditPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditPage)
+
+public:
+    explicit AuditPage(MerchantClient *client, QWidget *parent = nullptr);
+    ~AuditPage() override;
+
+    void pageShown(bool firstTime) override;
+    QList<QAction *> menuActions() const override;
+
+    void search(const AuditQuery &query);
+    AuditQuery currentQuery() const;
+    AuditModel *model() const { return m_model; }
+
+private:
+    void searchFromFilters();
+    void showEntry(const QModelIndex &index);
+    void updateSummary();
+
+    QPointer<MerchantClient> m_client;
+    AuditModel *m_model;
+    QLineEdit *m_loginId;
+    QComboBox *m_action;
+    QComboBox *m_result;
+    DateEdit *m_from;
+    DateEdit *m_to;
+    QPushButton *m_search;
+    QTableView *m_view;
+    QLabel *m_summary;
+    QAction *m_reloadAction;
+};
+
+} // namespace kessai
