@@ -1133,45 +1133,6 @@ Request ID: %8</translation>
     </message>
 </context>
 <context>
-    <name>kessai::ExportDialog</name>
-    <message>
-        <source>Export CSV</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <source>Excel / Japanese accounting software (Shift_JIS / CP932)</source>
-        <translation>Excel / Japanese accounting software (Shift_JIS / CP932)</translation>
-    </message>
-    <message>
-        <source>UTF-8 (with BOM)</source>
-        <translation>UTF-8 (with BOM)</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>File:</translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation>Encoding:</translation>
-    </message>
-    <message>
-        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
-        <translation>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-</context>
-<context>
     <name>kessai::LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -1822,6 +1783,13 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
 </context>
 <context>
+    <name>kessai::PaymentExportStream</name>
+    <message>
+        <source>The gateway&apos;s answer broke off before its end (%1).</source>
+        <translation>The gateway&apos;s answer broke off before its end (%1).</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentExporter</name>
     <message>
         <source>The export was cancelled.</source>
@@ -1866,6 +1834,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Not connected to the gateway.</source>
         <translation>Not connected to the gateway.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>this format is not available</translation>
+    </message>
+    <message>
+        <source>You may not export payments: your user does not have the export permission. An administrator can grant it.</source>
+        <translation>You may not export payments: your user does not have the export permission. An administrator can grant it.</translation>
     </message>
 </context>
 <context>
@@ -2853,24 +2833,12 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>%1 of %2 matching payments checked</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Export CSV…</translation>
-    </message>
-    <message>
-        <source>Export every payment that matches the search to a CSV file</source>
-        <translation>Export every payment that matches the search to a CSV file</translation>
-    </message>
-    <message>
         <source>Exporting payments…</source>
         <translation>Exporting payments…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>Export CSV</translation>
     </message>
     <message>
         <source>Exporting payments… %1 of %2</source>
@@ -3007,6 +2975,22 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
             <numerusform>%1 result, %2 in total, %3 shown</numerusform>
             <numerusform>%1 results, %2 in total, %3 shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Export every payment that matches the search to a CSV or Excel file</source>
+        <translation>Export every payment that matches the search to a CSV or Excel file</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>Export payments</translation>
+    </message>
+    <message>
+        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
+        <translation>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</translation>
     </message>
 </context>
 <context>
@@ -4574,10 +4558,30 @@ The user cannot log in until you issue a certificate.</translation>
         <translation>%1: the header does not name the trading ID and amount columns (取引ID/注文番号/order_id, 金額/合計金額/amount); rename them, or reconcile once in the console to choose them</translation>
     </message>
     <message>
+        <source>First cleared date (Japan time) to reconcile against.</source>
+        <translation>First cleared date (Japan time) to reconcile against.</translation>
+    </message>
+    <message>
+        <source>Last cleared date (Japan time) to reconcile against.</source>
+        <translation>Last cleared date (Japan time) to reconcile against.</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
+        <translation>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
+    </message>
+    <message>
+        <source>Column names in English whatever the language.</source>
+        <translation>Column names in English whatever the language.</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
   payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
   capture --file FILE    売上 every payment of a CSV file
   cancel --file FILE     取消 every payment of a CSV file
   batches [--unfinished] the bulk runs in the journal
@@ -4598,6 +4602,10 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
 
 Commands:
   payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
   capture --file FILE    売上 every payment of a CSV file
   cancel --file FILE     取消 every payment of a CSV file
   batches [--unfinished] the bulk runs in the journal
@@ -4616,20 +4624,12 @@ Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PAS
 Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
     </message>
     <message>
-        <source>First cleared date (Japan time) to reconcile against.</source>
-        <translation>First cleared date (Japan time) to reconcile against.</translation>
+        <source>--limit and --json belong to payments list; payments export writes every payment</source>
+        <translation>--limit and --json belong to payments list; payments export writes every payment</translation>
     </message>
     <message>
-        <source>Last cleared date (Japan time) to reconcile against.</source>
-        <translation>Last cleared date (Japan time) to reconcile against.</translation>
-    </message>
-    <message>
-        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
-        <translation>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
-    </message>
-    <message>
-        <source>Column names in English whatever the language.</source>
-        <translation>Column names in English whatever the language.</translation>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
     </message>
 </context>
 </TS>

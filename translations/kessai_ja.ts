@@ -1131,45 +1131,6 @@ Request ID: %8</source>
     </message>
 </context>
 <context>
-    <name>kessai::ExportDialog</name>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV出力</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
-    </message>
-    <message>
-        <source>Excel / Japanese accounting software (Shift_JIS / CP932)</source>
-        <translation>Excel・会計ソフト向け（Shift_JIS／CP932）</translation>
-    </message>
-    <message>
-        <source>UTF-8 (with BOM)</source>
-        <translation>UTF-8（BOM付き）</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>ファイル</translation>
-    </message>
-    <message>
-        <source>Encoding:</source>
-        <translation>文字コード</translation>
-    </message>
-    <message>
-        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
-        <translation>表示中の行だけでなく、現在の検索条件に一致するすべての決済を出力します。カード番号は出力されません。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>出力</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSVファイル (*.csv)</translation>
-    </message>
-</context>
-<context>
     <name>kessai::LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -1823,6 +1784,13 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     </message>
 </context>
 <context>
+    <name>kessai::PaymentExportStream</name>
+    <message>
+        <source>The gateway&apos;s answer broke off before its end (%1).</source>
+        <translation>ゲートウェイの応答が途中で切れました（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::PaymentExporter</name>
     <message>
         <source>The export was cancelled.</source>
@@ -1867,6 +1835,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Not connected to the gateway.</source>
         <translation>ゲートウェイに接続していません。</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>決済</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>この形式には対応していません</translation>
+    </message>
+    <message>
+        <source>You may not export payments: your user does not have the export permission. An administrator can grant it.</source>
+        <translation>決済を出力できません。このユーザーには出力権限がありません。管理者に付与を依頼してください。</translation>
     </message>
 </context>
 <context>
@@ -2849,24 +2829,12 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <translation>検索結果 %2件中 %1件を選択済み</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV出力…</translation>
-    </message>
-    <message>
-        <source>Export every payment that matches the search to a CSV file</source>
-        <translation>検索条件に一致するすべての決済をCSVファイルに出力します</translation>
-    </message>
-    <message>
         <source>Exporting payments…</source>
         <translation>決済情報を出力しています…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV出力</translation>
     </message>
     <message>
         <source>Exporting payments… %1 of %2</source>
@@ -3000,6 +2968,22 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>
             <numerusform>検索結果 %1件（合計 %2）中、%3件を表示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>出力…</translation>
+    </message>
+    <message>
+        <source>Export every payment that matches the search to a CSV or Excel file</source>
+        <translation>検索条件に合うすべての決済を CSV または Excel ファイルに出力します</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>決済の出力</translation>
+    </message>
+    <message>
+        <source>Every payment that matches the current search is exported, not only the rows on screen. Card numbers are never exported.</source>
+        <translation>画面に表示中の行だけでなく、検索条件に合う決済をすべて出力します。カード番号は出力されません。</translation>
     </message>
 </context>
 <context>
@@ -4559,10 +4543,30 @@ The user cannot log in until you issue a certificate.</source>
         <translation>%1: 見出しに取引IDと金額の列（取引ID/注文番号/order_id、金額/合計金額/amount）がありません。列名を変えるか、一度コンソールで照合して列を選んでください</translation>
     </message>
     <message>
+        <source>First cleared date (Japan time) to reconcile against.</source>
+        <translation>照合する入金・売上確定日の開始日（日本時間）。</translation>
+    </message>
+    <message>
+        <source>Last cleared date (Japan time) to reconcile against.</source>
+        <translation>照合する入金・売上確定日の終了日（日本時間）。</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
+        <translation>使い方: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
+    </message>
+    <message>
+        <source>Column names in English whatever the language.</source>
+        <translation>表示言語にかかわらず列名を英語にします。</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
   payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
   capture --file FILE    売上 every payment of a CSV file
   cancel --file FILE     取消 every payment of a CSV file
   batches [--unfinished] the bulk runs in the journal
@@ -4583,6 +4587,10 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
 
 コマンド:
   payments list          決済を検索します
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] --out FILE
+                         検索条件（payments list と同じ）に合う決済を
+                         すべてファイルに出力します
   capture --file FILE    CSVファイルの決済をすべて売上確定します
   cancel --file FILE     CSVファイルの決済をすべて取消します
   batches [--unfinished] 記録にある一括処理を表示します
@@ -4601,20 +4609,12 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
 終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
     </message>
     <message>
-        <source>First cleared date (Japan time) to reconcile against.</source>
-        <translation>照合する入金・売上確定日の開始日（日本時間）。</translation>
+        <source>--limit and --json belong to payments list; payments export writes every payment</source>
+        <translation>--limit と --json は payments list 用です。payments export は該当する決済をすべて出力します</translation>
     </message>
     <message>
-        <source>Last cleared date (Japan time) to reconcile against.</source>
-        <translation>照合する入金・売上確定日の終了日（日本時間）。</translation>
-    </message>
-    <message>
-        <source>usage: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</source>
-        <translation>使い方: kessaictl reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE</translation>
-    </message>
-    <message>
-        <source>Column names in English whatever the language.</source>
-        <translation>表示言語にかかわらず列名を英語にします。</translation>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>使い方: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
     </message>
 </context>
 </TS>

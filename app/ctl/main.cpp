@@ -3,6 +3,7 @@
 #include "bulkcommands.h"
 #include "common/translations.h"
 #include "ctlsession.h"
+#include "exportcommands.h"
 #include "statementcommands.h"
 #include "domain/japantime.h"
 #include "domain/money.h"
@@ -168,6 +169,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(Ctl::tr("Kessai on the command line.\n\n"
                                         "Commands:\n"
                                         "  payments list          search payments\n"
+                                        "  payments export [--format csv|xlsx]\n"
+                                        "                  [--encoding utf8-bom|utf8|cp932] --out FILE\n"
+                                        "                         every payment of the search (the filters of\n"
+                                        "                         payments list) as a file\n"
                                         "  capture --file FILE    売上 every payment of a CSV file\n"
                                         "  cancel --file FILE     取消 every payment of a CSV file\n"
                                         "  batches [--unfinished] the bulk runs in the journal\n"
@@ -223,7 +228,7 @@ int main(int argc, char *argv[])
     parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize, year,
                        statementId, lines, format, encoding, outFile, englishHeader, ledger, statementOption, fromDate, toDate});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("payments list | capture | cancel | batches | resume [BATCH] | statements list | statement export | reconcile"));
+                                 QStringLiteral("payments list | payments export | capture | cancel | batches | resume [BATCH] | statements list | statement export | reconcile"));
     if (!parser.parse(QCoreApplication::arguments())) {
         complain(parser.errorText());
         return Usage;
@@ -248,7 +253,8 @@ int main(int argc, char *argv[])
             return rc;
         return runStatementCommand(command, options);
     }
-    if (command != QStringList{QStringLiteral("payments"), QStringLiteral("list")}) {
+    const bool exporting = command == QStringList{QStringLiteral("payments"), QStringLiteral("export")};
+    if (command != QStringList{QStringLiteral("payments"), QStringLiteral("list")} && !exporting) {
         complain(Ctl::tr("unknown command; try: kessaictl --help"));
         return Usage;
     }
@@ -257,6 +263,19 @@ int main(int argc, char *argv[])
     int rowLimit = 0;
     if (const int rc = parseListOptions(parser, tradingId, status, type, limit, &query, &rowLimit); rc != Done)
         return rc;
+    if (exporting) {
+        if (parser.isSet(limit) || parser.isSet(json)) {
+            complain(Ctl::tr("--limit and --json belong to payments list; payments export writes every payment"));
+            return Usage;
+        }
+        if (parser.value(outFile).isEmpty()) {
+            complain(Ctl::tr("usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] "
+                             "[--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE"));
+            return Usage;
+        }
+        if (const int rc = checkExportOptions(parser.value(format), parser.value(encoding), parser.value(outFile)); rc != Done)
+            return rc;
+    }
 
     Connection connection;
     QString problem;
@@ -267,7 +286,10 @@ int main(int argc, char *argv[])
     MerchantClient client;
     if (const int rc = connectAndLogin(client, connection); rc != Done)
         return rc;
-    const int rc = paymentsList(client, query, rowLimit, parser.isSet(json));
+    const int rc = exporting ? exportPayments(client, query,
+                                              exportFormatOf(parser.value(format), parser.value(encoding), parser.value(outFile)),
+                                              parser.value(outFile))
+                             : paymentsList(client, query, rowLimit, parser.isSet(json));
     waitFor(client.logout());
     return rc;
 }

@@ -4,6 +4,7 @@
 #include "api/merchantclient.h"
 #include "ctlsession.h"
 #include "domain/japantime.h"
+#include "exportcommands.h"
 #include "export/statementexport.h"
 #include "reconcile/ledger.h"
 #include "reconcile/reconcilereport.h"
@@ -70,26 +71,7 @@ int listStatements(MerchantClient &client, const StatementOptions &options)
 
 ExportFormat formatOf(const StatementOptions &options)
 {
-    if (options.format == QLatin1String("xlsx")
-        || (options.format.isEmpty() && options.out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)))
-        return ExportFormat::Xlsx;
-    if (options.encoding == QLatin1String("cp932"))
-        return ExportFormat::CsvCp932;
-    if (options.encoding == QLatin1String("utf8"))
-        return ExportFormat::CsvUtf8;
-    return ExportFormat::CsvUtf8Bom;
-}
-
-int reportExport(const ExportResult &result)
-{
-    if (!result.ok()) {
-        complain(result.errorText());
-        if (result.apiError.isError())
-            return exitCodeFor(result.apiError);
-        return Usage;
-    }
-    out() << Ctl::tr("%1 rows written to %2").arg(QLocale().toString(result.rows), result.path) << Qt::endl;
-    return Done;
+    return exportFormatOf(options.format, options.encoding, options.out);
 }
 
 int exportStatement(MerchantClient &client, const StatementOptions &options)
@@ -229,20 +211,7 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
                          "[--encoding utf8-bom|utf8|cp932] --out FILE"));
         return Usage;
     }
-    if (!options->format.isEmpty() && options->format != QLatin1String("csv") && options->format != QLatin1String("xlsx")) {
-        complain(Ctl::tr("--format takes csv or xlsx"));
-        return Usage;
-    }
-    if (!options->encoding.isEmpty() && options->encoding != QLatin1String("utf8-bom")
-        && options->encoding != QLatin1String("utf8") && options->encoding != QLatin1String("cp932")) {
-        complain(Ctl::tr("--encoding takes utf8-bom, utf8 or cp932"));
-        return Usage;
-    }
-    if (formatOf(*options) == ExportFormat::Xlsx && !TableWriter::create(QString(), ExportFormat::Xlsx)) {
-        complain(Ctl::tr("this kessaictl cannot write .xlsx files"));
-        return Usage;
-    }
-    return Done;
+    return checkExportOptions(options->format, options->encoding, options->out);
 }
 
 int runStatementCommand(const QStringList &command, const StatementOptions &options)

@@ -107,34 +107,7 @@ void ApiReply::onFinished()
     if (netError == QNetworkReply::OperationCanceledError) {
         m_error = ApiError::cancelled();
     } else if (m_httpStatus == 0) {
-        // No HTTP answer at all: the connection or the handshake failed.
-        m_error.kind = ApiError::Kind::Connection;
-        m_error.code = QStringLiteral("connection");
-        switch (netError) {
-        case QNetworkReply::SslHandshakeFailedError:
-            m_error.kind = ApiError::Kind::Tls;
-            m_error.code = QStringLiteral("tls");
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The secure connection failed: %1").arg(reply->errorString());
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-            // With TLS 1.3 a refused client certificate shows up as the server closing.
-            m_error.kind = ApiError::Kind::Tls;
-            m_error.code = QStringLiteral("tls");
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway closed the connection. Is the certificate valid and not revoked?");
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway refused the connection. Is it running at this address?");
-            break;
-        case QNetworkReply::HostNotFoundError:
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's host name was not found.");
-            break;
-        case QNetworkReply::TimeoutError:
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway did not answer in time.");
-            break;
-        default:
-            m_error.message = QCoreApplication::translate("kessai::ApiReply", "Cannot reach the gateway: %1").arg(reply->errorString());
-            break;
-        }
+        m_error = networkErrorOf(*reply);
     } else if (m_httpStatus >= 200 && m_httpStatus < 300 && m_bodyKind == Body::Raw) {
         m_body = body;
     } else {
@@ -145,13 +118,9 @@ void ApiReply::onFinished()
             if (!parsed)
                 setMalformed(parseError.errorString());
         } else {
-            const QJsonObject err = m_json.object().value(QLatin1String("error")).toObject();
-            m_error.kind = kindForStatus(m_httpStatus);
-            m_error.code = err.value(QLatin1String("code")).toString(QStringLiteral("http_%1").arg(m_httpStatus));
-            m_error.message = messageForCode(m_error.code, err.value(QLatin1String("message")).toString());
-            const QString rid = err.value(QLatin1String("request_id")).toString();
-            if (!rid.isEmpty())
-                m_requestId = rid;
+            m_error = httpErrorOf(m_httpStatus, m_json.object());
+            if (!m_error.requestId.isEmpty())
+                m_requestId = m_error.requestId;
         }
     }
     m_error.httpStatus = m_httpStatus;
@@ -162,6 +131,51 @@ void ApiReply::onFinished()
     }
     m_finished = true;
     Q_EMIT finished();
+}
+
+ApiError networkErrorOf(const QNetworkReply &reply)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Connection;
+    error.code = QStringLiteral("connection");
+    switch (reply.error()) {
+    case QNetworkReply::SslHandshakeFailedError:
+        error.kind = ApiError::Kind::Tls;
+        error.code = QStringLiteral("tls");
+        error.message = QCoreApplication::translate("kessai::ApiReply", "The secure connection failed: %1").arg(reply.errorString());
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        // With TLS 1.3 a refused client certificate shows up as the server closing.
+        error.kind = ApiError::Kind::Tls;
+        error.code = QStringLiteral("tls");
+        error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway closed the connection. Is the certificate valid and not revoked?");
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway refused the connection. Is it running at this address?");
+        break;
+    case QNetworkReply::HostNotFoundError:
+        error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway's host name was not found.");
+        break;
+    case QNetworkReply::TimeoutError:
+        error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway did not answer in time.");
+        break;
+    default:
+        error.message = QCoreApplication::translate("kessai::ApiReply", "Cannot reach the gateway: %1").arg(reply.errorString());
+        break;
+    }
+    return error;
+}
+
+ApiError httpErrorOf(int httpStatus, const QJsonObject &answer)
+{
+    const QJsonObject err = answer.value(QLatin1String("error")).toObject();
+    ApiError error;
+    error.kind = kindForStatus(httpStatus);
+    error.httpStatus = httpStatus;
+    error.code = err.value(QLatin1String("code")).toString(QStringLiteral("http_%1").arg(httpStatus));
+    error.message = messageForCode(error.code, err.value(QLatin1String("message")).toString());
+    error.requestId = err.value(QLatin1String("request_id")).toString();
+    return error;
 }
 
 void ApiReply::setMalformed(const QString &why)

@@ -3,6 +3,7 @@
 #include "apierror.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -65,6 +66,13 @@ struct ApiResult
     QJsonDocument json;
     bool ok() const { return !error.isError(); }
 };
+
+// What a finished reply that got no HTTP answer at all says went wrong: the connection, the
+// handshake or the certificate (the message translated).
+ApiError networkErrorOf(const QNetworkReply &reply);
+// The error a non-2xx answer carries (docs/api.md: {"error": {code, message, request_id}}), with
+// the kind its status means and a translated message for the codes users meet.
+ApiError httpErrorOf(int httpStatus, const QJsonObject &answer);
 
 // Waits in a local event loop for the reply; for command-line tools and tests, never for the GUI.
 ApiResult waitFor(ApiReply *reply);

@@ -50,14 +50,23 @@ bool MerchantClient::setBaseUrl(const QUrl &url)
     return isSecure();
 }
 
-ApiReply *MerchantClient::refuseInsecure()
+namespace {
+
+ApiError insecureUrl()
 {
     ApiError error;
     error.kind = ApiError::Kind::Connection;
     error.code = QStringLiteral("insecure_url");
     error.message = QCoreApplication::translate("kessai::MerchantClient",
                                                 "The gateway URL must start with https:// — nothing was sent.");
-    return track(new ApiReply(error, this));
+    return error;
+}
+
+} // namespace
+
+ApiReply *MerchantClient::refuseInsecure()
+{
+    return track(new ApiReply(insecureUrl(), this));
 }
 
 void MerchantClient::setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates)
@@ -103,15 +112,28 @@ ApiReply *MerchantClient::track(QNetworkReply *reply)
 ApiReply *MerchantClient::track(ApiReply *apiReply)
 {
     connect(apiReply, &ApiReply::finished, this, [this, apiReply] {
-        const ApiError &e = apiReply->error();
-        if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty()
-            && (e.code == QLatin1String("session_expired") || e.code == QLatin1String("unauthenticated"))) {
-            m_token.clear();
-            Q_EMIT sessionExpired();
-        }
+        noteError(apiReply->error());
         apiReply->deleteLater();
     });
     return apiReply;
+}
+
+PaymentExportStream *MerchantClient::track(PaymentExportStream *stream)
+{
+    connect(stream, &PaymentExportStream::finished, this, [this, stream] {
+        noteError(stream->error());
+        stream->deleteLater();
+    });
+    return stream;
+}
+
+void MerchantClient::noteError(const ApiError &e)
+{
+    if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty()
+        && (e.code == QLatin1String("session_expired") || e.code == QLatin1String("unauthenticated"))) {
+        m_token.clear();
+        Q_EMIT sessionExpired();
+    }
 }
 
 ApiReply *MerchantClient::login(const QString &loginId, const QString &password)
@@ -177,6 +199,18 @@ ApiReply *MerchantClient::searchPayments(const PaymentQuery &query, const QStrin
 ApiReply *MerchantClient::paymentPage(const PaymentQuery &query, const QString &cursor, int limit)
 {
     return get(QStringLiteral("/v1/payments"), pageQuery(query, cursor, limit, false), ApiReply::Body::Raw);
+}
+
+PaymentExportStream *MerchantClient::exportPayments(const PaymentQuery &query)
+{
+    if (!isSecure())
+        return track(new PaymentExportStream(insecureUrl(), this));
+    QUrlQuery q;
+    query.addTo(q);
+    QNetworkRequest request = makeRequest(QStringLiteral("/v1/payments/export"), q);
+    // Errors still come as JSON.
+    request.setRawHeader("Accept", "application/x-ndjson, application/json");
+    return track(new PaymentExportStream(m_nam->get(request), this));
 }
 
 ApiReply *MerchantClient::countPayments(const PaymentQuery &query, bool withAmount)

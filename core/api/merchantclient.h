@@ -2,6 +2,7 @@
 
 #include "apireply.h"
 #include "paymentaction.h"
+#include "paymentexportstream.h"
 #include "domain/money.h"
 #include "paymentquery.h"
 #include "statement.h"
@@ -68,6 +69,9 @@ public:
     ApiReply *searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count);
     // The same page uncounted, its body kept raw (ApiReply::body()) for readPaymentListPage().
     ApiReply *paymentPage(const PaymentQuery &query, const QString &cursor, int limit);
+    // GET /v1/payments/export: every payment of the search (its filters and order), streamed as
+    // JSON Lines and read as it arrives (see PaymentExportStream). Needs the `export` permission.
+    PaymentExportStream *exportPayments(const PaymentQuery &query);
     // GET /v1/payments/count: the total of a search, asked for beside the rows.
     // withAmount: the summed amount too (the answer's "amount"; see docs/api.md).
     ApiReply *countPayments(const PaymentQuery &query, bool withAmount = false);
@@ -119,6 +123,8 @@ private:
     QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
     ApiReply *track(QNetworkReply *reply);
     ApiReply *track(ApiReply *reply);
+    PaymentExportStream *track(PaymentExportStream *stream);
+    void noteError(const ApiError &error);
     ApiReply *refuseInsecure();
     bool isSecure() const { return m_baseUrl.scheme() == QLatin1String("https") && m_baseUrl.isValid(); }
 

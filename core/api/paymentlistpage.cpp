@@ -43,7 +43,8 @@ bool readTime(JsonReader &reader, qint64 *seconds)
     return reader.readUtf8(&text) && parseWireSeconds(text, seconds);
 }
 
-bool readItem(JsonReader &reader, TextCache &texts, PaymentListItem *item)
+// texts may be null: each short text is then a string of its own.
+bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
 {
     if (!reader.beginObject())
         return false;
@@ -60,7 +61,7 @@ bool readItem(JsonReader &reader, TextCache &texts, PaymentListItem *item)
             ok = reader.readString(&item->tradingId);
         } else if (key == "type") {
             ok = reader.readUtf8(&text);
-            item->type = texts.get(text);
+            item->type = texts ? texts->get(text) : QString::fromUtf8(text);
         } else if (key == "status") {
             qint64 status = 0;
             ok = reader.readInteger(&status);
@@ -69,7 +70,7 @@ bool readItem(JsonReader &reader, TextCache &texts, PaymentListItem *item)
             ok = reader.readInteger(&item->amount);
         } else if (key == "institution") {
             ok = reader.readUtf8(&text);
-            item->institution = texts.get(text);
+            item->institution = texts ? texts->get(text) : QString::fromUtf8(text);
         } else if (key == "trade_time") {
             ok = readTime(reader, &item->tradeTime);
         } else if (key == "due_time") {
@@ -117,7 +118,7 @@ std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString 
             ok = reader.beginArray();
             while (ok && reader.nextElement()) {
                 PaymentListItem item;
-                ok = readItem(reader, texts, &item);
+                ok = readItem(reader, &texts, &item);
                 if (ok)
                     page.items.append(std::move(item));
             }
@@ -134,6 +135,22 @@ std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString 
     if (!reader.atEnd())
         return failed(QStringLiteral("text after the page"));
     return page;
+}
+
+bool readPaymentListItem(QByteArrayView json, PaymentListItem *item, QString *error)
+{
+    JsonReader reader(json);
+    *item = PaymentListItem();
+    const auto failed = [&](const QString &why) {
+        if (error)
+            *error = reader.hasError() ? reader.errorString() : why;
+        return false;
+    };
+    if (!readItem(reader, nullptr, item))
+        return failed(QStringLiteral("not a payment with a valid payment_id and times"));
+    if (!reader.atEnd())
+        return failed(QStringLiteral("text after the payment"));
+    return true;
 }
 
 std::optional<qint64> readTotal(const ApiReply &reply)

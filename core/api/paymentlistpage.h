@@ -38,6 +38,10 @@ struct PaymentListPage
 // with *error saying why, if the text is not such a page.
 std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error = nullptr);
 
+// Reads one payment object (a list row, or a line of GET /v1/payments/export) from its UTF-8
+// bytes; false, with *error saying why, if the text is not exactly one such object.
+bool readPaymentListItem(QByteArrayView json, PaymentListItem *item, QString *error = nullptr);
+
 // The total of a count answer (GET /v1/payments/count and every other …/count); nullopt if the
 // reply failed or says no total.
 std::optional<qint64> readTotal(const class ApiReply &reply);

@@ -1,28 +1,15 @@
 #include "paymentexporter.h"
 
-#include "api/apireply.h"
 #include "api/merchantclient.h"
-#include "api/paymentlistpage.h"
 #include "domain/japantime.h"
 #include "domain/paymentcatalog.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcExport, "kessai.export", QtInfoMsg)
 
 namespace kessai {
-
-namespace {
-
-// A time as Japan time, "yyyy/MM/dd HH:mm:ss" (or the date only), as the console shows it.
-QString japanTime(qint64 seconds, bool dateOnly)
-{
-    return seconds == 0 ? QString() : JapanTime::format(seconds, dateOnly);
-}
-
-} // namespace
 
 QString ExportResult::errorText() const
 {
@@ -38,41 +25,29 @@ QString ExportResult::errorText() const
 PaymentExporter::PaymentExporter(MerchantClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_pager(new KeysetPager(this))
 {
     qRegisterMetaType<kessai::ExportResult>();
-    m_pager->setRequests(
-        [this](const QString &cursor, int limit) {
-            m_pageTimer.start();
-            return m_client->paymentPage(m_query, cursor, limit);
-        },
-        [this](ApiReply &reply) -> std::optional<QString> {
-            QString why;
-            m_page = readPaymentListPage(reply.body(), &why);
-            if (!m_page) {
-                reply.setMalformed(why);
-                return std::nullopt;
-            }
-            return m_page->nextCursor;
-        },
-        [this] { return m_client->countPayments(m_query); });
-    connect(m_pager, &KeysetPager::pageRead, this, &PaymentExporter::writePage);
-    connect(m_pager, &KeysetPager::failed, this, [this](const ApiError &error) {
-        ExportResult result;
-        result.apiError = error;
-        finish(result);
-    });
-    connect(m_pager, &KeysetPager::totalChanged, this, [this](qint64 total) {
-        if (!m_running || total < 0)
-            return; // progress just stays indeterminate
-        m_total = total;
-        Q_EMIT progress(m_rows, m_total);
-    });
+    m_cells.resize(ColumnCount);
 }
 
 PaymentExporter::~PaymentExporter()
 {
-    m_pager->stop(); // the file, if any, is discarded by ~CsvFile
+    stopRequests(); // the temporary file, if any, goes with m_writer
+}
+
+void PaymentExporter::setEncoding(CsvEncoding encoding)
+{
+    switch (encoding) {
+    case CsvEncoding::Utf8Bom:
+        m_format = ExportFormat::CsvUtf8Bom;
+        return;
+    case CsvEncoding::Utf8:
+        m_format = ExportFormat::CsvUtf8;
+        return;
+    case CsvEncoding::Cp932:
+        m_format = ExportFormat::CsvCp932;
+        return;
+    }
 }
 
 QStringList PaymentExporter::headerLabels()
@@ -82,9 +57,28 @@ QStringList PaymentExporter::headerLabels()
             tr("Trade time"), tr("Due date"), tr("Cleared time"), tr("Amount")};
 }
 
-QString PaymentExporter::defaultFileName(const QDateTime &now)
+QList<ExportColumn> PaymentExporter::columns()
 {
-    return QStringLiteral("payments_%1.csv").arg(now.toString(QStringLiteral("yyyyMMdd_HHmm")));
+    using Kind = ExportColumn::Kind;
+    const QStringList labels = headerLabels();
+    QList<ExportColumn> columns;
+    columns.reserve(ColumnCount);
+    for (int i = 0; i < ColumnCount; ++i) {
+        Kind kind = Kind::Text; // 決済ID too: 18 digits stay exact
+        if (i == TradeTimeColumn || i == ClearedTimeColumn)
+            kind = Kind::DateTime;
+        else if (i == DueTimeColumn)
+            kind = Kind::Date;
+        else if (i == AmountColumn)
+            kind = Kind::Money;
+        columns.append({labels.at(i), kind});
+    }
+    return columns;
+}
+
+QString PaymentExporter::defaultFileName(const QDateTime &now, ExportFormat format)
+{
+    return QStringLiteral("payments_%1").arg(now.toString(QStringLiteral("yyyyMMdd_HHmm"))) + exportSuffix(format);
 }
 
 void PaymentExporter::start()
@@ -94,76 +88,109 @@ void PaymentExporter::start()
     m_running = true;
     m_rows = 0;
     m_total = -1;
+    m_timer.start();
+    ExportResult result;
     if (!m_client) {
-        ExportResult result;
         result.apiError.kind = ApiError::Kind::Connection;
         result.apiError.message = tr("Not connected to the gateway.");
         finish(result);
         return;
     }
-    CsvWriter::Options options;
-    options.encoding = m_encoding;
+    TableWriter::Options options;
     options.replaceUnmappable = m_replaceUnmappable;
-    m_file = std::make_unique<CsvFile>(m_path, options);
-    if (CsvError error = m_file->open(); error.isError()) {
-        ExportResult result;
-        result.csvError = error;
+    options.sheetName = tr("Payments");
+    m_writer = TableWriter::create(m_path, m_format, options);
+    if (!m_writer) {
+        result.csvError.kind = CsvError::Kind::Io;
+        result.csvError.detail = tr("this format is not available");
         finish(result);
         return;
     }
-    m_file->writer().setNumericColumns({AmountColumn});
-    if (CsvError error = m_file->writer().writeRow(headerLabels()); error.isError()) {
-        ExportResult result;
+    if (CsvError error = m_writer->open(columns()); error.isError()) {
         result.csvError = error;
         finish(result);
         return;
     }
 
-    // The rows do not wait for their total (a count can be slower than a page): ask for both.
+    // The rows do not wait for their total (counting can be slower than the first rows).
     Q_EMIT progress(0, -1);
-    m_pager->restart(true);
-    m_pager->fetch(m_pageSize);
+    m_stream = m_client->exportPayments(m_query);
+    connect(m_stream, &PaymentExportStream::received, this, &PaymentExporter::writeRows);
+    connect(m_stream, &PaymentExportStream::finished, this, &PaymentExporter::streamFinished);
+    // The client (and every call of it) can go first, as when the session ends: still one finished().
+    connect(m_stream, &QObject::destroyed, this, [this] {
+        ExportResult gone;
+        gone.apiError.kind = ApiError::Kind::Connection;
+        gone.apiError.message = tr("Not connected to the gateway.");
+        if (m_running)
+            finish(gone);
+    });
+    ApiReply *count = m_client->countPayments(m_query);
+    m_count = count;
+    connect(count, &ApiReply::finished, this, [this, count] {
+        m_count = nullptr;
+        const std::optional<qint64> total = readTotal(*count);
+        if (!m_running || !total)
+            return; // the progress just stays indeterminate
+        m_total = *total;
+        Q_EMIT progress(m_rows, m_total);
+    });
 }
 
-void PaymentExporter::writePage()
+void PaymentExporter::writeRows(const QList<PaymentListItem> &items)
 {
-    if (!m_running || !m_page)
+    if (!m_running)
         return;
-    const PaymentListPage page = std::move(*m_page);
-    m_page.reset();
-    const qint64 waited = m_pageTimer.elapsed();
-    const bool last = m_pager->isExhausted();
-    // Ask for the next page before writing this one, so the gateway works while we write.
-    m_pager->fetch(m_pageSize);
-
-    QElapsedTimer writing;
-    writing.start();
-    CsvWriter &writer = m_file->writer();
-    QStringList fields;
-    fields.reserve(ColumnCount);
-    for (const PaymentListItem &p : page.items) {
-        fields.clear();
-        fields << p.tradingId << QString::number(p.paymentId) << PaymentCatalog::typeLabel(p.type) << p.institution
-               << PaymentCatalog::statusLabel(p.status, p.type) << japanTime(p.tradeTime, false)
-               << japanTime(p.dueTime, true) << japanTime(p.clearedTime, false) << QString::number(p.amount);
-        if (CsvError error = writer.writeRow(fields); error.isError()) {
+    const QPointer<PaymentExporter> self(this);
+    for (const PaymentListItem &p : items) {
+        m_cells[TradingIdColumn] = p.tradingId;
+        m_cells[PaymentIdColumn] = QString::number(p.paymentId);
+        m_cells[TypeColumn] = PaymentCatalog::typeLabel(p.type);
+        m_cells[InstitutionColumn] = p.institution;
+        m_cells[StatusColumn] = PaymentCatalog::statusLabel(p.status, p.type);
+        m_cells[TradeTimeColumn] = QVariant::fromValue<qint64>(p.tradeTime);
+        m_cells[DueTimeColumn] = p.dueTime != 0 ? QVariant(JapanTime::dateOf(p.dueTime)) : QVariant();
+        m_cells[ClearedTimeColumn] = QVariant::fromValue<qint64>(p.clearedTime);
+        m_cells[AmountColumn] = QVariant::fromValue<qint64>(p.amount);
+        if (CsvError error = m_writer->writeRow(m_cells); error.isError()) {
             ExportResult result;
             result.csvError = error;
             finish(result);
             return;
         }
         ++m_rows;
+        if (m_rows % m_progressStep == 0) {
+            // A receiver may spin the event loop (a modal progress dialog) and cancel meanwhile.
+            Q_EMIT progress(m_rows, m_total);
+            if (!self || !m_running)
+                return;
+        }
     }
-    qCDebug(lcExport) << "page of" << page.items.size() << "rows: gateway" << waited << "ms, written in" << writing.elapsed() << "ms";
-    // After the last page the total is what was written, whether or not the count has come.
-    Q_EMIT progress(m_rows, last ? m_rows : m_total);
-    if (!last)
-        return;
+}
 
+void PaymentExporter::streamFinished()
+{
+    if (!m_running || !m_stream)
+        return;
     ExportResult result;
+    result.apiError = m_stream->error();
+    m_stream->disconnect(this);
+    m_stream = nullptr; // it deletes itself
+    if (result.apiError.isError()) {
+        if (result.apiError.code == QLatin1String("forbidden"))
+            result.apiError.message = tr("You may not export payments: your user does not have the export permission. "
+                                         "An administrator can grant it.");
+        finish(result);
+        return;
+    }
+    // After the last row the total is what was written, whether or not the count has come.
+    const QPointer<PaymentExporter> self(this);
+    Q_EMIT progress(m_rows, m_rows);
+    if (!self || !m_running)
+        return;
     result.rows = m_rows;
-    result.replacements = m_file->writer().replacements();
-    result.csvError = m_file->commit();
+    result.replacements = m_writer->replacements();
+    result.csvError = m_writer->commit();
     finish(result);
 }
 
@@ -176,17 +203,30 @@ void PaymentExporter::cancel()
     finish(result);
 }
 
+void PaymentExporter::stopRequests()
+{
+    if (PaymentExportStream *stream = m_stream) {
+        m_stream = nullptr;
+        stream->disconnect(this);
+        stream->abort();
+    }
+    if (ApiReply *count = m_count) {
+        m_count = nullptr;
+        count->disconnect(this);
+        count->abort();
+    }
+}
+
 void PaymentExporter::finish(ExportResult result)
 {
-    m_pager->stop();
-    m_page.reset();
-    if (m_file && !result.ok())
-        m_file->cancel();
-    m_file.reset();
+    stopRequests();
+    m_writer.reset(); // without commit() the temporary file goes
     m_running = false;
     result.path = m_path;
     if (!result.ok() && !result.cancelled)
-        qCInfo(lcExport) << "export failed:" << result.errorText();
+        qCInfo(lcExport) << "export failed after" << m_rows << "rows:" << result.errorText();
+    else if (result.ok())
+        qCDebug(lcExport) << "exported" << m_rows << "rows in" << m_timer.elapsed() << "ms";
     Q_EMIT finished(result);
 }
 

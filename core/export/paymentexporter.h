@@ -1,22 +1,24 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "api/keysetpager.h"
+#include "api/apireply.h"
+#include "api/paymentexportstream.h"
 #include "api/paymentlistpage.h"
 #include "api/paymentquery.h"
 #include "csv/csvwriter.h"
+#include "export/tablewriter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QVariantList>
 
+#include <algorithm>
 #include <memory>
-#include <optional>
 
 namespace kessai {
 
-class ApiReply;
 class MerchantClient;
 
 // How an export ended: the number of data rows written, or the gateway's or the file's error.
@@ -34,10 +36,12 @@ struct ExportResult
     QString errorText() const;
 };
 
-// Exports every payment that matches a search (not only the rows a view has loaded) to a CSV
-// file, paging through the gateway with the keyset cursor on the event loop. Memory stays
-// bounded: one page in flight, one being written. The file appears at the path only when every
-// row is written; a cancel or an error leaves no file. Card data is never exported.
+// Exports every payment that matches a search (not only the rows a view has loaded) to a file —
+// CSV in the encodings of TableWriter, or an Excel workbook — from the gateway's one streamed
+// answer (GET /v1/payments/export), written row by row as it arrives: memory stays flat whatever
+// the number of rows. The total for the progress comes from GET /v1/payments/count beside it.
+// The file appears at the path only when every row is written; a cancel, an error or an answer
+// that broke off leaves no file. Card data is never exported.
 class PaymentExporter final : public QObject
 {
     Q_OBJECT
@@ -62,15 +66,24 @@ public:
 
     void setQuery(const PaymentQuery &query) { m_query = query; }
     void setOutputPath(const QString &path) { m_path = path; }
-    void setEncoding(CsvEncoding encoding) { m_encoding = encoding; }
-    void setPageSize(int size) { m_pageSize = size; } // 1..1000
+    void setFormat(ExportFormat format) { m_format = format; }
+    ExportFormat format() const { return m_format; }
+    // CSV in this encoding (CP932 unless told otherwise).
+    void setEncoding(CsvEncoding encoding);
+    // Rows between two progress() signals (default 1000).
+    void setProgressStep(int rows) { m_progressStep = std::max(1, rows); }
+    // The old name, from when the export paged through the search: now the progress step.
+    void setPageSize(int size) { setProgressStep(size); }
     // CP932: write '?' for a character it cannot represent instead of failing with its row and
     // column (off by default: a silently changed name is worse than a clear error).
     void setReplaceUnmappable(bool replace) { m_replaceUnmappable = replace; }
 
     static QStringList headerLabels();
-    // "payments_20260123_0930.csv" for the given local time.
-    static QString defaultFileName(const QDateTime &now);
+    // The columns with their kinds: the IDs and labels as text, times as JST date-times, the
+    // due date as a date, the amount as yen.
+    static QList<ExportColumn> columns();
+    // "payments_20260123_0930.csv" (or .xlsx) for the given local time.
+    static QString defaultFileName(const QDateTime &now, ExportFormat format = ExportFormat::CsvCp932);
 
     bool isRunning() const { return m_running; }
     qint64 rowsWritten() const { return m_rows; }
@@ -78,29 +91,32 @@ public:
 
 public Q_SLOTS:
     void start();
-    // Aborts the request in flight, discards the temporary file and finishes as cancelled.
+    // Closes the connection, discards the temporary file and finishes as cancelled.
     void cancel();
 
 Q_SIGNALS:
-    // total is -1 until the gateway has counted; after the last page it is the rows written.
+    // total is -1 until the gateway has counted; after the last row it is the rows written.
     void progress(qint64 done, qint64 total);
     // Exactly once per start().
     void finished(const kessai::ExportResult &result);
 
 private:
-    void writePage();
+    void writeRows(const QList<PaymentListItem> &items);
+    void streamFinished();
     void finish(ExportResult result);
+    void stopRequests();
 
     QPointer<MerchantClient> m_client;
     PaymentQuery m_query;
     QString m_path;
-    CsvEncoding m_encoding = CsvEncoding::Cp932;
-    int m_pageSize = 1000;
+    ExportFormat m_format = ExportFormat::CsvCp932;
+    int m_progressStep = 1000;
     bool m_replaceUnmappable = false;
-    std::unique_ptr<CsvFile> m_file;
-    KeysetPager *m_pager;
-    std::optional<PaymentListPage> m_page; // read, not yet written
-    QElapsedTimer m_pageTimer;
+    std::unique_ptr<TableWriter> m_writer;
+    QPointer<PaymentExportStream> m_stream;
+    QPointer<ApiReply> m_count;
+    QVariantList m_cells; // one row, reused
+    QElapsedTimer m_timer;
     qint64 m_rows = 0;
     qint64 m_total = -1;
     bool m_running = false;

@@ -48,8 +48,8 @@ namespace kessai::bench {
 
 // ---- case 5 ---------------------------------------------------------------------------------
 
-// Every payment of the merchant to a CSV file through the console's own exporter (gateway pages
-// of 1,000 → core → ICU → QSaveFile), against the sqlite3 CLI writing the same columns with
+// Every payment of the merchant to a CSV file through the console's own exporter (the gateway's
+// streamed export → core → ICU → QSaveFile), against the sqlite3 CLI writing the same columns with
 // -csv from the same file. Each run of ours is measured for its peak RSS too.
 int runExport(const QCommandLineParser &args)
 {

@@ -3,8 +3,8 @@
 #include "domain/paymentcatalog.h"
 #include "export/paymentexporter.h"
 #include "gatewayfixture.h"
+#include "common/tableexportdialog.h"
 #include "payments/paymentsmodel.h"
-#include "payments/exportdialog.h"
 #include "payments/searchpage.h"
 
 #include <QApplication>
@@ -47,21 +47,50 @@ QList<QStringList> records(const QString &text)
     return rows;
 }
 
-qint64 peakRssKb()
+qint64 statusKb(const char *field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
 }
 
+qint64 peakRssKb()
+{
+    return statusKb("VmHWM");
+}
+
+// Sets the peak back to the current RSS (Linux ≥ 4.0); false where that is not allowed.
+bool resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (!clear.open(QIODevice::WriteOnly) || clear.write("5") != 1)
+        return false;
+    clear.close();
+    return peakRssKb() <= statusKb("VmRSS") + 1024;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool MemoryIsMeasurable = false; // ASan's quarantine keeps freed memory resident
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool MemoryIsMeasurable = false;
+#else
+constexpr bool MemoryIsMeasurable = true;
+#endif
+#else
+constexpr bool MemoryIsMeasurable = true;
+#endif
+
 } // namespace
 
-// CSV出力 against a real kessai-gateway: every matching payment, paged, in CP932 and UTF-8.
+// CSV出力 against a real kessai-gateway: every matching payment, streamed by the gateway's export,
+// in CP932, UTF-8 and as an Excel workbook; refused without the `export` permission.
 class TestE2eExport : public QObject
 {
     Q_OBJECT
@@ -87,10 +116,19 @@ private Q_SLOTS:
         const ExportResult utf8 = runExport({}, utf8Path, CsvEncoding::Utf8Bom);
         const qint64 utf8Ms = timer.restart();
         QVERIFY2(utf8.ok(), qPrintable(utf8.errorText()));
+        // The second export is measured: the first has loaded what every export needs (TLS, ICU).
+        const bool measured = resetPeakRss();
+        const qint64 rssBefore = statusKb("VmRSS");
         const ExportResult sjis = runExport({}, cp932Path, CsvEncoding::Cp932);
         const qint64 cp932Ms = timer.elapsed();
+        const qint64 grownKb = peakRssKb() - rssBefore;
         QVERIFY2(sjis.ok(), qPrintable(sjis.errorText()));
-        qInfo("exported %d payments: UTF-8 %lld ms, CP932 %lld ms, peak RSS %lld kB", m_payments, utf8Ms, cp932Ms, peakRssKb());
+        qInfo("exported %d payments: UTF-8 %lld ms, CP932 %lld ms, peak RSS %lld kB (%lld kB above the start of the export)",
+              m_payments, utf8Ms, cp932Ms, peakRssKb(), grownKb);
+        // The rows stream through: the memory an export takes does not grow with them (a
+        // million rows as JSON would be some 250 MB; the CSV ~150 MB).
+        if (measured && MemoryIsMeasurable)
+            QVERIFY2(grownKb < 32 * 1024, qPrintable(QStringLiteral("%1 kB").arg(grownKb)));
 
         QCOMPARE(utf8.rows, qint64(m_payments));
         QCOMPARE(sjis.rows, qint64(m_payments));
@@ -118,7 +156,7 @@ private Q_SLOTS:
             QVERIFY2(QDateTime::fromString(row.at(PaymentExporter::TradeTimeColumn), QStringLiteral("yyyy/MM/dd HH:mm:ss")).isValid(),
                      qPrintable(row.at(PaymentExporter::TradeTimeColumn)));
         }
-        QCOMPARE(ids.size(), m_payments); // every payment exactly once across the pages
+        QCOMPARE(ids.size(), m_payments); // every payment exactly once across the stream
     }
 
     void filteredExportMatchesTheGatewaysCount()
@@ -150,7 +188,7 @@ private Q_SLOTS:
         PaymentExporter exporter(&m_client);
         exporter.setOutputPath(path);
         exporter.setEncoding(CsvEncoding::Cp932);
-        exporter.setPageSize(100);
+        exporter.setProgressStep(100);
         QSignalSpy finished(&exporter, &PaymentExporter::finished);
         connect(&exporter, &PaymentExporter::progress, &exporter, [&exporter](qint64 done) {
             if (done >= 300)
@@ -195,6 +233,88 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().value<ExportResult>().csvError.kind, CsvError::Kind::Io);
     }
 
+    void exportsAnExcelWorkbook()
+    {
+        const ApiResult count = waitFor(m_client.countPayments({}));
+        QVERIFY2(count.ok(), qPrintable(count.error.displayText()));
+        const QString path = m_dir.filePath(QStringLiteral("all.xlsx"));
+        PaymentExporter exporter(&m_client);
+        exporter.setOutputPath(path);
+        exporter.setFormat(ExportFormat::Xlsx);
+        QSignalSpy finished(&exporter, &PaymentExporter::finished);
+        exporter.start();
+        QVERIFY(finished.wait(120000));
+        const auto result = finished.first().first().value<ExportResult>();
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        QCOMPARE(result.rows, count.json.object().value(QLatin1String("total")).toInteger());
+        QCOMPARE(result.rows, qint64(m_payments));
+        QVERIFY(readFile(path).startsWith(QByteArray("PK\x03\x04", 4)));
+        QVERIFY2(!leftovers(QStringLiteral("all.xlsx.")), "a temporary file was left behind");
+    }
+
+    // The button is hidden for a user without the `export` permission; the gateway refuses the
+    // export anyway, and that refusal is said in words and leaves no file.
+    void aUserWithoutTheExportPermissionIsRefused()
+    {
+        MerchantClient viewer;
+        login(viewer, QStringLiteral("viewer"));
+        QVERIFY(!viewer.user().can(QStringLiteral("export")));
+        {
+            SearchPage page(&viewer);
+            auto *exportButton = page.findChild<QPushButton *>(QStringLiteral("exportButton"));
+            QVERIFY(exportButton);
+            QVERIFY(exportButton->isHidden());
+        }
+        const QString path = m_dir.filePath(QStringLiteral("viewer.csv"));
+        PaymentExporter exporter(&viewer);
+        exporter.setOutputPath(path);
+        exporter.setFormat(ExportFormat::CsvUtf8Bom);
+        QSignalSpy finished(&exporter, &PaymentExporter::finished);
+        exporter.start();
+        QVERIFY(finished.wait(30000));
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.first().first().value<ExportResult>();
+        QCOMPARE(result.apiError.kind, ApiError::Kind::Permission);
+        QCOMPARE(result.apiError.code, QStringLiteral("forbidden"));
+        QCOMPARE(result.apiError.httpStatus, 403);
+        QVERIFY(!result.apiError.requestId.isEmpty()); // to quote to support
+        QCOMPARE(result.errorText(), result.apiError.displayText());
+        QVERIFY2(result.errorText().contains(QStringLiteral("export")), qPrintable(result.errorText()));
+        QCOMPARE(result.rows, qint64(0));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY2(!leftovers(QStringLiteral("viewer")), "a temporary file was left behind");
+        waitFor(viewer.logout());
+    }
+
+    // A user with the permission but not every view (staff: cards and コンビニ) exports what the
+    // gateway lets them see, exactly as many as it counts for them.
+    void staffExportsWhatTheyMayView()
+    {
+        MerchantClient staff;
+        login(staff, QStringLiteral("staff"));
+        const ApiResult count = waitFor(staff.countPayments({}));
+        QVERIFY2(count.ok(), qPrintable(count.error.displayText()));
+        const qint64 total = count.json.object().value(QLatin1String("total")).toInteger(-1);
+        QVERIFY(total > 0 && total < m_payments);
+        PaymentExporter exporter(&staff);
+        const QString path = m_dir.filePath(QStringLiteral("staff.csv"));
+        exporter.setOutputPath(path);
+        exporter.setFormat(ExportFormat::CsvUtf8);
+        QSignalSpy finished(&exporter, &PaymentExporter::finished);
+        exporter.start();
+        QVERIFY(finished.wait(120000));
+        const auto result = finished.first().first().value<ExportResult>();
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        QCOMPARE(result.rows, total);
+        const QList<QStringList> rows = records(decodeCsvText(readFile(path), CsvEncoding::Utf8));
+        QCOMPARE(rows.size(), total + 1);
+        const QSet<QString> allowed{PaymentCatalog::typeLabel(QStringLiteral("02")), PaymentCatalog::typeLabel(QStringLiteral("03"))};
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QVERIFY(allowed.contains(rows.at(i).at(PaymentExporter::TypeColumn)));
+        waitFor(staff.logout());
+    }
+
     void exportButtonExportsTheShownSearch()
     {
         SearchPage page(&m_client);
@@ -217,20 +337,27 @@ private Q_SLOTS:
         QTimer fill;
         fill.setInterval(20);
         connect(&fill, &QTimer::timeout, &page, [&] {
-            auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+            auto *dialog = qobject_cast<TableExportDialog *>(QApplication::activeModalWidget());
             if (!dialog)
                 return;
             fill.stop();
+            QCOMPARE(dialog->objectName(), QStringLiteral("exportDialog"));
             auto *pathEdit = dialog->findChild<QLineEdit *>(QStringLiteral("exportPath"));
-            auto *encoding = dialog->findChild<QComboBox *>(QStringLiteral("exportEncoding"));
-            QVERIFY(pathEdit && encoding);
+            auto *format = dialog->findChild<QComboBox *>(QStringLiteral("exportFormat"));
+            QVERIFY(pathEdit && format);
             QVERIFY(pathEdit->text().endsWith(QStringLiteral(".csv")));
             QVERIFY(QFileInfo(pathEdit->text()).fileName().startsWith(QStringLiteral("payments_")));
-            QCOMPARE(dialog->encoding(), CsvEncoding::Cp932); // the default, for Excel
+            QCOMPARE(dialog->format(), ExportFormat::CsvUtf8Bom); // the default, as every export's
+            // Every format the export engine writes is offered.
+            for (ExportFormat offered : {ExportFormat::CsvUtf8Bom, ExportFormat::CsvCp932, ExportFormat::CsvUtf8, ExportFormat::Xlsx})
+                QVERIFY(format->findData(int(offered)) >= 0);
+            format->setCurrentIndex(format->findData(int(ExportFormat::Xlsx)));
+            QVERIFY(pathEdit->text().endsWith(QStringLiteral(".xlsx"))); // the name follows the format
             pathEdit->setText(path);
             screenshot(dialog, QStringLiteral("export_dialog.png"));
-            encoding->setCurrentIndex(1);
-            QCOMPARE(dialog->encoding(), CsvEncoding::Utf8Bom);
+            format->setCurrentIndex(format->findData(int(ExportFormat::CsvCp932)));
+            QCOMPARE(dialog->format(), ExportFormat::CsvCp932);
+            QCOMPARE(pathEdit->text(), path);
             filled = true;
             QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportAccept")), Qt::LeftButton);
         });
@@ -245,7 +372,7 @@ private Q_SLOTS:
         QCOMPARE(result.rows, total);
         QCOMPARE(result.path, path);
         QVERIFY(exportButton->isEnabled());
-        const QList<QStringList> rows = records(decodeCsvText(readFile(path), CsvEncoding::Utf8Bom));
+        const QList<QStringList> rows = records(decodeCsvText(readFile(path), CsvEncoding::Cp932));
         QCOMPARE(rows.size(), total + 1);
         QCOMPARE(rows.at(1).at(PaymentExporter::TypeColumn), PaymentCatalog::typeLabel(QStringLiteral("02")));
         // Same order and the same local times as the table shows.
@@ -297,14 +424,14 @@ private Q_SLOTS:
     }
 
 private:
-    ExportResult runExport(const PaymentQuery &query, const QString &path, CsvEncoding encoding, int pageSize = 1000,
+    ExportResult runExport(const PaymentQuery &query, const QString &path, CsvEncoding encoding, int progressStep = 1000,
                            QList<qint64> *totals = nullptr)
     {
         PaymentExporter exporter(&m_client);
         exporter.setQuery(query);
         exporter.setOutputPath(path);
         exporter.setEncoding(encoding);
-        exporter.setPageSize(pageSize);
+        exporter.setProgressStep(progressStep);
         QSignalSpy finished(&exporter, &PaymentExporter::finished);
         QSignalSpy progress(&exporter, &PaymentExporter::progress);
         exporter.start();
@@ -335,19 +462,19 @@ private:
         return false;
     }
 
-    void setIdentity(MerchantClient &client)
+    void setIdentity(MerchantClient &client, const QString &loginId = QStringLiteral("admin"))
     {
-        const GatewayFixture::User user = m_gateway.user(QStringLiteral("admin"));
+        const GatewayFixture::User user = m_gateway.user(loginId);
         const auto loaded = ClientIdentity::load(user.p12, user.p12Passphrase);
         QVERIFY2(loaded.ok(), qPrintable(loaded.message));
         client.setBaseUrl(m_gateway.url());
         client.setIdentity(loaded.identity, m_ca);
     }
 
-    void login(MerchantClient &client)
+    void login(MerchantClient &client, const QString &loginId = QStringLiteral("admin"))
     {
-        setIdentity(client);
-        const ApiResult result = waitFor(client.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password));
+        setIdentity(client, loginId);
+        const ApiResult result = waitFor(client.login(loginId, m_gateway.user(loginId).password));
         QVERIFY2(result.ok(), qPrintable(result.error.displayText()));
     }
 

@@ -53,6 +53,83 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(out2).object().value(QLatin1String("items")).toArray().size(), 7);
     }
 
+    // Every payment of a filter to a file, through the console's exporter and the gateway's
+    // streamed export: as many rows as the list counts, CSV or a workbook.
+    void exportsPayments()
+    {
+        const QStringList filter{QStringLiteral("--type"), QStringLiteral("02"), QStringLiteral("--status"), QStringLiteral("20,40")};
+        const auto [rc, out, err] = run(QStringList{QStringLiteral("payments"), QStringLiteral("list")} + filter
+                                        + QStringList{QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(rc == 0, err.constData());
+        const qint64 total = QJsonDocument::fromJson(out).object().value(QLatin1String("total")).toInteger(-1);
+        QVERIFY(total > 0);
+
+        const QString csv = m_home.filePath(QStringLiteral("payments.csv"));
+        const QStringList exportCommand{QStringLiteral("payments"), QStringLiteral("export")};
+        const auto [rc2, out2, err2] = run(exportCommand + filter + QStringList{QStringLiteral("--out"), csv});
+        QVERIFY2(rc2 == 0, err2.constData());
+        QVERIFY2(out2.contains(QByteArray::number(total)), out2.constData());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvBytes = csvFile.readAll();
+        QVERIFY(csvBytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with a BOM unless told otherwise
+        QCOMPARE(qint64(csvBytes.count("\r\n")), total + 1);
+
+        const QString cp932 = m_home.filePath(QStringLiteral("payments_sjis.csv"));
+        const auto [rc3, out3, err3] = run(exportCommand + filter
+                                           + QStringList{QStringLiteral("--encoding"), QStringLiteral("cp932"),
+                                                         QStringLiteral("--out"), cp932});
+        QVERIFY2(rc3 == 0, err3.constData());
+        QFile cp932File(cp932);
+        QVERIFY(cp932File.open(QIODevice::ReadOnly));
+        const QByteArray cp932Bytes = cp932File.readAll();
+        QVERIFY(!cp932Bytes.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(qint64(cp932Bytes.count("\r\n")), total + 1);
+
+        // --format xlsx, whatever the name; or the name's extension says it.
+        const QString workbook = m_home.filePath(QStringLiteral("payments.data"));
+        const auto [rc4, out4, err4] = run(exportCommand + filter
+                                           + QStringList{QStringLiteral("--format"), QStringLiteral("xlsx"),
+                                                         QStringLiteral("--out"), workbook});
+        QVERIFY2(rc4 == 0, err4.constData());
+        QVERIFY2(out4.contains(QByteArray::number(total)), out4.constData());
+        QFile workbookFile(workbook);
+        QVERIFY(workbookFile.open(QIODevice::ReadOnly) && workbookFile.read(4) == QByteArray("PK\x03\x04", 4));
+        const QString byName = m_home.filePath(QStringLiteral("payments.xlsx"));
+        const auto [rc5, out5, err5] = run(exportCommand + QStringList{QStringLiteral("--out"), byName});
+        QVERIFY2(rc5 == 0, err5.constData());
+        QFile byNameFile(byName);
+        QVERIFY(byNameFile.open(QIODevice::ReadOnly) && byNameFile.read(4) == QByteArray("PK\x03\x04", 4));
+
+        // Usage errors before any connection.
+        QCOMPARE(std::get<0>(run(exportCommand)), 2);
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--format"), QStringLiteral("pdf"),
+                                                             QStringLiteral("--out"), csv})),
+                 2);
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--encoding"), QStringLiteral("sjis"),
+                                                             QStringLiteral("--out"), csv})),
+                 2);
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--limit"), QStringLiteral("5"),
+                                                             QStringLiteral("--out"), csv})),
+                 2);
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--status"), QStringLiteral("99"),
+                                                             QStringLiteral("--out"), csv})),
+                 2);
+
+        // The viewer may not export (exit 4, no file); staff may.
+        const QString refused = m_home.filePath(QStringLiteral("viewer.csv"));
+        const auto [rc6, out6, err6] = run(exportCommand + QStringList{QStringLiteral("--out"), refused},
+                                           as(QStringLiteral("viewer")));
+        QCOMPARE(rc6, 4);
+        QVERIFY2(err6.contains("export"), err6.constData());
+        QVERIFY(!QFile::exists(refused));
+        const QString staffFile = m_home.filePath(QStringLiteral("staff.csv"));
+        const auto [rc7, out7, err7] = run(exportCommand + QStringList{QStringLiteral("--out"), staffFile},
+                                           as(QStringLiteral("staff")));
+        QVERIFY2(rc7 == 0, err7.constData());
+        QVERIFY(QFile::exists(staffFile));
+    }
+
     // The accountant's scheduled job: list the statements, export one and its lines.
     void exportsStatements()
     {
@@ -182,6 +259,16 @@ private Q_SLOTS:
     }
 
 private:
+    // The environment of another demo user.
+    QList<std::pair<QString, QString>> as(const QString &loginId) const
+    {
+        const GatewayFixture::User user = m_gateway.user(loginId);
+        return {{QStringLiteral("KESSAI_P12"), user.p12},
+                {QStringLiteral("KESSAI_P12_PASSPHRASE"), user.p12Passphrase},
+                {QStringLiteral("KESSAI_LOGIN_ID"), user.loginId},
+                {QStringLiteral("KESSAI_PASSWORD"), user.password}};
+    }
+
     std::tuple<int, QByteArray, QByteArray> run(const QStringList &args, const QList<std::pair<QString, QString>> &overrides = {})
     {
         const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));

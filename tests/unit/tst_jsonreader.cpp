@@ -31,6 +31,9 @@ private slots:
     void pageOfPayments();
     void pageRefusals_data();
     void pageRefusals();
+    void oneExportLine();
+    void lineRefusals_data();
+    void lineRefusals();
 };
 
 namespace {
@@ -374,6 +377,61 @@ void TestJsonReader::pageRefusals()
     QFETCH(QByteArray, json);
     QString error;
     QVERIFY(!readPaymentListPage(json, &error).has_value());
+    QVERIFY(!error.isEmpty());
+}
+
+// A line of GET /v1/payments/export: one payment object, the list row without `actions`.
+void TestJsonReader::oneExportLine()
+{
+    const QByteArray json = QJsonDocument(cardPayment()).toJson(QJsonDocument::Compact);
+    PaymentListItem item;
+    item.actions = PaymentListItem::Cancel; // whatever was there before is gone
+    QString error;
+    QVERIFY2(readPaymentListItem(json, &item, &error), qPrintable(error));
+    QCOMPARE(item.paymentId, qint64(100000000000000042));
+    QCOMPARE(item.tradingId, QStringLiteral("ORD_0042"));
+    QCOMPARE(item.type, QStringLiteral("02"));
+    QCOMPARE(item.status, 40);
+    QCOMPARE(item.amount, qint64(1200));
+    QCOMPARE(item.institution, QStringLiteral("VISA"));
+    QCOMPARE(item.tradeTime, QDateTime(QDate(2026, 11, 20), QTime(3, 4, 5), Qt::UTC).toSecsSinceEpoch());
+    QCOMPARE(item.dueTime, qint64(0));
+    QCOMPARE(item.clearedTime, QDateTime(QDate(2026, 11, 21), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    QCOMPARE(item.actions, quint8(PaymentListItem::NoAction));
+    // Surrounding whitespace is no harm (a CR before the LF, spaces).
+    QVERIFY(readPaymentListItem(QByteArray(" " + json + " \r"), &item));
+}
+
+void TestJsonReader::lineRefusals_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    const auto with = [](const char *field, const QJsonValue &value) {
+        QJsonObject item = cardPayment();
+        if (value.isUndefined())
+            item.remove(QLatin1String(field));
+        else
+            item.insert(QLatin1String(field), value);
+        return QJsonDocument(item).toJson(QJsonDocument::Compact);
+    };
+    const QByteArray good = QJsonDocument(cardPayment()).toJson(QJsonDocument::Compact);
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not an object") << QByteArray("[1,2]");
+    QTest::newRow("a page, not a payment") << pageJson({cardPayment()}, QJsonValue::Null);
+    QTest::newRow("no payment id") << with("payment_id", QJsonValue::Undefined);
+    QTest::newRow("payment id not a number") << with("payment_id", QStringLiteral("12a"));
+    QTest::newRow("amount with a fraction") << with("amount", 12.5);
+    QTest::newRow("time that is no time") << with("trade_time", QStringLiteral("yesterday"));
+    QTest::newRow("cut off") << good.chopped(3);
+    QTest::newRow("two payments on one line") << good + good;
+    QTest::newRow("garbage after it") << good + " x";
+}
+
+void TestJsonReader::lineRefusals()
+{
+    QFETCH(QByteArray, line);
+    PaymentListItem item;
+    QString error;
+    QVERIFY(!readPaymentListItem(line, &item, &error));
     QVERIFY(!error.isEmpty());
 }
 

@@ -6,12 +6,12 @@
 
 #include "api/merchantclient.h"
 #include "domain/paymentcatalog.h"
-#include "exportdialog.h"
 #include "export/paymentexporter.h"
 #include "domain/japantime.h"
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
 #include "common/paymentdetaildialog.h"
+#include "common/tableexportdialog.h"
 #include "supportlookupdialog.h"
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
@@ -82,7 +82,7 @@ SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *paren
     , m_error(new QLabel)
     , m_note(new QLabel)
     , m_stale(new QLabel)
-    , m_exportButton(new QPushButton(tr("Export CSV…")))
+    , m_exportButton(new QPushButton(tr("Export…")))
     , m_bulkBar(new BulkActionBar(m_model, client, bulk))
 {
     setObjectName(QStringLiteral("searchPage"));
@@ -181,7 +181,7 @@ SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *paren
     };
     updatePermissions();
     connect(client, &MerchantClient::loggedIn, this, updatePermissions);
-    m_exportButton->setToolTip(tr("Export every payment that matches the search to a CSV file"));
+    m_exportButton->setToolTip(tr("Export every payment that matches the search to a CSV or Excel file"));
     resultBar->addWidget(m_exportButton);
     connect(m_exportButton, &QPushButton::clicked, this, &SearchPage::openExport);
 
@@ -541,26 +541,46 @@ void SearchPage::openExport()
     }
     // The file is named by Japan's clock, as every time in the console.
     const QDateTime now = JapanTime::toJapan(QDateTime::currentDateTimeUtc());
-    ExportDialog dialog(QDir(dir).filePath(PaymentExporter::defaultFileName(now)), this);
+    TableExportDialog dialog(QStringLiteral("payments"), tr("Export payments"),
+                             QDir(dir).filePath(PaymentExporter::defaultFileName(now, ExportFormat::CsvUtf8Bom)),
+                             tr("Every payment that matches the current search is exported, not only the rows on "
+                                "screen. Card numbers are never exported."),
+                             this);
+    dialog.setObjectName(QStringLiteral("exportDialog"));
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     settings->setValue(userSettingsKey(QStringLiteral("export/dir")), QFileInfo(dialog.path()).absolutePath());
-    exportTo(dialog.path(), dialog.encoding());
+    exportTo(dialog.path(), dialog.format());
 }
 
 void SearchPage::exportTo(const QString &path, CsvEncoding encoding)
+{
+    switch (encoding) {
+    case CsvEncoding::Utf8Bom:
+        exportTo(path, ExportFormat::CsvUtf8Bom);
+        return;
+    case CsvEncoding::Utf8:
+        exportTo(path, ExportFormat::CsvUtf8);
+        return;
+    case CsvEncoding::Cp932:
+        exportTo(path, ExportFormat::CsvCp932);
+        return;
+    }
+}
+
+void SearchPage::exportTo(const QString &path, ExportFormat format)
 {
     if (m_exporter)
         return;
     m_exporter = new PaymentExporter(m_client, this);
     m_exporter->setQuery(m_model->query()); // the search on screen, not half-edited filters
     m_exporter->setOutputPath(path);
-    m_exporter->setEncoding(encoding);
+    m_exporter->setFormat(format);
     m_exportButton->setEnabled(false);
 
     m_exportProgress = new QProgressDialog(tr("Exporting payments…"), tr("Cancel"), 0, 0, this);
     m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
-    m_exportProgress->setWindowTitle(tr("Export CSV"));
+    m_exportProgress->setWindowTitle(tr("Export payments"));
     m_exportProgress->setWindowModality(Qt::WindowModal);
     m_exportProgress->setAutoClose(false);
     m_exportProgress->setAutoReset(false);
@@ -597,7 +617,7 @@ void SearchPage::onExportFinished(const ExportResult &result)
         auto *box = new QMessageBox(this);
         box->setObjectName(QStringLiteral("exportResult"));
         box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setWindowTitle(tr("Export CSV"));
+        box->setWindowTitle(tr("Export payments"));
         if (result.ok()) {
             box->setIcon(QMessageBox::Information);
             box->setText(tr("%Ln payment(s) exported to %1.", nullptr, int(std::min<qint64>(result.rows, std::numeric_limits<int>::max())))

@@ -3,6 +3,7 @@
 #include "api/paymentquery.h"
 #include "common/page.h"
 #include "csv/csvwriter.h"
+#include "export/tablewriter.h"
 
 #include <QDateTime>
 
@@ -56,7 +57,8 @@ public Q_SLOTS:
     void clearFilters();
     void focusFilters();
     // CSV出力 of every payment matching the shown search, without the dialogs (the button asks
-    // for path and encoding, then calls this). Runs on the event loop; exportFinished() tells.
+    // for path and format, then calls this). Runs on the event loop; exportFinished() tells.
+    void exportTo(const QString &path, kessai::ExportFormat format);
     void exportTo(const QString &path, kessai::CsvEncoding encoding);
 
 Q_SIGNALS:

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "export/tablewriter.h"
+
+#include <QString>
+
+namespace kessai {
+
+struct ExportResult;
+class MerchantClient;
+struct PaymentQuery;
+
+namespace ctl {
+
+// What kessaictl's file exports share: --format csv|xlsx and --encoding utf8-bom|utf8|cp932
+// (checked before connecting), the format they mean, and the report of the result.
+//
+//   payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx]
+//                   [--encoding utf8-bom|utf8|cp932] --out F
+// writes every payment of the filter through the console's own exporter (the gateway's
+// streamed export): CSV UTF-8 with a BOM unless said otherwise, or as --out's extension says.
+
+// Done, or Usage after saying what is wrong.
+int checkExportOptions(const QString &format, const QString &encoding, const QString &out);
+// --format, else .xlsx of --out, else CSV in --encoding (UTF-8 with a BOM by default).
+ExportFormat exportFormatOf(const QString &format, const QString &encoding, const QString &out);
+// "N rows written to F", or the error; the exit code (the gateway's errors as exitCodeFor says,
+// the file's as Usage).
+int reportExport(const ExportResult &result);
+
+int exportPayments(MerchantClient &client, const PaymentQuery &query, ExportFormat format, const QString &out);
+
+} // namespace ctl
+} // namespace kessai
