@@ -10,6 +10,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMap>
+#include <QPointer>
 #include <QStackedBarSeries>
 #include <QStackedLayout>
 #include <QValueAxis>
@@ -33,7 +34,14 @@ PayoutChart::PayoutChart(QWidget *parent)
     m_view->setChart(chart);
 }
 
-PayoutChart::~PayoutChart() = default;
+PayoutChart::~PayoutChart()
+{
+    // The view's scene does not always take its chart with it (LeakSanitizer saw the last chart
+    // outlive the view): delete the view first, then the chart if it is still there.
+    const QPointer<QChart> chart = m_view->chart();
+    delete m_view;
+    delete chart.data();
+}
 
 void PayoutChart::setStatements(const QList<Statement> &newestFirst)
 {
