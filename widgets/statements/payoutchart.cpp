@@ -29,15 +29,14 @@ PayoutChart::PayoutChart(QWidget *parent)
     auto *layout = new QStackedLayout(this);
     layout->addWidget(m_empty);
     layout->addWidget(m_view);
-    auto *chart = new QChart;
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    m_view->setChart(chart);
+    // QChartView comes with a chart of its own; setChart() would orphan it.
+    m_view->chart()->legend()->setAlignment(Qt::AlignBottom);
 }
 
 PayoutChart::~PayoutChart()
 {
-    // The view's scene does not always take its chart with it (LeakSanitizer saw the last chart
-    // outlive the view): delete the view first, then the chart if it is still there.
+    // setChart() hands the chart to the view's scene; should one ever be left without a scene,
+    // delete it after the view (the QPointer knows whether the scene already did).
     const QPointer<QChart> chart = m_view->chart();
     delete m_view;
     delete chart.data();
