@@ -1,5 +1,6 @@
 #include "statement.h"
 
+#include "apireply.h"
 #include "domain/jsonreader.h"
 #include "domain/jsonwriter.h"
 
@@ -159,6 +160,16 @@ std::optional<StatementListPage> readStatementListPage(const QJsonObject &object
     else if (!cursor.isNull() && !cursor.isUndefined())
         return std::nullopt;
     return page;
+}
+
+std::optional<StatementListPage> readStatementListPage(const ApiReply &reply)
+{
+    return reply.ok() ? readStatementListPage(reply.json().object()) : std::nullopt;
+}
+
+std::optional<Statement> readStatement(const ApiReply &reply)
+{
+    return reply.ok() ? Statement::fromJson(reply.json().object()) : std::nullopt;
 }
 
 namespace {

@@ -73,6 +73,10 @@ struct StatementListPage
 };
 
 std::optional<StatementListPage> readStatementListPage(const QJsonObject &object);
+// The same, from a finished reply (nullopt when it failed or is not such an answer): widgets and
+// models get types, never wire JSON.
+std::optional<StatementListPage> readStatementListPage(const class ApiReply &reply);
+std::optional<Statement> readStatement(const class ApiReply &reply);
 
 // One line of a statement: a money event of one payment.
 struct StatementLine

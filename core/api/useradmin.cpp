@@ -77,6 +77,26 @@ std::optional<IssuedCertificate> IssuedCertificate::fromJson(const QJsonObject &
     return issued;
 }
 
+std::optional<QList<ManagedUser>> readUsers(const ApiReply &reply)
+{
+    return reply.ok() ? ManagedUser::listFromJson(reply.json().object()) : std::nullopt;
+}
+
+std::optional<ManagedUser> readManagedUser(const ApiReply &reply)
+{
+    return reply.ok() ? ManagedUser::fromJson(reply.json().object()) : std::nullopt;
+}
+
+std::optional<IssuedCertificate> readIssuedCertificate(const ApiReply &reply)
+{
+    return reply.ok() ? IssuedCertificate::fromJson(reply.json().object()) : std::nullopt;
+}
+
+std::optional<AuditLogPage> readAuditPage(const ApiReply &reply)
+{
+    return reply.ok() ? readAuditPage(reply.json().object()) : std::nullopt;
+}
+
 QList<PermissionInfo> permissionCatalogue()
 {
     QList<PermissionInfo> list;

@@ -97,6 +97,13 @@ struct AuditLogPage
 };
 std::optional<AuditLogPage> readAuditPage(const QJsonObject &object);
 
+// Typed answers of the admin API from a finished reply (nullopt when it failed or is not such an
+// answer): widgets and models get types, never wire JSON.
+std::optional<QList<ManagedUser>> readUsers(const ApiReply &reply);
+std::optional<ManagedUser> readManagedUser(const ApiReply &reply);
+std::optional<IssuedCertificate> readIssuedCertificate(const ApiReply &reply);
+std::optional<AuditLogPage> readAuditPage(const ApiReply &reply);
+
 // The audit log's filters: who, what, the outcome, and a time range of whole days in Japan time
 // (both ends included).
 struct AuditQuery

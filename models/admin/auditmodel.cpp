@@ -5,7 +5,6 @@
 #include "domain/japantime.h"
 
 #include <QColor>
-#include <QJsonObject>
 
 namespace kessai {
 
@@ -42,7 +41,7 @@ ApiReply *AuditModel::requestPage(const QString &cursor, int limit)
 
 std::optional<QString> AuditModel::readPage(ApiReply &reply, bool refreshing)
 {
-    auto page = readAuditPage(reply.json().object());
+    auto page = readAuditPage(reply);
     if (!page) {
         reply.setMalformed(QStringLiteral("not an audit page"));
         return std::nullopt;

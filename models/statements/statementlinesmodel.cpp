@@ -6,7 +6,6 @@
 #include "domain/paymentcatalog.h"
 
 #include <QColor>
-#include <QJsonObject>
 #include <QLocale>
 
 namespace kessai {

@@ -3,7 +3,6 @@
 #include "api/apireply.h"
 #include "api/merchantclient.h"
 
-#include <QJsonObject>
 #include <QLocale>
 
 namespace kessai {
@@ -64,7 +63,7 @@ ApiReply *StatementsModel::requestPage(const QString &cursor, int limit)
 
 std::optional<QString> StatementsModel::readPage(ApiReply &reply, bool refreshing)
 {
-    auto page = readStatementListPage(reply.json().object());
+    auto page = readStatementListPage(reply);
     if (!page) {
         reply.setMalformed(QStringLiteral("not a statement list"));
         return std::nullopt;

@@ -16,7 +16,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -171,7 +170,7 @@ void UsersPage::reload()
             showError(reply->error());
             return;
         }
-        const auto users = ManagedUser::listFromJson(reply->json().object());
+        const auto users = readUsers(*reply);
         if (!users) {
             m_status->setText(tr("The gateway's answer could not be read."));
             return;
@@ -239,7 +238,7 @@ void UsersPage::finishAction(ApiReply *reply, const QString &doneText)
             Q_EMIT actionFinished(false, reply->error().displayText());
             return;
         }
-        if (const auto user = ManagedUser::fromJson(reply->json().object())) {
+        if (const auto user = readManagedUser(*reply)) {
             m_model->updateUser(*user);
             selectUser(user->loginId);
         }
@@ -291,7 +290,7 @@ void UsersPage::issueCertificate(const QString &loginId, const QString &path)
             Q_EMIT actionFinished(false, reply->error().displayText());
             return;
         }
-        const std::optional<IssuedCertificate> issued = IssuedCertificate::fromJson(reply->json().object());
+        const std::optional<IssuedCertificate> issued = readIssuedCertificate(*reply);
         QString error;
         if (!issued || !writePrivateFile(path, issued->p12, &error)) {
             // The old certificate is already revoked; issue again once the place is right.

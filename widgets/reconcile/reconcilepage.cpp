@@ -22,7 +22,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -285,7 +284,7 @@ void ReconcilePage::loadStatements()
     auto items = std::make_shared<QList<Statement>>();
     pager->setRequests([this](const QString &cursor, int limit) { return m_client->statements(0, cursor, limit); },
                        [items](ApiReply &reply) -> std::optional<QString> {
-                           auto page = readStatementListPage(reply.json().object());
+                           auto page = readStatementListPage(reply);
                            if (!page) {
                                reply.setMalformed(QStringLiteral("not a statement list"));
                                return std::nullopt;

@@ -19,7 +19,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
@@ -365,7 +364,7 @@ void StatementsPage::currentStatementChanged()
             showError(reply->error());
             return;
         }
-        const std::optional<Statement> statement = Statement::fromJson(reply->json().object());
+        const std::optional<Statement> statement = readStatement(*reply);
         if (!statement) {
             ApiError error;
             error.kind = ApiError::Kind::Server;
@@ -495,7 +494,7 @@ void StatementsPage::requestChart()
         connect(reply, &ApiReply::finished, this, [this, reply, drawWhenComplete] {
             if (!reply->ok())
                 return; // the chart stays as it was; the list says what went wrong
-            if (const std::optional<Statement> statement = Statement::fromJson(reply->json().object())) {
+            if (const std::optional<Statement> statement = readStatement(*reply)) {
                 m_details.insert(statement->id, *statement);
                 drawWhenComplete();
             }
