@@ -897,6 +897,66 @@ Request ID: %8</translation>
     </message>
 </context>
 <context>
+    <name>kessai::CertificateDialog</name>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Serial number:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Valid from:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid, %n day(s) left.</source>
+        <translation>
+            <numerusform>Valid, %n day left.</numerusform>
+            <numerusform>Valid, %n days left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::CertificateExpiry</name>
+    <message>
+        <source>Your certificate expired on %1. Ask an administrator for a new one.</source>
+        <translation>Your certificate expired on %1. Ask an administrator for a new one.</translation>
+    </message>
+    <message>
+        <source>Your certificate expires today (%1). Ask an administrator for a new one now.</source>
+        <translation>Your certificate expires today (%1). Ask an administrator for a new one now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certificate expires in %n day(s) (%1). Ask an administrator for a new one.</source>
+        <translation>
+            <numerusform>Your certificate expires in %n day (%1). Ask an administrator for a new one.</numerusform>
+            <numerusform>Your certificate expires in %n days (%1). Ask an administrator for a new one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -1059,6 +1119,10 @@ Request ID: %8</translation>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
+    <message>
+        <source>Bulk processing %1 is running and goes on while the console is locked.</source>
+        <translation>Bulk processing %1 is running and goes on while the console is locked.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::CsvReader</name>
@@ -1130,6 +1194,59 @@ Request ID: %8</translation>
     <message>
         <source>The period is reversed: the first date must not be later than the second.</source>
         <translation>The period is reversed: the first date must not be later than the second.</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LockCurtain</name>
+    <message>
+        <source>Kessai is locked</source>
+        <translation>Kessai is locked</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 %4</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The console was locked after %n minute(s) without input. Enter your password to go on where you left off.</source>
+        <translation>
+            <numerusform>The console was locked after %n minute without input. Enter your password to go on where you left off.</numerusform>
+            <numerusform>The console was locked after %n minutes without input. Enter your password to go on where you left off.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed in 12 hours ago. Enter your password to sign in again; your pages stay as they are.</source>
+        <translation>You signed in 12 hours ago. Enter your password to sign in again; your pages stay as they are.</translation>
+    </message>
+    <message>
+        <source>The gateway ended your session. Enter your password to sign in again; your pages stay as they are, and bulk processing stopped by the gateway goes on after you sign in.</source>
+        <translation>The gateway ended your session. Enter your password to sign in again; your pages stay as they are, and bulk processing stopped by the gateway goes on after you sign in.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>The gateway signed in another user. Log out and sign in again.</source>
+        <translation>The gateway signed in another user. Log out and sign in again.</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1342,22 @@ Request ID: %8</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate details…</source>
+        <translation>&amp;Certificate details…</translation>
+    </message>
+    <message>
+        <source>Change ce&amp;rtificate…</source>
+        <translation>Change ce&amp;rtificate…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</source>
+        <translation>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</translation>
     </message>
 </context>
 <context>

@@ -896,6 +896,64 @@ Request ID: %8</source>
     </message>
 </context>
 <context>
+    <name>kessai::CertificateDialog</name>
+    <message>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>サブジェクト:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>発行者:</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>シリアル番号:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 フィンガープリント:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>有効期間の開始:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有効期限:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid, %n day(s) left.</source>
+        <translation>
+            <numerusform>有効です（残り%n日）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状態:</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::CertificateExpiry</name>
+    <message>
+        <source>Your certificate expired on %1. Ask an administrator for a new one.</source>
+        <translation>証明書の有効期限は %1 に切れました。管理者に新しい証明書の発行を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Your certificate expires today (%1). Ask an administrator for a new one now.</source>
+        <translation>証明書の有効期限は本日（%1）です。今すぐ管理者に新しい証明書の発行を依頼してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certificate expires in %n day(s) (%1). Ask an administrator for a new one.</source>
+        <translation>
+            <numerusform>証明書の有効期限まであと%n日です（%1）。管理者に新しい証明書の発行を依頼してください。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -1057,6 +1115,10 @@ Request ID: %8</source>
         <source>&amp;Later</source>
         <translation>後で(&amp;L)</translation>
     </message>
+    <message>
+        <source>Bulk processing %1 is running and goes on while the console is locked.</source>
+        <translation>一括処理 %1 を実行中です。ロック中も処理は続きます。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::CsvReader</name>
@@ -1128,6 +1190,58 @@ Request ID: %8</source>
     <message>
         <source>The period is reversed: the first date must not be later than the second.</source>
         <translation>期間が逆です。開始日は終了日より後にできません。</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LockCurtain</name>
+    <message>
+        <source>Kessai is locked</source>
+        <translation>Kessai はロックされています</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::LockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>ログアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2） — %3 %4</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The console was locked after %n minute(s) without input. Enter your password to go on where you left off.</source>
+        <translation>
+            <numerusform>%n分間操作がなかったため、画面をロックしました。パスワードを入力すると、作業をそのまま続けられます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed in 12 hours ago. Enter your password to sign in again; your pages stay as they are.</source>
+        <translation>ログインから12時間が経過しました。パスワードを入力して、もう一度ログインしてください。表示中の画面はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>The gateway ended your session. Enter your password to sign in again; your pages stay as they are, and bulk processing stopped by the gateway goes on after you sign in.</source>
+        <translation>ゲートウェイがセッションを終了しました。パスワードを入力して、もう一度ログインしてください。表示中の画面はそのまま残り、中断された一括処理はログイン後に再開します。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The gateway signed in another user. Log out and sign in again.</source>
+        <translation>ゲートウェイが別のユーザーでログインしました。ログアウトして、ログインし直してください。</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1337,22 @@ Request ID: %8</source>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate details…</source>
+        <translation>証明書の詳細(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change ce&amp;rtificate…</source>
+        <translation>証明書を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</source>
+        <translation>有効な証明書がないとログインできません。管理者が「管理 → ユーザー管理」で新しい証明書を発行します。発行された証明書には「ファイル → 証明書を変更」で切り替えられます。</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,15 @@
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "profile/secretstore.h"
+#include "sessionlock.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+
+#include <utility>
 
 namespace kessai {
 
@@ -21,14 +24,30 @@ ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
     , m_profile(profile)
     , m_client(new MerchantClient(this))
     , m_secrets(new SecretStore(this))
+    , m_lock(new SessionLock(m_client, this))
 {
     QString error;
     if (auto journal = BulkService::openJournal(journalPath(), &error))
         m_bulk = new BulkService(m_client, std::move(journal), this);
     else
         qWarning().noquote() << "bulk journal" << journalPath() << "could not be opened:" << error;
+    if (m_bulk) {
+        connect(m_bulk, &BulkService::batchStarted, this, [this](qint64 batchId) {
+            m_lock->setRunningWork(tr("Bulk processing %1 is running and goes on while the console is locked.").arg(batchId));
+        });
+        connect(m_bulk, &BulkService::batchFinished, this,
+                [this](qint64 batchId, BulkRunner::End end, const ApiError &why) {
+                    m_lock->setRunningWork(QString());
+                    if (end == BulkRunner::End::Interrupted && why.kind == ApiError::Kind::Authentication
+                        && !m_interruptedBySession.contains(batchId))
+                        m_interruptedBySession.append(batchId);
+                });
+    }
+    connect(m_lock, &SessionLock::unlocked, this, &ConsoleSession::resumeInterruptedBatches);
+    connect(m_lock, &SessionLock::logoutRequested, this, [this] { logout(); });
     connect(m_client, &MerchantClient::sessionExpired, this, [this] {
-        if (m_loginDialog)
+        // With the window up, the lock asks for the password over it (SessionLock).
+        if (m_loginDialog || m_lock->isArmed())
             return;
         if (m_mainWindow)
             m_mainWindow->hide(); // the work on the page stays for after the new login
@@ -38,6 +57,7 @@ ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
 
 ConsoleSession::~ConsoleSession()
 {
+    m_lock->disarm();
     delete m_connectionDialog;
     delete m_loginDialog;
     delete m_mainWindow;
@@ -175,13 +195,17 @@ void ConsoleSession::showMain()
     if (m_mainWindow) {
         m_mainWindow->show();
         m_mainWindow->raise();
+        m_lock->arm(m_mainWindow);
+        resumeInterruptedBatches();
         return;
     }
     auto *window = new MainWindow(m_client, m_bulk);
     m_mainWindow = window;
     window->setAttribute(Qt::WA_DeleteOnClose);
-    connect(window, &MainWindow::logoutRequested, this, &ConsoleSession::logout);
+    connect(window, &MainWindow::logoutRequested, this, [this] { logout(); });
+    connect(window, &MainWindow::changeCertificateRequested, this, [this] { logout(true); });
     connect(window, &QObject::destroyed, this, [this] {
+        m_lock->disarm();
         if (!m_loginDialog && !m_connectionDialog)
             Q_EMIT finished();
     });
@@ -189,7 +213,17 @@ void ConsoleSession::showMain()
     // The login dialog had the keyboard; the window the user works in takes it over.
     window->raise();
     window->activateWindow();
+    m_lock->arm(window);
     offerUnfinishedBatches();
+}
+
+void ConsoleSession::resumeInterruptedBatches()
+{
+    const QList<qint64> ids = std::exchange(m_interruptedBySession, {});
+    if (!m_bulk || !m_client->isLoggedIn())
+        return;
+    for (const qint64 id : ids)
+        m_bulk->resume(id);
 }
 
 void ConsoleSession::offerUnfinishedBatches()
@@ -232,8 +266,10 @@ void ConsoleSession::offerUnfinishedBatches()
     box->open();
 }
 
-void ConsoleSession::logout()
+void ConsoleSession::logout(bool pickCertificate)
 {
+    m_lock->disarm();
+    m_interruptedBySession.clear();
     // The batch stops after the chunk in flight; what is left is offered at the next login.
     if (m_bulk)
         m_bulk->cancel();
@@ -242,7 +278,10 @@ void ConsoleSession::logout()
         m_mainWindow->disconnect(this);
         m_mainWindow->close();
     }
-    showLogin();
+    if (pickCertificate)
+        showConnection();
+    else
+        showLogin();
 }
 
 } // namespace kessai

@@ -14,6 +14,7 @@ class LoginDialog;
 class MainWindow;
 class MerchantClient;
 class SecretStore;
+class SessionLock;
 
 // The console's lifecycle: certificate → login → main window, and back to login on logout or
 // when the gateway ends the session. Owns the client; windows come and go.
@@ -37,6 +38,9 @@ public:
     ConnectionDialog *connectionDialog() const;
     LoginDialog *loginDialog() const;
     MainWindow *mainWindow() const;
+    // Locks the console after 15 minutes without input, at the session's 12 hours, and when the
+    // gateway ends the session; unlocking keeps every page and running batch.
+    SessionLock *sessionLock() const { return m_lock; }
 
 Q_SIGNALS:
     // The user closed the last window or cancelled the first dialog.
@@ -47,15 +51,20 @@ private:
     void showConnection(const QString &message = QString());
     void showLogin();
     void showMain();
-    void logout();
+    // Signs out; then the login dialog, or the certificate choice with pickCertificate.
+    void logout(bool pickCertificate = false);
     bool useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca);
     // After login: batches this user left unfinished (a crash, a lost connection) are offered.
     void offerUnfinishedBatches();
+    // After the lock: batches the gateway stopped with a 401 go on under their keys.
+    void resumeInterruptedBatches();
 
     Profile m_profile;
     MerchantClient *m_client;
     SecretStore *m_secrets;
     BulkService *m_bulk = nullptr;
+    SessionLock *m_lock;
+    QList<qint64> m_interruptedBySession;
     ClientIdentity m_identity;
     QPointer<ConnectionDialog> m_connectionDialog;
     QPointer<LoginDialog> m_loginDialog;

@@ -3,6 +3,9 @@
 #include "api/merchantclient.h"
 #include "common/page.h"
 #include "pagelist.h"
+#include "connection/certificatedialog.h"
+#include "domain/japantime.h"
+#include "tls/certificateexpiry.h"
 #include "bulk/bulkservice.h"
 #include "profile/profile.h"
 
@@ -20,6 +23,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -64,6 +68,7 @@ MainWindow::MainWindow(MerchantClient *client, BulkService *bulk, QWidget *paren
     , m_nav(new QTreeWidget)
     , m_stack(new QStackedWidget)
     , m_userLabel(new QLabel)
+    , m_certificateLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     // What pages keep (last search, layout, saved searches) is this user's, not the PC's.
@@ -93,7 +98,17 @@ MainWindow::MainWindow(MerchantClient *client, BulkService *bulk, QWidget *paren
         connect(m_bulk, &BulkService::batchCreated, this, [this] { showPage(QStringLiteral("payments/bulk")); });
 
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
+    m_certificateLabel->setObjectName(QStringLiteral("certificateWarning"));
+    m_certificateLabel->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: bold;"));
+    m_certificateLabel->hide();
+    statusBar()->addPermanentWidget(m_certificateLabel);
     statusBar()->addPermanentWidget(m_userLabel);
+    // At start, then every hour: a day that turns is a day to warn again.
+    QTimer::singleShot(0, this, [this] { checkCertificate(); });
+    auto *certificateTimer = new QTimer(this);
+    certificateTimer->setInterval(std::chrono::hours(1));
+    connect(certificateTimer, &QTimer::timeout, this, [this] { checkCertificate(); });
+    certificateTimer->start();
     connect(client, &MerchantClient::loggedIn, this, &MainWindow::updateUser);
     updateUser();
 
@@ -147,6 +162,16 @@ void MainWindow::buildMenus()
     QAction *logout = fileMenu->addAction(tr("&Log out"));
     logout->setObjectName(QStringLiteral("logoutAction"));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    QAction *certificate = fileMenu->addAction(tr("&Certificate details…"));
+    certificate->setObjectName(QStringLiteral("certificateAction"));
+    connect(certificate, &QAction::triggered, this, [this] {
+        auto *dialog = new CertificateDialog(m_client->identity(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *change = fileMenu->addAction(tr("Change ce&rtificate…"));
+    change->setObjectName(QStringLiteral("changeCertificateAction"));
+    connect(change, &QAction::triggered, this, &MainWindow::changeCertificateRequested);
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -282,6 +307,34 @@ void MainWindow::updateUser()
     m_userLabel->setText(tr("%1 (%2) — %3 %4 — %5")
                              .arg(user.name.isEmpty() ? user.loginId : user.name, role, user.merchantId,
                                   user.merchantName, m_client->baseUrl().toDisplayString()));
+}
+
+void MainWindow::checkCertificate(const QDateTime &now)
+{
+    const ClientIdentity &identity = m_client->identity();
+    if (identity.isNull())
+        return;
+    const CertificateExpiry expiry = CertificateExpiry::of(identity.notAfter(), now);
+    const QString text = expiry.text(identity.notAfter());
+    m_certificateLabel->setText(text);
+    m_certificateLabel->setVisible(expiry.needsWarning());
+    if (!expiry.needsWarning())
+        return;
+    // Once a day (Japan's day) per certificate, whoever uses this PC.
+    const QString key = QStringLiteral("certificate/warned/") + QString(identity.sha256Fingerprint()).remove(u':');
+    const QString today = JapanTime::format(now, true);
+    QSettings *settings = sharedSettings();
+    if (settings->value(key).toString() == today)
+        return;
+    settings->setValue(key, today);
+    auto *box = new QMessageBox(expiry.level == CertificateExpiry::Level::Soon ? QMessageBox::Information
+                                                                               : QMessageBox::Warning,
+                                tr("Certificate"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("certificateExpiryBox"));
+    box->setInformativeText(tr("Without a valid certificate you cannot sign in. An administrator issues a new one "
+                               "under Administration → Users; File → Change certificate switches to it."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

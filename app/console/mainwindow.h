@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <QPair>
@@ -39,6 +40,9 @@ public:
     bool showPage(const QString &id);
     // Every key the window and its current page answer to: (key, what it does), translated.
     QList<QPair<QString, QString>> keyboardHelp() const;
+    // Warns (once a day) when the certificate has 30 days or fewer left; the status bar says so
+    // all along. Called at start and every hour; `now` for tests.
+    void checkCertificate(const QDateTime &now = QDateTime::currentDateTimeUtc());
     // The first created page of that class (tests, the session), or null.
     template<class P>
     P *page() const
@@ -52,6 +56,8 @@ public:
 
 Q_SIGNALS:
     void logoutRequested();
+    // File → Change certificate: sign out and pick another certificate, without a restart.
+    void changeCertificateRequested();
     void currentPageChanged(const QString &id);
 
 protected:
@@ -72,6 +78,7 @@ private:
     QTreeWidget *m_nav;
     QStackedWidget *m_stack;
     QLabel *m_userLabel;
+    QLabel *m_certificateLabel;
     QMenu *m_pageMenu = nullptr;
     QList<const PageEntry *> m_entries;
     QHash<QString, QTreeWidgetItem *> m_items;

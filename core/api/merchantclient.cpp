@@ -34,7 +34,13 @@ MerchantClient::MerchantClient(QObject *parent)
     m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
 }
 
-MerchantClient::~MerchantClient() = default;
+MerchantClient::~MerchantClient()
+{
+    // Answers still running hold their network replies: they go before the manager that made
+    // them (a reply aborted after its manager is gone crashes inside Qt).
+    qDeleteAll(findChildren<PaymentExportStream *>(Qt::FindDirectChildrenOnly));
+    qDeleteAll(findChildren<ApiReply *>(Qt::FindDirectChildrenOnly));
+}
 
 void MerchantClient::setNetworkAccessManager(QNetworkAccessManager *nam)
 {
@@ -71,6 +77,7 @@ ApiReply *MerchantClient::refuseInsecure()
 
 void MerchantClient::setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates)
 {
+    m_identity = identity;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -136,21 +143,50 @@ void MerchantClient::noteError(const ApiError &e)
     }
 }
 
+ApiReply *MerchantClient::postSession(const QString &loginId, const QString &password)
+{
+    const QJsonObject body{{QStringLiteral("login_id"), loginId}, {QStringLiteral("password"), password}};
+    return track(m_nam->post(makeRequest(QStringLiteral("/v1/session")), QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+void MerchantClient::takeSession(const QJsonObject &answer)
+{
+    m_token = answer.value(QLatin1String("token")).toString().toLatin1();
+    m_user = UserInfo::fromJson(answer.value(QLatin1String("user")).toObject());
+    m_sessionExpiresAt = QDateTime::fromString(answer.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+}
+
 ApiReply *MerchantClient::login(const QString &loginId, const QString &password)
 {
     m_token.clear();
+    m_sessionExpiresAt = {};
     if (!isSecure())
         return refuseInsecure();
-    const QJsonObject body{{QStringLiteral("login_id"), loginId}, {QStringLiteral("password"), password}};
-    ApiReply *reply = track(m_nam->post(makeRequest(QStringLiteral("/v1/session")),
-                                        QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    ApiReply *reply = postSession(loginId, password);
     connect(reply, &ApiReply::finished, this, [this, reply] {
         if (!reply->ok())
             return;
-        const QJsonObject answer = reply->json().object();
-        m_token = answer.value(QLatin1String("token")).toString().toLatin1();
-        m_user = UserInfo::fromJson(answer.value(QLatin1String("user")).toObject());
+        takeSession(reply->json().object());
         Q_EMIT loggedIn();
+    });
+    return reply;
+}
+
+ApiReply *MerchantClient::reauthenticate(const QString &password)
+{
+    if (!isSecure())
+        return refuseInsecure();
+    const QString loginId = m_user.loginId;
+    ApiReply *reply = postSession(loginId, password);
+    connect(reply, &ApiReply::finished, this, [this, reply, loginId] {
+        if (!reply->ok())
+            return;
+        const QJsonObject answer = reply->json().object();
+        // The same person only: the lock screen never lets someone else in under this window.
+        if (UserInfo::fromJson(answer.value(QLatin1String("user")).toObject()).loginId.compare(loginId, Qt::CaseInsensitive) != 0)
+            return;
+        takeSession(answer);
+        Q_EMIT sessionRenewed();
     });
     return reply;
 }
@@ -159,12 +195,14 @@ ApiReply *MerchantClient::logout()
 {
     if (!isSecure()) {
         m_token.clear();
+        m_sessionExpiresAt = {};
         m_user = {};
         Q_EMIT loggedOut();
         return refuseInsecure();
     }
     ApiReply *reply = track(m_nam->deleteResource(makeRequest(QStringLiteral("/v1/session"))));
     m_token.clear();
+    m_sessionExpiresAt = {};
     m_user = {};
     Q_EMIT loggedOut();
     return reply;

@@ -9,6 +9,7 @@
 #include "useradmin.h"
 #include "tls/clientidentity.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QSslConfiguration>
@@ -56,12 +57,21 @@ public:
     // The client certificate and the CA that signed the gateway's certificate. An empty CA list
     // means the system's CAs.
     void setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates);
+    // The certificate this client signs in with (its details, its expiry).
+    const ClientIdentity &identity() const { return m_identity; }
 
     bool isLoggedIn() const { return !m_token.isEmpty(); }
     const UserInfo &user() const { return m_user; }
 
     // POST /v1/session; on success the token and user are kept and loggedIn() is emitted.
     ApiReply *login(const QString &loginId, const QString &password);
+    // The same login again for the signed-in user (the lock screen): the current token stays in
+    // use until the new one arrives, so requests running meanwhile (a batch, an export) go on;
+    // on success the new session replaces it and sessionRenewed() is emitted.
+    ApiReply *reauthenticate(const QString &password);
+    // When the gateway ends the current session at the latest (its absolute timeout); invalid
+    // when not logged in.
+    QDateTime sessionExpiresAt() const { return m_sessionExpiresAt; }
     // DELETE /v1/session; forgets the token at once, whatever the answer.
     ApiReply *logout();
     ApiReply *me();
@@ -115,6 +125,8 @@ public:
 
 Q_SIGNALS:
     void loggedIn();
+    // reauthenticate() succeeded: a new token for the same user.
+    void sessionRenewed();
     void loggedOut();
     // The gateway said the session is over (idle or absolute timeout, or revoked).
     void sessionExpired();
@@ -125,13 +137,18 @@ private:
     ApiReply *track(ApiReply *reply);
     PaymentExportStream *track(PaymentExportStream *stream);
     void noteError(const ApiError &error);
+    ApiReply *postSession(const QString &loginId, const QString &password);
+    // Keeps the token, user and expiry of a POST /v1/session answer.
+    void takeSession(const QJsonObject &answer);
     ApiReply *refuseInsecure();
     bool isSecure() const { return m_baseUrl.scheme() == QLatin1String("https") && m_baseUrl.isValid(); }
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
     QSslConfiguration m_ssl;
+    ClientIdentity m_identity;
     QByteArray m_token;
+    QDateTime m_sessionExpiresAt;
     UserInfo m_user;
 };
 

@@ -1,9 +1,13 @@
 #include "api/merchantclient.h"
+#include "connection/certificatedialog.h"
 #include "connection/connectiondialog.h"
+#include "tls/certificateexpiry.h"
 #include "consolesession.h"
 #include "domain/japantime.h"
 #include "gatewayfixture.h"
+#include "login/lockdialog.h"
 #include "login/logindialog.h"
+#include "sessionlock.h"
 #include "mainwindow.h"
 #include "payments/paymentsmodel.h"
 #include "domain/payment.h"
@@ -23,9 +27,12 @@
 #include <QFile>
 #include <QSettings>
 #include <QUrl>
+#include <QAction>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -275,6 +282,167 @@ private Q_SLOTS:
         }
         SavedSearches::remove(QStringLiteral("大口のコンビニ"));
         QVERIFY(!SavedSearches::names().contains(QStringLiteral("大口のコンビニ")));
+    }
+
+    // 15 minutes without input lock the console over the current page; the page, its filters and
+    // an export running underneath survive, and the same password opens it again. The session's
+    // 12 hours and a gateway that ends the session lock it the same way; Log out leaves it.
+    void lockKeepsThePageAndItsWork()
+    {
+        const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+        ConsoleSession session(profile(QStringLiteral("lock")));
+        session.start(admin.p12Passphrase);
+        QTRY_VERIFY(session.loginDialog() && session.loginDialog()->isVisible());
+        QTest::keyClicks(session.loginDialog()->findChild<QLineEdit *>(QStringLiteral("password")), admin.password);
+        QTest::keyClick(session.loginDialog()->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow() && session.mainWindow()->isVisible(), 15000);
+        MainWindow *window = session.mainWindow();
+        SessionLock *lock = session.sessionLock();
+        QVERIFY(lock->isArmed());
+
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        lock->setClock([&now] { return now; });
+        window->findChild<QPushButton *>(QStringLiteral("clearButton"))->click(); // earlier tests' last search
+        auto *tradingId = window->findChild<QLineEdit *>(QStringLiteral("tradingIdFilter"));
+        tradingId->setFocus();
+        QTest::keyClicks(tradingId, QStringLiteral("paygent0*"));
+
+        // Input keeps it open: 14 minutes, a key, 14 more.
+        now = now.addSecs(14 * 60);
+        lock->check();
+        QVERIFY(!lock->isLocked());
+        QTest::keyClick(tradingId, Qt::Key_End);
+        now = now.addSecs(14 * 60);
+        lock->check();
+        QVERIFY(!lock->isLocked());
+
+        // An export starts, then the console is left alone.
+        bool exportOk = false;
+        qint64 exported = 0;
+        bool exportDone = false;
+        PaymentExportStream *stream = session.client()->exportPayments(PaymentQuery{});
+        connect(stream, &PaymentExportStream::finished, this, [&, stream] {
+            exportDone = true;
+            exportOk = stream->ok();
+            exported = stream->paymentsRead();
+        });
+        now = now.addSecs(15 * 60);
+        lock->check();
+        QVERIFY(lock->isLocked());
+        LockDialog *dialog = lock->dialog();
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->reason(), LockDialog::Reason::Idle);
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("lockReason"))->text().contains(QStringLiteral("15 minute")));
+        auto *curtain = window->findChild<LockCurtain *>();
+        QVERIFY(curtain && curtain->isVisible());
+        QCOMPARE(curtain->geometry(), window->rect());
+        QCOMPARE(QApplication::activeModalWidget(), dialog);
+
+        // The export goes on under the lock.
+        QTRY_VERIFY_WITH_TIMEOUT(exportDone, 30000);
+        QVERIFY(exportOk);
+        QCOMPARE(exported, qint64(2000));
+
+        // Escape does not unlock; a wrong password says so and stays locked.
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("lockPassword"));
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("lockError"));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(lock->isLocked() && dialog->isVisible());
+        QTest::keyClicks(password, QStringLiteral("not-the-password"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QVERIFY(lock->isLocked());
+        QVERIFY(password->text().isEmpty()); // a password never stays in the field
+
+        QTest::keyClicks(password, admin.password);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
+        QVERIFY(!window->findChild<LockCurtain *>());
+        QCOMPARE(session.mainWindow(), window);
+        QCOMPARE(tradingId->text(), QStringLiteral("paygent0*"));
+        QVERIFY(session.client()->isLoggedIn());
+        QVERIFY(session.client()->sessionExpiresAt() > QDateTime::currentDateTimeUtc().addSecs(11 * 3600));
+
+        // The new session works: search with the kept filter.
+        QTest::keyClick(tradingId, Qt::Key_Return);
+        auto *summary = window->findChild<QLabel *>(QStringLiteral("resultSummary"));
+        QTRY_VERIFY2_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("5 ")), qPrintable(summary->text()), 15000);
+
+        // The gateway ends the session: the same lock, not a new window.
+        Q_EMIT session.client()->sessionExpired();
+        QVERIFY(lock->isLocked());
+        QCOMPARE(lock->dialog()->reason(), LockDialog::Reason::SessionEnded);
+        QVERIFY(!session.loginDialog());
+        QTest::keyClicks(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), admin.password);
+        QTest::keyClick(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
+        QCOMPARE(session.mainWindow(), window);
+
+        // Twelve hours after signing in: a fresh login, asked for over the same window.
+        now = session.client()->sessionExpiresAt().addSecs(1);
+        lock->check();
+        QVERIFY(lock->isLocked());
+        QCOMPARE(lock->dialog()->reason(), LockDialog::Reason::SessionTooOld);
+        saveScreenshot(window, QStringLiteral("lock-window.png"));
+        saveScreenshot(lock->dialog(), QStringLiteral("lock.png"));
+
+        // Log out from the lock: the login dialog, and the window is gone.
+        QPointer<MainWindow> closing = window;
+        lock->dialog()->findChild<QPushButton *>(QStringLiteral("lockLogoutButton"))->click();
+        QTRY_VERIFY(session.loginDialog() && session.loginDialog()->isVisible());
+        QVERIFY(!lock->isLocked());
+        QVERIFY(!lock->isArmed());
+        QTRY_VERIFY(!closing);
+        QVERIFY(!session.client()->isLoggedIn());
+    }
+
+    // File → Certificate details shows what an administrator asks for; from 30 days before its
+    // end the status bar warns, and a message says so once a day.
+    void certificateDetailsAndExpiryWarnings()
+    {
+        MerchantClient client;
+        login(client);
+        const ClientIdentity &identity = client.identity();
+        QVERIFY(!identity.isNull());
+        const QDateTime end = identity.notAfter();
+        QCOMPARE(CertificateExpiry::of(end, end.addDays(-31)).level, CertificateExpiry::Level::Fine);
+        QCOMPARE(CertificateExpiry::of(end, end.addDays(-30)).level, CertificateExpiry::Level::Soon);
+        QCOMPARE(CertificateExpiry::of(end, end.addDays(-8)).level, CertificateExpiry::Level::Soon);
+        QCOMPARE(CertificateExpiry::of(end, end.addDays(-7)).level, CertificateExpiry::Level::Urgent);
+        QCOMPARE(CertificateExpiry::of(end, end.addSecs(-60)).daysLeft, 0);
+        QCOMPARE(CertificateExpiry::of(end, end).level, CertificateExpiry::Level::Expired);
+
+        MainWindow window(&client);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *warning = window.findChild<QLabel *>(QStringLiteral("certificateWarning"));
+        QVERIFY(warning);
+        window.checkCertificate(end.addDays(-100));
+        QVERIFY(!warning->isVisible());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("certificateExpiryBox")));
+
+        window.findChild<QAction *>(QStringLiteral("certificateAction"))->trigger();
+        auto *details = window.findChild<CertificateDialog *>();
+        QVERIFY(details);
+        QCOMPARE(details->findChild<QLabel *>(QStringLiteral("certFingerprint"))->text(), identity.sha256Fingerprint());
+        QVERIFY(details->findChild<QLabel *>(QStringLiteral("certSubject"))->text().contains(QStringLiteral("admin")));
+        QVERIFY(!details->findChild<QLabel *>(QStringLiteral("certSerial"))->text().isEmpty());
+        QCOMPARE(details->findChild<QLabel *>(QStringLiteral("certNotAfter"))->text(), JapanTime::format(end));
+        details->close();
+
+        window.checkCertificate(end.addDays(-5).addSecs(-3600));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("in 5 day")), qPrintable(warning->text()));
+        QTRY_COMPARE(window.findChildren<QMessageBox *>(QStringLiteral("certificateExpiryBox")).size(), 1);
+        // The same day again: the status bar still says it, no second message.
+        window.checkCertificate(end.addDays(-5));
+        QCOMPARE(window.findChildren<QMessageBox *>(QStringLiteral("certificateExpiryBox")).size(), 1);
+        window.findChild<QMessageBox *>(QStringLiteral("certificateExpiryBox"))->close();
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("certificateExpiryBox")));
+        // The next day: a message again.
+        window.checkCertificate(end.addDays(-4));
+        QTRY_COMPARE(window.findChildren<QMessageBox *>(QStringLiteral("certificateExpiryBox")).size(), 1);
+        window.findChild<QMessageBox *>(QStringLiteral("certificateExpiryBox"))->close();
     }
 
     void scrollingLoadsMorePages()
