@@ -1,0 +1,199 @@
+#include "gatewayclient.h"
+#include "gatewayfixture.h"
+#include "gatewayusers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+
+int fileMode(const QString &path)
+{
+    struct stat status = {};
+    if (::lstat(QFile::encodeName(path).constData(), &status) != 0)
+        return -1;
+    return int(status.st_mode & 07777);
+}
+
+struct RawAnswer
+{
+    int status = 0;
+    QByteArray body;
+};
+
+} // namespace
+
+// The review findings of issue 22 on the gateway, through a real kessai-gateway: key files and
+// folders private from their first moment.
+class TestGatewayTrust : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void initMakesPrivateFolderAndKeys();
+    void demoMakesPrivateFoldersKeysAndBundles();
+    void initNeverOverwritesAKeyFile_data();
+    void initNeverOverwritesAKeyFile();
+
+private:
+    // One request exactly as written (no URL normalisation) with the admin's certificate.
+    RawAnswer raw(const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
+    QJsonArray audit(const QString &query);
+
+    GatewayFixture m_gateway;
+    GatewayUsers m_users{m_gateway};
+    QTemporaryDir m_files;
+};
+
+void TestGatewayTrust::initTestCase()
+{
+    QVERIFY(m_files.isValid());
+    QVERIFY2(m_gateway.start(50), qPrintable(m_gateway.error()));
+    QVERIFY(!m_users.token(QStringLiteral("admin")).isEmpty());
+}
+
+RawAnswer TestGatewayTrust::raw(const QByteArray &method, const QByteArray &target, const QByteArray &body)
+{
+    const GatewayFixture::User admin = m_gateway.user(QStringLiteral("admin"));
+    QFile p12(admin.p12);
+    if (!p12.open(QIODevice::ReadOnly))
+        return {};
+    QSslKey key;
+    QSslCertificate certificate;
+    if (!QSslCertificate::importPkcs12(&p12, &key, &certificate, nullptr, admin.p12Passphrase.toUtf8()))
+        return {};
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(m_gateway.caPath()));
+    ssl.setLocalCertificate(certificate);
+    ssl.setPrivateKey(key);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    QSslSocket socket;
+    socket.setSslConfiguration(ssl);
+    socket.connectToHostEncrypted(m_gateway.url().host(), quint16(m_gateway.url().port()));
+    if (!socket.waitForEncrypted(10000))
+        return {};
+    QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: " + m_gateway.url().host().toLatin1()
+                         + "\r\nConnection: close\r\nAuthorization: Bearer " + m_users.token(QStringLiteral("admin")).toLatin1()
+                         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                         + "\r\n\r\n" + body;
+    socket.write(request);
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    RawAnswer parsed;
+    const QList<QByteArray> statusLine = answer.left(answer.indexOf("\r\n")).split(' ');
+    if (statusLine.size() >= 2)
+        parsed.status = statusLine.at(1).toInt();
+    const qsizetype bodyStart = answer.indexOf("\r\n\r\n");
+    if (bodyStart >= 0)
+        parsed.body = answer.mid(bodyStart + 4);
+    return parsed;
+}
+
+QJsonArray TestGatewayTrust::audit(const QString &query)
+{
+    const GatewayClient::Response response = m_users.get(QStringLiteral("admin"), QStringLiteral("/v1/audit?") + query);
+    if (response.status != 200)
+        qWarning() << "audit query failed" << response.status << response.body;
+    return response.json.value(QLatin1String("items")).toArray();
+}
+
+void TestGatewayTrust::initMakesPrivateFolderAndKeys()
+{
+    const QString dataDir = m_files.filePath(QStringLiteral("fresh/init"));
+    QByteArray output;
+    QCOMPARE(GatewayFixture::runGateway({QStringLiteral("init"), QStringLiteral("--data"), dataDir}, &output), 0);
+    QCOMPARE(fileMode(dataDir), 0700);
+    QCOMPARE(fileMode(QDir(dataDir).filePath(QStringLiteral("ca.key"))), 0600);
+    QCOMPARE(fileMode(QDir(dataDir).filePath(QStringLiteral("server.key"))), 0600);
+    QCOMPARE(fileMode(QDir(dataDir).filePath(QStringLiteral("gateway.db"))), 0600);
+    QCOMPARE(fileMode(QDir(dataDir).filePath(QStringLiteral("ca.pem"))), 0644);
+}
+
+void TestGatewayTrust::demoMakesPrivateFoldersKeysAndBundles()
+{
+    const QString dataDir = m_files.filePath(QStringLiteral("fresh/demo"));
+    QByteArray output;
+    QCOMPARE(GatewayFixture::runGateway({QStringLiteral("demo"), QStringLiteral("--data"), dataDir, QStringLiteral("--payments"),
+                                         QStringLiteral("5")},
+                                        &output),
+             0);
+    const QDir dir(dataDir);
+    QCOMPARE(fileMode(dataDir), 0700);
+    QCOMPARE(fileMode(dir.filePath(QStringLiteral("users"))), 0700);
+    for (const QString &name : {QStringLiteral("ca.key"), QStringLiteral("server.key"), QStringLiteral("demo.json"),
+                                QStringLiteral("gateway.db")})
+        QVERIFY2(fileMode(dir.filePath(name)) == 0600, qPrintable(name));
+    const QStringList bundles = QDir(dir.filePath(QStringLiteral("users"))).entryList({QStringLiteral("*.p12")}, QDir::Files);
+    QCOMPARE(bundles.size(), 4);
+    for (const QString &name : bundles)
+        QVERIFY2(fileMode(dir.filePath(QStringLiteral("users/") + name)) == 0600, qPrintable(name));
+    // Demo again over the same folder: nothing is replaced.
+    const QByteArray key = [&] {
+        QFile file(dir.filePath(QStringLiteral("ca.key")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(!key.isEmpty());
+    QVERIFY(GatewayFixture::runGateway({QStringLiteral("demo"), QStringLiteral("--data"), dataDir, QStringLiteral("--payments"),
+                                        QStringLiteral("5")},
+                                       &output)
+            != 0);
+    QFile again(dir.filePath(QStringLiteral("ca.key")));
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QVERIFY(again.readAll() == key);
+}
+
+void TestGatewayTrust::initNeverOverwritesAKeyFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("symlink");
+    QTest::newRow("server.key") << QStringLiteral("server.key") << false;
+    QTest::newRow("ca.pem") << QStringLiteral("ca.pem") << false;
+    QTest::newRow("server.key as a dangling link") << QStringLiteral("server.key") << true;
+    QTest::newRow("ca.key as a dangling link") << QStringLiteral("ca.key") << true;
+}
+
+void TestGatewayTrust::initNeverOverwritesAKeyFile()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, symlink);
+    const QString dataDir = m_files.filePath(QStringLiteral("existing/") + QString::fromLatin1(QTest::currentDataTag()));
+    QVERIFY(QDir().mkpath(dataDir));
+    const QString path = QDir(dataDir).filePath(name);
+    const QString elsewhere = m_files.filePath(QStringLiteral("elsewhere-") + QString::fromLatin1(QTest::currentDataTag()));
+    const QByteArray kept = "an operator's own file\n";
+    if (symlink) {
+        QVERIFY(QFile::link(elsewhere, path));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(kept), kept.size());
+    }
+    QByteArray output;
+    QVERIFY(GatewayFixture::runGateway({QStringLiteral("init"), QStringLiteral("--data"), dataDir}, &output) != 0);
+    QVERIFY2(output.contains("exists"), output.constData());
+    if (symlink) {
+        QVERIFY2(!QFileInfo::exists(elsewhere), "a key was written through the link");
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), kept);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestGatewayTrust)
+#include "tst_gatewaytrust.moc"
