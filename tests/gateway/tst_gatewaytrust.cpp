@@ -36,7 +36,8 @@ struct RawAnswer
 } // namespace
 
 // The review findings of issue 22 on the gateway, through a real kessai-gateway: key files and
-// folders private from their first moment.
+// folders private from their first moment, request paths and audit targets that cannot forge a
+// line, login IDs in paths decoded once.
 class TestGatewayTrust : public QObject
 {
     Q_OBJECT
@@ -47,6 +48,9 @@ private slots:
     void demoMakesPrivateFoldersKeysAndBundles();
     void initNeverOverwritesAKeyFile_data();
     void initNeverOverwritesAKeyFile();
+    void loggedPathCannotStartALine();
+    void auditTargetsShowControlCharactersEscaped();
+    void loginIdInPathIsDecodedOnce();
 
 private:
     // One request exactly as written (no URL normalisation) with the admin's certificate.
@@ -193,6 +197,55 @@ void TestGatewayTrust::initNeverOverwritesAKeyFile()
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), kept);
     }
+}
+
+void TestGatewayTrust::loggedPathCannotStartALine()
+{
+    // %0A decoded into the log would end the line and start a forged one.
+    const RawAnswer answer = raw("GET", "/v1/nowhere%0D%0Arequest%20id=FORGED%20method=GET%20path=/v1/users%20status=200");
+    QCOMPARE(answer.status, 404);
+    QTRY_VERIFY_WITH_TIMEOUT(m_gateway.serverLog().contains("FORGED"), 5000);
+    const QByteArray log = m_gateway.serverLog();
+    QVERIFY2(!log.contains("request id=FORGED"), "a forged request line reached the log");
+    QVERIFY2(log.contains("path=/v1/nowhere%0D%0Arequest%20id=FORGED%20method=GET%20path=/v1/users%20status=200"),
+             "the path is not logged as it came on the wire");
+    for (const QByteArray &line : log.split('\n')) {
+        if (line.contains("FORGED"))
+            QVERIFY2(line.contains("method=GET path=/v1/nowhere"), line.constData());
+    }
+}
+
+void TestGatewayTrust::auditTargetsShowControlCharactersEscaped()
+{
+    // Decoded once by the server: the login ID holds a CR LF, a tab and a right-to-left override.
+    const RawAnswer answer = raw("POST", "/v1/users/ghost%0D%0Aforged%09x%E2%80%AE/unlock", "{}");
+    QCOMPARE(answer.status, 404);
+    const QJsonArray items = audit(QStringLiteral("action=user_unlock&result=not_found"));
+    bool found = false;
+    for (const QJsonValue &item : items) {
+        const QString target = item.toObject().value(QLatin1String("target")).toString();
+        for (const QChar c : target)
+            QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format, target.toUtf8().toHex().constData());
+        if (target == QStringLiteral("user:ghost\\r\\nforged\\tx\\u{202E}"))
+            found = true;
+    }
+    QVERIFY2(found, "the refused unlock is not in the audit trail with its target escaped");
+}
+
+void TestGatewayTrust::loginIdInPathIsDecodedOnce()
+{
+    // %25 is '%': decoded once this is the login ID "%73taff", which does not exist; decoded
+    // twice it would be "staff".
+    RawAnswer answer = raw("POST", "/v1/users/%2573taff/unlock", "{}");
+    QCOMPARE(answer.status, 404);
+    bool found = false;
+    for (const QJsonValue &item : audit(QStringLiteral("action=user_unlock&result=not_found")))
+        found = found || item.toObject().value(QLatin1String("target")).toString() == QStringLiteral("user:%73taff");
+    QVERIFY(found);
+    // One decoding still happens: %61 is 'a'.
+    answer = raw("POST", "/v1/users/st%61ff/unlock", "{}");
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QLatin1String("login_id")).toString(), QStringLiteral("staff"));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayTrust)
