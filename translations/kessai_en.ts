@@ -2310,6 +2310,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>1 to 60 days.</source>
         <translation>1 to 60 days.</translation>
     </message>
+    <message>
+        <source>The customer&apos;s name</source>
+        <translation>The customer&apos;s name</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>The e-mail address</translation>
+    </message>
+    <message>
+        <source>%1 must not hold a card number. Card numbers go in the card number field only.</source>
+        <translation>%1 must not hold a card number. Card numbers go in the card number field only.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::RegistrationPage</name>
@@ -3933,6 +3945,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>You cannot take user management away from yourself: nobody could undo it.</source>
         <translation>You cannot take user management away from yourself: nobody could undo it.</translation>
+    </message>
+    <message>
+        <source>The name must not hold a card number.</source>
+        <translation>The name must not hold a card number.</translation>
     </message>
 </context>
 <context>

@@ -2309,6 +2309,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>1 to 60 days.</source>
         <translation>1〜60日です。</translation>
     </message>
+    <message>
+        <source>The customer&apos;s name</source>
+        <translation>お客様の氏名</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>%1 must not hold a card number. Card numbers go in the card number field only.</source>
+        <translation>%1にカード番号は入力できません。カード番号はカード番号欄にのみ入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::RegistrationPage</name>
@@ -3922,6 +3934,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>You cannot take user management away from yourself: nobody could undo it.</source>
         <translation>ご自身のユーザー管理権限は外せません（元に戻せる人がいなくなります）。</translation>
+    </message>
+    <message>
+        <source>The name must not hold a card number.</source>
+        <translation>氏名にカード番号は入力できません。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,21 @@ int fileMode(const QString &path)
     return int(status.st_mode & 07777);
 }
 
+// A test card number (a network's public test number), only ever inside request bodies: the
+// tests compare and search for it but never print it.
+const QString TestCard = QStringLiteral("4111 1111 1111 1111");
+const QByteArray TestCardDigits = "4111111111111111";
+
+bool mentionsTestCard(const QByteArray &text)
+{
+    QByteArray digits;
+    for (const char c : text) {
+        if (c >= '0' && c <= '9')
+            digits += c;
+    }
+    return digits.contains(TestCardDigits);
+}
+
 struct RawAnswer
 {
     int status = 0;
@@ -37,7 +52,7 @@ struct RawAnswer
 
 // The review findings of issue 22 on the gateway, through a real kessai-gateway: key files and
 // folders private from their first moment, request paths and audit targets that cannot forge a
-// line, login IDs in paths decoded once.
+// line, login IDs in paths decoded once, and card numbers refused in free-text fields.
 class TestGatewayTrust : public QObject
 {
     Q_OBJECT
@@ -51,6 +66,9 @@ private slots:
     void loggedPathCannotStartALine();
     void auditTargetsShowControlCharactersEscaped();
     void loginIdInPathIsDecodedOnce();
+    void cardNumberInCustomerFieldIsRefused_data();
+    void cardNumberInCustomerFieldIsRefused();
+    void cardNumberInUserNameIsRefused();
 
 private:
     // One request exactly as written (no URL normalisation) with the admin's certificate.
@@ -246,6 +264,67 @@ void TestGatewayTrust::loginIdInPathIsDecodedOnce()
     answer = raw("POST", "/v1/users/st%61ff/unlock", "{}");
     QCOMPARE(answer.status, 200);
     QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QLatin1String("login_id")).toString(), QStringLiteral("staff"));
+}
+
+void TestGatewayTrust::cardNumberInCustomerFieldIsRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("name, grouped") << QStringLiteral("name") << QString(QStringLiteral("山田 ") + TestCard);
+    QTest::newRow("name, full-width") << QStringLiteral("name") << QStringLiteral("山田 ４１１１－１１１１－１１１１－１１１１");
+    QTest::newRow("email") << QStringLiteral("email") << QString(QString::fromLatin1(TestCardDigits) + QStringLiteral("@example.jp"));
+}
+
+void TestGatewayTrust::cardNumberInCustomerFieldIsRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QJsonObject customer{{QStringLiteral("name"), QStringLiteral("山田 花子")},
+                         {QStringLiteral("kana"), QStringLiteral("ヤマダ ハナコ")},
+                         {QStringLiteral("phone"), QStringLiteral("090-1234-5678")}};
+    customer.insert(field, value);
+    const QJsonObject body{{QStringLiteral("type"), QStringLiteral("03")},
+                           {QStringLiteral("trading_id"), QString(QStringLiteral("TRUST_") + QString::fromLatin1(QTest::currentDataTag()).left(4))},
+                           {QStringLiteral("amount"), 1200},
+                           {QStringLiteral("chain"), QStringLiteral("lawson")},
+                           {QStringLiteral("customer"), customer},
+                           {QStringLiteral("due_days"), 7}};
+    const QByteArray key = "trust-" + QByteArray::number(qHash(QString::fromLatin1(QTest::currentDataTag())));
+    const GatewayClient::Response response =
+        m_users.client(QStringLiteral("admin"))
+            .post(QStringLiteral("/v1/payments"), QJsonDocument(body).toJson(QJsonDocument::Compact),
+                  m_users.token(QStringLiteral("admin")), {{"Idempotency-Key", key}});
+    QCOMPARE(response.status, 400);
+    QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
+    const QJsonArray fields = response.json.value(QLatin1String("error")).toObject().value(QLatin1String("fields")).toArray();
+    QCOMPARE(fields.size(), 1);
+    QCOMPARE(fields.at(0).toObject().value(QLatin1String("field")).toString(), QStringLiteral("customer.") + field);
+    QCOMPARE(fields.at(0).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("card_number"));
+    QVERIFY2(!mentionsTestCard(response.body), "the answer repeats the card number");
+}
+
+void TestGatewayTrust::cardNumberInUserNameIsRefused()
+{
+    GatewayClient &admin = m_users.client(QStringLiteral("admin"));
+    const QString token = m_users.token(QStringLiteral("admin"));
+    const QJsonObject create{{QStringLiteral("login_id"), QStringLiteral("trust.clerk")},
+                             {QStringLiteral("name"), QString(QStringLiteral("受付 ") + TestCard)},
+                             {QStringLiteral("role"), QStringLiteral("general")},
+                             {QStringLiteral("password"), QStringLiteral("initial-password-2026")}};
+    GatewayClient::Response response = admin.post(QStringLiteral("/v1/users"), create, token);
+    QCOMPARE(response.status, 400);
+    QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
+    QVERIFY(response.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().startsWith(QStringLiteral("name:")));
+    QVERIFY2(!mentionsTestCard(response.body), "the answer repeats the card number");
+    QCOMPARE(m_users.get(QStringLiteral("admin"), QStringLiteral("/v1/users")).body.contains("trust.clerk"), false);
+
+    const QJsonObject rename{{QStringLiteral("name"), QString(QStringLiteral("担当 ") + TestCard)}};
+    response = GatewayClient::finish({admin.start("PATCH", QStringLiteral("/v1/users/staff"),
+                                                  QJsonDocument(rename).toJson(QJsonDocument::Compact), token)})
+                   .first();
+    QCOMPARE(response.status, 400);
+    QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
+    QVERIFY2(!mentionsTestCard(m_users.get(QStringLiteral("admin"), QStringLiteral("/v1/users")).body), "the name was stored");
 }
 
 QTEST_GUILESS_MAIN(TestGatewayTrust)
