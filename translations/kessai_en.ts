@@ -938,10 +938,6 @@ Request ID: %8</translation>
         <translation>Remember the passphrase in the system keychain</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
-        <translation>PEM file of the CA that signed the gateway (empty: system CAs)</translation>
-    </message>
-    <message>
         <source>Your client certificate (.p12 / .pfx)</source>
         <translation>Your client certificate (.p12 / .pfx)</translation>
     </message>
@@ -1028,6 +1024,10 @@ Request ID: %8</translation>
     <message>
         <source>%1 to %2 (not valid now)</source>
         <translation>%1 to %2 (not valid now)</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</source>
+        <translation>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</translation>
     </message>
 </context>
 <context>

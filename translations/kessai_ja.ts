@@ -937,10 +937,6 @@ Request ID: %8</source>
         <translation>パスフレーズをシステムのキーチェーンに保存する</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
-        <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：システムのCA）</translation>
-    </message>
-    <message>
         <source>Your client certificate (.p12 / .pfx)</source>
         <translation>ご自身のクライアント証明書（.p12 / .pfx）</translation>
     </message>
@@ -1027,6 +1023,10 @@ Request ID: %8</source>
     <message>
         <source>%1 to %2 (not valid now)</source>
         <translation>%1 〜 %2（現在は無効）</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</source>
+        <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：証明書ファイルに含まれるCA）</translation>
     </message>
 </context>
 <context>
