@@ -998,10 +998,6 @@ Request ID: %8</translation>
         <translation>Remember the passphrase in the system keychain</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
-        <translation>PEM file of the CA that signed the gateway (empty: system CAs)</translation>
-    </message>
-    <message>
         <source>Your client certificate (.p12 / .pfx)</source>
         <translation>Your client certificate (.p12 / .pfx)</translation>
     </message>
@@ -1088,6 +1084,10 @@ Request ID: %8</translation>
     <message>
         <source>%1 to %2 (not valid now)</source>
         <translation>%1 to %2 (not valid now)</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</source>
+        <translation>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2442,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>1 to 60 days.</source>
         <translation>1 to 60 days.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name</source>
+        <translation>The customer&apos;s name</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>The e-mail address</translation>
+    </message>
+    <message>
+        <source>%1 must not hold a card number. Card numbers go in the card number field only.</source>
+        <translation>%1 must not hold a card number. Card numbers go in the card number field only.</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4078,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>You cannot take user management away from yourself: nobody could undo it.</source>
         <translation>You cannot take user management away from yourself: nobody could undo it.</translation>
+    </message>
+    <message>
+        <source>The name must not hold a card number.</source>
+        <translation>The name must not hold a card number.</translation>
     </message>
 </context>
 <context>

@@ -995,10 +995,6 @@ Request ID: %8</source>
         <translation>パスフレーズをシステムのキーチェーンに保存する</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the gateway (empty: system CAs)</source>
-        <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：システムのCA）</translation>
-    </message>
-    <message>
         <source>Your client certificate (.p12 / .pfx)</source>
         <translation>ご自身のクライアント証明書（.p12 / .pfx）</translation>
     </message>
@@ -1085,6 +1081,10 @@ Request ID: %8</source>
     <message>
         <source>%1 to %2 (not valid now)</source>
         <translation>%1 〜 %2（現在は無効）</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the gateway (empty: the CA in your certificate file)</source>
+        <translation>ゲートウェイの証明書を発行したCAのPEMファイル（空欄：証明書ファイルに含まれるCA）</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2438,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>1 to 60 days.</source>
         <translation>1〜60日です。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name</source>
+        <translation>お客様の氏名</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>%1 must not hold a card number. Card numbers go in the card number field only.</source>
+        <translation>%1にカード番号は入力できません。カード番号はカード番号欄にのみ入力してください。</translation>
     </message>
 </context>
 <context>
@@ -4052,6 +4064,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>You cannot take user management away from yourself: nobody could undo it.</source>
         <translation>ご自身のユーザー管理権限は外せません（元に戻せる人がいなくなります）。</translation>
+    </message>
+    <message>
+        <source>The name must not hold a card number.</source>
+        <translation>氏名にカード番号は入力できません。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "merchantclient.h"
 
+#include "tls/tlsconfiguration.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,11 +29,9 @@ UserInfo UserInfo::fromJson(const QJsonObject &object)
 MerchantClient::MerchantClient(QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
-    , m_ssl(QSslConfiguration::defaultConfiguration())
+    , m_ssl(gatewayTlsConfiguration(ClientIdentity(), {})) // trusts nothing until setIdentity()
 {
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_ssl.setProtocol(QSsl::TlsV1_2OrLater);
-    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
 }
 
 MerchantClient::~MerchantClient()
@@ -78,16 +78,7 @@ ApiReply *MerchantClient::refuseInsecure()
 void MerchantClient::setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates)
 {
     m_identity = identity;
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setProtocol(QSsl::TlsV1_2OrLater);
-    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    ssl.setLocalCertificate(identity.certificate());
-    ssl.setPrivateKey(identity.privateKey());
-    if (!identity.chain().isEmpty())
-        ssl.setLocalCertificateChain(QList<QSslCertificate>{identity.certificate()} + identity.chain());
-    if (!caCertificates.isEmpty())
-        ssl.setCaCertificates(caCertificates); // pinned to the merchant's CA
-    m_ssl = ssl;
+    m_ssl = gatewayTlsConfiguration(identity, caCertificates);
     // A changed identity must never ride on a connection made with the old one.
     m_nam->clearAccessCache();
     m_token.clear();

@@ -55,7 +55,8 @@ public:
     bool setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     // The client certificate and the CA that signed the gateway's certificate. An empty CA list
-    // means the system's CAs.
+    // means the CA chain that came with the certificate (its PKCS#12), never the system's CAs
+    // (see tls/tlsconfiguration.h).
     void setIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &caCertificates);
     // The certificate this client signs in with (its details, its expiry).
     const ClientIdentity &identity() const { return m_identity; }

@@ -268,6 +268,8 @@ QString fieldErrorText(const FieldError &error)
     const auto tr = [](const char *text) { return QCoreApplication::translate("kessai::Registration", text); };
     if (error.reason == QLatin1String("missing"))
         return tr("Required.");
+    if (error.reason == QLatin1String("card_number"))
+        return cardNumberRefusal(error.field);
     if (error.field == QLatin1String("card.number")) {
         if (error.reason == QLatin1String("check_digit"))
             return tr("This is not a valid card number (check digit). Check it with the customer.");
@@ -294,6 +296,18 @@ QString fieldErrorText(const FieldError &error)
     if (error.field == QLatin1String("due_days"))
         return tr("1 to 60 days.");
     return error.message;
+}
+
+QString cardNumberRefusal(const QString &field)
+{
+    QString name = field;
+    if (field == QLatin1String("customer.name"))
+        name = QCoreApplication::translate("kessai::Registration", "The customer's name");
+    else if (field == QLatin1String("customer.email"))
+        name = QCoreApplication::translate("kessai::Registration", "The e-mail address");
+    return QCoreApplication::translate("kessai::Registration",
+                                       "%1 must not hold a card number. Card numbers go in the card number field only.")
+        .arg(name);
 }
 
 } // namespace Registration

@@ -101,6 +101,10 @@ QByteArray requestBody(Form &form);
 QString declineText(const QString &code);
 // A field error in words (the gateway's English message when the reason is not known here).
 QString fieldErrorText(const FieldError &error);
+// A card number in a free-text field ("customer.name", "customer.email"): the refusal in words,
+// naming the field and never repeating the value. The console says it before sending; the
+// gateway refuses such a field with the reason "card_number".
+QString cardNumberRefusal(const QString &field);
 
 } // namespace Registration
 

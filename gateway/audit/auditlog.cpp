@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "common/logtext.h"
 #include "http/wire.h"
 #include "security/crypto.h"
 
@@ -19,9 +20,11 @@ namespace kessai::gateway {
 namespace {
 
 
+// Every text of an entry is stored escaped (common/logtext.h): a login ID or path a client chose
+// can neither break a line of an exported trail nor hide or reorder what is shown.
 QVariant nullableText(const QString &value)
 {
-    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(escapedText(value));
 }
 
 ApiError invalid(const QString &name, const QString &why)
@@ -64,9 +67,9 @@ Result<void> writeAudit(const QSqlDatabase &db, const AuditEntry &entry)
                          {entry.at,
                           nullableText(entry.loginId),
                           nullableText(entry.merchantId),
-                          entry.action,
+                          escapedText(entry.action),
                           nullableText(entry.target),
-                          entry.result,
+                          escapedText(entry.result),
                           nullableText(entry.origin),
                           nullableText(entry.requestId)});
     if (!done)

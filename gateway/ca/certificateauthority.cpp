@@ -1,6 +1,7 @@
 #include "certificateauthority.h"
 
 #include "security/crypto.h"
+#include "security/privatefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -157,6 +158,8 @@ Result<X509Ptr> buildCertificate(EVP_PKEY *subjectKey,
     return certificate;
 }
 
+// A PEM file of the CA: created with O_EXCL and its final mode from the start (0600 for a key),
+// never over an existing file.
 Result<void> writeBio(const QString &path, bool secret, const std::function<bool(BIO *)> &write)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
@@ -164,14 +167,8 @@ Result<void> writeBio(const QString &path, bool secret, const std::function<bool
         return makeError(opensslError(QStringLiteral("cannot encode %1").arg(path)));
     char *data = nullptr;
     const long size = BIO_get_mem_data(bio.get(), &data);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    if (secret)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data, size) != size || !file.flush())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    const QByteArray bytes(data, static_cast<qsizetype>(size));
+    return secret ? PrivateFile::create(path, bytes) : PrivateFile::createReadable(path, bytes);
 }
 
 Result<QByteArray> readFile(const QString &path)
@@ -228,6 +225,12 @@ Result<void> CertificateAuthority::create(const QString &dataDir, qint64 now)
 {
     if (QFileInfo::exists(caKeyPath(dataDir)))
         return makeError(QStringLiteral("%1 already has a CA").arg(dataDir));
+    // Nothing is written over: not a file, not a symbolic link (not even a dangling one, which
+    // would have the key written wherever it points). O_EXCL below holds this against a race.
+    for (const QString &path : {caKeyPath(dataDir), caCertificatePath(dataDir), serverKeyPath(dataDir), serverCertificatePath(dataDir)}) {
+        if (const QFileInfo info(path); info.exists() || info.isSymLink())
+            return makeError(QStringLiteral("%1 exists; refusing to overwrite it").arg(path));
+    }
 
     PkeyPtr caKey = generateKey();
     PkeyPtr serverKey = generateKey();

@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "db/database.h"
 #include "db/transaction.h"
+#include "domain/cardnumberscan.h"
 #include "domain/paymentcatalog.h"
 #include "http/caller.h"
 #include "http/requestorigin.h"
@@ -156,6 +157,8 @@ Result<void> Commands::addMerchant(const QString &dataDir, const QString &databa
         if (ch.category() == QChar::Other_Control)
             return makeError(QStringLiteral("--name: no control characters"));
     }
+    if (containsCardNumber(name))
+        return makeError(QStringLiteral("--name: must not hold a card number"));
     QSet<QString> feeTypes;
     for (const auto &[type, rate] : options.fees) {
         if (feeTypes.contains(type))

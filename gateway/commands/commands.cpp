@@ -12,6 +12,7 @@
 #include "sandbox/sandboxclock.h"
 #include "security/passwordhasher.h"
 #include "security/permissions.h"
+#include "security/privatefile.h"
 #include "sessions/accountstore.h"
 #include "statements/statementstore.h"
 
@@ -23,7 +24,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <atomic>
 #include <chrono>
@@ -124,22 +124,11 @@ DemoFees demoFees(const QString &merchantId)
             250};
 }
 
-Result<void> writeFileAtomically(const QString &path, const QByteArray &data, bool secret)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    if (secret)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data) != data.size() || !file.commit())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
-}
-
 // The data directory holds the CA key, the users' certificates and (on SQLite) the payments:
-// owner only. A SQLite file is created empty with mode 0600 before SQLite opens it, so its WAL
-// and shared-memory files (which copy the database file's mode) are 0600 too; an existing
-// directory or database that is open to others is tightened and said so.
+// owner only (init and demo make it 0700 before anything is put in it). A SQLite file is created
+// empty with mode 0600 before SQLite opens it, so its WAL and shared-memory files (which copy the
+// database file's mode) are 0600 too; an existing directory or database that is open to others is
+// tightened and said so.
 Result<void> secureDataDirectory(const QString &dataDir, const Database &database)
 {
     constexpr auto OwnerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
@@ -154,12 +143,8 @@ Result<void> secureDataDirectory(const QString &dataDir, const Database &databas
     if (database.isPostgres())
         return {};
     const QString path = database.location();
-    if (!QFile::exists(path)) {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(OwnerOnlyFile))
-            return makeError(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
-        return {};
-    }
+    if (!QFile::exists(path))
+        return PrivateFile::create(path, QByteArray());
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         const QString file = path + suffix;
         if (QFile::exists(file) && (QFile::permissions(file) & Others) != 0) {
@@ -201,8 +186,9 @@ namespace {
 Result<void> initialise(const QString &dataDir, const QString &databaseOption, const std::optional<ListenAddress> &listen)
 {
     SystemClock clock;
-    if (!QDir().mkpath(dataDir))
-        return makeError(QStringLiteral("cannot create %1").arg(dataDir));
+    // 0700 before the CA key is written into it.
+    if (auto made = PrivateFile::makeDirectory(dataDir); !made)
+        return made;
     Database database(databaseLocation(dataDir, databaseOption));
     auto initialised = database.isInitialised();
     if (!initialised)
@@ -276,8 +262,8 @@ Result<void> Commands::demo(const QString &dataDir,
     }
 
     const QString usersDir = QDir(dataDir).filePath(QStringLiteral("users"));
-    if (!QDir().mkpath(usersDir))
-        return makeError(QStringLiteral("cannot create %1").arg(usersDir));
+    if (auto made = PrivateFile::makeDirectory(usersDir); !made)
+        return made;
 
     QJsonArray usersJson;
     QStringList summary;
@@ -298,7 +284,7 @@ Result<void> Commands::demo(const QString &dataDir,
         if (auto stored = accounts.addCertificate(user.loginId, *issued, now); !stored)
             return stored;
         const QString p12Path = QFileInfo(QDir(usersDir).filePath(user.loginId + QStringLiteral(".p12"))).absoluteFilePath();
-        if (auto written = writeFileAtomically(p12Path, issued->pkcs12, true); !written)
+        if (auto written = PrivateFile::create(p12Path, issued->pkcs12); !written)
             return written;
         usersJson.append(QJsonObject{{QStringLiteral("login_id"), user.loginId},
                                      {QStringLiteral("password"), user.password},
@@ -342,9 +328,9 @@ Result<void> Commands::demo(const QString &dataDir,
                            {QStringLiteral("ca"), caPath},
                            {QStringLiteral("merchants"), merchantsJson},
                            {QStringLiteral("users"), usersJson}};
-    if (auto written = writeFileAtomically(QDir(dataDir).filePath(QStringLiteral("demo.json")),
-                                           QJsonDocument(demoJson).toJson(QJsonDocument::Indented),
-                                           true);
+    // It holds the demo users' passwords and passphrases.
+    if (auto written = PrivateFile::create(QDir(dataDir).filePath(QStringLiteral("demo.json")),
+                                           QJsonDocument(demoJson).toJson(QJsonDocument::Indented));
         !written)
         return written;
 

@@ -2,6 +2,7 @@
 
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
+#include "common/logtext.h"
 #include "security/crypto.h"
 
 #include <QElapsedTimer>
@@ -134,6 +135,15 @@ QList<std::pair<QString, QString>> queryItems(const httplib::Request &req)
         return {};
     const QUrlQuery query(QString::fromUtf8(req.target.substr(question + 1)));
     return query.queryItems(QUrl::FullyDecoded);
+}
+
+// The path for the request log: as it came on the wire, percent-encoding kept (httplib's req.path
+// is decoded, so %0A in it would be a line break), without the query, control characters escaped.
+QString loggedPath(const httplib::Request &req)
+{
+    const std::string &target = req.target.empty() ? req.path : req.target;
+    const QString path = QString::fromUtf8(target.substr(0, target.find('?')));
+    return escapedText(path);
 }
 
 // The error body of a request the server refused before any handler ran.
@@ -331,7 +341,7 @@ void HttpServer::installHooks()
             what = QString::fromLocal8Bit(e.what());
         } catch (...) {
         }
-        qCCritical(lcGatewayHttp).noquote() << "handler of" << QString::fromStdString(req.path) << "threw:" << what;
+        qCCritical(lcGatewayHttp).noquote() << "handler of" << loggedPath(req) << "threw:" << escapedText(what);
         const ApiError internal = ApiError::internal();
         sendError(res, 500, internal.code, internal.message);
     });
@@ -350,11 +360,11 @@ void HttpServer::installHooks()
         // Query values are left out on purpose: they may carry customer data.
         qCInfo(lcGatewayHttp).noquote().nospace()
             << "request id=" << (t_request.requestId.isEmpty() ? QByteArray("-") : t_request.requestId)
-            << " method=" << QString::fromStdString(req.method) << " path=" << QString::fromStdString(req.path)
+            << " method=" << escapedText(QString::fromStdString(req.method)) << " path=" << loggedPath(req)
             << " params=" << (parameterNames.isEmpty() ? QStringLiteral("-") : parameterNames.join(u','))
             << " status=" << res.status << " ms=" << QString::number(ms, 'f', 2)
-            << " user=" << (t_request.loginId.isEmpty() ? QStringLiteral("-") : t_request.loginId)
-            << " from=" << QString::fromStdString(req.remote_addr);
+            << " user=" << (t_request.loginId.isEmpty() ? QStringLiteral("-") : escapedText(t_request.loginId))
+            << " from=" << escapedText(QString::fromStdString(req.remote_addr));
         t_request = RequestState();
     });
 }

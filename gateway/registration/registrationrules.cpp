@@ -1,5 +1,6 @@
 #include "registrationrules.h"
 
+#include "domain/cardnumberscan.h"
 #include "domain/paymentcatalog.h"
 #include "registration/cardrules.h"
 
@@ -30,6 +31,7 @@ const QString Missing = QStringLiteral("missing");
 const QString Invalid = QStringLiteral("invalid");
 const QString OutOfRange = QStringLiteral("out_of_range");
 const QString NotAllowed = QStringLiteral("not_allowed");
+const QString CardNumber = QStringLiteral("card_number");
 
 // Collects the errors of one body in the order its fields are checked.
 class Checker
@@ -126,6 +128,13 @@ bool isKana(const QString &text)
     return kana.match(text).hasMatch();
 }
 
+// A free-text field must never carry a card number into the database; the message names the
+// field, never the value.
+void refuseCardNumber(Checker &check, const QString &field)
+{
+    check.fail(field, CardNumber, field + QStringLiteral(" must not hold a card number; card numbers go in card.number only."));
+}
+
 bool hasControl(const QString &text)
 {
     for (QChar c : text) {
@@ -153,7 +162,9 @@ void checkCustomer(Checker &check, const QJsonObject &body, const QString &type,
     check.unknown(object, prefix, {QStringLiteral("name"), QStringLiteral("kana"), QStringLiteral("phone"), QStringLiteral("email")});
     if (const auto name = check.string(object, prefix, QStringLiteral("name"), required)) {
         const QString trimmed = name->simplified();
-        if (trimmed.isEmpty() || trimmed.size() > MaxNameLength || hasControl(*name))
+        if (containsCardNumber(*name))
+            refuseCardNumber(check, QStringLiteral("customer.name"));
+        else if (trimmed.isEmpty() || trimmed.size() > MaxNameLength || hasControl(*name))
             check.fail(QStringLiteral("customer.name"), Invalid,
                        QStringLiteral("customer.name must be 1-%1 characters.").arg(MaxNameLength));
         else
@@ -179,7 +190,9 @@ void checkCustomer(Checker &check, const QJsonObject &body, const QString &type,
     }
     if (const auto email = check.string(object, prefix, QStringLiteral("email"), false)) {
         static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\z"));
-        if (email->size() > MaxEmailLength || !pattern.match(*email).hasMatch())
+        if (containsCardNumber(*email))
+            refuseCardNumber(check, QStringLiteral("customer.email"));
+        else if (email->size() > MaxEmailLength || !pattern.match(*email).hasMatch())
             check.fail(QStringLiteral("customer.email"), Invalid,
                        QStringLiteral("customer.email must be an e-mail address of at most %1 characters.").arg(MaxEmailLength));
         else

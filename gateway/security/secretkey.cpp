@@ -1,9 +1,9 @@
 #include "secretkey.h"
 
 #include "security/crypto.h"
+#include "security/privatefile.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 namespace kessai::gateway {
 
@@ -25,13 +25,9 @@ Result<QByteArray> loadOrCreateSecretKey(const QString &path)
         return key;
     }
     const QByteArray key = crypto::randomBytes(KeyBytes);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
-    // Owner-only before any byte of the key is written.
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(key) != KeyBytes
-        || !file.commit())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    // Mode 0600 from its creation on (O_EXCL: a file that appeared meanwhile is not replaced).
+    if (auto created = PrivateFile::create(path, key); !created)
+        return makeError(created.error());
     return key;
 }
 

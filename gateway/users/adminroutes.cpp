@@ -37,9 +37,11 @@ QJsonObject managedUserJson(const ManagedUser &user)
                        {QStringLiteral("certificate"), certificate}};
 }
 
+// The path argument is already percent-decoded, once, by the server: decoding it again would
+// turn /v1/users/%2561dmin into "admin".
 QString loginIdOf(const HttpRequest &req)
 {
-    return QUrl::fromPercentEncoding(req.pathArguments.at(0));
+    return QString::fromUtf8(req.pathArguments.at(0));
 }
 
 std::optional<QJsonObject> jsonBody(const HttpRequest &req, HttpResponse &res)

@@ -1,5 +1,6 @@
 #include "useradmin.h"
 
+#include "domain/cardnumberscan.h"
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
 #include "security/permissions.h"
@@ -71,6 +72,9 @@ std::optional<ApiError> parseName(const QJsonValue &value, QString &name)
     name = value.toString().trimmed();
     if (name.isEmpty() || name.size() > MaxNameLength)
         return invalid(QStringLiteral("name"), QStringLiteral("1 to 64 characters"));
+    // Free text: a card number typed into it would be stored and shown (never echoed here).
+    if (containsCardNumber(name))
+        return invalid(QStringLiteral("name"), QStringLiteral("must not hold a card number"));
     return std::nullopt;
 }
 

@@ -155,6 +155,58 @@ private Q_SLOTS:
         QVERIFY(edit("cardNumber")->text().isEmpty());
         QVERIFY(edit("cardCvc")->text().isEmpty());
     }
+
+    // A card number typed into the customer's name or e-mail never leaves the console: the field
+    // says so (naming the field, not the number) and nothing is sent.
+    void aCardNumberInAFreeTextFieldIsNeverSent()
+    {
+        int registrations = 0;
+        FakeNetwork network([&](const QNetworkRequest &request) -> FakeNetwork::Answer {
+            const QString path = request.url().path();
+            if (path == QLatin1String("/v1/session")) {
+                const QJsonObject user{{QStringLiteral("login_id"), QStringLiteral("clerk")},
+                                       {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view:03"), QStringLiteral("register")}}};
+                return {200, QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("t")}, {QStringLiteral("user"), user}}).toJson(), 0};
+            }
+            if (path == QLatin1String("/v1/payments") && request.hasRawHeader("Idempotency-Key"))
+                ++registrations;
+            return {200, R"({"items":[],"next_cursor":null})", 0};
+        });
+        MerchantClient client;
+        client.setNetworkAccessManager(&network);
+        client.setBaseUrl(QUrl(QStringLiteral("https://gateway.test")));
+        QVERIFY(waitFor(client.login(QStringLiteral("clerk"), QStringLiteral("password-12345"))).ok());
+        RegistrationPage page(&client);
+        page.show();
+        auto edit = [&](const char *name) { return page.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        QTest::keyClicks(edit("tradingId"), QStringLiteral("PHONE_3"));
+        QTest::keyClicks(page.findChild<MoneyEdit *>(QStringLiteral("amount")), QStringLiteral("1200"));
+        edit("customerKana")->setText(QStringLiteral("ヤマダ ハナコ")); // QTest types Latin-1 only
+        QTest::keyClicks(edit("customerPhone"), QStringLiteral("090-1234-5678"));
+        auto *confirm = page.findChild<QPushButton *>(QStringLiteral("confirmButton"));
+        const auto confirmBox = [&] { return page.findChild<QMessageBox *>(QStringLiteral("registrationConfirm")); };
+
+        edit("customerName")->setText(QStringLiteral("山田 ４１１１ １１１１ １１１１ １１１１"));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QCOMPARE(page.fieldError(QStringLiteral("customer.name")),
+                 QStringLiteral("The customer's name must not hold a card number. Card numbers go in the card number field only."));
+        QVERIFY(!confirmBox());
+
+        edit("customerName")->setText(QStringLiteral("山田 花子"));
+        QTest::keyClicks(edit("customerEmail"), QStringLiteral("4111-1111-1111-1111@example.jp"));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QVERIFY(page.fieldError(QStringLiteral("customer.name")).isEmpty());
+        QCOMPARE(page.fieldError(QStringLiteral("customer.email")),
+                 QStringLiteral("The e-mail address must not hold a card number. Card numbers go in the card number field only."));
+        QVERIFY(!confirmBox());
+        QTest::qWait(50);
+        QCOMPARE(registrations, 0);
+
+        // The same form without the number goes on to the confirmation.
+        edit("customerEmail")->setText(QStringLiteral("hanako@example.jp"));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_VERIFY(confirmBox() && confirmBox()->isVisible());
+    }
 };
 
 QTEST_MAIN(TestRegistrationPage)

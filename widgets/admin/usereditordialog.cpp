@@ -1,6 +1,7 @@
 #include "usereditordialog.h"
 
 #include "admin/usersmodel.h"
+#include "domain/cardnumberscan.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -202,6 +203,8 @@ void UserEditorDialog::updateState()
         problem = tr("\"system\" is the gateway's own name and cannot be a user.");
     else if (m_name->text().trimmed().isEmpty())
         problem = tr("Enter the user's name.");
+    else if (containsCardNumber(m_name->text()))
+        problem = tr("The name must not hold a card number.");
     else if (!m_existing && !meetsPasswordPolicy(initialPassword()))
         problem = tr("The initial password needs at least 12 characters with letters and digits.");
     else if (m_existing && m_existing->loginId == m_selfLoginId && !admin

@@ -68,7 +68,7 @@ ConnectionDialog::ConnectionDialog(const Profile &profile, QWidget *parent)
     m_url->setObjectName(QStringLiteral("gatewayUrl"));
     m_url->setPlaceholderText(QStringLiteral("https://gateway.example.jp:8443"));
     m_caPath->setObjectName(QStringLiteral("caPath"));
-    m_caPath->setPlaceholderText(tr("PEM file of the CA that signed the gateway (empty: system CAs)"));
+    m_caPath->setPlaceholderText(tr("PEM file of the CA that signed the gateway (empty: the CA in your certificate file)"));
     m_p12Path->setObjectName(QStringLiteral("p12Path"));
     m_p12Path->setPlaceholderText(tr("Your client certificate (.p12 / .pfx)"));
     m_passphrase->setObjectName(QStringLiteral("passphrase"));

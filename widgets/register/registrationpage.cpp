@@ -7,6 +7,7 @@
 #include "common/moneyedit.h"
 #include "common/paymentdetaildialog.h"
 #include "register/registrationresultview.h"
+#include "domain/cardnumberscan.h"
 #include "domain/japantime.h"
 #include "domain/paymentcatalog.h"
 
@@ -482,6 +483,12 @@ bool RegistrationPage::checkLocally()
             refuse(QStringLiteral("customer.kana"), tr("Full-width katakana."));
         if (t == Type::Convenience && Registration::digitsOf(m_phone->text()).isEmpty())
             refuse(QStringLiteral("customer.phone"), tr("Required: the store asks for it."));
+    }
+    // Free text never carries a card number to the gateway (which would refuse it too).
+    for (const auto &[field, edit] :
+         {std::pair{QStringLiteral("customer.name"), m_name}, std::pair{QStringLiteral("customer.email"), m_email}}) {
+        if (containsCardNumber(edit->text()))
+            refuse(field, Registration::cardNumberRefusal(field));
     }
     return ok;
 }
