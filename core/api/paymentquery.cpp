@@ -45,6 +45,12 @@ void PaymentQuery::addTo(QUrlQuery &query) const
             codes.append(QString::number(status));
         query.addQueryItem(QStringLiteral("status"), codes.join(u','));
     }
+    if (!typeStatuses.isEmpty()) {
+        QStringList pairs;
+        for (const TypeStatus &pair : typeStatuses)
+            pairs.append(pair.type + u':' + QString::number(pair.status));
+        query.addQueryItem(QStringLiteral("type_status"), pairs.join(u','));
+    }
     if (!types.isEmpty())
         query.addQueryItem(QStringLiteral("type"), types.join(u','));
     addRange(query, QStringLiteral("trade"), tradeFrom, tradeTo);
@@ -95,6 +101,13 @@ PaymentQuery PaymentQuery::fromQueryString(const QString &text)
         const int status = code.toInt(&ok);
         if (ok)
             p.statuses.append(status);
+    }
+    for (const QString &pair : value("type_status").split(u',', Qt::SkipEmptyParts)) {
+        const QStringList parts = pair.split(u':');
+        bool ok = false;
+        const int status = parts.size() == 2 ? parts.at(1).toInt(&ok) : 0;
+        if (ok && !parts.at(0).isEmpty())
+            p.typeStatuses.append({parts.at(0), status});
     }
     p.types = value("type").split(u',', Qt::SkipEmptyParts);
     p.tradeFrom = day("trade_from", 0);

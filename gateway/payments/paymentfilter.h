@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace kessai::gateway {
 
@@ -46,6 +47,9 @@ struct PaymentFilter
     bool tradingIdPrefix = false;
     std::optional<qint64> paymentId;
     QList<int> statuses;          // empty = any
+    // (type, status) pairs, any of which a payment must be in; empty = no such condition. The
+    // parser also narrows statuses and types to those of the pairs, so their indexes serve it.
+    QList<std::pair<QString, int>> typeStatuses;
     bool restrictTypes = false;   // when true only `types` (possibly none) are visible
     QStringList types;
     TimeRange trade;

@@ -168,6 +168,20 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
         term.singleType = filter.types.size() == 1;
         c.terms.append(term);
     }
+    if (!filter.typeStatuses.isEmpty()) {
+        // Checked row by row: the status and type terms (narrowed to the pairs' codes) are what
+        // an index serves. SQLite's unary plus keeps it from driving the query by a union of
+        // indexes instead.
+        const QString pair = postgres ? QStringLiteral("(type = ? AND status = ?)") : QStringLiteral("(+type = ? AND +status = ?)");
+        Term term{std::nullopt, false, {}, QString(), {}};
+        QStringList pairs;
+        for (const auto &[type, status] : filter.typeStatuses) {
+            pairs << pair;
+            term.values << type << status;
+        }
+        term.sql = u'(' + pairs.join(QStringLiteral(" OR ")) + u')';
+        c.terms.append(term);
+    }
     addRange(c.terms, PaymentSort::TradeTime, filter.trade, false);
     addRange(c.terms, PaymentSort::DueTime, filter.due, true);
     addRange(c.terms, PaymentSort::ClearedTime, filter.cleared, true);

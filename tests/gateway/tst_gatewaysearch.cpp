@@ -58,6 +58,7 @@ private slots:
     void countEndpointEqualsTotal();
     void badSearchParametersAreRefused_data();
     void badSearchParametersAreRefused();
+    void typeStatusPairsOutsideStatusAndTypeMatchNothing();
     void detailHasEventsNumbersAndAdminActions();
     void detailActionsFollowStatusAndPermissions();
     void detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited();
@@ -263,6 +264,24 @@ void TestGatewaySearch::filtersMatchAFullScan_data()
                return p.value(QLatin1String("type")).toString() == QLatin1String("03")
                       && p.value(QLatin1String("amount")).toInteger() <= 5000;
            });
+    // (type, status) pairs: 40 of cards is not 40 of the other types.
+    const auto inPairs = [](const QList<std::pair<QString, int>> &pairs) {
+        return Predicate([=](const QJsonObject &p) {
+            return pairs.contains({p.value(QLatin1String("type")).toString(), p.value(QLatin1String("status")).toInt()});
+        });
+    };
+    QTest::newRow("type_status: card 40 only")
+        << QStringLiteral("type_status=02:40") << inPairs({{QStringLiteral("02"), 40}});
+    QTest::newRow("type_status: card 40 and CVS 43, not CVS 40 nor card 43")
+        << QStringLiteral("type_status=02:40,03:43") << inPairs({{QStringLiteral("02"), 40}, {QStringLiteral("03"), 43}});
+    QTest::newRow("type_status: card 20 and ATM 40, with an amount")
+        << QStringLiteral("type_status=02:20,01:40&amount_min=2500") << Predicate([=](const QJsonObject &p) {
+               return inPairs({{QStringLiteral("02"), 20}, {QStringLiteral("01"), 40}})(p)
+                      && p.value(QLatin1String("amount")).toInteger() >= 2500;
+           });
+    QTest::newRow("type_status narrowed by status and type")
+        << QStringLiteral("type_status=02:40,02:20,03:40,01:10&status=40,10&type=02,01")
+        << inPairs({{QStringLiteral("02"), 40}, {QStringLiteral("01"), 10}});
     QTest::newRow("two statuses, dense amount")
         << QStringLiteral("status=20,40&amount_min=1500") << Predicate([](const QJsonObject &p) {
                const int status = p.value(QLatin1String("status")).toInt();
@@ -441,6 +460,11 @@ void TestGatewaySearch::badSearchParametersAreRefused_data()
     QTest::newRow("unknown order") << QStringLiteral("order=up");
     QTest::newRow("sort twice") << QStringLiteral("sort=amount&sort=amount");
     QTest::newRow("amount_min twice") << QStringLiteral("amount_min=1&amount_min=2");
+    QTest::newRow("type_status without a status") << QStringLiteral("type_status=02");
+    QTest::newRow("type_status of an unknown type") << QStringLiteral("type_status=09:40");
+    QTest::newRow("type_status a type does not have") << QStringLiteral("type_status=01:20");
+    QTest::newRow("type_status one digit") << QStringLiteral("type_status=02:4");
+    QTest::newRow("type_status twice") << QStringLiteral("type_status=02:40&type_status=02:20");
 }
 
 void TestGatewaySearch::badSearchParametersAreRefused()
@@ -451,6 +475,20 @@ void TestGatewaySearch::badSearchParametersAreRefused()
         QCOMPARE(response.status, 400);
         QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
     }
+}
+
+void TestGatewaySearch::typeStatusPairsOutsideStatusAndTypeMatchNothing()
+{
+    for (const QString &query : {QStringLiteral("type_status=02:40&type=03"), QStringLiteral("type_status=02:40,01:10&status=20")}) {
+        const GatewayClient::Response page = m_admin->get(QStringLiteral("/v1/payments?") + query, m_adminToken);
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.json.value(QLatin1String("items")).toArray().size(), 0);
+        QCOMPARE(page.json.value(QLatin1String("total")).toInteger(-1), 0);
+    }
+    // The same pairs without the narrowing find payments (the demo has both kinds).
+    const GatewayClient::Response wide = m_admin->get(QStringLiteral("/v1/payments/count?type_status=02:40,01:10"), m_adminToken);
+    QCOMPARE(wide.status, 200);
+    QVERIFY(wide.json.value(QLatin1String("total")).toInteger() > 0);
 }
 
 void TestGatewaySearch::detailHasEventsNumbersAndAdminActions()

@@ -6,6 +6,7 @@
 #include "payments/daterangefilter.h"
 #include "payments/paymentsmodel.h"
 #include "payments/searchpage.h"
+#include "payments/statusfilter.h"
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
 
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -278,6 +280,37 @@ private Q_SLOTS:
         commitText(amountMin, QStringLiteral("５，０００"));
         QCOMPARE(m_page->currentQuery().cardLast4, QStringLiteral("1234"));
         QCOMPARE(m_page->currentQuery().amountMin.value_or(0), 5000);
+    }
+
+    // Ticking 40 売上済 under cards ticked 40 消込済 of ATM, CVS and bank too (842 mixed rows).
+    void theStatusFilterPicksTypeAndStatusPairs()
+    {
+        auto *filter = child<StatusFilter>(m_page.get(), QStringLiteral("statusFilter"));
+        auto *card40 = filter->findChild<QAction *>(QStringLiteral("status_02_40"));
+        QVERIFY(card40);
+        QMenu *menu = filter->menu();
+        menu->popup(filter->mapToGlobal(QPoint(0, filter->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(card40).center());
+        QTRY_VERIFY(!menu->isVisible());
+        QVERIFY(card40->isChecked());
+        for (const char *other : {"status_01_40", "status_03_40", "status_05_40"})
+            QVERIFY2(!filter->findChild<QAction *>(QLatin1String(other))->isChecked(), other);
+        QVERIFY2(filter->text().contains(QLatin1String("40")), qPrintable(filter->text()));
+
+        const qsizetype before = m_gateway->pageQueries.size();
+        QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("searchButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_gateway->pageQueries.size() > before);
+        const QUrlQuery sent = m_gateway->pageQueries.constLast();
+        QCOMPARE(sent.queryItemValue(QStringLiteral("type_status")), QStringLiteral("02:40"));
+        QVERIFY(!sent.hasQueryItem(QStringLiteral("status")));
+
+        // A search saved before pairs (status=40) comes back as 40 of every type.
+        PaymentQuery saved;
+        saved.statuses = {40};
+        filter->setStatuses(saved.statuses);
+        for (const char *each : {"status_01_40", "status_02_40", "status_03_40", "status_05_40"})
+            QVERIFY2(filter->findChild<QAction *>(QLatin1String(each))->isChecked(), each);
     }
 
     void resultsSayWhenTheConditionsChanged()

@@ -189,7 +189,7 @@ PaymentQuery SearchConditions::query(const PaymentQuery &base) const
     query.descending = base.descending;
     query.tradingId = m_tradingId->text().trimmed();
     query.paymentId = halfWidth(m_paymentId->text());
-    query.statuses = m_status->statuses();
+    query.typeStatuses = m_status->pairs();
     for (QCheckBox *box : m_typeBoxes) {
         if (box->isChecked() && !box->isHidden())
             query.types.append(box->property("typeCode").toString());
@@ -211,7 +211,10 @@ void SearchConditions::setQuery(const PaymentQuery &query)
 {
     m_tradingId->setText(query.tradingId);
     m_paymentId->setText(query.paymentId);
-    m_status->setStatuses(query.statuses);
+    if (query.typeStatuses.isEmpty())
+        m_status->setStatuses(query.statuses); // a search saved before pairs
+    else
+        m_status->setPairs(query.typeStatuses);
     for (QCheckBox *box : m_typeBoxes)
         box->setChecked(query.types.contains(box->property("typeCode").toString()));
     m_tradeRange->setRange(query.tradeFrom, query.tradeTo);
