@@ -56,6 +56,7 @@ void PaymentQuery::addTo(QUrlQuery &query) const
     addRange(query, QStringLiteral("trade"), tradeFrom, tradeTo);
     addRange(query, QStringLiteral("due"), dueFrom, dueTo);
     addRange(query, QStringLiteral("cleared"), clearedFrom, clearedTo);
+    addRange(query, QStringLiteral("charge"), chargeFrom, chargeTo);
     if (amountMin)
         query.addQueryItem(QStringLiteral("amount_min"), QString::number(*amountMin));
     if (amountMax)
@@ -116,6 +117,8 @@ PaymentQuery PaymentQuery::fromQueryString(const QString &text)
     p.dueTo = day("due_to", -1);
     p.clearedFrom = day("cleared_from", 0);
     p.clearedTo = day("cleared_to", -1);
+    p.chargeFrom = day("charge_from", 0);
+    p.chargeTo = day("charge_to", -1);
     bool ok = false;
     if (const qint64 min = value("amount_min").toLongLong(&ok); ok)
         p.amountMin = min;

@@ -36,6 +36,8 @@ struct PaymentQuery
     QDate tradeFrom, tradeTo;
     QDate dueFrom, dueTo;
     QDate clearedFrom, clearedTo;
+    // "What is this charge?": authorized or captured/cleared on one of these days.
+    QDate chargeFrom, chargeTo;
     std::optional<Yen> amountMin, amountMax;
     QString cardLast4;
     QString customer; // name, kana or phone

@@ -55,6 +55,8 @@ struct PaymentFilter
     TimeRange trade;
     TimeRange due;
     TimeRange cleared;
+    // "What is this charge?": the authorization (trade) or the capture/clearing time in range.
+    TimeRange charged;
     std::optional<qint64> amountMin; // inclusive
     std::optional<qint64> amountMax; // inclusive
     QString cardLast4;

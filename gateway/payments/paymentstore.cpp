@@ -186,6 +186,27 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
     addRange(c.terms, PaymentSort::TradeTime, filter.trade, false);
     addRange(c.terms, PaymentSort::DueTime, filter.due, true);
     addRange(c.terms, PaymentSort::ClearedTime, filter.cleared, true);
+    if (filter.charged.isSet()) {
+        // Either time in range: checked row by row (an OR of two ranges is no one index range;
+        // the amount and card of a support lookup are what finds the rows).
+        Term term{std::nullopt, false, {}, QString(), {}};
+        QStringList either;
+        for (const QString &column : {QStringLiteral("trade_time"), QStringLiteral("cleared_time")}) {
+            const QString plain = postgres ? column : QString(u'+' + column);
+            QStringList parts;
+            if (filter.charged.from) {
+                parts << plain + QStringLiteral(" >= ?");
+                term.values << *filter.charged.from;
+            }
+            if (filter.charged.to) {
+                parts << plain + QStringLiteral(" < ?");
+                term.values << *filter.charged.to;
+            }
+            either << u'(' + parts.join(QStringLiteral(" AND ")) + u')';
+        }
+        term.sql = u'(' + either.join(QStringLiteral(" OR ")) + u')';
+        c.terms.append(term);
+    }
     if (filter.amountMin || filter.amountMax) {
         Term term{PaymentSort::Amount, true, {}, QStringLiteral("amount"), {}};
         QStringList parts;

@@ -59,6 +59,7 @@ private slots:
     void badSearchParametersAreRefused_data();
     void badSearchParametersAreRefused();
     void typeStatusPairsOutsideStatusAndTypeMatchNothing();
+    void aChargeIsFoundByItsCaptureDate();
     void detailHasEventsNumbersAndAdminActions();
     void detailActionsFollowStatusAndPermissions();
     void detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited();
@@ -487,6 +488,7 @@ void TestGatewaySearch::badSearchParametersAreRefused_data()
     QTest::newRow("type_status a type does not have") << QStringLiteral("type_status=01:20");
     QTest::newRow("type_status one digit") << QStringLiteral("type_status=02:4");
     QTest::newRow("type_status twice") << QStringLiteral("type_status=02:40&type_status=02:20");
+    QTest::newRow("charge_from not a date") << QStringLiteral("charge_from=last-week");
 }
 
 void TestGatewaySearch::badSearchParametersAreRefused()
@@ -497,6 +499,50 @@ void TestGatewaySearch::badSearchParametersAreRefused()
         QCOMPARE(response.status, 400);
         QCOMPARE(response.errorCode(), QStringLiteral("invalid_parameter"));
     }
+}
+
+// "What is this charge?": a card payment captured days after its authorization is found by
+// the capture date ± 3 days, which the authorization date alone missed (issue 24).
+void TestGatewaySearch::aChargeIsFoundByItsCaptureDate()
+{
+    const auto day = [](qint64 seconds) { return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone(9 * 3600)).date(); };
+    const QJsonObject late = firstWhere([&](const QJsonObject &p) {
+        return p.value(QLatin1String("type")).toString() == QLatin1String("02") && p.contains(QLatin1String("cleared_time"))
+               && day(epoch(p, "trade_time")).daysTo(day(epoch(p, "cleared_time"))) > 4;
+    });
+    QVERIFY2(!late.isEmpty(), "the demo has a card payment captured more than 4 days after its authorization");
+    const QString id = late.value(QLatin1String("payment_id")).toString();
+    const QDate captured = day(epoch(late, "cleared_time"));
+    const QString lookup = QStringLiteral("amount_min=%1&amount_max=%1&card_last4=%2")
+                               .arg(late.value(QLatin1String("amount")).toInteger())
+                               .arg(late.value(QLatin1String("card")).toObject().value(QLatin1String("last4")).toString());
+    const QString window = QStringLiteral("_from=%1&%2_to=%3")
+                               .arg(captured.addDays(-3).toString(Qt::ISODate), QStringLiteral("%1"),
+                                    captured.addDays(4).toString(Qt::ISODate));
+    const auto ids = [&](const QString &query) {
+        QSet<QString> found;
+        bool ok = false;
+        for (const QJsonObject &row : fetchAll(*m_admin, m_adminToken, query, 50, nullptr, &ok))
+            found.insert(row.value(QLatin1String("payment_id")).toString());
+        return ok ? found : QSet<QString>{QStringLiteral("failed")};
+    };
+    // By the authorization date alone it is not found; by either date it is.
+    QVERIFY(!ids(lookup + QStringLiteral("&trade") + window.arg(QStringLiteral("trade"))).contains(id));
+    const QSet<QString> charged = ids(lookup + QStringLiteral("&charge") + window.arg(QStringLiteral("charge")));
+    QVERIFY(charged.contains(id));
+    QVERIFY(!charged.contains(QStringLiteral("failed")));
+    // And the payments found are exactly those with either date in the window.
+    const qint64 from = jstMidnight(captured.addDays(-3));
+    const qint64 to = jstMidnight(captured.addDays(4));
+    QSet<QString> expected;
+    for (const QJsonObject &p : std::as_const(m_all)) {
+        const qint64 trade = epoch(p, "trade_time");
+        const qint64 cleared = epoch(p, "cleared_time");
+        if ((trade >= from && trade < to) || (cleared >= from && cleared < to))
+            expected.insert(p.value(QLatin1String("payment_id")).toString());
+    }
+    QVERIFY(expected.size() < m_all.size());
+    QCOMPARE(ids(QStringLiteral("charge") + window.arg(QStringLiteral("charge"))), expected);
 }
 
 void TestGatewaySearch::typeStatusPairsOutsideStatusAndTypeMatchNothing()

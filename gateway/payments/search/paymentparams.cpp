@@ -116,6 +116,8 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("due_to"),
                                       QStringLiteral("cleared_from"),
                                       QStringLiteral("cleared_to"),
+                                      QStringLiteral("charge_from"),
+                                      QStringLiteral("charge_to"),
                                       QStringLiteral("amount_min"),
                                       QStringLiteral("amount_max"),
                                       QStringLiteral("card_last4"),
@@ -178,6 +180,8 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     if (auto error = parseRange(params, QStringLiteral("due"), filter.due))
         return *error;
     if (auto error = parseRange(params, QStringLiteral("cleared"), filter.cleared))
+        return *error;
+    if (auto error = parseRange(params, QStringLiteral("charge"), filter.charged))
         return *error;
     if (auto error = parseAmount(params, QStringLiteral("amount_min"), filter.amountMin))
         return *error;
