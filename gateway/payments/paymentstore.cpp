@@ -648,6 +648,17 @@ Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantI
     detail.paymentClass = q.value(columnIndex(columns, PaymentClass)).toString();
     detail.splitCount = q.value(columnIndex(columns, SplitCount)).toInt();
 
+    // An amount change keeps the trading id: its (merchant, trading id) index finds the new payment.
+    auto replacement = runQuery(*db,
+                                QStringLiteral("SELECT MIN(payment_id) FROM payments WHERE merchant_id = ? AND trading_id = ?"
+                                               " AND base_payment_id = ?"),
+                                {merchantId, detail.payment.tradingId, paymentId});
+    if (!replacement)
+        return makeError(replacement.error());
+    if (replacement.value().next())
+        detail.replacedBy = replacement.value().value(0).toLongLong();
+    replacement.value().finish();
+
     auto events = runQuery(*db,
                            QStringLiteral("SELECT at, actor, from_status, to_status, amount FROM payment_events"
                                           " WHERE payment_id = ? ORDER BY at, event_id"),
