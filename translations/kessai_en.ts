@@ -1914,6 +1914,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <comment>keep the action whose outcome is unknown, to retry it</comment>
         <translation>&amp;Back</translation>
     </message>
+    <message>
+        <source>Replaced by payment ID %1 after an amount change</source>
+        <translation>Replaced by payment ID %1 after an amount change</translation>
+    </message>
+    <message>
+        <source>Open payment %1</source>
+        <translation>Open payment %1</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Replaced by</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentExportStream</name>
@@ -2938,6 +2950,10 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Enter all 4 last digits of the card.</source>
         <translation>Enter all 4 last digits of the card.</translation>
     </message>
+    <message>
+        <source>Authorized or captured %1 – %2</source>
+        <translation>Authorized or captured %1 – %2</translation>
+    </message>
 </context>
 <context>
     <name>kessai::SearchPage</name>
@@ -3763,6 +3779,11 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
             <numerusform>%n status</numerusform>
             <numerusform>%n statuses</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <extracomment>One chosen status: payment type, status code, status label (&quot;Card: 40 Captured&quot;)</extracomment>
+        <translation>%1: %2 %3</translation>
     </message>
 </context>
 <context>

@@ -1912,6 +1912,18 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <comment>keep the action whose outcome is unknown, to retry it</comment>
         <translation>戻る(&amp;B)</translation>
     </message>
+    <message>
+        <source>Replaced by payment ID %1 after an amount change</source>
+        <translation>金額変更により決済ID %1 に置き換え</translation>
+    </message>
+    <message>
+        <source>Open payment %1</source>
+        <translation>決済 %1 を開く</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>置き換え先</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PaymentExportStream</name>
@@ -2931,6 +2943,10 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Enter all 4 last digits of the card.</source>
         <translation>カード番号の下4桁をすべて入力してください。</translation>
     </message>
+    <message>
+        <source>Authorized or captured %1 – %2</source>
+        <translation>オーソリ日または売上日 %1 〜 %2</translation>
+    </message>
 </context>
 <context>
     <name>kessai::SearchPage</name>
@@ -3749,6 +3765,11 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <translation>
             <numerusform>%n件のステータス</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <extracomment>One chosen status: payment type, status code, status label (&quot;Card: 40 Captured&quot;)</extracomment>
+        <translation>%1: %2 %3</translation>
     </message>
 </context>
 <context>

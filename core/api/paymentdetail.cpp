@@ -17,6 +17,7 @@ PaymentDetail PaymentDetail::fromReply(const ApiReply &reply)
     const QJsonValue authorized = object.value(QLatin1String("authorized_amount"));
     if (authorized.isDouble())
         detail.authorizedAmount = authorized.toInteger();
+    detail.replacedByPaymentId = object.value(QLatin1String("replaced_by_payment_id")).toString();
     for (const QJsonValue &value : object.value(QLatin1String("events")).toArray()) {
         const QJsonObject e = value.toObject();
         detail.events.append(PaymentEvent{fromWireTime(e.value(QLatin1String("at")).toString()),

@@ -30,6 +30,8 @@ struct PaymentDetail
     // The upper limit of a capture; set only when the gateway sends it (authorizations).
     std::optional<Yen> authorizedAmount;
     QList<PaymentEvent> events;
+    // The payment an amount change replaced this one with (金額変更により置き換え); empty if none.
+    QString replacedByPaymentId;
 
     Yen captureLimit() const { return authorizedAmount.value_or(payment.amount); }
     // The detail of a successful reply; an empty one (no payment ID) otherwise.

@@ -45,11 +45,18 @@ void PaymentQuery::addTo(QUrlQuery &query) const
             codes.append(QString::number(status));
         query.addQueryItem(QStringLiteral("status"), codes.join(u','));
     }
+    if (!typeStatuses.isEmpty()) {
+        QStringList pairs;
+        for (const TypeStatus &pair : typeStatuses)
+            pairs.append(pair.type + u':' + QString::number(pair.status));
+        query.addQueryItem(QStringLiteral("type_status"), pairs.join(u','));
+    }
     if (!types.isEmpty())
         query.addQueryItem(QStringLiteral("type"), types.join(u','));
     addRange(query, QStringLiteral("trade"), tradeFrom, tradeTo);
     addRange(query, QStringLiteral("due"), dueFrom, dueTo);
     addRange(query, QStringLiteral("cleared"), clearedFrom, clearedTo);
+    addRange(query, QStringLiteral("charge"), chargeFrom, chargeTo);
     if (amountMin)
         query.addQueryItem(QStringLiteral("amount_min"), QString::number(*amountMin));
     if (amountMax)
@@ -96,6 +103,13 @@ PaymentQuery PaymentQuery::fromQueryString(const QString &text)
         if (ok)
             p.statuses.append(status);
     }
+    for (const QString &pair : value("type_status").split(u',', Qt::SkipEmptyParts)) {
+        const QStringList parts = pair.split(u':');
+        bool ok = false;
+        const int status = parts.size() == 2 ? parts.at(1).toInt(&ok) : 0;
+        if (ok && !parts.at(0).isEmpty())
+            p.typeStatuses.append({parts.at(0), status});
+    }
     p.types = value("type").split(u',', Qt::SkipEmptyParts);
     p.tradeFrom = day("trade_from", 0);
     p.tradeTo = day("trade_to", -1);
@@ -103,6 +117,8 @@ PaymentQuery PaymentQuery::fromQueryString(const QString &text)
     p.dueTo = day("due_to", -1);
     p.clearedFrom = day("cleared_from", 0);
     p.clearedTo = day("cleared_to", -1);
+    p.chargeFrom = day("charge_from", 0);
+    p.chargeTo = day("charge_to", -1);
     bool ok = false;
     if (const qint64 min = value("amount_min").toLongLong(&ok); ok)
         p.amountMin = min;

@@ -12,6 +12,15 @@
 
 namespace kessai {
 
+// One (決済種別, 決済ステータス) choice of a search: 40 of cards (売上済) is not 40 of CVS (消込済).
+struct TypeStatus
+{
+    QString type;
+    int status = 0;
+
+    bool operator==(const TypeStatus &other) const = default;
+};
+
 // The filters and order of a payment search (GET /v1/payments), independent of paging.
 struct PaymentQuery
 {
@@ -19,13 +28,16 @@ struct PaymentQuery
 
     QString tradingId; // exact, or a prefix when it ends with '*'
     QString paymentId;
-    QList<int> statuses;
+    QList<int> statuses;            // any type in these statuses
+    QList<TypeStatus> typeStatuses; // any of these pairs (sent as type_status=02:40,03:43)
     QStringList types;
     // Date ranges are whole days in Japan time, both ends included (the gateway reads a plain
     // date as 00:00 JST; the end is sent as the next day, exclusive).
     QDate tradeFrom, tradeTo;
     QDate dueFrom, dueTo;
     QDate clearedFrom, clearedTo;
+    // "What is this charge?": authorized or captured/cleared on one of these days.
+    QDate chargeFrom, chargeTo;
     std::optional<Yen> amountMin, amountMax;
     QString cardLast4;
     QString customer; // name, kana or phone

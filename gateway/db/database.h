@@ -21,7 +21,7 @@ namespace kessai::gateway {
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     static QString defaultPath(const QString &dataDir); // DIR/gateway.db
     // Whether location is a PostgreSQL URL (postgresql:// or postgres://) rather than a file.
@@ -52,12 +52,10 @@ public:
     // as the migrations define them.
     static QStringList paymentIndexCreateStatements(bool postgres);
     static QStringList paymentIndexDropStatements(bool postgres);
-    // The customer text searched (lower-cased name and kana, the phone's digits, U+001F between):
-    // SQLite's customer_search column, PostgreSQL's trigram-indexed expression. The same text
-    // as migration 7 has, or PostgreSQL would not use the index.
-    static QString customerSearchExpression(bool postgres);
-    static constexpr const char *CustomerIndex = "payments_merchant_customer";
-    static constexpr const char *CustomerTextIndex = "payment_customers";
+    // The folded customer text (CustomerFold::searchText, schema 8): its b-tree (SQLite) and its
+    // trigram index (SQLite FTS5; PostgreSQL searches the column through pg_trgm).
+    static constexpr const char *CustomerIndex = "payments_merchant_customer_fold";
+    static constexpr const char *CustomerTextIndex = "payment_customer_folds";
 
 private:
     static Result<void> refreshStatistics(const QSqlDatabase &db);

@@ -2,6 +2,7 @@
 // drops and builds again).
 #include "database.h"
 
+#include "db/customerfold.h"
 #include "db/migrations.h"
 #include "db/transaction.h"
 
@@ -25,14 +26,23 @@ const QStringList &bulkLoadIndexNames(bool postgres)
         QStringLiteral("payments_merchant_status_cleared"), QStringLiteral("payments_merchant_status_trading"),
         QStringLiteral("payments_merchant_type_amount"),
     };
-    static const QStringList sqlite = common + QStringList{QStringLiteral("payments_merchant_customer")};
-    static const QStringList postgresql = common + QStringList{QStringLiteral("payments_customer_trigram")};
+    static const QStringList sqlite = common + QStringList{QStringLiteral("payments_merchant_customer_fold")};
+    static const QStringList postgresql = common + QStringList{QStringLiteral("payments_customer_fold_trigram")};
     return postgres ? postgresql : sqlite;
 }
 
-// SQLite's trigger that feeds the customer trigram index row by row (schema 7): a bulk load
+// SQLite's trigger that feeds the customer trigram index row by row (schema 8): a bulk load
 // drops it and rebuilds the index once at the end instead.
-const QString CustomerInsertTrigger = QStringLiteral("payment_customers_insert");
+const QString CustomerInsertTrigger = QStringLiteral("payment_customer_folds_insert");
+
+// What a version needs done in C++ after its SQL file, in the same transaction: data that SQL
+// cannot compute. Schema 8's folded customer texts need ICU.
+Result<void> runDataStep(const QSqlDatabase &db, int version)
+{
+    if (version == 8)
+        return CustomerFold::fillMissing(db);
+    return {};
+}
 
 // Every statement of every migration, oldest first.
 QStringList allMigrationStatements(bool postgres)
@@ -108,6 +118,8 @@ Result<void> Database::migrate(int targetVersion) const
             if (!result)
                 return makeError(QStringLiteral("migration %1: %2").arg(version + 1).arg(result.error()));
         }
+        if (auto step = runDataStep(*db, version + 1); !step)
+            return makeError(QStringLiteral("migration %1: %2").arg(version + 1).arg(step.error()));
         auto recorded = runQuery(*db, QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
         if (!recorded)
             return makeError(recorded.error());
@@ -145,13 +157,6 @@ Result<void> Database::refreshStatistics(const QSqlDatabase &db)
     return {};
 }
 
-QString Database::customerSearchExpression(bool postgres)
-{
-    return QStringLiteral("LOWER(COALESCE(customer_name, '')) || %1 || LOWER(COALESCE(customer_kana, '')) || %1"
-                          " || REPLACE(REPLACE(COALESCE(customer_phone, ''), '-', ''), ' ', '')")
-        .arg(postgres ? QStringLiteral("chr(31)") : QStringLiteral("char(31)"));
-}
-
 QStringList Database::paymentIndexCreateStatements(bool postgres)
 {
     const QStringList migrations = allMigrationStatements(postgres);
@@ -161,7 +166,7 @@ QStringList Database::paymentIndexCreateStatements(bool postgres)
     // The trigram index is filled once after the load rather than row by row.
     if (!postgres) {
         statements.append(definitionOf(migrations, QStringLiteral("TRIGGER"), CustomerInsertTrigger));
-        statements.append(QStringLiteral("INSERT INTO payment_customers (payment_customers) VALUES ('rebuild')"));
+        statements.append(QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(QLatin1String(CustomerTextIndex)));
     }
     return statements;
 }

@@ -1,6 +1,7 @@
 // PaymentStore::BulkLoader: the demo's and the benchmarks' fast path into payments.
 #include "paymentstore.h"
 
+#include "db/customerfold.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstatemachine.h"
 
@@ -20,7 +21,7 @@ const QList<PaymentColumn> &loadedColumns()
         PaymentId,     MerchantId, TradingId,  Type,         Status,       Amount,        AuthorizedAmount,
         Institution,   TradeTime,  DueTime,    ClearedTime,  BasePaymentId, CardBrand,    CardBin,
         CardLast4,     CardExpiry, CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber,
-        PaymentNumber, CreatedAt,  UpdatedAt,  DeadlineAt,
+        PaymentNumber, CreatedAt,  UpdatedAt,  DeadlineAt, FoldedCustomer,
     };
     return columns;
 }
@@ -160,7 +161,8 @@ Result<void> PaymentStore::BulkLoader::add(const PaymentRecord &p)
                               nullIfEmpty(p.paymentNumber),
                               m_now,
                               m_now,
-                              deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>())};
+                              deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>()),
+                              CustomerFold::searchText(p.customer.name, p.customer.kana, p.customer.phone)};
     if (m_batched) {
         m_pendingPayments += row;
         if (m_pendingPayments.size() >= BatchRows * PaymentInsertColumns)

@@ -10,7 +10,7 @@ namespace kessai::gateway {
 
 namespace {
 
-constexpr size_t ColumnCount = static_cast<size_t>(PaymentColumn::SplitCount) + 1;
+constexpr size_t ColumnCount = static_cast<size_t>(PaymentColumn::FoldedCustomer) + 1;
 
 QDateTime fromEpoch(const QVariant &value)
 {
@@ -78,6 +78,8 @@ QLatin1StringView PaymentColumns::name(PaymentColumn column)
         return QLatin1StringView("payment_class");
     case PaymentColumn::SplitCount:
         return QLatin1StringView("split_count");
+    case PaymentColumn::FoldedCustomer:
+        return QLatin1StringView("customer_fold");
     }
     return {};
 }
@@ -114,6 +116,7 @@ QLatin1StringView PaymentColumns::postgresType(PaymentColumn column)
     case PaymentColumn::ReceiptNumber:
     case PaymentColumn::PaymentNumber:
     case PaymentColumn::PaymentClass:
+    case PaymentColumn::FoldedCustomer:
         break;
     }
     return QLatin1StringView("text");

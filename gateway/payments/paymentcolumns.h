@@ -39,6 +39,7 @@ enum class PaymentColumn {
     DeadlineAt,
     PaymentClass,
     SplitCount,
+    FoldedCustomer, // the customer search's folded text (CustomerFold::searchText), never on the wire
 };
 
 namespace PaymentColumns {

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace kessai::gateway {
 
@@ -46,11 +47,16 @@ struct PaymentFilter
     bool tradingIdPrefix = false;
     std::optional<qint64> paymentId;
     QList<int> statuses;          // empty = any
+    // (type, status) pairs, any of which a payment must be in; empty = no such condition. The
+    // parser also narrows statuses and types to those of the pairs, so their indexes serve it.
+    QList<std::pair<QString, int>> typeStatuses;
     bool restrictTypes = false;   // when true only `types` (possibly none) are visible
     QStringList types;
     TimeRange trade;
     TimeRange due;
     TimeRange cleared;
+    // "What is this charge?": the authorization (trade) or the capture/clearing time in range.
+    TimeRange charged;
     std::optional<qint64> amountMin; // inclusive
     std::optional<qint64> amountMax; // inclusive
     QString cardLast4;

@@ -32,6 +32,7 @@ struct PaymentDetail
     QString paymentNumber;       // ATM お客様番号 (Pay-easy)
     QString paymentClass;        // card 支払区分 (10, 61, 23, 80) when registered by hand
     int splitCount = 0;          // 0 = none
+    qint64 replacedBy = 0;       // the payment an amount change replaced this one with; 0 = none
     QList<PaymentEvent> events;  // oldest first
 };
 

@@ -1,5 +1,6 @@
 #include "paymentstore.h"
 
+#include "db/customerfold.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstatemachine.h"
 
@@ -168,9 +169,44 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
         term.singleType = filter.types.size() == 1;
         c.terms.append(term);
     }
+    if (!filter.typeStatuses.isEmpty()) {
+        // Checked row by row: the status and type terms (narrowed to the pairs' codes) are what
+        // an index serves. SQLite's unary plus keeps it from driving the query by a union of
+        // indexes instead.
+        const QString pair = postgres ? QStringLiteral("(type = ? AND status = ?)") : QStringLiteral("(+type = ? AND +status = ?)");
+        Term term{std::nullopt, false, {}, QString(), {}};
+        QStringList pairs;
+        for (const auto &[type, status] : filter.typeStatuses) {
+            pairs << pair;
+            term.values << type << status;
+        }
+        term.sql = u'(' + pairs.join(QStringLiteral(" OR ")) + u')';
+        c.terms.append(term);
+    }
     addRange(c.terms, PaymentSort::TradeTime, filter.trade, false);
     addRange(c.terms, PaymentSort::DueTime, filter.due, true);
     addRange(c.terms, PaymentSort::ClearedTime, filter.cleared, true);
+    if (filter.charged.isSet()) {
+        // Either time in range: checked row by row (an OR of two ranges is no one index range;
+        // the amount and card of a support lookup are what finds the rows).
+        Term term{std::nullopt, false, {}, QString(), {}};
+        QStringList either;
+        for (const QString &column : {QStringLiteral("trade_time"), QStringLiteral("cleared_time")}) {
+            const QString plain = postgres ? column : QString(u'+' + column);
+            QStringList parts;
+            if (filter.charged.from) {
+                parts << plain + QStringLiteral(" >= ?");
+                term.values << *filter.charged.from;
+            }
+            if (filter.charged.to) {
+                parts << plain + QStringLiteral(" < ?");
+                term.values << *filter.charged.to;
+            }
+            either << u'(' + parts.join(QStringLiteral(" AND ")) + u')';
+        }
+        term.sql = u'(' + either.join(QStringLiteral(" OR ")) + u')';
+        c.terms.append(term);
+    }
     if (filter.amountMin || filter.amountMax) {
         Term term{PaymentSort::Amount, true, {}, QStringLiteral("amount"), {}};
         QStringList parts;
@@ -189,42 +225,42 @@ Conditions conditionsFor(const QString &merchantId, const PaymentFilter &filter,
         c.terms.append({std::nullopt, true, QStringLiteral("%1 = ?"), QStringLiteral("card_last4"), {filter.cardLast4}});
     if (!filter.customer.isEmpty()) {
         // No b-tree range serves a substring: the term narrows what another condition found, or
-        // (SQLite) scans the narrow customer_search index of schema 7 instead of the table.
-        QString text = filter.customer.toLower();
-        text.remove(QChar(0x1f)); // customer_search's field separator
+        // (SQLite) scans the narrow customer_fold index of schema 8 instead of the table. What
+        // is searched for is folded as the stored text was (CustomerFold).
+        const QString text = CustomerFold::fold(filter.customer);
         const QString pattern = containsPattern(text);
-        QString digits = filter.customer;
-        digits.remove(u'-').remove(u' ');
+        QString digits = text;
+        digits.remove(u'-');
         static const QRegularExpression allDigits(QStringLiteral("^[0-9]+\\z"));
         const bool phone = allDigits.match(digits).hasMatch();
         Term term{std::nullopt, false, {}, QString(), {pattern}};
+        const qsizetype length = text.toUcs4().size();
         if (postgres) {
-            // As the trigram index's expression it drives the query (a rare text of three or more
-            // characters); with `|| ''` appended it no longer matches the index and is checked row
-            // by row (PostgreSQL's counterpart of SQLite's unary plus), since a two-character
+            // The trigram-indexed column drives the query (a rare text of three or more
+            // characters); as `customer_fold || ''` it no longer matches the index and is checked
+            // row by row (PostgreSQL's counterpart of SQLite's unary plus), since a two-character
             // pattern gives pg_trgm no trigram and would read the whole index.
             const auto likeSql = [&](const QString &searched) {
-                QString sql = QStringLiteral("((") + searched + QStringLiteral(") LIKE ? ESCAPE '\\'");
+                QString sql = u'(' + searched + QStringLiteral(" LIKE ? ESCAPE '\\'");
                 if (phone)
-                    sql += QStringLiteral(" OR (") + searched + QStringLiteral(") LIKE ?");
+                    sql += QStringLiteral(" OR ") + searched + QStringLiteral(" LIKE ?");
                 return sql;
             };
-            const QString searched = Database::customerSearchExpression(true);
-            term.sql = likeSql(QStringLiteral("(") + searched + QStringLiteral(") || ''"));
-            if (text.toUcs4().size() >= 3 && (!phone || digits.size() >= 3)) {
+            term.sql = likeSql(QStringLiteral("(customer_fold || '')"));
+            if (length >= 3 && (!phone || digits.size() >= 3)) {
                 term.indexed = true;
-                term.drivingSql = likeSql(searched) + u')';
+                term.drivingSql = likeSql(QStringLiteral("customer_fold")) + u')';
             }
         } else {
-            term.sql = QStringLiteral("(customer_search LIKE ? ESCAPE '\\'");
+            term.sql = QStringLiteral("(customer_fold LIKE ? ESCAPE '\\'");
             if (phone)
-                term.sql += QStringLiteral(" OR customer_search LIKE ?");
+                term.sql += QStringLiteral(" OR customer_fold LIKE ?");
             term.scanIndex = Database::CustomerIndex;
             // The trigram index takes a LIKE of three characters or more, without ESCAPE.
             static const QRegularExpression likeWildcards(QStringLiteral("[%_\\\\]"));
-            if (text.toUcs4().size() >= 3 && !text.contains(likeWildcards) && (!phone || digits.size() >= 3)) {
+            if (length >= 3 && !text.contains(likeWildcards) && (!phone || digits.size() >= 3)) {
                 const QString match = QStringLiteral("SELECT rowid FROM ") + QLatin1String(Database::CustomerTextIndex)
-                                      + QStringLiteral(" WHERE customer_search LIKE ?");
+                                      + QStringLiteral(" WHERE customer_fold LIKE ?");
                 const QString matches = phone ? match + QStringLiteral(" UNION ALL ") + match : match;
                 term.indexed = true;
                 term.drivingSql = QStringLiteral("payment_id IN (") + matches + u')';
@@ -611,6 +647,17 @@ Result<std::optional<PaymentDetail>> PaymentStore::find(const QString &merchantI
     detail.paymentNumber = q.value(columnIndex(columns, PaymentNumber)).toString();
     detail.paymentClass = q.value(columnIndex(columns, PaymentClass)).toString();
     detail.splitCount = q.value(columnIndex(columns, SplitCount)).toInt();
+
+    // An amount change keeps the trading id: its (merchant, trading id) index finds the new payment.
+    auto replacement = runQuery(*db,
+                                QStringLiteral("SELECT MIN(payment_id) FROM payments WHERE merchant_id = ? AND trading_id = ?"
+                                               " AND base_payment_id = ?"),
+                                {merchantId, detail.payment.tradingId, paymentId});
+    if (!replacement)
+        return makeError(replacement.error());
+    if (replacement.value().next())
+        detail.replacedBy = replacement.value().value(0).toLongLong();
+    replacement.value().finish();
 
     auto events = runQuery(*db,
                            QStringLiteral("SELECT at, actor, from_status, to_status, amount FROM payment_events"

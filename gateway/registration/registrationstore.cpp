@@ -1,5 +1,6 @@
 #include "registrationstore.h"
 
+#include "db/customerfold.h"
 #include "db/transaction.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentnumbers.h"
@@ -158,7 +159,7 @@ Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor
         PaymentId,   MerchantId, TradingId,    Type,         Status,        Amount,        AuthorizedAmount,
         Institution, TradeTime,  DueTime,      ClearedTime,  CardBrand,     CardBin,       CardLast4,
         CardExpiry,  CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber, PaymentNumber,
-        CreatedAt,   UpdatedAt,  DeadlineAt,   PaymentClass, SplitCount,
+        CreatedAt,   UpdatedAt,  DeadlineAt,   PaymentClass, SplitCount,   FoldedCustomer,
     };
     auto inserted = runQuery(
         *db,
@@ -170,7 +171,7 @@ Result<RegistrationOutcome> RegistrationStore::registerPayment(const ActionActor
          nullableText(r.customer.name), nullableText(r.customer.kana), nullableText(r.customer.email),
          nullableText(r.customer.phone), nullableText(outcome.receiptNumber), nullableText(outcome.paymentNumber), now, now,
          deadline ? QVariant(*deadline) : QVariant(QMetaType::fromType<qint64>()), nullableText(r.paymentClass),
-         nullableInt(r.splitCount)});
+         nullableInt(r.splitCount), CustomerFold::searchText(r.customer.name, r.customer.kana, r.customer.phone)});
     if (!inserted)
         return makeError(inserted.error());
     int from = 0;

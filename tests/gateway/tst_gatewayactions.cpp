@@ -527,6 +527,7 @@ void TestGatewayActions::amountChangeIssuesANewPaymentAndCancelsTheOld()
 {
     const QString id = firstPayment(QStringLiteral("02"), 20);
     const QJsonObject old = detail(id);
+    QVERIFY(!old.contains(QLatin1String("replaced_by_payment_id")));
     const qint64 amount = old.value(QLatin1String("amount")).toInteger() + 1000;
     const QByteArray key = newKey();
     const QByteArray body = compact(QJsonObject{{QStringLiteral("amount"), amount}});
@@ -542,10 +543,13 @@ void TestGatewayActions::amountChangeIssuesANewPaymentAndCancelsTheOld()
 
     const QJsonObject was = detail(id);
     QCOMPARE(was.value(QLatin1String("status")).toInt(), 32);
+    // The old payment names its replacement; the new one names none.
+    QCOMPARE(was.value(QLatin1String("replaced_by_payment_id")).toString(), newId);
     QCOMPARE(was.value(QLatin1String("events")).toArray().last().toObject().value(QLatin1String("to")).toInt(), 32);
     const QJsonObject fresh = detail(newId);
     QCOMPARE(fresh.value(QLatin1String("status")).toInt(), 20);
     QCOMPARE(fresh.value(QLatin1String("base_payment_id")).toString(), id);
+    QVERIFY(!fresh.contains(QLatin1String("replaced_by_payment_id")));
     QCOMPARE(fresh.value(QLatin1String("amount")).toInteger(), amount);
     QCOMPARE(fresh.value(QLatin1String("authorized_amount")).toInteger(), amount);
     QCOMPARE(fresh.value(QLatin1String("trading_id")).toString(), old.value(QLatin1String("trading_id")).toString());

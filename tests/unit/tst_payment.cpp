@@ -84,6 +84,18 @@ private Q_SLOTS:
         QCOMPARE(url.queryItemValue(QStringLiteral("type")), QStringLiteral("02,03"));
         QVERIFY(!url.hasQueryItem(QStringLiteral("payment_id")));
     }
+
+    void typeStatusPairsTravelAndComeBack()
+    {
+        PaymentQuery q;
+        q.typeStatuses = {{QStringLiteral("02"), 40}, {QStringLiteral("03"), 43}};
+        QVERIFY(!q.isEmpty());
+        QUrlQuery url;
+        q.addTo(url);
+        QCOMPARE(url.queryItemValue(QStringLiteral("type_status")), QStringLiteral("02:40,03:43"));
+        QVERIFY(!url.hasQueryItem(QStringLiteral("status")));
+        QCOMPARE(PaymentQuery::fromQueryString(q.toQueryString()), q);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPayment)

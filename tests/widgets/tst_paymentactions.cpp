@@ -301,6 +301,20 @@ private Q_SLOTS:
         QVERIFY(detail.windowTitle().contains(newId));
         QVERIFY(button(&detail, "captureButton")->isVisible());
         QVERIFY(open->isHidden());
+        QVERIFY(!detail.findChild<QPushButton *>(QStringLiteral("detailReplacedBy")));
+
+        // Opened later, the old payment links to its replacement ("金額変更により決済ID … に置き換え").
+        PaymentDetailDialog old(&m_admin, id);
+        old.show();
+        QTRY_VERIFY_WITH_TIMEOUT(old.isLoaded(), 15000);
+        QPushButton *replacedBy = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((replacedBy = old.findChild<QPushButton *>(QStringLiteral("detailReplacedBy"))) != nullptr, 15000);
+        QTRY_VERIFY(replacedBy->isVisible()); // a widget added to a shown layout is shown by a queued call
+        QVERIFY2(replacedBy->text().contains(newId), qPrintable(replacedBy->text()));
+        QTest::mouseClick(replacedBy, Qt::LeftButton);
+        QCOMPARE(old.paymentId(), newId);
+        QTRY_COMPARE_WITH_TIMEOUT(label(&old, "detailPaymentId")->text(), newId, 15000);
+        QVERIFY(old.windowTitle().contains(newId));
     }
 
     void aRefusedItemIsSaidInWords()

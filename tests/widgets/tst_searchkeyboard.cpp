@@ -6,18 +6,24 @@
 #include "payments/daterangefilter.h"
 #include "payments/paymentsmodel.h"
 #include "payments/searchpage.h"
+#include "payments/supportlookupdialog.h"
+#include "payments/statusfilter.h"
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
 
 #include <QApplication>
 #include <QCalendarWidget>
 #include <QCheckBox>
+#include <QDateEdit>
+#include <QSpinBox>
+#include <QTimer>
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -278,6 +284,73 @@ private Q_SLOTS:
         commitText(amountMin, QStringLiteral("５，０００"));
         QCOMPARE(m_page->currentQuery().cardLast4, QStringLiteral("1234"));
         QCOMPARE(m_page->currentQuery().amountMin.value_or(0), 5000);
+    }
+
+    // Ticking 40 売上済 under cards ticked 40 消込済 of ATM, CVS and bank too (842 mixed rows).
+    void theStatusFilterPicksTypeAndStatusPairs()
+    {
+        auto *filter = child<StatusFilter>(m_page.get(), QStringLiteral("statusFilter"));
+        auto *card40 = filter->findChild<QAction *>(QStringLiteral("status_02_40"));
+        QVERIFY(card40);
+        QMenu *menu = filter->menu();
+        menu->popup(filter->mapToGlobal(QPoint(0, filter->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(card40).center());
+        QTRY_VERIFY(!menu->isVisible());
+        QVERIFY(card40->isChecked());
+        for (const char *other : {"status_01_40", "status_03_40", "status_05_40"})
+            QVERIFY2(!filter->findChild<QAction *>(QLatin1String(other))->isChecked(), other);
+        QVERIFY2(filter->text().contains(QLatin1String("40")), qPrintable(filter->text()));
+
+        const qsizetype before = m_gateway->pageQueries.size();
+        QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("searchButton")), Qt::LeftButton);
+        QTRY_VERIFY(m_gateway->pageQueries.size() > before);
+        const QUrlQuery sent = m_gateway->pageQueries.constLast();
+        QCOMPARE(sent.queryItemValue(QStringLiteral("type_status")), QStringLiteral("02:40"));
+        QVERIFY(!sent.hasQueryItem(QStringLiteral("status")));
+
+        // A search saved before pairs (status=40) comes back as 40 of every type.
+        PaymentQuery saved;
+        saved.statuses = {40};
+        filter->setStatuses(saved.statuses);
+        for (const char *each : {"status_01_40", "status_02_40", "status_03_40", "status_05_40"})
+            QVERIFY2(filter->findChild<QAction *>(QLatin1String(each))->isChecked(), each);
+    }
+
+    // A payment captured on 12/03 was not found with 12/03 ± 3 days: only the authorization
+    // date was searched. The lookup asks for either date.
+    void whatIsThisChargeLooksAtTheCaptureDateToo()
+    {
+        bool filled = false;
+        QTimer::singleShot(0, m_page.get(), [&] {
+            auto *dialog = qobject_cast<SupportLookupDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QDateEdit *>(QStringLiteral("lookupDate"))->setDate(QDate(2026, 12, 3));
+            dialog->findChild<QSpinBox *>(QStringLiteral("lookupDays"))->setValue(3);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lookupAmount")), QStringLiteral("6300"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lookupLast4")), QStringLiteral("1111"));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("lookupFind")), Qt::LeftButton);
+            filled = true;
+        });
+        const qsizetype before = m_gateway->pageQueries.size();
+        QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("supportLookupButton")), Qt::LeftButton);
+        QVERIFY(filled);
+        QTRY_VERIFY(m_gateway->pageQueries.size() > before);
+        const QUrlQuery sent = m_gateway->pageQueries.constLast();
+        QCOMPARE(sent.queryItemValue(QStringLiteral("charge_from")), QStringLiteral("2026-11-30"));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("charge_to")), QStringLiteral("2026-12-07")); // 12/06 included
+        QVERIFY(!sent.hasQueryItem(QStringLiteral("trade_from")));
+        QVERIFY(!sent.hasQueryItem(QStringLiteral("trade_to")));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("amount_min")), QStringLiteral("6300"));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("amount_max")), QStringLiteral("6300"));
+        QCOMPARE(sent.queryItemValue(QStringLiteral("card_last4")), QStringLiteral("1111"));
+        // The conditions say so, and Clear takes it away.
+        auto *note = child<QLabel>(m_page.get(), QStringLiteral("chargeNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("2026/11/30")), qPrintable(note->text()));
+        QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("clearButton")), Qt::LeftButton);
+        QVERIFY(!note->isVisible());
+        QVERIFY(!m_page->currentQuery().chargeFrom.isValid());
     }
 
     void resultsSayWhenTheConditionsChanged()

@@ -249,6 +249,19 @@ void PaymentDetailDialog::showPayment(const PaymentDetail &detail)
     addRow(tr("Due date"), JapanTime::format(p.dueTime, true));
     addRow(tr("Cleared"), japanTime(p.clearedTime));
     addRow(tr("Base payment ID"), p.basePaymentId, QStringLiteral("detailBasePaymentId"), true);
+    if (!detail.replacedByPaymentId.isEmpty()) {
+        auto *link = new QPushButton(tr("Replaced by payment ID %1 after an amount change").arg(detail.replacedByPaymentId));
+        link->setObjectName(QStringLiteral("detailReplacedBy"));
+        link->setFlat(true);
+        link->setCursor(Qt::PointingHandCursor);
+        link->setStyleSheet(QStringLiteral("text-decoration: underline; color: palette(link); text-align: left;"));
+        link->setToolTip(tr("Open payment %1").arg(detail.replacedByPaymentId));
+        connect(link, &QPushButton::clicked, this, [this, id = detail.replacedByPaymentId] {
+            m_newPaymentId = id;
+            openNewPayment();
+        });
+        m_form->addRow(tr("Replaced by"), link);
+    }
     if (!p.card.isEmpty()) {
         addRow(tr("Card"), QStringLiteral("%1  %2").arg(p.card.brand, p.card.masked()), QStringLiteral("detailCard"));
         addRow(tr("Expiry"), p.card.expiry);

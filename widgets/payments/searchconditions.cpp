@@ -49,6 +49,7 @@ SearchConditions::SearchConditions(QWidget *parent)
     , m_cardLast4(new QLineEdit)
     , m_customer(new QLineEdit)
     , m_lookupButton(new QPushButton(tr("What is this charge?…")))
+    , m_chargeNote(new QLabel)
     , m_savedButton(new QToolButton)
     , m_searchButton(new QPushButton(tr("Search")))
     , m_clearButton(new QPushButton(tr("Clear")))
@@ -84,6 +85,8 @@ SearchConditions::SearchConditions(QWidget *parent)
     m_customer->setObjectName(QStringLiteral("customerFilter"));
     m_customer->setPlaceholderText(tr("name, kana or phone"));
     m_customer->setClearButtonEnabled(true);
+    m_chargeNote->setObjectName(QStringLiteral("chargeNote"));
+    m_chargeNote->hide();
     m_lookupButton->setObjectName(QStringLiteral("supportLookupButton"));
     m_lookupButton->setToolTip(tr("Find a payment from its date, amount and the card's last 4 digits"));
     m_searchButton->setObjectName(QStringLiteral("searchButton"));
@@ -131,6 +134,7 @@ SearchConditions::SearchConditions(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_lookupButton);
     buttons->addWidget(m_savedButton);
+    buttons->addWidget(m_chargeNote);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_searchButton);
@@ -189,7 +193,7 @@ PaymentQuery SearchConditions::query(const PaymentQuery &base) const
     query.descending = base.descending;
     query.tradingId = m_tradingId->text().trimmed();
     query.paymentId = halfWidth(m_paymentId->text());
-    query.statuses = m_status->statuses();
+    query.typeStatuses = m_status->pairs();
     for (QCheckBox *box : m_typeBoxes) {
         if (box->isChecked() && !box->isHidden())
             query.types.append(box->property("typeCode").toString());
@@ -200,6 +204,8 @@ PaymentQuery SearchConditions::query(const PaymentQuery &base) const
     query.dueTo = m_dueRange->to();
     query.clearedFrom = m_clearedRange->from();
     query.clearedTo = m_clearedRange->to();
+    query.chargeFrom = m_chargeFrom;
+    query.chargeTo = m_chargeTo;
     query.amountMin = amountIn(m_amountMin);
     query.amountMax = amountIn(m_amountMax);
     query.cardLast4 = halfWidth(m_cardLast4->text());
@@ -211,12 +217,20 @@ void SearchConditions::setQuery(const PaymentQuery &query)
 {
     m_tradingId->setText(query.tradingId);
     m_paymentId->setText(query.paymentId);
-    m_status->setStatuses(query.statuses);
+    if (query.typeStatuses.isEmpty())
+        m_status->setStatuses(query.statuses); // a search saved before pairs
+    else
+        m_status->setPairs(query.typeStatuses);
     for (QCheckBox *box : m_typeBoxes)
         box->setChecked(query.types.contains(box->property("typeCode").toString()));
     m_tradeRange->setRange(query.tradeFrom, query.tradeTo);
     m_dueRange->setRange(query.dueFrom, query.dueTo);
     m_clearedRange->setRange(query.clearedFrom, query.clearedTo);
+    m_chargeFrom = query.chargeFrom;
+    m_chargeTo = query.chargeTo;
+    m_chargeNote->setVisible(m_chargeFrom.isValid() || m_chargeTo.isValid());
+    m_chargeNote->setText(tr("Authorized or captured %1 – %2")
+                              .arg(m_chargeFrom.toString(QStringLiteral("yyyy/MM/dd")), m_chargeTo.toString(QStringLiteral("yyyy/MM/dd"))));
     m_amountMin->setText(query.amountMin ? QString::number(*query.amountMin) : QString());
     m_amountMax->setText(query.amountMax ? QString::number(*query.amountMax) : QString());
     m_cardLast4->setText(query.cardLast4);

@@ -5,6 +5,7 @@
 #include <QGroupBox>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
@@ -61,6 +62,10 @@ private:
     QLineEdit *m_cardLast4;
     QLineEdit *m_customer;
     QPushButton *m_lookupButton;
+    // A support lookup's "authorized or captured on" days: no field of their own, said in a note.
+    QDate m_chargeFrom;
+    QDate m_chargeTo;
+    QLabel *m_chargeNote;
     QToolButton *m_savedButton;
     QList<QCheckBox *> m_typeBoxes;
     QPushButton *m_searchButton;

@@ -466,8 +466,9 @@ void SearchPage::openSupportLookup()
     query.sort = m_model->query().sort;
     query.descending = m_model->query().descending;
     const int days = dialog.plusMinusDays();
-    query.tradeFrom = dialog.date().addDays(-days);
-    query.tradeTo = dialog.date().addDays(days);
+    // The date on a card statement is the capture (clearing) date, or the authorization's.
+    query.chargeFrom = dialog.date().addDays(-days);
+    query.chargeTo = dialog.date().addDays(days);
     query.amountMin = dialog.amount();
     query.amountMax = dialog.amount();
     query.cardLast4 = dialog.cardLast4();

@@ -17,15 +17,9 @@ StatusFilter::StatusFilter(QWidget *parent)
         for (int code : type.statuses) {
             QAction *action = menu->addAction(QStringLiteral("%1 %2").arg(code).arg(PaymentCatalog::statusLabel(code, type.code)));
             action->setCheckable(true);
-            action->setData(code);
+            action->setData(QStringList{type.code, QString::number(code)});
             action->setObjectName(QStringLiteral("status_%1_%2").arg(type.code).arg(code));
-            connect(action, &QAction::toggled, this, [this, code](bool on) {
-                for (QAction *same : std::as_const(m_actions)) {
-                    if (same->data().toInt() == code && same->isChecked() != on) {
-                        const QSignalBlocker blocker(same);
-                        same->setChecked(on);
-                    }
-                }
+            connect(action, &QAction::toggled, this, [this] {
                 updateText();
                 Q_EMIT changed();
             });
@@ -34,7 +28,7 @@ StatusFilter::StatusFilter(QWidget *parent)
     }
     menu->addSeparator();
     connect(menu->addAction(tr("All statuses")), &QAction::triggered, this, [this] {
-        setStatuses({});
+        setPairs({});
         Q_EMIT changed();
     });
     setMenu(menu);
@@ -43,35 +37,53 @@ StatusFilter::StatusFilter(QWidget *parent)
 
 StatusFilter::~StatusFilter() = default;
 
-QList<int> StatusFilter::statuses() const
+TypeStatus StatusFilter::pairOf(const QAction *action)
 {
-    QList<int> codes;
-    for (QAction *action : m_actions) {
-        if (action->isChecked() && !codes.contains(action->data().toInt()))
-            codes.append(action->data().toInt());
-    }
-    std::sort(codes.begin(), codes.end());
-    return codes;
+    const QStringList data = action->data().toStringList();
+    return {data.value(0), data.value(1).toInt()};
 }
 
-void StatusFilter::setStatuses(const QList<int> &codes)
+QList<TypeStatus> StatusFilter::pairs() const
+{
+    QList<TypeStatus> chosen;
+    for (QAction *action : m_actions) {
+        if (action->isChecked())
+            chosen.append(pairOf(action));
+    }
+    return chosen;
+}
+
+void StatusFilter::setPairs(const QList<TypeStatus> &pairs)
 {
     for (QAction *action : std::as_const(m_actions)) {
         const QSignalBlocker blocker(action);
-        action->setChecked(codes.contains(action->data().toInt()));
+        action->setChecked(pairs.contains(pairOf(action)));
     }
     updateText();
 }
 
+void StatusFilter::setStatuses(const QList<int> &codes)
+{
+    QList<TypeStatus> chosen;
+    for (QAction *action : std::as_const(m_actions)) {
+        if (codes.contains(pairOf(action).status))
+            chosen.append(pairOf(action));
+    }
+    setPairs(chosen);
+}
+
 void StatusFilter::updateText()
 {
-    const QList<int> codes = statuses();
-    if (codes.isEmpty())
+    const QList<TypeStatus> chosen = pairs();
+    if (chosen.isEmpty()) {
         setText(tr("All statuses"));
-    else if (codes.size() == 1)
-        setText(QStringLiteral("%1 %2").arg(codes.constFirst()).arg(PaymentCatalog::statusLabel(codes.constFirst())));
-    else
-        setText(tr("%n statuses", nullptr, int(codes.size())));
+    } else if (chosen.size() == 1) {
+        const TypeStatus &only = chosen.constFirst();
+        //: One chosen status: payment type, status code, status label ("Card: 40 Captured")
+        setText(tr("%1: %2 %3").arg(PaymentCatalog::typeLabel(only.type)).arg(only.status).arg(PaymentCatalog::statusLabel(only.status, only.type)));
+    } else {
+        setText(tr("%n statuses", nullptr, int(chosen.size())));
+    }
 }
 
 } // namespace kessai

@@ -453,7 +453,7 @@ Result<ActionOutcome> changeAmountInTransaction(const QSqlDatabase &database, co
         PaymentId,     MerchantId,  TradingId,    Type,         Status,        Amount,        AuthorizedAmount,
         Institution,   TradeTime,   DueTime,      ClearedTime,  BasePaymentId, CardBrand,     CardBin,
         CardLast4,     CardExpiry,  CustomerName, CustomerKana, CustomerEmail, CustomerPhone, ReceiptNumber,
-        PaymentNumber, CreatedAt,   UpdatedAt,    DeadlineAt,   PaymentClass,  SplitCount,
+        PaymentNumber, CreatedAt,   UpdatedAt,    DeadlineAt,   PaymentClass,  SplitCount,    FoldedCustomer,
     };
     static const QList<PaymentColumn> bound = {PaymentId, Amount, AuthorizedAmount, TradeTime, ClearedTime, CreatedAt, UpdatedAt, DeadlineAt};
     static const QString copy = []() -> QString {

@@ -17,9 +17,10 @@ namespace kessai::gateway {
 namespace {
 
 // The parameters that make up the filter (and its order): what the audit entry records.
-constexpr std::array<QLatin1StringView, 16> FilterParameters = {
+constexpr std::array<QLatin1StringView, 19> FilterParameters = {
     QLatin1StringView("trading_id"), QLatin1StringView("payment_id"), QLatin1StringView("status"),
-    QLatin1StringView("type"),       QLatin1StringView("trade_from"), QLatin1StringView("trade_to"),
+    QLatin1StringView("type"),       QLatin1StringView("type_status"), QLatin1StringView("trade_from"),
+    QLatin1StringView("trade_to"),   QLatin1StringView("charge_from"), QLatin1StringView("charge_to"),
     QLatin1StringView("due_from"),   QLatin1StringView("due_to"),     QLatin1StringView("cleared_from"),
     QLatin1StringView("cleared_to"), QLatin1StringView("amount_min"), QLatin1StringView("amount_max"),
     QLatin1StringView("card_last4"), QLatin1StringView("customer"),   QLatin1StringView("sort"),

@@ -53,6 +53,49 @@ std::optional<ApiError> parseAmount(const QMultiMap<QString, QString> &params, c
     return std::nullopt;
 }
 
+// type_status=02:40,01:40: (type, status) pairs, combined with status and type by AND (a pair
+// that either does not name is dropped). The statuses and types of the pairs left become the
+// status and type conditions too, so that their indexes serve the search; the pairs themselves
+// are checked row by row, and not at all when they are every combination of those. Answers
+// whether a pair is left.
+ApiResult<bool> parseTypeStatuses(const QString &value, PaymentFilter &filter, QStringList &requestedTypes)
+{
+    const QString name = QStringLiteral("type_status");
+    QList<std::pair<QString, int>> pairs;
+    for (const QString &item : value.split(u',')) {
+        const QStringList parts = item.split(u':');
+        bool ok = false;
+        const int status = parts.size() == 2 ? parts.at(1).toInt(&ok) : 0;
+        if (!ok || parts.at(1).size() != 2 || !PaymentCatalog::isKnownType(parts.at(0)))
+            return invalid(name, QStringLiteral("'%1' is not a pair TYPE:STATUS of known codes (02:40)").arg(item));
+        if (!PaymentCatalog::type(parts.at(0))->statuses.contains(status))
+            return invalid(name, QStringLiteral("payment type %1 has no status %2").arg(parts.at(0)).arg(status));
+        const std::pair<QString, int> pair(parts.at(0), status);
+        if (!pairs.contains(pair))
+            pairs.append(pair);
+    }
+    QList<std::pair<QString, int>> kept;
+    QList<int> statuses;
+    QStringList types;
+    for (const auto &pair : std::as_const(pairs)) {
+        if ((!filter.statuses.isEmpty() && !filter.statuses.contains(pair.second))
+            || (!requestedTypes.isEmpty() && !requestedTypes.contains(pair.first)))
+            continue;
+        kept.append(pair);
+        if (!statuses.contains(pair.second))
+            statuses.append(pair.second);
+        if (!types.contains(pair.first))
+            types.append(pair.first);
+    }
+    if (kept.isEmpty())
+        return false;
+    filter.statuses = statuses;
+    requestedTypes = types;
+    if (kept.size() != statuses.size() * types.size())
+        filter.typeStatuses = kept;
+    return true;
+}
+
 } // namespace
 
 ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &params,
@@ -62,6 +105,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("payment_id"),
                                       QStringLiteral("status"),
                                       QStringLiteral("type"),
+                                      QStringLiteral("type_status"),
                                       QStringLiteral("cursor"),
                                       QStringLiteral("limit"),
                                       QStringLiteral("count"),
@@ -72,6 +116,8 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("due_to"),
                                       QStringLiteral("cleared_from"),
                                       QStringLiteral("cleared_to"),
+                                      QStringLiteral("charge_from"),
+                                      QStringLiteral("charge_to"),
                                       QStringLiteral("amount_min"),
                                       QStringLiteral("amount_max"),
                                       QStringLiteral("card_last4"),
@@ -122,11 +168,20 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                 requestedTypes.append(item);
         }
     }
+    bool noPairLeft = false;
+    if (params.contains(QStringLiteral("type_status"))) {
+        auto anyLeft = parseTypeStatuses(params.value(QStringLiteral("type_status")), filter, requestedTypes);
+        if (!anyLeft.ok())
+            return anyLeft.error();
+        noPairLeft = !anyLeft.value();
+    }
     if (auto error = parseRange(params, QStringLiteral("trade"), filter.trade))
         return *error;
     if (auto error = parseRange(params, QStringLiteral("due"), filter.due))
         return *error;
     if (auto error = parseRange(params, QStringLiteral("cleared"), filter.cleared))
+        return *error;
+    if (auto error = parseRange(params, QStringLiteral("charge"), filter.charged))
         return *error;
     if (auto error = parseAmount(params, QStringLiteral("amount_min"), filter.amountMin))
         return *error;
@@ -198,6 +253,11 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     }
     filter.restrictTypes = visible.size() != PaymentCatalog::types().size();
     filter.types = visible;
+    if (noPairLeft) {
+        // No pair is left once status and type have narrowed them: nothing can match.
+        filter.restrictTypes = true;
+        filter.types.clear();
+    }
     return filter;
 }
 

@@ -31,6 +31,8 @@ QJsonObject detailJson(const PaymentDetail &detail, const QStringList &actions)
         object.insert(QStringLiteral("payment_class"), detail.paymentClass);
     if (detail.splitCount > 0)
         object.insert(QStringLiteral("split_count"), detail.splitCount);
+    if (detail.replacedBy > 0)
+        object.insert(QStringLiteral("replaced_by_payment_id"), QString::number(detail.replacedBy));
     QJsonArray events;
     for (const PaymentEvent &event : detail.events) {
         events.append(QJsonObject{
