@@ -78,6 +78,13 @@
         <source>The gateway refused the request (%1).</source>
         <translation>The gateway refused the request (%1).</translation>
     </message>
+    <message numerus="yes">
+        <source>The account is locked after too many failed logins. Try again in %n minute(s) or ask an administrator to unlock it.</source>
+        <translation>
+            <numerusform>The account is locked after too many failed logins. Try again in %n minute or ask an administrator to unlock it.</numerusform>
+            <numerusform>The account is locked after too many failed logins. Try again in %n minutes or ask an administrator to unlock it.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>

@@ -78,6 +78,12 @@
         <source>The gateway refused the request (%1).</source>
         <translation>ゲートウェイがリクエストを受け付けませんでした（%1）。</translation>
     </message>
+    <message numerus="yes">
+        <source>The account is locked after too many failed logins. Try again in %n minute(s) or ask an administrator to unlock it.</source>
+        <translation>
+            <numerusform>ログインの失敗が続いたため、アカウントはロックされています。約%n分後に再度お試しいただくか、管理者にロック解除を依頼してください。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>

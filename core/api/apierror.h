@@ -25,6 +25,7 @@ struct ApiError
     QString code;      // the gateway's error code, e.g. "invalid_credentials"
     QString message;   // translated, for the user
     QString requestId; // X-Request-Id of the failed request, if any
+    qint64 retryAfterSeconds = 0; // a refusal that ends by itself (a locked account): how soon
 
     bool isError() const { return kind != Kind::None; }
     // "message (request id …)" for places that show one line.

@@ -175,6 +175,15 @@ ApiError httpErrorOf(int httpStatus, const QJsonObject &answer)
     error.code = err.value(QLatin1String("code")).toString(QStringLiteral("http_%1").arg(httpStatus));
     error.message = messageForCode(error.code, err.value(QLatin1String("message")).toString());
     error.requestId = err.value(QLatin1String("request_id")).toString();
+    error.retryAfterSeconds = qint64(err.value(QLatin1String("retry_after_s")).toDouble());
+    if (error.code == QLatin1String("account_locked") && error.retryAfterSeconds > 0) {
+        // Which factor failed is not said; how long to wait is.
+        const int minutes = int((error.retryAfterSeconds + 59) / 60);
+        error.message = QCoreApplication::translate("kessai::ApiReply",
+                                                    "The account is locked after too many failed logins. Try again in "
+                                                    "%n minute(s) or ask an administrator to unlock it.",
+                                                    nullptr, minutes);
+    }
     return error;
 }
 

@@ -28,6 +28,8 @@ struct ApiError
     ErrorKind kind = ErrorKind::Internal;
     QString code;
     QString message;
+    // When the refusal ends by itself (a locked account): sent as Retry-After and retry_after_s.
+    qint64 retryAfterSeconds = 0;
 
     static ApiError badRequest(const QString &message) { return {ErrorKind::BadRequest, QStringLiteral("bad_request"), message}; }
     static ApiError invalidParameter(const QString &message)

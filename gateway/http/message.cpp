@@ -111,7 +111,17 @@ QByteArray errorBody(const ApiError &error, const QString &requestId, const std:
 
 void HttpResponse::sendError(const ApiError &error)
 {
-    sendError(httpStatus(error.kind), error.code, error.message);
+    if (error.retryAfterSeconds <= 0) {
+        sendError(httpStatus(error.kind), error.code, error.message);
+        return;
+    }
+    setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
+    sendJson(httpStatus(error.kind),
+             QJsonObject{{QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("code"), error.code},
+                                      {QStringLiteral("message"), error.message},
+                                      {QStringLiteral("retry_after_s"), error.retryAfterSeconds},
+                                      {QStringLiteral("request_id"), QString::fromLatin1(requestId)}}}});
 }
 
 void HttpResponse::sendError(int errorStatus, const QString &code, const QString &message)

@@ -91,9 +91,11 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
 
     if (user.lockedUntil > now) {
         audit(QStringLiteral("login"), loginId, user.merchantId, QStringLiteral("account_locked"), origin);
-        return ApiError{ErrorKind::Locked,
-                        QStringLiteral("account_locked"),
-                        QStringLiteral("Too many failed logins; the account is locked for 30 minutes.")};
+        ApiError locked{ErrorKind::Locked, QStringLiteral("account_locked"),
+                        QStringLiteral("Too many failed logins; the account is locked for %1 more minute(s).")
+                            .arg((user.lockedUntil - now + 59) / 60)};
+        locked.retryAfterSeconds = user.lockedUntil - now;
+        return locked;
     }
 
     if (!PasswordHasher::verify(password, user.passwordHash)) {

@@ -1,5 +1,7 @@
 #include "admin/auditmodel.h"
 #include "admin/auditpage.h"
+#include "connection/certificatedialog.h"
+#include "login/lockdialog.h"
 #include "admin/usereditordialog.h"
 #include "admin/usersmodel.h"
 #include "admin/userspage.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -245,6 +248,17 @@ private Q_SLOTS:
         QVERIFY(auditLoaded.wait(10000));
         QTest::qWait(100);
         QVERIFY(audit.grab().save(QDir(dir).filePath(QStringLiteral("audit-ja.png"))));
+        // The lock over an unattended console and the certificate's details, as a Japanese user sees them.
+        LockDialog lock(&m_admin, LockDialog::Reason::Idle, 15);
+        lock.setRunningWork(QCoreApplication::translate("kessai::ConsoleSession", "Bulk processing %1 is running and goes on while the console is locked.").arg(12));
+        lock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lock));
+        QVERIFY(lock.findChild<QLabel *>(QStringLiteral("lockReason"))->text().contains(QStringLiteral("15分間")));
+        QVERIFY(lock.grab().save(QDir(dir).filePath(QStringLiteral("lock-ja.png"))));
+        CertificateDialog certificate(m_admin.identity(), nullptr, m_admin.identity().notAfter().addDays(-5));
+        certificate.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&certificate));
+        QVERIFY(certificate.grab().save(QDir(dir).filePath(QStringLiteral("certificate-ja.png"))));
         qInfo("screenshots in %s", qPrintable(dir));
     }
 

@@ -1,6 +1,8 @@
+#include "api/apireply.h"
 #include "gatewayclient.h"
 #include "gatewayfixture.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 // Lockout and timeouts change the accounts for good, so they get a gateway of their own.
@@ -53,6 +55,15 @@ void TestGatewayLockout::fiveWrongPasswordsLockTheAccount()
     QVERIFY(admin.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
     QCOMPARE(response.status, 423);
     QCOMPARE(response.errorCode(), QStringLiteral("account_locked"));
+    // How long is left, in the body and as Retry-After (the lock began a moment ago: 30 minutes).
+    const qint64 left = response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("retry_after_s")).toInteger();
+    QVERIFY2(left > 29 * 60 && left <= 30 * 60, qPrintable(QString::number(left)));
+    QCOMPARE(response.header("Retry-After").toLongLong(), left);
+    {
+        const kessai::ApiError shown = kessai::httpErrorOf(response.status, response.json);
+        QCOMPARE(shown.retryAfterSeconds, left);
+        QVERIFY2(shown.message.contains(QStringLiteral("30 minute")), qPrintable(shown.message));
+    }
     // Another certificate's holder cannot see that the account is locked.
     QVERIFY(staff.login(QStringLiteral("admin"), m_gateway.user(QStringLiteral("admin")).password, &response).isEmpty());
     QCOMPARE(response.status, 403);

@@ -36,6 +36,7 @@ CertificateDialog::CertificateDialog(const ClientIdentity &identity, QWidget *pa
     form->addRow(tr("Serial number:"), valueLabel(QStringLiteral("certSerial"), QString::fromLatin1(certificate.serialNumber())));
     auto *fingerprint = valueLabel(QStringLiteral("certFingerprint"), identity.sha256Fingerprint());
     fingerprint->setFont(QFont(QStringLiteral("monospace")));
+    fingerprint->setWordWrap(false); // one line, as administrators compare it
     form->addRow(tr("SHA-256 fingerprint:"), fingerprint);
     form->addRow(tr("Valid from:"), valueLabel(QStringLiteral("certNotBefore"), JapanTime::format(identity.notBefore())));
     form->addRow(tr("Valid until:"), valueLabel(QStringLiteral("certNotAfter"), JapanTime::format(identity.notAfter())));
@@ -54,7 +55,7 @@ CertificateDialog::CertificateDialog(const ClientIdentity &identity, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    resize(620, sizeHint().height());
+    resize(sizeHint());
 }
 
 CertificateDialog::~CertificateDialog() = default;
