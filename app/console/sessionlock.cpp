@@ -92,7 +92,7 @@ void SessionLock::lock(LockDialog::Reason reason)
         Q_EMIT unlocked();
     });
     connect(dialog, &LockDialog::logoutRequested, this, &SessionLock::logoutRequested);
-    dialog->open();
+    dialog->show(); // application-modal (open() would make it only window-modal)
     dialog->raise();
     dialog->activateWindow();
     Q_EMIT locked(reason);
@@ -135,8 +135,16 @@ bool SessionLock::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseMove:
     case QEvent::Wheel:
     case QEvent::TouchBegin:
-        if (!isLocked())
-            m_lastInput = m_clock();
+        if (isArmed() && !isLocked()) {
+            const QDateTime now = m_clock();
+            // A PC that slept (timers stopped) wakes with an input: past the idle time that
+            // input locks instead of counting as activity, and it does not reach the page.
+            if (m_lastInput.secsTo(now) >= m_idleTimeout.count()) {
+                lock(LockDialog::Reason::Idle);
+                return true;
+            }
+            m_lastInput = now;
+        }
         break;
     case QEvent::Show:
         // A window that opens while locked (a message at the end of an export) is covered too,
@@ -150,7 +158,7 @@ bool SessionLock::eventFilter(QObject *watched, QEvent *event)
                         if (!dialog)
                             return;
                         dialog->hide();
-                        dialog->open();
+                        dialog->show();
                         dialog->raise();
                         dialog->activateWindow();
                     });

@@ -378,6 +378,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
         QCOMPARE(session.mainWindow(), window);
 
+        // A PC that slept: its timers did not run, and the first key after the idle time locks
+        // instead of counting as input (and does not reach the page).
+        now = now.addSecs(20 * 60);
+        QTest::keyClick(tradingId, Qt::Key_A);
+        QVERIFY(lock->isLocked());
+        QCOMPARE(lock->dialog()->reason(), LockDialog::Reason::Idle);
+        QCOMPARE(tradingId->text(), QStringLiteral("paygent0*"));
+        QCOMPARE(lock->dialog()->windowModality(), Qt::ApplicationModal);
+        QTest::keyClicks(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), admin.password);
+        QTest::keyClick(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
+
         // Twelve hours after signing in: a fresh login, asked for over the same window.
         now = session.client()->sessionExpiresAt().addSecs(1);
         lock->check();
