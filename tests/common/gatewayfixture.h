@@ -64,6 +64,8 @@ public:
     User user(const QString &loginId) const;
     // Combined stdout/stderr of the serving gateway so far.
     QByteArray serverLog();
+    // The serving gateway's process id (0 when none runs): for reading /proc/PID/status.
+    qint64 processId() const { return m_server ? m_server->processId() : 0; }
 
     static QString gatewayBinary();
     // Runs kessai-gateway with args to completion; returns exit code, output in *output.
