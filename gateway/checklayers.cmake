@@ -1,7 +1,7 @@
 # The gateway's layering, checked by ctest (tst_gatewaylayers):
 #   cmake -DGATEWAY_DIR=<source>/gateway -P checklayers.cmake
 # Each folder may include headers of the folders listed for it (and core's, and its own);
-# nothing outside http/ includes the HTTP server library. The order of the list below is the
+# nothing outside http/ includes the HTTP library (Boost.Asio, Boost.Beast). The order of the list below is the
 # order of the layers in docs/architecture.md; a new feature adds one line.
 set(allowed_common "")
 set(allowed_security "common")
@@ -36,8 +36,8 @@ foreach(source IN LISTS sources)
     endif()
     file(STRINGS ${GATEWAY_DIR}/${source} includes REGEX "^#include [<\"]")
     foreach(line IN LISTS includes)
-        if(line MATCHES "^#include <httplib.h>" AND NOT folder STREQUAL "http")
-            list(APPEND violations "${source}: only http/ may include httplib.h")
+        if(line MATCHES "^#include <boost/(asio|beast)" AND NOT folder STREQUAL "http")
+            list(APPEND violations "${source}: only http/ may include Boost.Asio or Boost.Beast")
         endif()
         if(NOT line MATCHES "^#include \"([^\"]+/[^\"/]+)\"")
             continue()

@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  init   --data DIR [--db DB] [--listen HOST:PORT]\n"
         "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
-        "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N]\n"
+        "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N] [--queue-limit N]\n"
+        "         [--max-connections N] [--max-connections-per-address N] [--edge-timeouts-ms H,HEAD,IDLE]\n"
         "  close-statements --data DIR [--db DB] [--clock-offset-days N] [--sandbox|--no-sandbox]\n"
         "         close the settlement periods that have ended (on serve's clock: give it the same options)\n"
         "  merchant add --data DIR [--db DB] --id M0001 --name NAME [--fee TYPE:RATE_BP:FIXED_YEN ...] [--transfer-fee YEN]\n"
@@ -65,6 +66,18 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Shift the gateway clock (tests)."),
                                          QStringLiteral("N"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
+    const QCommandLineOption queueOption(QStringLiteral("queue-limit"),
+                                         QStringLiteral("Requests that may wait for a worker; more are answered 503 (default 256)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption maxConnectionsOption(QStringLiteral("max-connections"),
+                                                  QStringLiteral("Open connections in all (default 4096)."),
+                                                  QStringLiteral("N"));
+    const QCommandLineOption maxPerAddressOption(QStringLiteral("max-connections-per-address"),
+                                                 QStringLiteral("Open connections from one client address (default 256)."),
+                                                 QStringLiteral("N"));
+    const QCommandLineOption timeoutsOption(QStringLiteral("edge-timeouts-ms"),
+                                            QStringLiteral("TLS handshake, request head and keep-alive idle deadlines (default 10000,10000,60000)."),
+                                            QStringLiteral("HANDSHAKE,HEAD,IDLE"));
     const QCommandLineOption sandboxOption(QStringLiteral("sandbox"), QStringLiteral("Serve the sandbox endpoints (demo data dirs do by default)."));
     const QCommandLineOption noSandboxOption(QStringLiteral("no-sandbox"), QStringLiteral("Do not serve the sandbox endpoints."));
     // merchant add and user add.
@@ -85,7 +98,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption p12Option(QStringLiteral("p12"),
                                        QStringLiteral("user add: the PKCS#12 file to create (never overwritten)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, sandboxOption, noSandboxOption,
+    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, queueOption, maxConnectionsOption,
+                       maxPerAddressOption, timeoutsOption, sandboxOption, noSandboxOption,
                        idOption, nameOption, feeOption, transferFeeOption, merchantOption, loginOption, roleOption, permissionOption, p12Option});
     parser.process(app);
 
@@ -148,11 +162,37 @@ int main(int argc, char *argv[])
         ServeOptions options;
         static_cast<ClockOptions &>(options) = clockOptions;
         options.listen = listen;
-        bool ok = true;
-        if (parser.isSet(threadsOption))
-            options.threads = parser.value(threadsOption).toInt(&ok);
-        if (!ok || options.threads < 2 || options.threads > 1024)
+        EdgeLimits &edge = options.edge;
+        const auto number = [&parser](const QCommandLineOption &option, int &value, int lowest, int highest) {
+            if (!parser.isSet(option))
+                return true;
+            bool ok = false;
+            value = parser.value(option).toInt(&ok);
+            return ok && value >= lowest && value <= highest;
+        };
+        if (!number(threadsOption, edge.workers, 2, 1024))
             return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
+        if (!number(queueOption, edge.queueLimit, 1, 1000000))
+            return fail(QStringLiteral("--queue-limit expects a number from 1 to 1000000"), 2);
+        if (!number(maxConnectionsOption, edge.maxConnections, 1, 1000000))
+            return fail(QStringLiteral("--max-connections expects a number from 1 to 1000000"), 2);
+        if (!number(maxPerAddressOption, edge.maxConnectionsPerAddress, 1, 1000000))
+            return fail(QStringLiteral("--max-connections-per-address expects a number from 1 to 1000000"), 2);
+        if (parser.isSet(timeoutsOption)) {
+            const QStringList parts = parser.value(timeoutsOption).split(u',');
+            QList<int> values;
+            for (const QString &part : parts) {
+                bool ok = false;
+                const int value = part.toInt(&ok);
+                if (ok && value >= 100 && value <= 3600000)
+                    values.append(value);
+            }
+            if (parts.size() != 3 || values.size() != 3)
+                return fail(QStringLiteral("--edge-timeouts-ms expects three numbers from 100 to 3600000, e.g. 10000,10000,60000"), 2);
+            edge.handshakeTimeout = std::chrono::milliseconds(values[0]);
+            edge.headTimeout = std::chrono::milliseconds(values[1]);
+            edge.idleTimeout = std::chrono::milliseconds(values[2]);
+        }
         result = Commands::serve(dataDir, database, options);
     } else if (command == QLatin1String("close-statements")) {
         result = Commands::closeStatements(dataDir, database, clockOptions);

@@ -85,6 +85,22 @@
             <numerusform>The account is locked after too many failed logins. Try again in %n minutes or ask an administrator to unlock it.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your client certificate has expired. Ask an administrator for a new one.</source>
+        <translation>Your client certificate has expired. Ask an administrator for a new one.</translation>
+    </message>
+    <message>
+        <source>Your client certificate is no longer accepted. Ask an administrator for a new one.</source>
+        <translation>Your client certificate is no longer accepted. Ask an administrator for a new one.</translation>
+    </message>
+    <message>
+        <source>Too many logins with a certificate of another user. Wait a minute and log in with your own ID.</source>
+        <translation>Too many logins with a certificate of another user. Wait a minute and log in with your own ID.</translation>
+    </message>
+    <message>
+        <source>The gateway is busy. Try again in a moment.</source>
+        <translation>The gateway is busy. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>

@@ -84,6 +84,22 @@
             <numerusform>ログインの失敗が続いたため、アカウントはロックされています。約%n分後に再度お試しいただくか、管理者にロック解除を依頼してください。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your client certificate has expired. Ask an administrator for a new one.</source>
+        <translation>クライアント証明書の有効期限が切れています。管理者に新しい証明書の発行を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Your client certificate is no longer accepted. Ask an administrator for a new one.</source>
+        <translation>このクライアント証明書は使用できなくなりました。管理者に新しい証明書の発行を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Too many logins with a certificate of another user. Wait a minute and log in with your own ID.</source>
+        <translation>別のユーザーの証明書でのログインが続いたため、受け付けを一時停止しています。1分ほど待ってから、ご自身のIDでログインしてください。</translation>
+    </message>
+    <message>
+        <source>The gateway is busy. Try again in a moment.</source>
+        <translation>ゲートウェイが混み合っています。しばらくしてから再度お試しください。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>

@@ -19,6 +19,7 @@ ApiError::Kind kindForStatus(int status)
         return ApiError::Kind::Authentication;
     case 403:
     case 423:
+    case 429:
         return ApiError::Kind::Permission;
     case 404:
         return ApiError::Kind::NotFound;
@@ -40,6 +41,14 @@ QString messageForCode(const QString &code, const QString &serverMessage)
         return QCoreApplication::translate("kessai::ApiReply", "This certificate belongs to another user. Log in with the ID the certificate was issued for.");
     if (code == QLatin1String("account_locked"))
         return QCoreApplication::translate("kessai::ApiReply", "The account is locked after too many failed logins. Try again in 30 minutes or ask an administrator to unlock it.");
+    if (code == QLatin1String("certificate_expired"))
+        return QCoreApplication::translate("kessai::ApiReply", "Your client certificate has expired. Ask an administrator for a new one.");
+    if (code == QLatin1String("certificate_revoked"))
+        return QCoreApplication::translate("kessai::ApiReply", "Your client certificate is no longer accepted. Ask an administrator for a new one.");
+    if (code == QLatin1String("too_many_attempts"))
+        return QCoreApplication::translate("kessai::ApiReply", "Too many logins with a certificate of another user. Wait a minute and log in with your own ID.");
+    if (code == QLatin1String("overloaded"))
+        return QCoreApplication::translate("kessai::ApiReply", "The gateway is busy. Try again in a moment.");
     if (code == QLatin1String("session_expired"))
         return QCoreApplication::translate("kessai::ApiReply", "Your session has ended. Please log in again.");
     if (code == QLatin1String("unauthenticated"))

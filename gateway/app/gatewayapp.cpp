@@ -56,23 +56,33 @@ GatewayApp::~GatewayApp() = default;
 
 bool GatewayApp::acceptsCertificate(const QString &fingerprint)
 {
-    auto revoked = m_accounts->isRevoked(fingerprint);
-    if (!revoked) {
-        // Fail closed: without the revocation list nobody gets in.
-        qCWarning(lcGatewayHttp).noquote() << "revocation check failed:" << revoked.error();
+    // An allow-list, not a deny-list: a certificate the CA signed but this gateway never
+    // recorded (a key that leaked with the CA's, a test certificate) does not get in.
+    auto standing = m_accounts->certificateStanding(fingerprint);
+    if (!standing) {
+        // Fail closed: without the certificate list nobody gets in.
+        qCWarning(lcGatewayHttp).noquote() << "certificate check failed:" << standing.error();
         return false;
     }
-    if (revoked.value())
-        qCInfo(lcGatewayHttp).noquote() << "handshake refused: certificate" << fingerprint.left(16) << "is revoked";
-    return !revoked.value();
+    switch (standing.value()) {
+    case AccountStore::CertificateStanding::Valid:
+        return true;
+    case AccountStore::CertificateStanding::Revoked:
+        qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: it is revoked";
+        break;
+    case AccountStore::CertificateStanding::NotIssued:
+        qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: this gateway never issued it";
+        break;
+    }
+    return false;
 }
 
-Result<void> GatewayApp::setup(const QString &dataDir, int threads)
+Result<void> GatewayApp::setup(const QString &dataDir, const EdgeLimits &limits)
 {
     const HttpServer::TlsFiles files{CertificateAuthority::serverCertificatePath(dataDir),
                                      CertificateAuthority::serverKeyPath(dataDir),
                                      CertificateAuthority::caCertificatePath(dataDir)};
-    if (auto ready = m_http->setup(files, [this](const QString &fingerprint) { return acceptsCertificate(fingerprint); }, threads);
+    if (auto ready = m_http->setup(files, [this](const QString &fingerprint) { return acceptsCertificate(fingerprint); }, limits);
         !ready)
         return ready;
     m_dataDir = dataDir;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "http/edgelimits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -29,8 +30,6 @@ class UserAdmin;
 class GatewayApp
 {
 public:
-    static constexpr int DefaultThreads = 32;
-
     GatewayApp(const Database &database, const Clock &clock);
     ~GatewayApp();
     GatewayApp(const GatewayApp &) = delete;
@@ -40,7 +39,7 @@ public:
     void setSandbox(bool sandbox) { m_sandbox = sandbox; }
 
     // Loads the server certificate and the merchant CA of dataDir and installs the routes.
-    Result<void> setup(const QString &dataDir, int threads = DefaultThreads);
+    Result<void> setup(const QString &dataDir, const EdgeLimits &limits = {});
     // Binds host:port (port 0 = any free port); returns the bound port.
     Result<int> bind(const QString &host, int port);
     // Serves until stop(); false if the listening socket failed.

@@ -405,7 +405,7 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
     server.setSandbox(sandbox.value());
     if (sandbox.value())
         qCInfo(lcGatewayHttp) << "sandbox mode: /v1/sandbox endpoints are served";
-    if (auto configured = server.setup(dataDir, options.threads); !configured)
+    if (auto configured = server.setup(dataDir, options.edge); !configured)
         return configured;
     auto port = server.bind(address.host, address.port);
     if (!port)
@@ -431,7 +431,8 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
     print(QStringLiteral("listening https://%1:%2")
               .arg(address.host.contains(u':') ? u'[' + address.host + u']' : address.host)
               .arg(port.value()));
-    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "on" << database.displayName() << "with" << options.threads << "threads"
+    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "on" << database.displayName() << "with" << options.edge.workers << "workers," << options.edge.maxConnections << "connections ("
+                                    << options.edge.maxConnectionsPerAddress << "per address)"
                                     << (options.clockOffsetDays ? QStringLiteral("clock offset %1 days").arg(options.clockOffsetDays)
                                                                 : QString());
     const bool listened = server.listen();

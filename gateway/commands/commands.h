@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "http/edgelimits.h"
 #include "statements/settlementrules.h"
 
 #include <QList>
@@ -39,7 +40,7 @@ struct ClockOptions
 struct ServeOptions : ClockOptions
 {
     std::optional<ListenAddress> listen;
-    int threads = 32;
+    EdgeLimits edge;
 };
 
 // `merchant add`: a merchant with its fees. A type without a fee of its own, and a merchant

@@ -18,6 +18,7 @@ enum class ErrorKind {
     Declined,        // a card issuer declined the payment
     Unprocessable,   // well-formed, but a rule refuses it (self lockout, idempotency mismatch)
     Locked,          // the account is locked for a while
+    TooManyRequests, // too many attempts of one kind from one client; wait (Retry-After)
     Unavailable,     // a part of this gateway is switched off (no CA key)
     Internal,        // our fault; the request id leads to the log
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "http/edgelimits.h"
 #include "http/router.h"
 
 #include <QLoggingCategory>
@@ -11,30 +12,29 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayHttp)
 
-namespace httplib {
-class SSLServer;
-}
-
 typedef struct x509_st X509;
 
 namespace kessai::gateway {
 
-// The Merchant API's edge: HTTPS with mandatory client certificates (cpp-httplib + OpenSSL),
-// the TLS policy, request ids, the request log and the JSON errors of the server's own
-// refusals. The only place that knows the HTTP server library; features see Router,
-// HttpRequest and HttpResponse.
+// The Merchant API's edge: HTTPS with mandatory client certificates (Boost.Beast over Asio with
+// OpenSSL), the TLS policy, the limits and deadlines of EdgeLimits, request ids, the request log
+// and the JSON errors of the server's own refusals. The only place that knows the HTTP library;
+// features see Router, HttpRequest and HttpResponse.
+//
+// Accept, handshake, reads and writes run asynchronously on a few I/O threads; handlers run on a
+// bounded pool of worker threads, one request from start to end on one worker (a streamed body
+// too), so a handler may keep per-thread state such as its database connection.
 class HttpServer final : public Router
 {
 public:
-    static constexpr int DefaultThreads = 32;
-
     struct TlsFiles
     {
         QString certificate; // server.pem
         QString key;         // server.key
         QString ca;          // ca.pem: the client certificates' issuer
     };
-    // May a (chain-valid) client certificate with this SHA-256 fingerprint connect?
+    // May a (chain-valid) client certificate with this SHA-256 fingerprint connect, and go on
+    // sending requests? Asked at the handshake and again before every request.
     using CertificateCheck = std::function<bool(const QString &fingerprint)>;
 
     HttpServer();
@@ -42,13 +42,13 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
-    // Loads the TLS files and installs the request hooks; routes are added afterwards.
-    Result<void> setup(const TlsFiles &files, CertificateCheck check, int threads = DefaultThreads);
+    // Loads the TLS files; routes are added afterwards.
+    Result<void> setup(const TlsFiles &files, CertificateCheck check, const EdgeLimits &limits = {});
     // Binds host:port (port 0 = any free port); returns the bound port.
     Result<int> bind(const QString &host, int port);
-    // Serves until stop(); false if the listening socket failed.
+    // Serves until stop(); false if there is no listening socket.
     bool listen();
-    // Thread-safe; makes listen() return.
+    // Thread-safe, also before listen(); makes listen() return.
     void stop();
 
     void get(const std::string &pattern, Handler handler) override;
@@ -58,15 +58,13 @@ public:
 
     // The TLS verify hook's question: may this (chain-valid) client certificate connect?
     bool acceptsClientCertificate(X509 *certificate);
-    // Names the user the current request acts for in the request log.
+    // Names the user the current request acts for in the request log (on the handler's thread).
     static void setRequestUser(const QString &loginId);
 
-private:
-    void installHooks();
+    class Impl;
 
-    std::unique_ptr<httplib::SSLServer> m_server;
-    CertificateCheck m_check;
-    QString m_setupError;
+private:
+    std::unique_ptr<Impl> m_impl;
 };
 
 } // namespace kessai::gateway

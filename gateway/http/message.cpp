@@ -7,9 +7,8 @@ namespace kessai::gateway {
 
 namespace {
 
-// With a charset parameter the type is not on cpp-httplib's list of compressible types, so
-// answers go out uncompressed. Its Brotli runs at quality 11: a 200-row page took ~150 ms to
-// compress, far more than the query and the TLS together (measured with perf; see docs/api.md).
+// Answers go out uncompressed (docs/api.md): compression cost more than the query and the TLS
+// together when the edge did it (a 200-row page, Brotli at quality 11: ~150 ms).
 constexpr const char *JsonContentType = "application/json; charset=utf-8";
 
 } // namespace
@@ -87,6 +86,8 @@ int httpStatus(ErrorKind kind)
         return 422;
     case ErrorKind::Locked:
         return 423;
+    case ErrorKind::TooManyRequests:
+        return 429;
     case ErrorKind::Unavailable:
         return 503;
     case ErrorKind::Internal:

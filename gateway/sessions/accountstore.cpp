@@ -162,17 +162,17 @@ Result<std::optional<QString>> AccountStore::certificateOwner(const QString &fin
     return std::optional<QString>(query.value().value(0).toString());
 }
 
-Result<bool> AccountStore::isRevoked(const QString &fingerprint)
+Result<AccountStore::CertificateStanding> AccountStore::certificateStanding(const QString &fingerprint)
 {
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = runQuery(*db,
-                          QStringLiteral("SELECT 1 FROM certificates WHERE fingerprint = ? AND revoked_at IS NOT NULL"),
-                          {fingerprint});
+    auto query = runQuery(*db, QStringLiteral("SELECT revoked_at FROM certificates WHERE fingerprint = ?"), {fingerprint});
     if (!query)
         return makeError(query.error());
-    return query.value().next();
+    if (!query.value().next())
+        return CertificateStanding::NotIssued;
+    return query.value().isNull(0) ? CertificateStanding::Valid : CertificateStanding::Revoked;
 }
 
 Result<bool> AccountStore::recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil)

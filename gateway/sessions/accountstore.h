@@ -43,7 +43,12 @@ public:
     Result<void> addCertificate(const QString &loginId, const IssuedCertificate &certificate, qint64 now);
     // The login id a valid (not revoked) certificate belongs to, if any.
     Result<std::optional<QString>> certificateOwner(const QString &fingerprint);
-    Result<bool> isRevoked(const QString &fingerprint);
+    enum class CertificateStanding {
+        Valid,     // issued by this gateway, not revoked
+        Revoked,
+        NotIssued, // no row: this gateway never issued it
+    };
+    Result<CertificateStanding> certificateStanding(const QString &fingerprint);
 
     // Counts a wrong password; at lockAfter failures the account is locked until lockedUntil.
     // Returns true when this failure locked the account.

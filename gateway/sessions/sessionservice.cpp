@@ -4,6 +4,8 @@
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
 
+#include <algorithm>
+
 namespace kessai::gateway {
 
 namespace {
@@ -44,6 +46,22 @@ void SessionService::audit(const QString &action,
         qCCritical(lcGatewayDb).noquote() << "audit entry lost:" << action << result << written.error();
 }
 
+SessionService::MismatchWindow SessionService::countMismatch(const QString &fingerprint, qint64 now)
+{
+    std::lock_guard lock(m_mismatchMutex);
+    // Only certificates this gateway issued get here, so the table stays small; windows that
+    // have ended are dropped now and then all the same.
+    if (m_mismatches.size() > 10000) {
+        for (auto it = m_mismatches.begin(); it != m_mismatches.end();)
+            it = now - it->start >= MismatchWindowSeconds ? m_mismatches.erase(it) : std::next(it);
+    }
+    MismatchWindow &window = m_mismatches[fingerprint];
+    if (window.count == 0 || now - window.start >= MismatchWindowSeconds)
+        window = MismatchWindow{now, 0};
+    ++window.count;
+    return window;
+}
+
 ApiResult<LoginResult> SessionService::login(const QString &loginId,
                                              const QString &password,
                                              const RequestOrigin &origin)
@@ -61,6 +79,14 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
     if (!owner)
         return ApiError::internal();
     if (!owner.value() || *owner.value() != loginId) {
+        const MismatchWindow window = countMismatch(origin.certificateFingerprint, now);
+        if (window.count > MismatchesPerWindow) {
+            ApiError limited{ErrorKind::TooManyRequests,
+                             QStringLiteral("too_many_attempts"),
+                             QStringLiteral("Too many logins with a certificate that belongs to another login ID; wait a minute.")};
+            limited.retryAfterSeconds = std::max<qint64>(1, window.start + MismatchWindowSeconds - now);
+            return limited;
+        }
         PasswordHasher::burnVerification(password);
         // Filed with the certificate holder's merchant: whoever holds a certificate of merchant
         // A cannot fill merchant B's audit log by naming B's users.
@@ -70,7 +96,8 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
             if (holder && holder.value())
                 holderMerchant = holder.value()->merchantId;
         }
-        audit(QStringLiteral("login"), loginId, holderMerchant, QStringLiteral("certificate_mismatch"), origin);
+        if (window.count == 1)
+            audit(QStringLiteral("login"), loginId, holderMerchant, QStringLiteral("certificate_mismatch"), origin);
         return ApiError{ErrorKind::Forbidden,
                         QStringLiteral("certificate_mismatch"),
                         QStringLiteral("The client certificate does not belong to this login ID.")};

@@ -6,7 +6,10 @@
 #include "http/requestorigin.h"
 #include "sessions/accountstore.h"
 
+#include <QHash>
 #include <QString>
+
+#include <mutex>
 
 namespace kessai::gateway {
 
@@ -42,6 +45,11 @@ public:
     // last_seen is written at most this often: an idle timeout may end up to this much early,
     // and a busy console does not cost one synchronous write per request.
     static constexpr qint64 TouchGranularitySeconds = 15;
+    // Logins naming another user than the certificate's: each costs a password hash, so one
+    // certificate gets this many per window; the first of a window is audited, the rest are
+    // counted in the request log only, and past the limit the answer is 429 until it ends.
+    static constexpr int MismatchesPerWindow = 5;
+    static constexpr qint64 MismatchWindowSeconds = 60;
 
     SessionService(AccountStore &accounts, const Clock &clock);
 
@@ -58,8 +66,18 @@ private:
                const QString &result,
                const RequestOrigin &origin);
 
+    struct MismatchWindow
+    {
+        qint64 start = 0;
+        int count = 0;
+    };
+    // Counts a mismatched login of this certificate; its window after counting.
+    MismatchWindow countMismatch(const QString &fingerprint, qint64 now);
+
     AccountStore &m_accounts;
     const Clock &m_clock;
+    std::mutex m_mismatchMutex;
+    QHash<QString, MismatchWindow> m_mismatches;
 };
 
 } // namespace kessai::gateway

@@ -18,6 +18,8 @@ GatewayFixture::~GatewayFixture()
 {
     stop();
     dropPostgresDatabase();
+    if (!m_logPath.isEmpty())
+        QFile::remove(m_logPath);
 }
 
 bool GatewayFixture::postgresRequested()
@@ -231,8 +233,14 @@ bool GatewayFixture::readDemo()
 bool GatewayFixture::serve(const QStringList &extraArgs)
 {
     m_server = std::make_unique<QProcess>();
-    m_log.clear();
+    // Into a file, not a pipe: a test that holds no event loop (raw sockets, long loops) would
+    // leave a pipe unread, and a gateway that logs into a full pipe stops serving.
+    // Beside the data directory, not in it: the gateway checks what its directory holds.
+    if (!m_logPath.isEmpty())
+        QFile::remove(m_logPath);
+    m_logPath = m_dir->path() + QStringLiteral("-serve-%1.log").arg(++m_serveCount);
     m_server->setProcessChannelMode(QProcess::MergedChannels);
+    m_server->setStandardOutputFile(m_logPath, QIODevice::Truncate);
     m_server->start(gatewayBinary(),
                     QStringList{QStringLiteral("serve"),
                                 QStringLiteral("--data"),
@@ -249,20 +257,18 @@ bool GatewayFixture::serve(const QStringList &extraArgs)
     QDeadlineTimer deadline(30000);
     while (!deadline.hasExpired()) {
         if (m_server->state() != QProcess::Running) {
-            m_log += m_server->readAll();
-            m_error = QStringLiteral("kessai-gateway serve exited: ") + QString::fromUtf8(m_log);
+            m_error = QStringLiteral("kessai-gateway serve exited: ") + QString::fromUtf8(serverLog());
             return false;
         }
-        m_server->waitForReadyRead(200);
-        m_log += m_server->readAll();
-        const auto match = ready.match(QString::fromUtf8(m_log));
+        m_server->waitForFinished(50);
+        const auto match = ready.match(QString::fromUtf8(serverLog()));
         if (match.hasMatch()) {
             m_url = QUrl(match.captured(1));
             return true;
         }
     }
     m_error = QStringLiteral("kessai-gateway serve never said it was listening: ")
-              + QString::fromUtf8(m_log);
+              + QString::fromUtf8(serverLog());
     return false;
 }
 
@@ -272,7 +278,6 @@ void GatewayFixture::kill()
         return;
     m_server->kill();
     m_server->waitForFinished();
-    m_log += m_server->readAll();
     m_server.reset();
 }
 
@@ -287,15 +292,15 @@ void GatewayFixture::stop()
             m_server->waitForFinished();
         }
     }
-    m_log += m_server->readAll();
     m_server.reset();
 }
 
 QByteArray GatewayFixture::serverLog()
 {
-    if (m_server)
-        m_log += m_server->readAll();
-    return m_log;
+    QFile file(m_logPath);
+    if (m_logPath.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
 }
 
 GatewayFixture::User GatewayFixture::user(const QString &loginId) const

@@ -62,7 +62,7 @@ public:
     QString caPath() const { return m_caPath; }
     QList<User> users() const { return m_users; }
     User user(const QString &loginId) const;
-    // Combined stdout/stderr of the serving gateway so far.
+    // Combined stdout/stderr of the latest serving gateway so far.
     QByteArray serverLog();
     // The serving gateway's process id (0 when none runs): for reading /proc/PID/status.
     qint64 processId() const { return m_server ? m_server->processId() : 0; }
@@ -79,7 +79,8 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_server;
-    QByteArray m_log;
+    QString m_logPath; // the serving gateway's stdout and stderr
+    int m_serveCount = 0;
     QUrl m_url;
     QString m_caPath;
     QList<User> m_users;

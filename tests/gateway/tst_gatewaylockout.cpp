@@ -3,6 +3,8 @@
 #include "gatewayfixture.h"
 
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 // Lockout and timeouts change the accounts for good, so they get a gateway of their own.
@@ -13,6 +15,7 @@ class TestGatewayLockout : public QObject
 private slots:
     void initTestCase();
     void fiveWrongPasswordsLockTheAccount();
+    void mismatchedLoginsAreLimitedPerCertificate();
     void lockIsOverAfterThirtyMinutesAndSessionsExpire();
 
 private:
@@ -70,6 +73,50 @@ void TestGatewayLockout::fiveWrongPasswordsLockTheAccount()
     QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
     // Other accounts keep working.
     QCOMPARE(staff.get(QStringLiteral("/v1/me"), m_staffToken).status, 200);
+}
+
+// Each login that names another user than the certificate's costs the gateway a password hash:
+// one certificate gets five a minute, audited once, then 429 with Retry-After; its own login and
+// other certificates are not held back.
+void TestGatewayLockout::mismatchedLoginsAreLimitedPerCertificate()
+{
+    GatewayClient viewer = clientFor(QStringLiteral("viewer"));
+    QStringList requestIds;
+    GatewayClient::Response response;
+    for (int attempt = 1; attempt <= 5; ++attempt) {
+        QVERIFY(viewer.login(QStringLiteral("admin2"), QStringLiteral("guess-%1").arg(attempt), &response).isEmpty());
+        QCOMPARE(response.status, 403);
+        QCOMPARE(response.errorCode(), QStringLiteral("certificate_mismatch"));
+        requestIds.append(QString::fromLatin1(response.requestId));
+    }
+    QVERIFY(viewer.login(QStringLiteral("admin2"), QStringLiteral("guess-6"), &response).isEmpty());
+    QCOMPARE(response.status, 429);
+    QCOMPARE(response.errorCode(), QStringLiteral("too_many_attempts"));
+    const qint64 retryAfter = response.header("Retry-After").toLongLong();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 60, response.header("Retry-After").constData());
+    QCOMPARE(kessai::httpErrorOf(response.status, response.json).kind, kessai::ApiError::Kind::Permission);
+    requestIds.append(QString::fromLatin1(response.requestId));
+
+    // The certificate's own user still logs in, and another certificate still gets its answer.
+    QVERIFY(!viewer.login(QStringLiteral("viewer"), m_gateway.user(QStringLiteral("viewer")).password).isEmpty());
+    GatewayClient admin2 = clientFor(QStringLiteral("admin2"));
+    QVERIFY(admin2.login(QStringLiteral("viewer"), QStringLiteral("guess"), &response).isEmpty());
+    QCOMPARE(response.status, 403);
+
+    // One audit entry for the window, not one per attempt.
+    QSqlDatabase db = m_gateway.openDatabase(QStringLiteral("mismatch-audit"));
+    QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
+    int audited = 0;
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT request_id FROM audit_log WHERE result = 'certificate_mismatch' AND login_id = 'admin2'")));
+        while (query.next())
+            audited += requestIds.contains(query.value(0).toString()) ? 1 : 0;
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("mismatch-audit"));
+    QCOMPARE(audited, 1);
 }
 
 void TestGatewayLockout::lockIsOverAfterThirtyMinutesAndSessionsExpire()

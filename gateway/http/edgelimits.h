@@ -1,0 +1,34 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace kessai::gateway {
+
+// What the edge allows a client (docs/api.md, "Limits"). A client past a limit is refused with
+// the status named beside it, or its connection is closed; the gateway goes on serving others.
+struct EdgeLimits
+{
+    // Handlers (database work) run on this many worker threads; accept, TLS and the reading and
+    // writing of every connection on ioThreads apart from them.
+    int workers = 32;
+    int ioThreads = 2;
+    // Requests waiting for a worker beyond this are answered 503 with Retry-After.
+    int queueLimit = 256;
+    // Open connections, in all and per client address; past either a new connection is closed
+    // as soon as it is accepted.
+    int maxConnections = 4096;
+    int maxConnectionsPerAddress = 256;
+    // The TLS handshake, from accept to done; the request head, from its first byte; the wait
+    // for the next request on a keep-alive connection; each write of an answer.
+    std::chrono::milliseconds handshakeTimeout{10000};
+    std::chrono::milliseconds headTimeout{10000};
+    std::chrono::milliseconds idleTimeout{60000};
+    std::chrono::milliseconds writeTimeout{30000};
+    // The request line and headers (431 past either), and a body however it is sent (413).
+    std::size_t headBytes = 16 * 1024;
+    int headFields = 100;
+    std::size_t bodyBytes = 2 * 1024 * 1024;
+};
+
+} // namespace kessai::gateway

@@ -1,0 +1,114 @@
+#pragma once
+
+// The edge's insides, shared by httpserver.cpp (the server) and httpconnection.cpp (one
+// client's connection). Only http/ includes this, and only this includes Boost.Asio.
+
+#include "http/httpserver.h"
+#include "http/workerpool.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QString>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kessai::gateway {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct RouteMatch
+{
+    const Router::Handler *handler = nullptr;
+    QList<QByteArray> arguments;
+    bool knownMethod = true;
+};
+
+class HttpServer::Impl
+{
+public:
+    explicit Impl(HttpServer &owner);
+
+    void addRoute(const char *method, const std::string &pattern, Handler handler);
+    RouteMatch route(const std::string &method, const QString &path) const;
+
+    // The connection caps: false (and nothing taken) when this address or the server is full.
+    bool takeSlot(const std::string &address);
+    void releaseSlot(const std::string &address);
+
+    void accept();
+    void onAccepted(tcp::socket socket);
+
+    HttpServer &owner;
+    EdgeLimits limits;
+    CertificateCheck check;
+    std::atomic<bool> stopping{false};
+    WorkerPool pool;
+    net::ssl::context tls{net::ssl::context::tls_server};
+
+private:
+    struct Route
+    {
+        std::string method;
+        std::regex pattern;
+        Handler handler;
+    };
+    std::vector<Route> m_routes;
+
+    std::mutex m_slotMutex;
+    int m_connections = 0;
+    std::unordered_map<std::string, int> m_perAddress;
+    // Refused connections are counted and logged at most every few seconds, so that a flood
+    // does not become a flood of log lines.
+    int m_refused = 0;
+    std::chrono::steady_clock::time_point m_lastRefusalLog;
+
+public:
+    // Declared last: destroyed first, with every handler (and connection) still queued on it.
+    net::io_context io;
+    tcp::acceptor acceptor{io};
+    net::steady_timer acceptRetry{io};
+};
+
+// The path of a request target, percent-decoded once, without the query.
+QString decodedPath(std::string_view target);
+// The query string of a request target, decoded, in the order sent.
+QList<std::pair<QString, QString>> targetQueryItems(std::string_view target);
+// The path as it came on the wire (percent-encoding kept, so %0A stays text), control
+// characters escaped: what the request log shows.
+QString loggedPath(std::string_view target);
+
+// One request and its answer as the request log sees them.
+struct Exchange
+{
+    std::string method = "-";
+    std::string target = "-";
+    QByteArray requestId;
+    QElapsedTimer timer;
+    QString loginId;
+    QString address;
+    int status = 0;
+};
+void logExchange(const Exchange &exchange);
+
+} // namespace kessai::gateway
+
+namespace kessai::gateway {
+
+// What HttpServer::setRequestUser named on this worker for the request it serves.
+QString requestUser();
+void clearRequestUser();
+
+} // namespace kessai::gateway
