@@ -117,5 +117,6 @@ int runExport(const QCommandLineParser &args);
 int runBulk(const QCommandLineParser &args);
 int runColdStartChild(int argc, char **argv);
 int runColdStart(const QCommandLineParser &args);
+int runSoak(const QCommandLineParser &args);
 
 } // namespace kessai::bench

@@ -9,6 +9,8 @@
 //   kessai-bench export      --data DIR --url URL --reps R --out FILE   case 5
 //   kessai-bench bulk        --data DIR --ref-db FILE --url URL --items N --out FILE   cases 6 and 6b
 //   kessai-bench coldstart   --reps R --out FILE                        case 8 (spawns coldstart-child)
+//   kessai-bench soak        --data DIR --url URL --clients N --seconds S --gateway-pid P [--label L] --out FILE
+//                                                                       case 16 (tests/bench/run-soak)
 
 #include "benchcommon.h"
 
@@ -38,8 +40,9 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart"));
-    for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests", "ref-db", "items"})
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart | soak"));
+    for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests", "ref-db", "items", "clients", "seconds",
+                             "gateway-pid", "label"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")));
     parser.addHelpOption();
     parser.process(app);
@@ -55,6 +58,8 @@ int main(int argc, char **argv)
         return runBulk(parser);
     if (command == "coldstart")
         return runColdStart(parser);
+    if (command == "soak")
+        return runSoak(parser);
     parser.showHelp(2);
 }
 
