@@ -109,8 +109,9 @@ ApiReply *MerchantClient::track(QNetworkReply *reply)
 
 ApiReply *MerchantClient::track(ApiReply *apiReply)
 {
-    connect(apiReply, &ApiReply::finished, this, [this, apiReply] {
-        noteError(apiReply->error());
+    // The request went out with the token of this moment (makeRequest).
+    connect(apiReply, &ApiReply::finished, this, [this, apiReply, sentWith = m_token] {
+        noteError(apiReply->error(), sentWith);
         apiReply->deleteLater();
     });
     return apiReply;
@@ -118,17 +119,20 @@ ApiReply *MerchantClient::track(ApiReply *apiReply)
 
 PaymentExportStream *MerchantClient::track(PaymentExportStream *stream)
 {
-    connect(stream, &PaymentExportStream::finished, this, [this, stream] {
-        noteError(stream->error());
+    connect(stream, &PaymentExportStream::finished, this, [this, stream, sentWith = m_token] {
+        noteError(stream->error(), sentWith);
         stream->deleteLater();
     });
     return stream;
 }
 
-void MerchantClient::noteError(const ApiError &e)
+void MerchantClient::noteError(const ApiError &e, const QByteArray &sentWith)
 {
-    if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty()
-        && (e.code == QLatin1String("session_expired") || e.code == QLatin1String("unauthenticated"))) {
+    static const QStringList sessionEnders{QStringLiteral("session_expired"), QStringLiteral("unauthenticated"),
+                                           QStringLiteral("certificate_expired"), QStringLiteral("certificate_revoked")};
+    // A refusal of the session a request was sent with; a late one for a session that has since
+    // been replaced (the user logged in again meanwhile) says nothing about the current one.
+    if (e.kind == ApiError::Kind::Authentication && !m_token.isEmpty() && sentWith == m_token && sessionEnders.contains(e.code)) {
         m_token.clear();
         Q_EMIT sessionExpired();
     }

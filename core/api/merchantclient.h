@@ -137,7 +137,7 @@ private:
     ApiReply *track(QNetworkReply *reply);
     ApiReply *track(ApiReply *reply);
     PaymentExportStream *track(PaymentExportStream *stream);
-    void noteError(const ApiError &error);
+    void noteError(const ApiError &error, const QByteArray &sentWith);
     ApiReply *postSession(const QString &loginId, const QString &password);
     // Keeps the token, user and expiry of a POST /v1/session answer.
     void takeSession(const QJsonObject &answer);
