@@ -28,3 +28,14 @@ if(KESSAI_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(kessai_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer: every library instrumented for coverage and checked by ASan and UBSan; only the
+# fuzz targets (tests/fuzz) link the fuzzer's main().
+if(KESSAI_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "KESSAI_FUZZ needs clang (the fuzz preset uses clang++-14)")
+    endif()
+    target_compile_options(kessai_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(kessai_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -40,8 +40,8 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  init   --data DIR [--db DB] [--listen HOST:PORT]\n"
         "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
-        "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N] [--queue-limit N]\n"
-        "         [--max-connections N] [--max-connections-per-address N] [--edge-timeouts-ms H,HEAD,IDLE]\n"
+        "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N] [--write-threads N]\n"
+        "         [--queue-limit N] [--max-connections N] [--max-connections-per-address N] [--edge-timeouts-ms H,HEAD,IDLE]\n"
         "  close-statements --data DIR [--db DB] [--clock-offset-days N] [--sandbox|--no-sandbox]\n"
         "         close the settlement periods that have ended (on serve's clock: give it the same options)\n"
         "  merchant add --data DIR [--db DB] --id M0001 --name NAME [--fee TYPE:RATE_BP:FIXED_YEN ...] [--transfer-fee YEN]\n"
@@ -66,6 +66,9 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Shift the gateway clock (tests)."),
                                          QStringLiteral("N"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("N"));
+    const QCommandLineOption writersOption(QStringLiteral("write-threads"),
+                                           QStringLiteral("Worker threads for POST, PATCH and DELETE (default: a quarter of --threads, 1 to 8)."),
+                                           QStringLiteral("N"));
     const QCommandLineOption queueOption(QStringLiteral("queue-limit"),
                                          QStringLiteral("Requests that may wait for a worker; more are answered 503 (default 256)."),
                                          QStringLiteral("N"));
@@ -98,7 +101,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption p12Option(QStringLiteral("p12"),
                                        QStringLiteral("user add: the PKCS#12 file to create (never overwritten)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, queueOption, maxConnectionsOption,
+    parser.addOptions({dataOption, dbOption, listenOption, paymentsOption, seedOption, clockOption, threadsOption, writersOption, queueOption, maxConnectionsOption,
                        maxPerAddressOption, timeoutsOption, sandboxOption, noSandboxOption,
                        idOption, nameOption, feeOption, transferFeeOption, merchantOption, loginOption, roleOption, permissionOption, p12Option});
     parser.process(app);
@@ -172,6 +175,8 @@ int main(int argc, char *argv[])
         };
         if (!number(threadsOption, edge.workers, 2, 1024))
             return fail(QStringLiteral("--threads expects a number from 2 to 1024"), 2);
+        if (!number(writersOption, edge.writers, 1, 1024))
+            return fail(QStringLiteral("--write-threads expects a number from 1 to 1024"), 2);
         if (!number(queueOption, edge.queueLimit, 1, 1000000))
             return fail(QStringLiteral("--queue-limit expects a number from 1 to 1000000"), 2);
         if (!number(maxConnectionsOption, edge.maxConnections, 1, 1000000))

@@ -61,7 +61,8 @@ bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
             ok = reader.readString(&item->tradingId);
         } else if (key == "type") {
             ok = reader.readUtf8(&text);
-            item->type = texts ? texts->get(text) : QString::fromUtf8(text);
+            if (ok)
+                item->type = texts ? texts->get(text) : QString::fromUtf8(text);
         } else if (key == "status") {
             qint64 status = 0;
             ok = reader.readInteger(&status);
@@ -70,7 +71,8 @@ bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
             ok = reader.readInteger(&item->amount);
         } else if (key == "institution") {
             ok = reader.readUtf8(&text);
-            item->institution = texts ? texts->get(text) : QString::fromUtf8(text);
+            if (ok)
+                item->institution = texts ? texts->get(text) : QString::fromUtf8(text);
         } else if (key == "trade_time") {
             ok = readTime(reader, &item->tradeTime);
         } else if (key == "due_time") {
@@ -81,6 +83,8 @@ bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
             ok = reader.beginArray();
             while (ok && reader.nextElement()) {
                 ok = reader.readUtf8(&text);
+                if (!ok)
+                    break;
                 if (text == "capture")
                     item->actions |= PaymentListItem::Capture;
                 else if (text == "cancel")

@@ -153,6 +153,9 @@ bool JsonReader::nextElement()
 
 bool JsonReader::readStringBytes(QByteArrayView *utf8)
 {
+    // A failed read must not leave the caller a view of the previous string: m_buffer is
+    // reused below, so that view may point at freed memory.
+    *utf8 = QByteArrayView();
     if (hasError())
         return false;
     skipSpace();

@@ -33,7 +33,8 @@ public:
     bool nextElement();
 
     bool readString(QString *text);
-    // The string's UTF-8 bytes, valid until the next call (escapes decoded into a buffer).
+    // The string's UTF-8 bytes, valid until the next call (escapes decoded into a buffer); empty
+    // after a failed call.
     bool readUtf8(QByteArrayView *utf8);
     // An integer in the range of qint64 (no fraction, no exponent).
     bool readInteger(qint64 *number);

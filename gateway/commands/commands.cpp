@@ -431,7 +431,7 @@ Result<void> Commands::serve(const QString &dataDir, const QString &databaseOpti
     print(QStringLiteral("listening https://%1:%2")
               .arg(address.host.contains(u':') ? u'[' + address.host + u']' : address.host)
               .arg(port.value()));
-    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "on" << database.displayName() << "with" << options.edge.workers << "workers," << options.edge.maxConnections << "connections ("
+    qCInfo(lcGatewayHttp).noquote() << "serving" << dataDir << "on" << database.displayName() << "with" << options.edge.workers << "workers for reads," << options.edge.maxConnections << "connections ("
                                     << options.edge.maxConnectionsPerAddress << "per address)"
                                     << (options.clockOffsetDays ? QStringLiteral("clock offset %1 days").arg(options.clockOffsetDays)
                                                                 : QString());

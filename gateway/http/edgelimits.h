@@ -9,11 +9,15 @@ namespace kessai::gateway {
 // the status named beside it, or its connection is closed; the gateway goes on serving others.
 struct EdgeLimits
 {
-    // Handlers (database work) run on this many worker threads; accept, TLS and the reading and
-    // writing of every connection on ioThreads apart from them.
+    // Handlers (database work) run on worker threads; accept, TLS and the reading and writing of
+    // every connection on ioThreads apart from them. GET (and HEAD) requests run on `workers`;
+    // POST, PATCH and DELETE on `writers` of their own (0: a quarter of workers, 1 to 8), so
+    // that writes waiting their turn for the database's one writer never hold up reads.
     int workers = 32;
+    int writers = 0;
     int ioThreads = 2;
-    // Requests waiting for a worker beyond this are answered 503 with Retry-After.
+    // Requests waiting for a worker beyond this (in each of the two pools) are answered 503 with
+    // Retry-After.
     int queueLimit = 256;
     // Open connections, in all and per client address; past either a new connection is closed
     // as soon as it is accepted.

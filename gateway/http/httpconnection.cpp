@@ -265,7 +265,9 @@ void HttpConnection::dispatch()
     out.origin.requestId = QString::fromLatin1(m_exchange->requestId);
     m_parser.reset();
 
-    if (!m_server.pool.trySubmit([self = shared_from_this(), request] { self->serve(request); })) {
+    const bool reads = message.method() == http::verb::get || message.method() == http::verb::head;
+    WorkerPool &pool = reads ? m_server.readers : m_server.writers;
+    if (!pool.trySubmit([self = shared_from_this(), request] { self->serve(request); })) {
         refuse(request->exchange,
                503,
                QStringLiteral("overloaded"),

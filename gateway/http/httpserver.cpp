@@ -266,6 +266,7 @@ Result<void> HttpServer::setup(const TlsFiles &files, CertificateCheck check, co
     d.check = std::move(check);
     d.limits = limits;
     d.limits.workers = std::max(1, limits.workers);
+    d.limits.writers = limits.writers > 0 ? limits.writers : std::clamp(limits.workers / 4, 1, 8);
     d.limits.ioThreads = std::max(1, limits.ioThreads);
     raiseDescriptorLimit();
 
@@ -357,7 +358,8 @@ bool HttpServer::listen()
     Impl &d = *m_impl;
     if (!d.acceptor.is_open())
         return false;
-    d.pool.start(d.limits.workers, d.limits.queueLimit, [] { Database::releaseThreadConnections(); });
+    d.readers.start(d.limits.workers, d.limits.queueLimit, [] { Database::releaseThreadConnections(); });
+    d.writers.start(d.limits.writers, d.limits.queueLimit, [] { Database::releaseThreadConnections(); });
     d.accept();
     const auto run = [&d] {
         for (;;) {
@@ -379,7 +381,8 @@ bool HttpServer::listen()
     run();
     for (std::thread &thread : threads)
         thread.join();
-    d.pool.stop();
+    d.readers.stop();
+    d.writers.stop();
     return true;
 }
 

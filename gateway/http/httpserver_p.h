@@ -4,6 +4,7 @@
 // client's connection). Only http/ includes this, and only this includes Boost.Asio.
 
 #include "http/httpserver.h"
+#include "http/requesttarget.h"
 #include "http/workerpool.h"
 
 #include <QByteArray>
@@ -55,7 +56,8 @@ public:
     EdgeLimits limits;
     CertificateCheck check;
     std::atomic<bool> stopping{false};
-    WorkerPool pool;
+    WorkerPool readers; // GET, HEAD
+    WorkerPool writers; // POST, PATCH, DELETE and anything else
     net::ssl::context tls{net::ssl::context::tls_server};
 
 private:
@@ -81,14 +83,6 @@ public:
     tcp::acceptor acceptor{io};
     net::steady_timer acceptRetry{io};
 };
-
-// The path of a request target, percent-decoded once, without the query.
-QString decodedPath(std::string_view target);
-// The query string of a request target, decoded, in the order sent.
-QList<std::pair<QString, QString>> targetQueryItems(std::string_view target);
-// The path as it came on the wire (percent-encoding kept, so %0A stays text), control
-// characters escaped: what the request log shows.
-QString loggedPath(std::string_view target);
 
 // One request and its answer as the request log sees them.
 struct Exchange
