@@ -27,6 +27,8 @@ namespace http = beast::http;
 namespace {
 
 constexpr std::size_t FirstReadBytes = 4096;
+// What the read buffer may hold beyond a whole head: one read (Beast reads up to 64 KiB).
+constexpr std::size_t ReadBufferSlack = 64 * 1024;
 constexpr std::chrono::milliseconds ShutdownTimeout{2000};
 
 // A body may take the head's deadline and a second for every 64 KB more: a slow sender of a
@@ -96,6 +98,8 @@ struct HttpConnection::Request
 
 HttpConnection::HttpConnection(tcp::socket &&socket, HttpServer::Impl &server, std::string address)
     : m_stream(std::move(socket), server.tls)
+    // Bounded: Beast applies no limit of its own to chunk lines and trailers, only this does.
+    , m_buffer(server.limits.headBytes + ReadBufferSlack)
     , m_server(server)
     , m_address(std::move(address))
 {}
@@ -198,6 +202,7 @@ void HttpConnection::onHead(beast::error_code error)
                false);
         return;
     }
+    m_headFields = std::distance(message.begin(), message.end());
     if (m_parser->is_done()) {
         dispatch();
         return;
@@ -231,8 +236,16 @@ void HttpConnection::onBody(beast::error_code error)
         return;
     }
     if (error) {
+        // buffer_overflow too: a chunk line or a trailer longer than the read buffer holds.
         if (isParseError(error))
             refuse(m_exchange, 400, QStringLiteral("bad_request"), QStringLiteral("The request could not be parsed."), false);
+        return;
+    }
+    // A chunked body's trailer would add fields after the head was checked (an Authorization
+    // that no limit counted): none are accepted.
+    const auto &message = m_parser->get();
+    if (std::distance(message.begin(), message.end()) != m_headFields) {
+        refuse(m_exchange, 400, QStringLiteral("bad_request"), QStringLiteral("Trailer fields are not accepted."), false);
         return;
     }
     dispatch();
@@ -263,9 +276,9 @@ void HttpConnection::dispatch()
     out.origin.certificateFingerprint = m_fingerprint;
     out.origin.address = m_exchange->address;
     out.origin.requestId = QString::fromLatin1(m_exchange->requestId);
-    m_parser.reset();
-
     const bool reads = message.method() == http::verb::get || message.method() == http::verb::head;
+    m_parser.reset(); // message is gone from here on
+
     WorkerPool &pool = reads ? m_server.readers : m_server.writers;
     if (!pool.trySubmit([self = shared_from_this(), request] { self->serve(request); })) {
         refuse(request->exchange,
@@ -288,7 +301,7 @@ void HttpConnection::refuse(const std::shared_ptr<Exchange> &exchange, int statu
     if (!retryAfter.isEmpty())
         response.setHeader(QByteArrayLiteral("Retry-After"), retryAfter);
     exchange->status = status;
-    auto message = makeMessage(response, 11, keepAlive, false);
+    auto message = makeMessage(response, 11, keepAlive, exchange->method == "HEAD");
     expiresAfter(m_server.limits.writeTimeout);
     http::async_write(m_stream, *message, [self = shared_from_this(), message, exchange, keepAlive](beast::error_code error, std::size_t) {
         if (error) {
@@ -362,7 +375,18 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
     }
     if (response.stream && response.stream->finished)
         response.stream->finished(false);
-    auto message = makeMessage(response, request->version, keepAlive, request->head);
+    std::shared_ptr<Message> message;
+    try {
+        message = makeMessage(response, request->version, keepAlive, request->head);
+    } catch (const std::exception &e) {
+        // Beast refuses what HTTP forbids (a body on a 204, a status past 999).
+        qCCritical(lcGatewayHttp).noquote() << "answer of" << loggedPath(exchange.target) << "cannot be sent:" << escapedText(QString::fromLocal8Bit(e.what()));
+        HttpResponse internal;
+        internal.requestId = exchange.requestId;
+        internal.sendError(ApiError::internal());
+        exchange.status = internal.status;
+        message = makeMessage(internal, request->version, keepAlive, request->head);
+    }
     auto exchangePointer = request->exchange;
     net::post(m_stream.get_executor(), [self = shared_from_this(), message, exchangePointer, keepAlive] {
         self->expiresAfter(self->m_server.limits.writeTimeout);
@@ -452,7 +476,7 @@ void HttpConnection::streamBody(const std::shared_ptr<Request> &request, HttpRes
             try {
                 step = body->next ? body->next(write) : StreamedBody::Step::Complete;
             } catch (const std::exception &e) {
-                qCCritical(lcGatewayHttp).noquote() << "streamed body threw:" << QString::fromLocal8Bit(e.what());
+                qCCritical(lcGatewayHttp).noquote() << "streamed body threw:" << escapedText(QString::fromLocal8Bit(e.what()));
             } catch (...) {
                 qCCritical(lcGatewayHttp).noquote() << "streamed body threw";
             }

@@ -61,6 +61,7 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<Parser> m_parser;
     std::shared_ptr<Exchange> m_exchange; // the request being read
+    std::ptrdiff_t m_headFields = 0;      // its fields when the head was read
     HttpServer::Impl &m_server;
     std::string m_address;
     // The peer certificate, read once after the handshake.

@@ -222,8 +222,8 @@ void HttpServer::Impl::accept()
             });
             return;
         }
+        accept(); // first: whatever happens to this connection, the next one is accepted
         onAccepted(std::move(socket));
-        accept();
     });
 }
 
@@ -238,7 +238,16 @@ void HttpServer::Impl::onAccepted(tcp::socket socket)
     }
     // Without it a keep-alive HTTPS round trip costs ~36 ms (Nagle + delayed ACK).
     socket.set_option(tcp::no_delay(true), ignored);
-    std::make_shared<HttpConnection>(std::move(socket), *this, address)->start();
+    std::shared_ptr<HttpConnection> connection;
+    try {
+        connection = std::make_shared<HttpConnection>(std::move(socket), *this, address);
+    } catch (const std::exception &e) {
+        // Out of memory, or OpenSSL could not make the session: this connection is dropped.
+        releaseSlot(address);
+        qCCritical(lcGatewayHttp).noquote() << "cannot serve a new connection:" << escapedText(QString::fromLocal8Bit(e.what()));
+        return;
+    }
+    connection->start();
 }
 
 HttpServer::HttpServer()
@@ -295,8 +304,8 @@ Result<void> HttpServer::setup(const TlsFiles &files, CertificateCheck check, co
     // on the very next handshake (and on every request of the connections already open).
     SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
     SSL_CTX_set_num_tickets(ctx, 0);
-    // An idle keep-alive connection gives its TLS record buffers back (~34 KB each): thousands
-    // of open consoles cost the gateway little.
+    // An idle keep-alive connection gives OpenSSL's record buffers back (~34 KB of the ~70 KB
+    // an Asio TLS stream holds).
     SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
     SSL_CTX_set_app_data(ctx, this);
     return {};

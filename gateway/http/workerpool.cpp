@@ -1,5 +1,7 @@
 #include "workerpool.h"
 
+#include "common/logtext.h"
+
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayHttp)
@@ -64,7 +66,7 @@ void WorkerPool::work()
         try {
             task();
         } catch (const std::exception &e) {
-            qCCritical(lcGatewayHttp).noquote() << "worker task threw:" << QString::fromLocal8Bit(e.what());
+            qCCritical(lcGatewayHttp).noquote() << "worker task threw:" << escapedText(QString::fromLocal8Bit(e.what()));
         } catch (...) {
             qCCritical(lcGatewayHttp).noquote() << "worker task threw";
         }

@@ -595,6 +595,8 @@ private slots:
     void oversizedBodyIs413_data();
     void oversizedBodyIs413();
     void compressedBodyIs415WithoutReadingIt();
+    void chunkLinesAndTrailersAreBounded_data();
+    void chunkLinesAndTrailersAreBounded();
     void connectionsPastThePerAddressCapAreClosed();
     void slowRequestHeadIsCutAtTheHeadDeadline();
     void unissuedCertificateFailsTheHandshake_data();
@@ -911,6 +913,38 @@ void TestGatewayEdge::oversizedBodyIs413()
     Reply reply;
     const qint64 growth = memoryGrowthKb(m_gateway.processId(), [&] { reply = exchange(*connection, request); });
     const QString problem = errorBodyProblem(reply, 413);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(growth < MemoryBoundKb, qPrintable(QStringLiteral("the gateway grew by %1 KiB").arg(growth)));
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/me"), m_token).status, 200);
+}
+
+void TestGatewayEdge::chunkLinesAndTrailersAreBounded_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    // Beast counts neither chunk extensions nor trailers against a limit: the read buffer must.
+    QTest::newRow("endless chunk extension") << QByteArray("1;" + QByteArray(3 * 1024 * 1024, 'x'));
+    QTest::newRow("endless trailer") << QByteArray("1\r\nA\r\n0\r\n" + QByteArray(3 * 1024 * 1024, 'y'));
+    // A well-formed login: without the check it would be answered 401 (wrong password).
+    const QByteArray login = R"({"login_id":"admin","password":"not-the-password"})";
+    QTest::newRow("a trailer field") << QByteArray(QByteArray::number(login.size(), 16) + "\r\n" + login
+                                                   + "\r\n0\r\nAuthorization: Bearer smuggled\r\n\r\n");
+}
+
+// Chunked bodies whose chunk lines or trailers never end are refused (400) once the read buffer
+// is full, without the gateway growing; a trailer field, which would reach the handler as a
+// header no limit counted, is refused too.
+void TestGatewayEdge::chunkLinesAndTrailersAreBounded()
+{
+    QFETCH(QByteArray, body);
+    const SslCtxPtr ctx = adminContext();
+    TlsPtr connection = connectTls(ctx.get(), m_gateway.url());
+    QVERIFY(connection);
+    const QByteArray request = "POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n"
+                               + body;
+    Reply reply;
+    const qint64 growth = memoryGrowthKb(m_gateway.processId(), [&] { reply = exchange(*connection, request); });
+    const QString problem = errorBodyProblem(reply, 400);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY2(growth < MemoryBoundKb, qPrintable(QStringLiteral("the gateway grew by %1 KiB").arg(growth)));
     QCOMPARE(m_admin->get(QStringLiteral("/v1/me"), m_token).status, 200);
