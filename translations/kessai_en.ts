@@ -101,6 +101,18 @@
         <source>The gateway is busy. Try again in a moment.</source>
         <translation>The gateway is busy. Try again in a moment.</translation>
     </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>The password does not meet the policy: at least 12 characters with letters and digits, and not the current one.</source>
+        <translation>The password does not meet the policy: at least 12 characters with letters and digits, and not the current one.</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</source>
+        <translation>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>
@@ -127,6 +139,10 @@
     <message>
         <source>From</source>
         <translation>From</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -980,6 +996,65 @@ Request ID: %8</translation>
     </message>
 </context>
 <context>
+    <name>kessai::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Change password</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>An administrator has reset your password. Choose a new one to go on.</source>
+        <translation>An administrator has reset your password. Choose a new one to go on.</translation>
+    </message>
+    <message>
+        <source>Your other sessions end when the password is changed.</source>
+        <translation>Your other sessions end when the password is changed.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 12 characters, with letters and digits.</source>
+        <translation>The new password needs at least 12 characters, with letters and digits.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Type the new password again, the same way.</source>
+        <translation>Type the new password again, the same way.</translation>
+    </message>
+    <message>
+        <source>Ready to change.</source>
+        <translation>Ready to change.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -1381,6 +1456,14 @@ Request ID: %8</translation>
     <message>
         <source>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</source>
         <translation>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>Your password has been changed; your other sessions have ended.</source>
+        <translation>Your password has been changed; your other sessions have ended.</translation>
     </message>
 </context>
 <context>
@@ -4044,6 +4127,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</source>
         <translation>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</translation>
     </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
 </context>
 <context>
     <name>kessai::UserEditorDialog</name>
@@ -4190,6 +4281,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Certificate expires</source>
         <translation>Certificate expires</translation>
     </message>
+    <message>
+        <source>Active; password reset, to be changed at next login</source>
+        <translation>Active; password reset, to be changed at next login</translation>
+    </message>
 </context>
 <context>
     <name>kessai::UsersPage</name>
@@ -4248,10 +4343,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>&amp;Enable</source>
         <translation>&amp;Enable</translation>
-    </message>
-    <message>
-        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it.</source>
-        <translation>You cannot disable yourself or revoke your own certificate: nobody could undo it.</translation>
     </message>
     <message>
         <source>User %1 created. Issue a certificate so that the user can log in.</source>
@@ -4346,6 +4437,38 @@ The user cannot log in until you issue a certificate.</translation>
     <message>
         <source>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</source>
         <translation>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it. Change your own password with File → Change password.</source>
+        <translation>You cannot disable yourself or revoke your own certificate: nobody could undo it. Change your own password with File → Change password.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset but the gateway&apos;s answer could not be read. Reset it again.</source>
+        <translation>The password of %1 was reset but the gateway&apos;s answer could not be read. Reset it again.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset; they choose a new one at their next login.</source>
+        <translation>The password of %1 is reset; they choose a new one at their next login.</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>The new password of %1 is shown only now. Give it to the user by a channel other than the certificate&apos;s (for example by phone). At their next login they must choose their own.</source>
+        <translation>The new password of %1 is shown only now. Give it to the user by a channel other than the certificate&apos;s (for example by phone). At their next login they must choose their own.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1 (%2)? Their sessions end at once, the gateway makes a new password that is shown to you once, and they must change it at their next login.</source>
+        <translation>Reset the password of %1 (%2)? Their sessions end at once, the gateway makes a new password that is shown to you once, and they must change it at their next login.</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,18 @@
         <source>The gateway is busy. Try again in a moment.</source>
         <translation>ゲートウェイが混み合っています。しばらくしてから再度お試しください。</translation>
     </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>現在のパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <source>The password does not meet the policy: at least 12 characters with letters and digits, and not the current one.</source>
+        <translation>パスワードがポリシーを満たしていません。英字と数字を含む12文字以上で、現在のパスワードとは別のものにしてください。</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</source>
+        <translation>管理者がパスワードをリセットしました。続ける前に変更してください（ファイル &gt; パスワードを変更…）。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditModel</name>
@@ -126,6 +138,10 @@
     <message>
         <source>From</source>
         <translation>接続元</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
     </message>
 </context>
 <context>
@@ -976,6 +992,65 @@ Request ID: %8</source>
     </message>
 </context>
 <context>
+    <name>kessai::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>パスワードを変更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>ログアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <source>An administrator has reset your password. Choose a new one to go on.</source>
+        <translation>管理者がパスワードをリセットしました。続けるには新しいパスワードを設定してください。</translation>
+    </message>
+    <message>
+        <source>Your other sessions end when the password is changed.</source>
+        <translation>パスワードを変更すると、ほかの端末のセッションは終了します。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>現在のパスワード:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新しいパスワード:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>新しいパスワード（確認）:</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>現在のパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 12 characters, with letters and digits.</source>
+        <translation>新しいパスワードは英字と数字を含む12文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新しいパスワードは現在のものと別にしてください。</translation>
+    </message>
+    <message>
+        <source>Type the new password again, the same way.</source>
+        <translation>確認欄に新しいパスワードをもう一度同じように入力してください。</translation>
+    </message>
+    <message>
+        <source>Ready to change.</source>
+        <translation>変更できます。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::ClientIdentity</name>
     <message>
         <source>The certificate file cannot be read: %1</source>
@@ -1375,6 +1450,14 @@ Request ID: %8</source>
     <message>
         <source>Without a valid certificate you cannot sign in. An administrator issues a new one under Administration → Users; File → Change certificate switches to it.</source>
         <translation>有効な証明書がないとログインできません。管理者が「管理 → ユーザー管理」で新しい証明書を発行します。発行された証明書には「ファイル → 証明書を変更」で切り替えられます。</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>パスワードを変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your password has been changed; your other sessions have ended.</source>
+        <translation>パスワードを変更しました。ほかのセッションは終了しました。</translation>
     </message>
 </context>
 <context>
@@ -4029,6 +4112,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Adds and changes users, issues and revokes certificates, reads the audit log — never beyond the rights they hold themselves.</source>
         <translation>ユーザーの追加・変更、証明書の発行・失効、操作ログの参照を行います（自分が持つ権限の範囲内に限ります）。</translation>
     </message>
+    <message>
+        <source>Password reset</source>
+        <translation>パスワードのリセット</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>パスワード変更</translation>
+    </message>
 </context>
 <context>
     <name>kessai::UserEditorDialog</name>
@@ -4175,6 +4266,10 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>Certificate expires</source>
         <translation>証明書の有効期限</translation>
     </message>
+    <message>
+        <source>Active; password reset, to be changed at next login</source>
+        <translation>有効（パスワードリセット済み・次回ログイン時に変更）</translation>
+    </message>
 </context>
 <context>
     <name>kessai::UsersPage</name>
@@ -4233,10 +4328,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>&amp;Enable</source>
         <translation>有効にする(&amp;E)</translation>
-    </message>
-    <message>
-        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it.</source>
-        <translation>ご自身を無効にしたり、ご自身の証明書を失効させたりはできません（元に戻せる人がいなくなります）。</translation>
     </message>
     <message>
         <source>User %1 created. Issue a certificate so that the user can log in.</source>
@@ -4331,6 +4422,38 @@ The user cannot log in until you issue a certificate.</source>
     <message>
         <source>Revoke the certificate of %1 (%2)? They cannot connect until a new one is issued.</source>
         <translation>%1（%2）の証明書を失効させますか？ 新しい証明書を発行するまで接続できなくなります。</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>パスワードをリセット(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself or revoke your own certificate: nobody could undo it. Change your own password with File → Change password.</source>
+        <translation>自分自身を無効にしたり、自分の証明書を失効させたりすることはできません（元に戻せる人がいなくなるため）。自分のパスワードは「ファイル → パスワードを変更」で変更してください。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset but the gateway&apos;s answer could not be read. Reset it again.</source>
+        <translation>%1 のパスワードはリセットされましたが、ゲートウェイの応答を読み取れませんでした。もう一度リセットしてください。</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset; they choose a new one at their next login.</source>
+        <translation>%1 のパスワードをリセットしました。次回ログイン時に本人が新しいパスワードを設定します。</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>パスワードのリセット</translation>
+    </message>
+    <message>
+        <source>The new password of %1 is shown only now. Give it to the user by a channel other than the certificate&apos;s (for example by phone). At their next login they must choose their own.</source>
+        <translation>%1 の新しいパスワードは今回しか表示されません。証明書とは別の経路（電話など）で本人に伝えてください。次回ログイン時に本人が自分のパスワードに変更する必要があります。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>パスワードのリセット</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1 (%2)? Their sessions end at once, the gateway makes a new password that is shown to you once, and they must change it at their next login.</source>
+        <translation>%1（%2）のパスワードをリセットしますか?セッションはすぐに終了し、ゲートウェイが新しいパスワードを作成して一度だけ表示します。本人は次回ログイン時にパスワードを変更する必要があります。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "bulk/bulkbatchesmodel.h"
 #include "bulk/bulkservice.h"
 #include "connection/connectiondialog.h"
+#include "login/changepassworddialog.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "profile/secretstore.h"
@@ -43,7 +44,13 @@ ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
                         m_interruptedBySession.append(batchId);
                 });
     }
-    connect(m_lock, &SessionLock::unlocked, this, &ConsoleSession::resumeInterruptedBatches);
+    connect(m_lock, &SessionLock::unlocked, this, [this] {
+        // An admin reset the password while the console was locked: the new one first.
+        if (m_client->user().mustChangePassword)
+            requirePasswordChange(m_mainWindow, [this] { resumeInterruptedBatches(); });
+        else
+            resumeInterruptedBatches();
+    });
     connect(m_lock, &SessionLock::logoutRequested, this, [this] { logout(); });
     connect(m_client, &MerchantClient::sessionExpired, this, [this] {
         // With the window up, the lock asks for the password over it (SessionLock).
@@ -58,6 +65,7 @@ ConsoleSession::ConsoleSession(const Profile &profile, QObject *parent)
 ConsoleSession::~ConsoleSession()
 {
     m_lock->disarm();
+    delete m_passwordDialog;
     delete m_connectionDialog;
     delete m_loginDialog;
     delete m_mainWindow;
@@ -81,6 +89,11 @@ LoginDialog *ConsoleSession::loginDialog() const
 MainWindow *ConsoleSession::mainWindow() const
 {
     return m_mainWindow;
+}
+
+ChangePasswordDialog *ConsoleSession::passwordDialog() const
+{
+    return m_passwordDialog;
 }
 
 void ConsoleSession::start(const QString &passphrase)
@@ -163,8 +176,26 @@ void ConsoleSession::showConnection(const QString &message)
     dialog->show();
 }
 
+void ConsoleSession::requirePasswordChange(QWidget *parent, const std::function<void()> &next)
+{
+    delete m_passwordDialog;
+    auto *dialog = new ChangePasswordDialog(m_client, ChangePasswordDialog::Mode::Required, parent);
+    m_passwordDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, next);
+    connect(dialog, &ChangePasswordDialog::logoutRequested, this, [this] { logout(); });
+    if (parent) {
+        dialog->open(); // over the window, which keeps its pages for after the change
+    } else {
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    }
+}
+
 void ConsoleSession::showLogin()
 {
+    delete m_passwordDialog;
     delete m_loginDialog;
     auto *dialog = new LoginDialog(m_client, m_identity.subjectName());
     m_loginDialog = dialog;
@@ -177,7 +208,10 @@ void ConsoleSession::showLogin()
             m_profile.loginId = dialog->loginId();
             m_profile.save();
         }
-        showMain();
+        if (m_client->user().mustChangePassword)
+            requirePasswordChange(nullptr, [this] { showMain(); });
+        else
+            showMain();
     });
     connect(dialog, &QDialog::rejected, this, [this] {
         if (m_changeConnection) {

@@ -6,9 +6,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace kessai {
 
 class BulkService;
+class ChangePasswordDialog;
 class ConnectionDialog;
 class LoginDialog;
 class MainWindow;
@@ -38,6 +41,8 @@ public:
     ConnectionDialog *connectionDialog() const;
     LoginDialog *loginDialog() const;
     MainWindow *mainWindow() const;
+    // Open while an admin-reset password waits to be replaced (after login or an unlock).
+    ChangePasswordDialog *passwordDialog() const;
     // Locks the console after 15 minutes without input, at the session's 12 hours, and when the
     // gateway ends the session; unlocking keeps every page and running batch.
     SessionLock *sessionLock() const { return m_lock; }
@@ -51,6 +56,10 @@ private:
     void showConnection(const QString &message = QString());
     void showLogin();
     void showMain();
+    // The gateway lets a user whose password an admin reset do nothing but choose a new one
+    // (403 password_change_required): the dialog asks for it, then `next` runs. Log out is the
+    // other way on. Over parent when the main window is up.
+    void requirePasswordChange(QWidget *parent, const std::function<void()> &next);
     // Signs out; then the login dialog, or the certificate choice with pickCertificate.
     void logout(bool pickCertificate = false);
     bool useIdentity(const ClientIdentity &identity, const QList<QSslCertificate> &ca);
@@ -68,6 +77,7 @@ private:
     ClientIdentity m_identity;
     QPointer<ConnectionDialog> m_connectionDialog;
     QPointer<LoginDialog> m_loginDialog;
+    QPointer<ChangePasswordDialog> m_passwordDialog;
     QPointer<MainWindow> m_mainWindow;
     bool m_changeConnection = false;
 };

@@ -4,6 +4,7 @@
 #include "common/page.h"
 #include "pagelist.h"
 #include "connection/certificatedialog.h"
+#include "login/changepassworddialog.h"
 #include "domain/japantime.h"
 #include "tls/certificateexpiry.h"
 #include "bulk/bulkservice.h"
@@ -167,6 +168,16 @@ void MainWindow::buildMenus()
     connect(certificate, &QAction::triggered, this, [this] {
         auto *dialog = new CertificateDialog(m_client->identity(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *password = fileMenu->addAction(tr("Change &password…"));
+    password->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(password, &QAction::triggered, this, [this] {
+        auto *dialog = new ChangePasswordDialog(m_client, ChangePasswordDialog::Mode::Voluntary, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this] {
+            statusBar()->showMessage(tr("Your password has been changed; your other sessions have ended."), 10000);
+        });
         dialog->open();
     });
     QAction *change = fileMenu->addAction(tr("Change ce&rtificate…"));

@@ -47,6 +47,12 @@ QString messageForCode(const QString &code, const QString &serverMessage)
         return QCoreApplication::translate("kessai::ApiReply", "Your client certificate is no longer accepted. Ask an administrator for a new one.");
     if (code == QLatin1String("too_many_attempts"))
         return QCoreApplication::translate("kessai::ApiReply", "Too many logins with a certificate of another user. Wait a minute and log in with your own ID.");
+    if (code == QLatin1String("wrong_password"))
+        return QCoreApplication::translate("kessai::ApiReply", "The current password is wrong.");
+    if (code == QLatin1String("weak_password"))
+        return QCoreApplication::translate("kessai::ApiReply", "The password does not meet the policy: at least 12 characters with letters and digits, and not the current one.");
+    if (code == QLatin1String("password_change_required"))
+        return QCoreApplication::translate("kessai::ApiReply", "An administrator reset your password. Change it (File > Change password…) before you go on.");
     if (code == QLatin1String("overloaded"))
         return QCoreApplication::translate("kessai::ApiReply", "The gateway is busy. Try again in a moment.");
     if (code == QLatin1String("session_expired"))

@@ -23,6 +23,7 @@ UserInfo UserInfo::fromJson(const QJsonObject &object)
     u.merchantName = merchant.value(QLatin1String("name")).toString();
     for (const QJsonValue &p : object.value(QLatin1String("permissions")).toArray())
         u.permissions.append(p.toString());
+    u.mustChangePassword = object.value(QLatin1String("must_change_password")).toBool();
     return u;
 }
 
@@ -208,6 +209,18 @@ ApiReply *MerchantClient::me()
     return get(QStringLiteral("/v1/me"));
 }
 
+ApiReply *MerchantClient::changePassword(const QString &currentPassword, const QString &newPassword)
+{
+    ApiReply *reply = post(QStringLiteral("/v1/me/password"),
+                           QJsonDocument(QJsonObject{{QStringLiteral("current_password"), currentPassword},
+                                                     {QStringLiteral("new_password"), newPassword}}));
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (reply->ok())
+            m_user.mustChangePassword = false;
+    });
+    return reply;
+}
+
 namespace {
 
 QUrlQuery pageQuery(const PaymentQuery &query, const QString &cursor, int limit, bool count)
@@ -341,6 +354,11 @@ ApiReply *MerchantClient::updateUser(const QString &loginId, const UserChange &c
 ApiReply *MerchantClient::unlockUser(const QString &loginId)
 {
     return post(userPath(loginId, QStringLiteral("/unlock")), QJsonDocument(QJsonObject()));
+}
+
+ApiReply *MerchantClient::resetUserPassword(const QString &loginId)
+{
+    return post(userPath(loginId, QStringLiteral("/password")), QJsonDocument(QJsonObject()));
 }
 
 ApiReply *MerchantClient::issueCertificate(const QString &loginId)

@@ -30,6 +30,8 @@ struct UserInfo
     QString merchantId;
     QString merchantName;
     QStringList permissions;
+    // An admin reset the password: the gateway refuses everything but changing it.
+    bool mustChangePassword = false;
 
     bool isAdmin() const { return role == QLatin1String("admin"); }
     bool can(const QString &permission) const { return permissions.contains(permission); }
@@ -76,6 +78,9 @@ public:
     // DELETE /v1/session; forgets the token at once, whatever the answer.
     ApiReply *logout();
     ApiReply *me();
+    // POST /v1/me/password: the signed-in user's own password. On success (204) the gateway has
+    // ended the user's other sessions and user().mustChangePassword is false.
+    ApiReply *changePassword(const QString &currentPassword, const QString &newPassword);
     // GET /v1/payments. count=false lets the gateway skip the total.
     ApiReply *searchPayments(const PaymentQuery &query, const QString &cursor, int limit, bool count);
     // The same page uncounted, its body kept raw (ApiReply::body()) for readPaymentListPage().
@@ -109,6 +114,7 @@ public:
     ApiReply *createUser(const QString &loginId, const UserChange &user, const QString &initialPassword);
     ApiReply *updateUser(const QString &loginId, const UserChange &change);
     ApiReply *unlockUser(const QString &loginId);
+    ApiReply *resetUserPassword(const QString &loginId); // readResetPassword
     ApiReply *issueCertificate(const QString &loginId); // IssuedCertificate::fromJson
     ApiReply *revokeCertificate(const QString &loginId);
     ApiReply *audit(const AuditQuery &query, const QString &cursor, int limit); // readAuditPage

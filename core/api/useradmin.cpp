@@ -36,6 +36,7 @@ std::optional<ManagedUser> ManagedUser::fromJson(const QJsonObject &o)
     for (const QJsonValue &p : o.value(QLatin1String("permissions")).toArray())
         user.permissions.append(p.toString());
     user.enabled = o.value(QLatin1String("enabled")).toBool(true);
+    user.mustChangePassword = o.value(QLatin1String("must_change_password")).toBool();
     if (user.loginId.isEmpty() || user.role.isEmpty() || !readTime(o.value(QLatin1String("locked_until")), &user.lockedUntil))
         return std::nullopt;
     const QJsonValue certificate = o.value(QLatin1String("certificate"));
@@ -85,6 +86,16 @@ std::optional<QList<ManagedUser>> readUsers(const ApiReply &reply)
 std::optional<ManagedUser> readManagedUser(const ApiReply &reply)
 {
     return reply.ok() ? ManagedUser::fromJson(reply.json().object()) : std::nullopt;
+}
+
+std::optional<QString> readResetPassword(const ApiReply &reply)
+{
+    if (!reply.ok())
+        return std::nullopt;
+    const QString password = reply.json().object().value(QLatin1String("password")).toString();
+    if (password.isEmpty())
+        return std::nullopt;
+    return password;
 }
 
 std::optional<IssuedCertificate> readIssuedCertificate(const ApiReply &reply)
@@ -170,6 +181,7 @@ std::optional<AuditLogPage> readAuditPage(const QJsonObject &object)
         entry.result = o.value(QLatin1String("result")).toString();
         entry.origin = o.value(QLatin1String("origin")).toString();
         entry.requestId = o.value(QLatin1String("request_id")).toString();
+        entry.detail = o.value(QLatin1String("detail")).toString();
         page.items.append(entry);
     }
     page.nextCursor = object.value(QLatin1String("next_cursor")).toString();
@@ -181,7 +193,8 @@ QStringList auditActions()
     return {QStringLiteral("login"),          QStringLiteral("logout"),           QStringLiteral("payment_view"),
             QStringLiteral("payment_export"), QStringLiteral("payment_capture"),  QStringLiteral("payment_cancel"),
             QStringLiteral("payment_amount"), QStringLiteral("payment_register"), QStringLiteral("user_create"),
-            QStringLiteral("user_update"),    QStringLiteral("user_unlock"),      QStringLiteral("certificate_issue"),
+            QStringLiteral("user_update"),    QStringLiteral("user_unlock"),      QStringLiteral("password_reset"),
+            QStringLiteral("password_change"), QStringLiteral("certificate_issue"),
             QStringLiteral("certificate_revoke"), QStringLiteral("user_list"),    QStringLiteral("audit_query"),
             QStringLiteral("statement_list"), QStringLiteral("statement_view"),   QStringLiteral("sandbox_clock")};
 }
@@ -200,6 +213,8 @@ QString auditActionLabel(const QString &action)
         {QStringLiteral("user_create"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "User created")},
         {QStringLiteral("user_update"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "User changed")},
         {QStringLiteral("user_unlock"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "User unlocked")},
+        {QStringLiteral("password_reset"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "Password reset")},
+        {QStringLiteral("password_change"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "Password changed")},
         {QStringLiteral("certificate_issue"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "Certificate issued")},
         {QStringLiteral("certificate_revoke"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "Certificate revoked")},
         {QStringLiteral("user_list"), QT_TRANSLATE_NOOP("kessai::UserAdmin", "User list")},

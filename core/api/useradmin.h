@@ -30,6 +30,7 @@ struct ManagedUser
     QString role; // "admin" or "general"
     QStringList permissions; // effective, in catalogue order
     bool enabled = true;
+    bool mustChangePassword = false; // an admin reset the password; the user has not changed it yet
     qint64 lockedUntil = 0; // 0 = not locked; may lie in the past (the lock has run out)
     std::optional<Certificate> certificate; // the newest one issued, revoked or not
 
@@ -88,6 +89,7 @@ struct AuditEntry
     QString result;
     QString origin;
     QString requestId;
+    QString detail; // what changed (a user_update's before → after); empty when there is nothing more
 };
 
 struct AuditLogPage
@@ -102,6 +104,8 @@ std::optional<AuditLogPage> readAuditPage(const QJsonObject &object);
 std::optional<QList<ManagedUser>> readUsers(const ApiReply &reply);
 std::optional<ManagedUser> readManagedUser(const ApiReply &reply);
 std::optional<IssuedCertificate> readIssuedCertificate(const ApiReply &reply);
+// The generated password of POST /v1/users/{id}/password (shown once).
+std::optional<QString> readResetPassword(const ApiReply &reply);
 std::optional<AuditLogPage> readAuditPage(const ApiReply &reply);
 
 // The audit log's filters: who, what, the outcome, and a time range of whole days in Japan time

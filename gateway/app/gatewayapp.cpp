@@ -103,9 +103,11 @@ void GatewayApp::installRoutes()
     m_statements = std::make_unique<StatementStore>(m_database);
     m_audit = std::make_unique<AuditLog>(m_database);
 
-    // Every route but login needs a valid session on this certificate.
-    const RouteKit kit{[this](RouteKit::AuthenticatedHandler handler) -> RouteKit::Handler {
-        return [this, handler = std::move(handler)](const HttpRequest &req, HttpResponse &res) {
+    // Every route but login needs a valid session on this certificate; all but three also a
+    // password that is the user's own (not one an admin has just reset).
+    auto sessionCheck = [this](bool passwordMayBePending) {
+        return [this, passwordMayBePending](RouteKit::AuthenticatedHandler handler) -> RouteKit::Handler {
+        return [this, passwordMayBePending, handler = std::move(handler)](const HttpRequest &req, HttpResponse &res) {
             const RequestOrigin &origin = req.origin;
             auto user = m_sessions->authenticate(bearerToken(req), origin);
             if (!user.ok()) {
@@ -113,6 +115,11 @@ void GatewayApp::installRoutes()
                 return;
             }
             HttpServer::setRequestUser(user.value().user.loginId);
+            if (user.value().user.mustChangePassword && !passwordMayBePending) {
+                res.sendError({ErrorKind::Forbidden, QStringLiteral("password_change_required"),
+                               QStringLiteral("An administrator reset this password: change it (POST /v1/me/password) first.")});
+                return;
+            }
             // Time rules are applied lazily, before anything of this merchant is read or
             // acted on, so search, detail and actions all see the same status.
             if (auto due = m_paymentActions->applyDue(user.value().user.merchantId, m_paymentClock->now()); !due) {
@@ -122,7 +129,9 @@ void GatewayApp::installRoutes()
             }
             handler(req, res, callerOf(user.value()), origin);
         };
-    }};
+        };
+    };
+    const RouteKit kit{sessionCheck(false), sessionCheck(true)};
 
     Router &router = *m_http;
     installSessionRoutes(router, kit, *m_sessions);

@@ -23,6 +23,7 @@ struct AuditEntry
     QString result; // ok or an error code
     QString origin; // client IP
     QString requestId;
+    QString detail; // what changed, where the action says (user_update: "role: general → admin; …")
 };
 
 struct AuditQuery
@@ -47,6 +48,7 @@ struct AuditRow
     QString result;
     QString origin;
     QString requestId;
+    QString detail;
 };
 
 struct AuditPage

@@ -63,7 +63,7 @@ Result<void> writeAudit(const QSqlDatabase &db, const AuditEntry &entry)
 {
     auto done = runQuery(db,
                          QStringLiteral("INSERT INTO audit_log (at, login_id, merchant_id, action, target,"
-                                        " result, origin, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                        " result, origin, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                          {entry.at,
                           nullableText(entry.loginId),
                           nullableText(entry.merchantId),
@@ -71,7 +71,8 @@ Result<void> writeAudit(const QSqlDatabase &db, const AuditEntry &entry)
                           nullableText(entry.target),
                           escapedText(entry.result),
                           nullableText(entry.origin),
-                          nullableText(entry.requestId)});
+                          nullableText(entry.requestId),
+                          nullableText(entry.detail)});
     if (!done)
         return makeError(done.error());
     return {};
@@ -143,7 +144,7 @@ Result<AuditPage> AuditLog::page(const QString &merchantId, const AuditQuery &qu
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    QString sql = QStringLiteral("SELECT audit_id, at, login_id, action, target, result, origin, request_id"
+    QString sql = QStringLiteral("SELECT audit_id, at, login_id, action, target, result, origin, request_id, detail"
                                  " FROM audit_log WHERE merchant_id = ?");
     QVariantList values{merchantId};
     if (query.from) {
@@ -192,6 +193,7 @@ Result<AuditPage> AuditLog::page(const QString &merchantId, const AuditQuery &qu
         row.result = q.value(5).toString();
         row.origin = q.value(6).toString();
         row.requestId = q.value(7).toString();
+        row.detail = q.value(8).toString();
         page.items.append(std::move(row));
     }
     return page;

@@ -287,7 +287,8 @@ Result<void> Commands::addUser(const QString &dataDir, const QString &databaseOp
     print(QStringLiteral("Hand the .p12 file and the password to %1, and the passphrase by another channel"
                          " (in person, by phone), never in the same message as the file.")
               .arg(created.loginId));
-    print(QStringLiteral("The gateway has no password change yet: this password stays until the user is replaced."));
+    print(QStringLiteral("%1 can change this password in the console (File > Change password…) or with POST /v1/me/password.")
+              .arg(created.loginId));
     return {};
 }
 

@@ -16,6 +16,7 @@ struct Caller
     QString role;            // admin | general
     QStringList permissions; // effective: an admin has all
     QString sessionId;       // what logout ends
+    bool mustChangePassword = false; // an admin reset the password; see RouteKit
 };
 
 } // namespace kessai::gateway

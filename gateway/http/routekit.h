@@ -15,7 +15,11 @@ struct RouteKit
     using AuthenticatedHandler
         = std::function<void(const HttpRequest &, HttpResponse &, const Caller &, const RequestOrigin &)>;
 
+    // Every route but a few: a user whose password an admin has reset gets 403
+    // password_change_required here until it has changed it.
     std::function<Handler(AuthenticatedHandler)> authenticated;
+    // The few a user must reach to change a reset password: who am I, log out, the change itself.
+    std::function<Handler(AuthenticatedHandler)> evenBeforePasswordChange;
 };
 
 } // namespace kessai::gateway

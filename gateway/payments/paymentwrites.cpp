@@ -50,7 +50,7 @@ Result<void> addAudit(const QSqlDatabase &db, const ActionActor &actor, const QS
 {
     // Actor, merchant and target are never empty here, so the NULLs of empty texts are only
     // ever the origin and request id, as before writeAudit was shared.
-    return writeAudit(db, {now, actor.loginId, actor.merchantId, action, target, result, actor.origin, actor.requestId});
+    return writeAudit(db, {now, actor.loginId, actor.merchantId, action, target, result, actor.origin, actor.requestId, {}});
 }
 
 } // namespace PaymentWrites

@@ -98,7 +98,8 @@ Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
         return makeError(db.error());
     auto query = runQuery(*db,
                           QStringLiteral("SELECT u.login_id, u.merchant_id, m.name, u.name, u.role,"
-                                         " u.password_hash, u.failed_logins, u.locked_until, u.enabled"
+                                         " u.password_hash, u.failed_logins, u.locked_until, u.enabled,"
+                                         " u.must_change_password"
                                          " FROM users u JOIN merchants m ON m.merchant_id = u.merchant_id"
                                          " WHERE u.login_id = ?"),
                           {loginId});
@@ -117,6 +118,7 @@ Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
     user.failedLogins = q.value(6).toInt();
     user.lockedUntil = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
     user.enabled = q.value(8).toInt() != 0;
+    user.mustChangePassword = q.value(9).toInt() != 0;
 
     auto permissions = runQuery(*db,
                                 QStringLiteral("SELECT permission FROM user_permissions WHERE login_id = ?"),
@@ -220,6 +222,28 @@ Result<void> AccountStore::clearFailedLogins(const QString &loginId)
     return {};
 }
 
+Result<void> AccountStore::changePassword(const QString &loginId, const QString &passwordHash, const QString &keepSession)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    auto changed = runQuery(*db,
+                            QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = 0,"
+                                           " failed_logins = 0, locked_until = NULL WHERE login_id = ?"),
+                            {passwordHash, loginId});
+    if (!changed)
+        return makeError(changed.error());
+    auto ended = runQuery(*db,
+                          QStringLiteral("DELETE FROM sessions WHERE login_id = ? AND token_hash <> ?"),
+                          {loginId, keepSession});
+    if (!ended)
+        return makeError(ended.error());
+    return transaction.commit();
+}
+
 Result<void> AccountStore::createSession(const QString &tokenHash, const SessionRecord &session)
 {
     auto db = m_database.connection();
@@ -281,6 +305,17 @@ Result<void> AccountStore::deleteSession(const QString &tokenHash)
     if (!db)
         return makeError(db.error());
     auto done = runQuery(*db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
+    if (!done)
+        return makeError(done.error());
+    return {};
+}
+
+Result<void> AccountStore::deleteSessionsOf(const QString &loginId)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    auto done = runQuery(*db, QStringLiteral("DELETE FROM sessions WHERE login_id = ?"), {loginId});
     if (!done)
         return makeError(done.error());
     return {};

@@ -54,11 +54,16 @@ public:
     // Returns true when this failure locked the account.
     Result<bool> recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil);
     Result<void> clearFailedLogins(const QString &loginId);
+    // The user's own new password: stored with the reset flag cleared and the failed logins
+    // forgotten, and every other session of the user ended (keepSession: the token hash of the
+    // one that changed it), in one transaction.
+    Result<void> changePassword(const QString &loginId, const QString &passwordHash, const QString &keepSession);
 
     Result<void> createSession(const QString &tokenHash, const SessionRecord &session);
     Result<std::optional<SessionRecord>> findSession(const QString &tokenHash);
     Result<void> touchSession(const QString &tokenHash, qint64 now);
     Result<void> deleteSession(const QString &tokenHash);
+    Result<void> deleteSessionsOf(const QString &loginId);
 
     Result<void> audit(const AuditEntry &entry);
 

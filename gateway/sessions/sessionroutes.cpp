@@ -22,7 +22,8 @@ QJsonObject userJson(const Caller &user)
                        {QStringLiteral("merchant"),
                         QJsonObject{{QStringLiteral("id"), user.merchantId},
                                     {QStringLiteral("name"), user.merchantName}}},
-                       {QStringLiteral("permissions"), QJsonArray::fromStringList(user.permissions)}};
+                       {QStringLiteral("permissions"), QJsonArray::fromStringList(user.permissions)},
+                       {QStringLiteral("must_change_password"), user.mustChangePassword}};
 }
 
 } // namespace
@@ -75,7 +76,7 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
     });
 
     router.del("/v1/session",
-                  kit.authenticated([&sessions](const Request &, Response &res, const Caller &user,
+                  kit.evenBeforePasswordChange([&sessions](const Request &, Response &res, const Caller &user,
                                        const RequestOrigin &origin) {
                       auto done = sessions.logout(user, origin);
                       if (!done.ok()) {
@@ -86,9 +87,31 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
                   }));
 
     router.get("/v1/me",
-               kit.authenticated([](const Request &, Response &res, const Caller &user, const RequestOrigin &) {
+               kit.evenBeforePasswordChange([](const Request &, Response &res, const Caller &user, const RequestOrigin &) {
                    res.sendJson(200, userJson(user));
                }));
+
+    router.post("/v1/me/password",
+                kit.evenBeforePasswordChange([&sessions](const Request &req, Response &res, const Caller &user,
+                                                         const RequestOrigin &origin) {
+                    QJsonParseError parseError;
+                    const QJsonDocument document = QJsonDocument::fromJson(req.body, &parseError);
+                    const QJsonObject body = document.object();
+                    const QJsonValue current = body.value(QLatin1String("current_password"));
+                    const QJsonValue next = body.value(QLatin1String("new_password"));
+                    if (parseError.error != QJsonParseError::NoError || !document.isObject() || !current.isString()
+                        || !next.isString() || body.size() != 2) {
+                        res.sendError(ApiError::badRequest(
+                            QStringLiteral("The body must be {\"current_password\": \"…\", \"new_password\": \"…\"}.")));
+                        return;
+                    }
+                    auto changed = sessions.changePassword(user, current.toString(), next.toString(), origin);
+                    if (!changed.ok()) {
+                        res.sendError(changed.error());
+                        return;
+                    }
+                    res.status = 204;
+                }));
 }
 
 } // namespace kessai::gateway

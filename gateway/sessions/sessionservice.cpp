@@ -31,14 +31,15 @@ void SessionService::audit(const QString &action,
                            const QString &loginId,
                            const QString &merchantId,
                            const QString &result,
-                           const RequestOrigin &origin)
+                           const RequestOrigin &origin,
+                           const QString &target)
 {
     AuditEntry entry;
     entry.at = m_clock.now();
     entry.loginId = loginId;
     entry.merchantId = merchantId;
     entry.action = action;
-    entry.target = loginId;
+    entry.target = target.isEmpty() ? loginId : target;
     entry.result = result;
     entry.origin = origin.address;
     entry.requestId = origin.requestId;
@@ -96,8 +97,10 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
             if (holder && holder.value())
                 holderMerchant = holder.value()->merchantId;
         }
+        // Under the certificate's owner, who really acted; the login id typed is the target.
         if (window.count == 1)
-            audit(QStringLiteral("login"), loginId, holderMerchant, QStringLiteral("certificate_mismatch"), origin);
+            audit(QStringLiteral("login"), owner.value().value_or(loginId), holderMerchant,
+                  QStringLiteral("certificate_mismatch"), origin, QStringLiteral("typed:") + loginId);
         return ApiError{ErrorKind::Forbidden,
                         QStringLiteral("certificate_mismatch"),
                         QStringLiteral("The client certificate does not belong to this login ID.")};
@@ -199,9 +202,63 @@ ApiResult<bool> SessionService::logout(const Caller &caller, const RequestOrigin
     return true;
 }
 
+ApiResult<bool> SessionService::changePassword(const Caller &caller,
+                                              const QString &currentPassword,
+                                              const QString &newPassword,
+                                              const RequestOrigin &origin)
+{
+    const QString action = QStringLiteral("password_change");
+    const qint64 now = m_clock.now();
+    auto found = m_accounts.findUser(caller.loginId);
+    if (!found)
+        return ApiError::internal();
+    if (!found.value())
+        return ApiError::unauthenticated(QStringLiteral("The session token is not valid."));
+    const UserRecord &user = *found.value();
+    auto refuse = [&](const QString &result, ApiError error) {
+        audit(action, user.loginId, user.merchantId, result, origin);
+        return error;
+    };
+    if (user.lockedUntil > now) {
+        ApiError locked{ErrorKind::Locked, QStringLiteral("account_locked"),
+                        QStringLiteral("Too many wrong passwords; the account is locked for %1 more minute(s).")
+                            .arg((user.lockedUntil - now + 59) / 60)};
+        locked.retryAfterSeconds = user.lockedUntil - now;
+        return refuse(locked.code, locked);
+    }
+    if (!PasswordHasher::verify(currentPassword, user.passwordHash)) {
+        auto locked = m_accounts.recordFailedLogin(user.loginId, MaxFailedLogins, now + LockSeconds);
+        if (!locked)
+            return ApiError::internal();
+        // Whoever is guessing at an unattended console loses it with the lock.
+        if (locked.value()) {
+            if (auto ended = m_accounts.deleteSessionsOf(user.loginId); !ended)
+                return ApiError::internal();
+        }
+        return refuse(locked.value() ? QStringLiteral("wrong_password_locked") : QStringLiteral("wrong_password"),
+                      {ErrorKind::Unprocessable, QStringLiteral("wrong_password"), QStringLiteral("The current password is wrong.")});
+    }
+    if (const QString why = PasswordHasher::policyViolation(newPassword); !why.isEmpty())
+        return refuse(QStringLiteral("weak_password"), {ErrorKind::BadRequest, QStringLiteral("weak_password"), why});
+    if (newPassword == currentPassword)
+        return refuse(QStringLiteral("weak_password"),
+                      {ErrorKind::BadRequest, QStringLiteral("weak_password"),
+                       QStringLiteral("The new password must differ from the current one.")});
+    auto hash = PasswordHasher::hash(newPassword);
+    if (!hash)
+        return ApiError::internal();
+    if (auto changed = m_accounts.changePassword(user.loginId, hash.value(), caller.sessionId); !changed) {
+        qCWarning(lcGatewayDb).noquote() << "password change failed:" << changed.error();
+        return ApiError::internal();
+    }
+    audit(action, user.loginId, user.merchantId, QStringLiteral("ok"), origin);
+    return true;
+}
+
 Caller callerOf(const UserRecord &user, const QString &sessionId)
 {
-    return Caller{user.loginId, user.merchantId, user.merchantName, user.name, user.role, user.permissions, sessionId};
+    return Caller{user.loginId, user.merchantId,  user.merchantName,          user.name,
+                  user.role,    user.permissions, sessionId, user.mustChangePassword};
 }
 
 } // namespace kessai::gateway

@@ -56,6 +56,13 @@ public:
     ApiResult<LoginResult> login(const QString &loginId, const QString &password, const RequestOrigin &origin);
     ApiResult<AuthenticatedUser> authenticate(const QString &token, const RequestOrigin &origin);
     ApiResult<bool> logout(const Caller &caller, const RequestOrigin &origin);
+    // The signed-in user's own password: the current one must be right (a wrong one counts like
+    // a failed login; the failure that locks the account also ends its sessions), the new one
+    // meet the policy and differ. Ends the user's other sessions; clears a reset's flag.
+    ApiResult<bool> changePassword(const Caller &caller,
+                                   const QString &currentPassword,
+                                   const QString &newPassword,
+                                   const RequestOrigin &origin);
 
     static QString hashToken(const QString &token);
 
@@ -64,7 +71,8 @@ private:
                const QString &loginId,
                const QString &merchantId,
                const QString &result,
-               const RequestOrigin &origin);
+               const RequestOrigin &origin,
+               const QString &target = {}); // default: the login id
 
     struct MismatchWindow
     {

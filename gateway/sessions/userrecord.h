@@ -23,6 +23,8 @@ struct UserRecord
     int failedLogins = 0;
     qint64 lockedUntil = 0; // UTC epoch seconds, 0 = not locked
     bool enabled = true;
+    // An admin reset the password: nothing but changing it is allowed until the user does.
+    bool mustChangePassword = false;
 };
 
 struct NewUser

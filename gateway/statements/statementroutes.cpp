@@ -343,7 +343,7 @@ private:
                const QString &result) const
     {
         auto audited = m_audit.write({m_clock.now(), user.loginId, user.merchantId, action, target, result,
-                                         origin.address, origin.requestId});
+                                         origin.address, origin.requestId, {}});
         if (!audited)
             qCWarning(lcGatewayStatements).noquote() << "audit failed:" << audited.error();
     }

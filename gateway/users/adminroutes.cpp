@@ -34,6 +34,7 @@ QJsonObject managedUserJson(const ManagedUser &user)
                        {QStringLiteral("permissions"), QJsonArray::fromStringList(user.permissions)},
                        {QStringLiteral("enabled"), user.enabled},
                        {QStringLiteral("locked_until"), wireTimeOrNull(user.lockedUntil)},
+                       {QStringLiteral("must_change_password"), user.mustChangePassword},
                        {QStringLiteral("certificate"), certificate}};
 }
 
@@ -129,6 +130,20 @@ void installAdminRoutes(Router &router, UserAdmin &admin, const RouteKit &kit)
                                 return;
                             }
                             res.sendJson(200, managedUserJson(unlocked.value()));
+                        }));
+
+    router.post(std::string(UserPath) + "/password",
+                guarded(QStringLiteral("password_reset"),
+                        [&admin, kit](const Request &req, Response &res, const Caller &user,
+                                      const RequestOrigin &origin) {
+                            auto reset = admin.resetPassword(user, origin, loginIdOf(req));
+                            if (!reset.ok()) {
+                                res.sendError(reset.error());
+                                return;
+                            }
+                            // Handed out once: the gateway keeps only its hash.
+                            res.sendJson(200, QJsonObject{{QStringLiteral("password"), reset.value()},
+                                                          {QStringLiteral("must_change_password"), true}});
                         }));
 
     router.post(std::string(UserPath) + "/certificate",

@@ -13,7 +13,7 @@ namespace {
 
 const QString UserColumns = QStringLiteral(
     "SELECT u.login_id, u.merchant_id, u.name, u.role, u.enabled, u.locked_until,"
-    " c.fingerprint, c.not_after, c.revoked_at"
+    " c.fingerprint, c.not_after, c.revoked_at, u.must_change_password"
     " FROM users u"
     // The newest certificate of the user; the fingerprint breaks ties of the same second.
     " LEFT JOIN certificates c ON c.fingerprint = ("
@@ -29,6 +29,7 @@ ManagedUser userFromRow(const QSqlQuery &q)
     user.role = q.value(3).toString();
     user.enabled = q.value(4).toInt() != 0;
     user.lockedUntil = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    user.mustChangePassword = q.value(9).toInt() != 0;
     if (!q.value(6).isNull()) {
         CertificateSummary certificate;
         certificate.fingerprint = q.value(6).toString();
@@ -195,6 +196,28 @@ Result<void> AdminStore::unlock(const QString &merchantId, const QString &loginI
     if (done.value().numRowsAffected() != 1)
         return notOfMerchant(loginId);
     return {};
+}
+
+Result<void> AdminStore::resetPassword(const QString &merchantId, const QString &loginId, const QString &passwordHash)
+{
+    auto db = m_database.connection();
+    if (!db)
+        return makeError(db.error());
+    Transaction transaction(*db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    auto done = runQuery(*db,
+                         QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = 1,"
+                                        " failed_logins = 0, locked_until = NULL"
+                                        " WHERE login_id = ? AND merchant_id = ?"),
+                         {passwordHash, loginId, merchantId});
+    if (!done)
+        return makeError(done.error());
+    if (done.value().numRowsAffected() != 1)
+        return notOfMerchant(loginId);
+    if (auto ended = runQuery(*db, QStringLiteral("DELETE FROM sessions WHERE login_id = ?"), {loginId}); !ended)
+        return makeError(ended.error());
+    return transaction.commit();
 }
 
 Result<QStringList> AdminStore::revokeActive(const QSqlDatabase &db, const QString &loginId, qint64 now)

@@ -30,6 +30,9 @@ public:
     // Applies the change in one transaction; disabling a user also ends its sessions.
     Result<void> updateUser(const QString &merchantId, const QString &loginId, const UserChange &change);
     Result<void> unlock(const QString &merchantId, const QString &loginId);
+    // Stores a new password that its user must change at the next login, clears the lockout and
+    // ends every session of the user, in one transaction.
+    Result<void> resetPassword(const QString &merchantId, const QString &loginId, const QString &passwordHash);
     // Revokes every active certificate of the user, ends the sessions bound to them and stores
     // the new one, atomically. Returns the fingerprints revoked.
     Result<QStringList> replaceCertificate(const QString &merchantId,

@@ -31,6 +31,7 @@ struct ManagedUser
     QStringList storedPermissions; // as granted; differs from effective for admins
     bool enabled = true;
     qint64 lockedUntil = 0;
+    bool mustChangePassword = false; // an admin reset the password; the user has not changed it
     std::optional<CertificateSummary> certificate;
 };
 

@@ -101,6 +101,35 @@ std::optional<ApiError> parsePermissions(const QJsonValue &value, QStringList &p
     return std::nullopt;
 }
 
+// What a user_update changed, for the audit log: "role: general → admin; permissions: +capture
+// −cancel; enabled: true → false; name: 花子 → 華子". Only what differs; empty if nothing does.
+QString describeChange(const ManagedUser &before, const UserChange &change)
+{
+    QStringList parts;
+    if (change.name && *change.name != before.name)
+        parts << QStringLiteral("name: %1 → %2").arg(before.name, *change.name);
+    if (change.role && *change.role != before.role)
+        parts << QStringLiteral("role: %1 → %2").arg(before.role, *change.role);
+    if (change.permissions) {
+        QStringList delta;
+        for (const QString &permission : *change.permissions) {
+            if (!before.storedPermissions.contains(permission))
+                delta << u'+' + permission;
+        }
+        for (const QString &permission : before.storedPermissions) {
+            if (!change.permissions->contains(permission))
+                delta << QStringLiteral("−") + permission;
+        }
+        if (!delta.isEmpty())
+            parts << QStringLiteral("permissions: ") + delta.join(u' ');
+    }
+    if (change.enabled && *change.enabled != before.enabled)
+        parts << QStringLiteral("enabled: %1 → %2")
+                     .arg(before.enabled ? QStringLiteral("true") : QStringLiteral("false"),
+                          *change.enabled ? QStringLiteral("true") : QStringLiteral("false"));
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 UserAdmin::UserAdmin(AccountStore &accounts,
@@ -117,7 +146,8 @@ void UserAdmin::audit(const Caller &actor,
                       const RequestOrigin &origin,
                       const QString &action,
                       const QString &target,
-                      const QString &result)
+                      const QString &result,
+                      const QString &detail)
 {
     AuditEntry entry;
     entry.at = m_clock.now();
@@ -128,6 +158,7 @@ void UserAdmin::audit(const Caller &actor,
     entry.result = result;
     entry.origin = origin.address;
     entry.requestId = origin.requestId;
+    entry.detail = detail;
     if (auto written = m_accounts.audit(entry); !written)
         qCCritical(lcGatewayAdmin).noquote() << "audit entry lost:" << action << result << written.error();
 }
@@ -318,7 +349,7 @@ ApiResult<ManagedUser> UserAdmin::update(const Caller &actor,
         qCWarning(lcGatewayAdmin).noquote() << "user update failed:" << updated.error();
         return ApiError::internal();
     }
-    audit(actor, origin, action, targetName, QStringLiteral("ok"));
+    audit(actor, origin, action, targetName, QStringLiteral("ok"), describeChange(current.value(), change));
     qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "updated user" << loginId << "fields"
                                      << body.keys().join(u',');
     auto found = m_admin.findUser(actor.merchantId, loginId);
@@ -341,6 +372,33 @@ ApiResult<ManagedUser> UserAdmin::unlock(const Caller &actor, const RequestOrigi
     qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "unlocked user" << loginId;
     current.value().lockedUntil = 0;
     return current;
+}
+
+ApiResult<QString> UserAdmin::resetPassword(const Caller &actor, const RequestOrigin &origin, const QString &loginId)
+{
+    const QString action = QStringLiteral("password_reset");
+    auto current = target(actor, origin, loginId, action);
+    if (!current.ok())
+        return current.error();
+    const QString targetName = QStringLiteral("user:") + loginId;
+    if (loginId == actor.loginId) {
+        audit(actor, origin, action, targetName, QStringLiteral("self_lockout"));
+        return selfLockout(QStringLiteral("You cannot reset your own password: change it with your current one (POST /v1/me/password)."));
+    }
+    const QString password = PasswordHasher::generate();
+    auto hash = PasswordHasher::hash(password);
+    if (!hash) {
+        qCWarning(lcGatewayAdmin).noquote() << "password hashing failed:" << hash.error();
+        return ApiError::internal();
+    }
+    if (auto reset = m_admin.resetPassword(actor.merchantId, loginId, hash.value()); !reset) {
+        qCWarning(lcGatewayAdmin).noquote() << "password reset failed:" << reset.error();
+        return ApiError::internal();
+    }
+    audit(actor, origin, action, targetName, QStringLiteral("ok"));
+    // The password itself never reaches a log.
+    qCInfo(lcGatewayAdmin).noquote() << actor.loginId << "reset the password of" << loginId;
+    return password;
 }
 
 ApiResult<IssuedCertificate> UserAdmin::issueCertificate(const Caller &actor,

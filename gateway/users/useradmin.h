@@ -45,6 +45,10 @@ public:
                                   const QString &loginId,
                                   const QJsonObject &body);
     ApiResult<ManagedUser> unlock(const Caller &actor, const RequestOrigin &origin, const QString &loginId);
+    // A generated password (shown once, to the admin) that the user must change at its next
+    // login; clears the lockout and ends the user's sessions. Not for oneself (422 self_lockout:
+    // change your own with the current password).
+    ApiResult<QString> resetPassword(const Caller &actor, const RequestOrigin &origin, const QString &loginId);
     ApiResult<IssuedCertificate> issueCertificate(const Caller &actor,
                                                   const RequestOrigin &origin,
                                                   const QString &loginId);
@@ -59,7 +63,8 @@ private:
                const RequestOrigin &origin,
                const QString &action,
                const QString &target,
-               const QString &result);
+               const QString &result,
+               const QString &detail = {});
     // The target user of this merchant, or 404 (audited: it may be another merchant's).
     ApiResult<ManagedUser> target(const Caller &actor,
                                   const RequestOrigin &origin,

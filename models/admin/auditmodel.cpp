@@ -107,12 +107,17 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
             return e->result;
         case OriginColumn:
             return e->origin;
+        case DetailColumn:
+            return e->detail;
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == ActionColumn)
         return e->action;
+    if (role == Qt::ToolTipRole && index.column() == DetailColumn && !e->detail.isEmpty())
+        return e->detail; // a long change reads whole here
+
     if (role == Qt::ForegroundRole && index.column() == ResultColumn && e->result != QLatin1String("ok"))
         return QColor(0xb0, 0x1c, 0x1c);
     return {};
@@ -135,6 +140,8 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Result");
     case OriginColumn:
         return tr("From");
+    case DetailColumn:
+        return tr("Detail");
     default:
         return {};
     }

@@ -17,7 +17,7 @@ class AuditModel final : public KeysetModel
     Q_DISABLE_COPY_MOVE(AuditModel)
 
 public:
-    enum Column { TimeColumn, LoginIdColumn, ActionColumn, TargetColumn, ResultColumn, OriginColumn, ColumnCount };
+    enum Column { TimeColumn, LoginIdColumn, ActionColumn, TargetColumn, ResultColumn, OriginColumn, DetailColumn, ColumnCount };
 
     explicit AuditModel(QObject *parent = nullptr);
     ~AuditModel() override;

@@ -68,6 +68,8 @@ QString UsersModel::stateText(const ManagedUser &user) const
         return tr("Locked until %1").arg(JapanTime::format(user.lockedUntil).left(16));
     if (!user.hasActiveCertificate())
         return tr("No certificate: cannot log in");
+    if (user.mustChangePassword)
+        return tr("Active; password reset, to be changed at next login");
     return tr("Active");
 }
 

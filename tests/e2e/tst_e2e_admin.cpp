@@ -151,6 +151,42 @@ private Q_SLOTS:
         QVERIFY(loginWith(back, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password).ok());
     }
 
+    // 再発行 of a forgotten password: the gateway makes one, shows it once, and the user must
+    // change it at the next login; the old one and the old sessions stop working.
+    void resetsAPasswordThatMustBeChanged()
+    {
+        MerchantClient before;
+        QVERIFY(loginWith(before, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password).ok());
+        m_page->selectUser(QStringLiteral("admin"));
+        QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("resetPassword"))->isEnabled()); // oneself
+        m_page->selectUser(QStringLiteral("parttime.4"));
+        QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("resetPassword"))->isEnabled());
+
+        QSignalSpy finished(m_page.get(), &UsersPage::actionFinished);
+        QSignalSpy loaded(m_page.get(), &UsersPage::usersLoaded);
+        m_page->resetPassword(QStringLiteral("parttime.4"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString temporary = m_page->lastResetPassword();
+        QVERIFY(meetsPasswordPolicy(temporary));
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        const int row = m_page->model()->rowOf(QStringLiteral("parttime.4"));
+        QVERIFY(m_page->model()->userAt(row)->mustChangePassword);
+        QVERIFY(m_page->model()->index(row, UsersModel::StateColumn).data().toString().contains(QStringLiteral("reset")));
+
+        QCOMPARE(waitFor(before.me()).error.kind, ApiError::Kind::Authentication); // its session ended
+        MerchantClient after;
+        QCOMPARE(loginWith(after, QStringLiteral("parttime.4"), m_p12, m_passphrase, m_password).error.kind,
+                 ApiError::Kind::Authentication);
+        QVERIFY(loginWith(after, QStringLiteral("parttime.4"), m_p12, m_passphrase, temporary).ok());
+        QVERIFY(after.user().mustChangePassword);
+        QCOMPARE(waitFor(after.searchPayments(PaymentQuery{}, QString(), 10, false)).error.code, QStringLiteral("password_change_required"));
+        m_password = QStringLiteral("parttime-own-42");
+        QVERIFY(waitFor(after.changePassword(temporary, m_password)).ok());
+        QVERIFY(!after.user().mustChangePassword);
+        QVERIFY(waitFor(after.searchPayments(PaymentQuery{}, QString(), 10, false)).ok());
+    }
+
     void aRevokedCertificateIsRefusedAtItsNextConnection()
     {
         QSignalSpy finished(m_page.get(), &UsersPage::actionFinished);
@@ -183,6 +219,23 @@ private Q_SLOTS:
         }
         QVERIFY2(targets.contains(QStringLiteral("user:parttime.4")), qPrintable(targets.join(u',')));
         QVERIFY(results.contains(QStringLiteral("conflict"))); // the second, refused attempt
+        // A change says what changed; a reset is on record under the admin who did it.
+        query.action = QStringLiteral("user_update");
+        loaded.clear();
+        page.search(query);
+        QVERIFY(loaded.wait(10000));
+        QStringList details;
+        for (int row = 0; row < page.model()->rowCount(); ++row)
+            details.append(page.model()->index(row, AuditModel::DetailColumn).data().toString());
+        QVERIFY2(details.contains(QStringLiteral("permissions: +view:03")), qPrintable(details.join(u'|')));
+        QVERIFY2(details.contains(QStringLiteral("enabled: true → false")), qPrintable(details.join(u'|')));
+        query.action = QStringLiteral("password_reset");
+        loaded.clear();
+        page.search(query);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->entryAt(0)->loginId, QStringLiteral("admin"));
+        QCOMPARE(page.model()->entryAt(0)->target, QStringLiteral("user:parttime.4"));
         query = AuditQuery();
         query.action = QStringLiteral("certificate_revoke");
         query.from = QDate::currentDate().addDays(-1);

@@ -109,7 +109,8 @@ void TestGatewayLockout::mismatchedLoginsAreLimitedPerCertificate()
     int audited = 0;
     {
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("SELECT request_id FROM audit_log WHERE result = 'certificate_mismatch' AND login_id = 'admin2'")));
+        QVERIFY(query.exec(QStringLiteral("SELECT request_id FROM audit_log WHERE result = 'certificate_mismatch'"
+                                          " AND login_id = 'viewer' AND target = 'typed:admin2'")));
         while (query.next())
             audited += requestIds.contains(query.value(0).toString()) ? 1 : 0;
     }

@@ -713,11 +713,14 @@ void TestGatewaySearch::anUpgradeAddingIndexesAnalysesThem()
     {
         QSqlDatabase db = gateway.openDatabase(connection);
         QVERIFY2(db.isOpen(), qPrintable(gateway.error()));
-        QStringList downgrade;
+        // Schema 9 first, then 8.
+        QStringList downgrade{QStringLiteral("ALTER TABLE users DROP COLUMN must_change_password"),
+                              QStringLiteral("ALTER TABLE audit_log DROP COLUMN detail"),
+                              QStringLiteral("DELETE FROM schema_version WHERE version = 9")};
         if (postgres) {
-            downgrade = {QStringLiteral("DROP INDEX payments_customer_fold_trigram")};
+            downgrade += {QStringLiteral("DROP INDEX payments_customer_fold_trigram")};
         } else {
-            downgrade = {QStringLiteral("DROP TRIGGER payment_customer_folds_insert"),
+            downgrade += {QStringLiteral("DROP TRIGGER payment_customer_folds_insert"),
                          QStringLiteral("DROP TRIGGER payment_customer_folds_update"),
                          QStringLiteral("DROP TRIGGER payment_customer_folds_delete"),
                          QStringLiteral("DROP TABLE payment_customer_folds"),

@@ -268,13 +268,15 @@ void TestGatewaySession::certificateOfAnotherUserIsRefused()
     QVERIFY2(db.isOpen(), qPrintable(m_gateway.error()));
     {
         QSqlQuery query(db);
-        QVERIFY(query.prepare(QStringLiteral("SELECT login_id, result, origin FROM audit_log WHERE request_id = ?")));
+        QVERIFY(query.prepare(QStringLiteral("SELECT login_id, result, origin, target FROM audit_log WHERE request_id = ?")));
         query.addBindValue(QString::fromLatin1(response.requestId));
         QVERIFY(query.exec());
         QVERIFY(query.next());
-        QCOMPARE(query.value(0).toString(), QStringLiteral("admin"));
+        // Under the certificate's owner, who really acted; the login id typed is the target.
+        QCOMPARE(query.value(0).toString(), QStringLiteral("staff"));
         QCOMPARE(query.value(1).toString(), QStringLiteral("certificate_mismatch"));
         QCOMPARE(query.value(2).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(query.value(3).toString(), QStringLiteral("typed:admin"));
     }
     db.close();
     db = QSqlDatabase();

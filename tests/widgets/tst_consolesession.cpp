@@ -5,7 +5,9 @@
 #include "consolesession.h"
 #include "domain/japantime.h"
 #include "gatewayfixture.h"
+#include "login/changepassworddialog.h"
 #include "login/lockdialog.h"
+#include "api/useradmin.h"
 #include "login/logindialog.h"
 #include "sessionlock.h"
 #include "mainwindow.h"
@@ -406,6 +408,78 @@ private Q_SLOTS:
         QVERIFY(!lock->isArmed());
         QTRY_VERIFY(!closing);
         QVERIFY(!session.client()->isLoggedIn());
+    }
+
+    // An administrator reset the password: after the login the console asks for a new one before
+    // any page (the gateway refuses everything else until then), and Escape does not skip it.
+    void aResetPasswordIsChangedBeforeAnyPage()
+    {
+        MerchantClient admin;
+        login(admin);
+        const ApiResult reset = waitFor(admin.resetUserPassword(QStringLiteral("staff")));
+        QVERIFY2(reset.ok(), qPrintable(reset.error.displayText()));
+        const QString temporary = reset.json.object().value(QLatin1String("password")).toString();
+        QVERIFY(meetsPasswordPolicy(temporary));
+
+        const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
+        Profile staffProfile = profile(QStringLiteral("reset"));
+        staffProfile.p12Path = staff.p12;
+        ConsoleSession session(staffProfile);
+        session.start(staff.p12Passphrase);
+        QTRY_VERIFY(session.loginDialog() && session.loginDialog()->isVisible());
+        auto *loginPassword = session.loginDialog()->findChild<QLineEdit *>(QStringLiteral("password"));
+        QTest::keyClicks(loginPassword, temporary);
+        QTest::keyClick(loginPassword, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(session.passwordDialog() && session.passwordDialog()->isVisible(), 15000);
+        QVERIFY(!session.mainWindow());
+        QVERIFY(session.client()->user().mustChangePassword);
+
+        ChangePasswordDialog *dialog = session.passwordDialog();
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(dialog->isVisible());
+        auto *current = dialog->findChild<QLineEdit *>(QStringLiteral("currentPassword"));
+        auto *fresh = dialog->findChild<QLineEdit *>(QStringLiteral("newPassword"));
+        auto *confirm = dialog->findChild<QLineEdit *>(QStringLiteral("confirmPassword"));
+        auto *button = dialog->findChild<QPushButton *>(QStringLiteral("changePasswordButton"));
+        auto *hint = dialog->findChild<QLabel *>(QStringLiteral("passwordHint"));
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("changePasswordError"));
+        QVERIFY(current && fresh && confirm && button && hint && error);
+        QVERIFY(!button->isEnabled());
+        QTest::keyClicks(current, QStringLiteral("not-the-password-1"));
+        QTest::keyClicks(fresh, QStringLiteral("short1"));
+        QVERIFY(!button->isEnabled());
+        QVERIFY2(hint->text().contains(QStringLiteral("12")), qPrintable(hint->text()));
+        const QString chosen = QStringLiteral("staff-chose-this-1");
+        fresh->clear();
+        QTest::keyClicks(fresh, chosen);
+        QTest::keyClicks(confirm, QStringLiteral("staff-chose-this-2"));
+        QVERIFY(!button->isEnabled()); // the two do not match
+        confirm->clear();
+        QTest::keyClicks(confirm, chosen);
+        QVERIFY(button->isEnabled());
+
+        // A wrong current password: the gateway says so, the dialog stays.
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!session.mainWindow());
+        saveScreenshot(dialog, QStringLiteral("change-password.png"));
+
+        current->clear();
+        QTest::keyClicks(current, temporary);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow() && session.mainWindow()->isVisible(), 15000);
+        QVERIFY(!session.client()->user().mustChangePassword);
+        QTRY_VERIFY(!session.passwordDialog());
+
+        // The chosen password is the one that works now.
+        const auto loaded = ClientIdentity::load(staff.p12, staff.p12Passphrase);
+        MerchantClient later;
+        later.setBaseUrl(m_gateway.url());
+        later.setIdentity(loaded.identity, loadCaCertificates(m_gateway.caPath()));
+        QCOMPARE(waitFor(later.login(staff.loginId, temporary)).error.kind, ApiError::Kind::Authentication);
+        QVERIFY(waitFor(later.login(staff.loginId, chosen)).ok());
+        QVERIFY(!later.user().mustChangePassword);
     }
 
     // File → Certificate details shows what an administrator asks for; from 30 days before its

@@ -76,6 +76,7 @@ UsersPage::UsersPage(MerchantClient *client, QWidget *parent)
     , m_unlock(new QPushButton(tr("&Unlock")))
     , m_issue(new QPushButton(tr("&Issue certificate…")))
     , m_revoke(new QPushButton(tr("&Revoke certificate…")))
+    , m_resetPassword(new QPushButton(tr("Reset &password…")))
     , m_status(new QLabel)
     , m_why(new QLabel)
     , m_reloadAction(new QAction(tr("Reload users"), this))
@@ -85,7 +86,7 @@ UsersPage::UsersPage(MerchantClient *client, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("userFilter"));
     m_filter->setPlaceholderText(tr("Filter by login ID or name"));
     m_filter->setClearButtonEnabled(true);
-    for (QPushButton *button : {m_create, m_edit, m_enable, m_unlock, m_issue, m_revoke})
+    for (QPushButton *button : {m_create, m_edit, m_enable, m_unlock, m_resetPassword, m_issue, m_revoke})
         button->setAutoDefault(false);
     m_create->setObjectName(QStringLiteral("createUser"));
     m_edit->setObjectName(QStringLiteral("editUser"));
@@ -93,6 +94,7 @@ UsersPage::UsersPage(MerchantClient *client, QWidget *parent)
     m_unlock->setObjectName(QStringLiteral("unlockUser"));
     m_issue->setObjectName(QStringLiteral("issueCertificate"));
     m_revoke->setObjectName(QStringLiteral("revokeCertificate"));
+    m_resetPassword->setObjectName(QStringLiteral("resetPassword"));
     m_status->setObjectName(QStringLiteral("usersStatus"));
     m_status->setWordWrap(true);
     m_why->setObjectName(QStringLiteral("usersWhy"));
@@ -118,7 +120,7 @@ UsersPage::UsersPage(MerchantClient *client, QWidget *parent)
     top->addWidget(m_filter, 1);
     top->addWidget(m_create);
     auto *actions = new QHBoxLayout;
-    for (QPushButton *button : {m_edit, m_enable, m_unlock, m_issue, m_revoke})
+    for (QPushButton *button : {m_edit, m_enable, m_unlock, m_resetPassword, m_issue, m_revoke})
         actions->addWidget(button);
     actions->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -138,6 +140,7 @@ UsersPage::UsersPage(MerchantClient *client, QWidget *parent)
     connect(m_enable, &QPushButton::clicked, this, &UsersPage::askToggleEnabled);
     connect(m_unlock, &QPushButton::clicked, this, [this] { unlock(currentLoginId()); });
     connect(m_issue, &QPushButton::clicked, this, &UsersPage::askIssue);
+    connect(m_resetPassword, &QPushButton::clicked, this, &UsersPage::askResetPassword);
     connect(m_revoke, &QPushButton::clicked, this, &UsersPage::askRevoke);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &UsersPage::currentChanged);
@@ -223,9 +226,12 @@ void UsersPage::currentChanged()
     m_enable->setText(user && !user->enabled ? tr("&Enable") : tr("&Disable"));
     m_unlock->setEnabled(mayTouch && user->lockedUntil > QDateTime::currentSecsSinceEpoch());
     m_issue->setEnabled(mayTouch);
+    // Your own password: File → Change password (the gateway refuses a reset of it too).
+    m_resetPassword->setEnabled(mayTouch && !self);
     m_revoke->setEnabled(mayTouch && !self && user->hasActiveCertificate());
     if (mayTouch && self)
-        why = tr("You cannot disable yourself or revoke your own certificate: nobody could undo it.");
+        why = tr("You cannot disable yourself or revoke your own certificate: nobody could undo it. Change your own "
+                 "password with File → Change password.");
     m_why->setText(why);
     m_why->setVisible(!why.isEmpty());
 }
@@ -305,43 +311,95 @@ void UsersPage::issueCertificate(const QString &loginId, const QString &path)
         reload();
         const QString done = tr("Certificate for %1 saved to %2.").arg(loginId, QDir::toNativeSeparators(path));
         m_status->setText(done);
-        showPassphrase(loginId, path, *issued);
+        showSecretOnce(tr("Certificate issued"),
+                       tr("The certificate of %1 is saved to:\n%2\n\nIts passphrase is shown only now. Give the file "
+                          "and the passphrase to the user by different channels (for example the file by e-mail, "
+                          "the passphrase by phone).")
+                           .arg(loginId, QDir::toNativeSeparators(path)),
+                       issued->passphrase);
         Q_EMIT actionFinished(true, done);
     });
 }
 
-void UsersPage::showPassphrase(const QString &loginId, const QString &path, const IssuedCertificate &issued)
+void UsersPage::showSecretOnce(const QString &title, const QString &text, const QString &secret)
 {
     if (qEnvironmentVariableIsSet("KESSAI_TEST_NO_DIALOGS"))
         return;
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Certificate issued"));
-    auto *text = new QLabel(tr("The certificate of %1 is saved to:\n%2\n\nIts passphrase is shown only now. Give the file "
-                               "and the passphrase to the user by different channels (for example the file by e-mail, "
-                               "the passphrase by phone).")
-                                .arg(loginId, QDir::toNativeSeparators(path)));
-    text->setWordWrap(true);
-    auto *passphrase = new QLineEdit(issued.passphrase);
-    passphrase->setObjectName(QStringLiteral("passphrase"));
-    passphrase->setReadOnly(true);
-    QFont mono = passphrase->font();
+    dialog.setObjectName(QStringLiteral("secretDialog"));
+    dialog.setWindowTitle(title);
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    auto *field = new QLineEdit(secret);
+    field->setObjectName(QStringLiteral("secret"));
+    field->setReadOnly(true);
+    QFont mono = field->font();
     mono.setFamily(QStringLiteral("monospace"));
-    passphrase->setFont(mono);
+    field->setFont(mono);
     auto *copy = new QPushButton(tr("&Copy"));
-    connect(copy, &QPushButton::clicked, &dialog, [&issued] { QApplication::clipboard()->setText(issued.passphrase); });
+    connect(copy, &QPushButton::clicked, &dialog, [&secret] { QApplication::clipboard()->setText(secret); });
     auto *row = new QHBoxLayout;
-    row->addWidget(passphrase, 1);
+    row->addWidget(field, 1);
     row->addWidget(copy);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::accept);
     auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
+    layout->addWidget(label);
     layout->addLayout(row);
     layout->addWidget(buttons);
+    dialog.resize(520, dialog.sizeHint().height());
     dialog.exec();
-    // The passphrase leaves the clipboard with the dialog.
-    if (QApplication::clipboard()->text() == issued.passphrase)
+    // The secret leaves the clipboard with the dialog.
+    if (QApplication::clipboard()->text() == secret)
         QApplication::clipboard()->clear();
+}
+
+void UsersPage::resetPassword(const QString &loginId)
+{
+    if (!m_client || loginId.isEmpty())
+        return;
+    ApiReply *reply = m_client->resetUserPassword(loginId);
+    connect(reply, &ApiReply::finished, this, [this, reply, loginId] {
+        if (!reply->ok()) {
+            showError(reply->error());
+            Q_EMIT actionFinished(false, reply->error().displayText());
+            return;
+        }
+        const std::optional<QString> password = readResetPassword(*reply);
+        reload();
+        if (!password) {
+            // The reset happened (the old password no longer works); the answer was lost.
+            const QString message = tr("The password of %1 was reset but the gateway's answer could not be read. "
+                                       "Reset it again.")
+                                        .arg(loginId);
+            m_status->setText(message);
+            Q_EMIT actionFinished(false, message);
+            return;
+        }
+        m_lastResetPassword = *password;
+        const QString done = tr("The password of %1 is reset; they choose a new one at their next login.").arg(loginId);
+        m_status->setText(done);
+        showSecretOnce(tr("Password reset"),
+                       tr("The new password of %1 is shown only now. Give it to the user by a channel other than the "
+                          "certificate's (for example by phone). At their next login they must choose their own.")
+                           .arg(loginId),
+                       *password);
+        Q_EMIT actionFinished(true, done);
+    });
+}
+
+void UsersPage::askResetPassword()
+{
+    const ManagedUser *user = m_model->userAt(m_model->rowOf(currentLoginId()));
+    if (!user || !m_resetPassword->isEnabled())
+        return;
+    if (QMessageBox::warning(this, tr("Reset password"),
+                             tr("Reset the password of %1 (%2)? Their sessions end at once, the gateway makes a new "
+                                "password that is shown to you once, and they must change it at their next login.")
+                                 .arg(user->loginId, user->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes)
+        resetPassword(user->loginId);
 }
 
 void UsersPage::askCreate()

@@ -47,6 +47,10 @@ public:
     // the passphrase is in lastPassphrase() and shown once.
     void issueCertificate(const QString &loginId, const QString &path);
     QString lastPassphrase() const { return m_lastPassphrase; }
+    // Has the gateway generate a new password for the user (shown once; lastResetPassword()),
+    // which the user must change at the next login; their sessions end.
+    void resetPassword(const QString &loginId);
+    QString lastResetPassword() const { return m_lastResetPassword; }
 
 Q_SIGNALS:
     void usersLoaded();
@@ -59,7 +63,10 @@ private:
     void askToggleEnabled();
     void askIssue();
     void askRevoke();
-    void showPassphrase(const QString &loginId, const QString &path, const IssuedCertificate &issued);
+    void askResetPassword();
+    // A secret the gateway shows once (a passphrase, a generated password), with Copy; it leaves
+    // the clipboard when the dialog closes.
+    void showSecretOnce(const QString &title, const QString &text, const QString &secret);
     void finishAction(ApiReply *reply, const QString &doneText);
     void showError(const ApiError &error);
 
@@ -74,11 +81,13 @@ private:
     QPushButton *m_unlock;
     QPushButton *m_issue;
     QPushButton *m_revoke;
+    QPushButton *m_resetPassword;
     QLabel *m_status;
     QLabel *m_why;
     QAction *m_reloadAction;
     QAction *m_createAction;
     QString m_lastPassphrase;
+    QString m_lastResetPassword;
 };
 
 } // namespace kessai

@@ -2,13 +2,13 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "common/inlinestatus.h"
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -22,8 +22,7 @@ LockDialog::LockDialog(MerchantClient *client, Reason reason, int idleMinutes, Q
     , m_message(new QLabel)
     , m_running(new QLabel)
     , m_password(new QLineEdit)
-    , m_error(new QLabel)
-    , m_progress(new QProgressBar)
+    , m_status(new InlineStatus(QStringLiteral("lockError")))
     , m_buttons(new QDialogButtonBox)
 {
     setObjectName(QStringLiteral("lockDialog"));
@@ -40,15 +39,6 @@ LockDialog::LockDialog(MerchantClient *client, Reason reason, int idleMinutes, Q
     m_running->hide();
     m_password->setObjectName(QStringLiteral("lockPassword"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_error->setObjectName(QStringLiteral("lockError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(6);
-    m_progress->hide();
 
     QPushButton *unlock = m_buttons->addButton(tr("&Unlock"), QDialogButtonBox::AcceptRole);
     unlock->setObjectName(QStringLiteral("unlockButton"));
@@ -72,8 +62,7 @@ LockDialog::LockDialog(MerchantClient *client, Reason reason, int idleMinutes, Q
     layout->addWidget(who);
     layout->addWidget(m_running);
     layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     // Now that the button is in the dialog, the dialog keeps it the default through the focus
     // moves of a busy attempt (set earlier, the second Return after a wrong password did nothing).
@@ -86,7 +75,7 @@ LockDialog::LockDialog(MerchantClient *client, Reason reason, int idleMinutes, Q
         m_password->clear();
         Q_EMIT logoutRequested();
     });
-    connect(m_password, &QLineEdit::textEdited, m_error, &QLabel::hide);
+    connect(m_password, &QLineEdit::textEdited, m_status, &InlineStatus::clearError);
     setReason(reason);
     m_password->setFocus();
     resize(460, sizeHint().height());
@@ -126,7 +115,7 @@ void LockDialog::setRunningWork(const QString &text)
 
 void LockDialog::setBusy(bool busy)
 {
-    m_progress->setVisible(busy);
+    m_status->setBusy(busy);
     m_password->setEnabled(!busy);
     for (QAbstractButton *button : m_buttons->buttons()) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
@@ -139,12 +128,11 @@ void LockDialog::accept()
     if (m_pending)
         return;
     if (m_password->text().isEmpty()) {
-        m_error->setText(tr("Enter your password."));
-        m_error->show();
+        m_status->showError(tr("Enter your password."));
         m_password->setFocus();
         return;
     }
-    m_error->hide();
+    m_status->clearError();
     setBusy(true);
     ApiReply *reply = m_client->reauthenticate(m_password->text());
     m_password->clear();
@@ -158,9 +146,8 @@ void LockDialog::accept()
         }
         if (reply->error().kind == ApiError::Kind::Cancelled)
             return;
-        m_error->setText(reply->ok() ? tr("The gateway signed in another user. Log out and sign in again.")
-                                     : reply->error().displayText());
-        m_error->show();
+        m_status->showError(reply->ok() ? tr("The gateway signed in another user. Log out and sign in again.")
+                                        : reply->error().displayText());
         m_password->setFocus();
     });
 }

@@ -6,11 +6,11 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 
 namespace kessai {
 
 class ApiReply;
+class InlineStatus;
 class MerchantClient;
 
 // The lock screen: the signed-in user's password again, over a console whose windows are
@@ -56,8 +56,7 @@ private:
     QLabel *m_message;
     QLabel *m_running;
     QLineEdit *m_password;
-    QLabel *m_error;
-    QProgressBar *m_progress;
+    InlineStatus *m_status;
     QDialogButtonBox *m_buttons;
     QPointer<ApiReply> m_pending;
 };

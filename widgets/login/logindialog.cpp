@@ -2,12 +2,12 @@
 
 #include "api/apireply.h"
 #include "api/merchantclient.h"
+#include "common/inlinestatus.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -18,8 +18,7 @@ LoginDialog::LoginDialog(MerchantClient *client, const QString &certificateSubje
     , m_client(client)
     , m_loginId(new QLineEdit)
     , m_password(new QLineEdit)
-    , m_error(new QLabel)
-    , m_progress(new QProgressBar)
+    , m_status(new InlineStatus(QStringLiteral("loginError")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("loginDialog"));
@@ -28,15 +27,6 @@ LoginDialog::LoginDialog(MerchantClient *client, const QString &certificateSubje
     m_loginId->setMaxLength(64);
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_error->setObjectName(QStringLiteral("loginError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumHeight(6);
-    m_progress->hide();
 
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("Log in"));
@@ -56,8 +46,7 @@ LoginDialog::LoginDialog(MerchantClient *client, const QString &certificateSubje
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(header);
     layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
@@ -66,7 +55,7 @@ LoginDialog::LoginDialog(MerchantClient *client, const QString &certificateSubje
         Q_EMIT changeConnectionRequested();
         reject();
     });
-    connect(m_password, &QLineEdit::textEdited, m_error, &QLabel::hide);
+    connect(m_password, &QLineEdit::textEdited, m_status, &InlineStatus::clearError);
     resize(440, sizeHint().height());
 }
 
@@ -89,7 +78,7 @@ QString LoginDialog::loginId() const
 
 void LoginDialog::setBusy(bool busy)
 {
-    m_progress->setVisible(busy);
+    m_status->setBusy(busy);
     m_loginId->setEnabled(!busy);
     m_password->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
@@ -100,12 +89,11 @@ void LoginDialog::accept()
     if (m_pending)
         return;
     if (loginId().isEmpty() || m_password->text().isEmpty()) {
-        m_error->setText(tr("Enter your login ID and password."));
-        m_error->show();
+        m_status->showError(tr("Enter your login ID and password."));
         (loginId().isEmpty() ? m_loginId : m_password)->setFocus();
         return;
     }
-    m_error->hide();
+    m_status->clearError();
     setBusy(true);
     ApiReply *reply = m_client->login(loginId(), m_password->text());
     m_pending = reply;
@@ -119,8 +107,7 @@ void LoginDialog::accept()
         }
         if (reply->error().kind == ApiError::Kind::Cancelled)
             return;
-        m_error->setText(reply->error().displayText());
-        m_error->show();
+        m_status->showError(reply->error().displayText());
         m_password->selectAll();
         m_password->setFocus();
     });

@@ -4,13 +4,12 @@
 #include <QPointer>
 
 class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
-class QProgressBar;
 
 namespace kessai {
 
 class ApiReply;
+class InlineStatus;
 class MerchantClient;
 
 // ID + password, sent over the connection that carries the user's certificate. Stays open with
@@ -39,8 +38,7 @@ private:
     MerchantClient *m_client;
     QLineEdit *m_loginId;
     QLineEdit *m_password;
-    QLabel *m_error;
-    QProgressBar *m_progress;
+    InlineStatus *m_status;
     QDialogButtonBox *m_buttons;
     QPointer<ApiReply> m_pending;
 };

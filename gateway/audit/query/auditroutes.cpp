@@ -22,7 +22,7 @@ const QString ManageUsers = QStringLiteral("manage_users");
 void refuse(AuditLog &audit, const Clock &clock, const Caller &user, const RequestOrigin &origin, HttpResponse &res)
 {
     const AuditEntry entry{clock.now(), user.loginId,   user.merchantId, QStringLiteral("audit_query"),
-                           QString(),   QStringLiteral("forbidden"), origin.address, origin.requestId};
+                           QString(),   QStringLiteral("forbidden"), origin.address, origin.requestId, {}};
     if (auto written = audit.write(entry); !written)
         qCCritical(lcGatewayAuditRoutes).noquote() << "audit entry lost:" << entry.action << entry.result << written.error();
     res.sendError(ApiError::forbidden(QStringLiteral("This requires the %1 permission.").arg(ManageUsers)));
@@ -58,7 +58,8 @@ void installAuditRoutes(Router &router, const RouteKit &kit, AuditLog &audit, co
                                                         {QStringLiteral("target"), text(row.target)},
                                                         {QStringLiteral("result"), row.result},
                                                         {QStringLiteral("origin"), text(row.origin)},
-                                                        {QStringLiteral("request_id"), text(row.requestId)}});
+                                                        {QStringLiteral("request_id"), text(row.requestId)},
+                                                        {QStringLiteral("detail"), text(row.detail)}});
                            }
                            const QString &next = result.value().nextCursor;
                            res.sendJson(200,

@@ -44,7 +44,7 @@ void installExportRoutes(Router &router, const RouteKit &kit, PaymentStore &paym
                                                              const Caller &user, const RequestOrigin &origin) {
                    const auto record = [&audit, &clock, user, origin](const QString &target, const QString &result) {
                        auto audited = audit.write({clock.now(), user.loginId, user.merchantId, ExportAction, target,
-                                                   result, origin.address, origin.requestId});
+                                                   result, origin.address, origin.requestId, {}});
                        if (!audited)
                            qCWarning(lcGatewayExport).noquote() << "audit failed:" << audited.error();
                    };

@@ -148,7 +148,7 @@ void installSearchRoutes(Router &router,
                        auto audited = audit.write({clock.now(), user.loginId, user.merchantId,
                                                         QStringLiteral("payment_view"),
                                                         QStringLiteral("payment:") + paymentId,
-                                                        QStringLiteral("not_found"), origin.address, origin.requestId});
+                                                        QStringLiteral("not_found"), origin.address, origin.requestId, {}});
                        if (!audited)
                            qCWarning(lcGatewayHttp).noquote() << "audit failed:" << audited.error();
                        res.sendError(ApiError::notFound(QStringLiteral("No such payment.")));
