@@ -1,6 +1,7 @@
 #include "admin/auditmodel.h"
 #include "admin/auditpage.h"
 #include "connection/certificatedialog.h"
+#include "login/changepassworddialog.h"
 #include "login/lockdialog.h"
 #include "admin/usereditordialog.h"
 #include "admin/usersmodel.h"
@@ -312,6 +313,11 @@ private Q_SLOTS:
         certificate.show();
         QVERIFY(QTest::qWaitForWindowExposed(&certificate));
         QVERIFY(certificate.grab().save(QDir(dir).filePath(QStringLiteral("certificate-ja.png"))));
+        ChangePasswordDialog change(&m_admin, ChangePasswordDialog::Mode::Required);
+        change.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&change));
+        QVERIFY(change.findChild<QLabel *>(QStringLiteral("passwordHint"))->text().contains(QStringLiteral("現在のパスワード")));
+        QVERIFY(change.grab().save(QDir(dir).filePath(QStringLiteral("change-password-ja.png"))));
         qInfo("screenshots in %s", qPrintable(dir));
     }
 
