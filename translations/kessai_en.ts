@@ -220,6 +220,10 @@ Request ID: %8</translation>
         <source>Audit entry</source>
         <translation>Audit entry</translation>
     </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
 </context>
 <context>
     <name>kessai::BulkActionBar</name>

@@ -219,6 +219,10 @@ Request ID: %8</source>
         <source>Audit entry</source>
         <translation>操作ログの記録</translation>
     </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>詳細: %1</translation>
+    </message>
 </context>
 <context>
     <name>kessai::BulkActionBar</name>

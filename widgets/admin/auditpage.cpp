@@ -161,9 +161,11 @@ void AuditPage::showEntry(const QModelIndex &index)
     const AuditEntry *e = m_model->entryAt(index.row());
     if (!e)
         return;
-    const QString text = tr("Time: %1 (Japan time)\nUser: %2\nAction: %3 (%4)\nTarget: %5\nResult: %6\nFrom: %7\nRequest ID: %8")
-                             .arg(JapanTime::format(e->at), e->loginId, auditActionLabel(e->action), e->action, e->target,
-                                  e->result, e->origin, e->requestId);
+    QString text = tr("Time: %1 (Japan time)\nUser: %2\nAction: %3 (%4)\nTarget: %5\nResult: %6\nFrom: %7\nRequest ID: %8")
+                       .arg(JapanTime::format(e->at), e->loginId, auditActionLabel(e->action), e->action, e->target,
+                            e->result, e->origin, e->requestId);
+    if (!e->detail.isEmpty())
+        text += u'\n' + tr("Detail: %1").arg(e->detail);
     QMessageBox box(QMessageBox::Information, tr("Audit entry"), text, QMessageBox::Close, this);
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();
