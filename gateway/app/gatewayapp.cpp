@@ -107,28 +107,28 @@ void GatewayApp::installRoutes()
     // password that is the user's own (not one an admin has just reset).
     auto sessionCheck = [this](bool passwordMayBePending) {
         return [this, passwordMayBePending](RouteKit::AuthenticatedHandler handler) -> RouteKit::Handler {
-        return [this, passwordMayBePending, handler = std::move(handler)](const HttpRequest &req, HttpResponse &res) {
-            const RequestOrigin &origin = req.origin;
-            auto user = m_sessions->authenticate(bearerToken(req), origin);
-            if (!user.ok()) {
-                res.sendError(user.error());
-                return;
-            }
-            HttpServer::setRequestUser(user.value().user.loginId);
-            if (user.value().user.mustChangePassword && !passwordMayBePending) {
-                res.sendError({ErrorKind::Forbidden, QStringLiteral("password_change_required"),
-                               QStringLiteral("An administrator reset this password: change it (POST /v1/me/password) first.")});
-                return;
-            }
-            // Time rules are applied lazily, before anything of this merchant is read or
-            // acted on, so search, detail and actions all see the same status.
-            if (auto due = m_paymentActions->applyDue(user.value().user.merchantId, m_paymentClock->now()); !due) {
-                qCWarning(lcGatewayHttp).noquote() << "payment time rules failed:" << due.error();
-                res.sendError(ApiError::internal());
-                return;
-            }
-            handler(req, res, callerOf(user.value()), origin);
-        };
+            return [this, passwordMayBePending, handler = std::move(handler)](const HttpRequest &req, HttpResponse &res) {
+                const RequestOrigin &origin = req.origin;
+                auto user = m_sessions->authenticate(bearerToken(req), origin);
+                if (!user.ok()) {
+                    res.sendError(user.error());
+                    return;
+                }
+                HttpServer::setRequestUser(user.value().user.loginId);
+                if (user.value().user.mustChangePassword && !passwordMayBePending) {
+                    res.sendError({ErrorKind::Forbidden, QStringLiteral("password_change_required"),
+                                   QStringLiteral("An administrator reset this password: change it (POST /v1/me/password) first.")});
+                    return;
+                }
+                // Time rules are applied lazily, before anything of this merchant is read or
+                // acted on, so search, detail and actions all see the same status.
+                if (auto due = m_paymentActions->applyDue(user.value().user.merchantId, m_paymentClock->now()); !due) {
+                    qCWarning(lcGatewayHttp).noquote() << "payment time rules failed:" << due.error();
+                    res.sendError(ApiError::internal());
+                    return;
+                }
+                handler(req, res, callerOf(user.value()), origin);
+            };
         };
     };
     const RouteKit kit{sessionCheck(false), sessionCheck(true)};
