@@ -115,6 +115,45 @@
     </message>
 </context>
 <context>
+    <name>kessai::AuditExport</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Action code</source>
+        <translation>Action code</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>kessai::AuditModel</name>
     <message>
         <source>Time</source>
@@ -223,6 +262,42 @@ Request ID: %8</translation>
     <message>
         <source>Detail: %1</source>
         <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export the audit log…</source>
+        <translation>&amp;Export the audit log…</translation>
+    </message>
+    <message>
+        <source>Payment ID, trading ID or login ID</source>
+        <translation>Payment ID, trading ID or login ID</translation>
+    </message>
+    <message>
+        <source>Only the entries about this payment (its payment ID or trading ID), this user or this statement.</source>
+        <translation>Only the entries about this payment (its payment ID or trading ID), this user or this statement.</translation>
+    </message>
+    <message>
+        <source>Ab&amp;out:</source>
+        <translation>Ab&amp;out:</translation>
+    </message>
+    <message>
+        <source>Export every entry the filters find, not only the rows on screen (Ctrl+E)</source>
+        <translation>Export every entry the filters find, not only the rows on screen (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>Every entry the filters find, newest first, not only the rows on screen.</source>
+        <translation>Every entry the filters find, newest first, not only the rows on screen.</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1374,17 @@ Request ID: %8</translation>
     </message>
 </context>
 <context>
+    <name>kessai::ExportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>The export failed. No file was written.</translation>
+    </message>
+</context>
+<context>
     <name>kessai::LockCurtain</name>
     <message>
         <source>Kessai is locked</source>
@@ -1542,6 +1628,17 @@ Request ID: %8</translation>
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PagedExporter</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>Not connected to the gateway.</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>this format is not available</translation>
     </message>
 </context>
 <context>
@@ -3501,17 +3598,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
-    <name>kessai::StatementLinesExporter</name>
-    <message>
-        <source>Not connected to the gateway.</source>
-        <translation>Not connected to the gateway.</translation>
-    </message>
-    <message>
-        <source>this format is not available</source>
-        <translation>this format is not available</translation>
-    </message>
-</context>
-<context>
     <name>kessai::StatementLinesModel</name>
     <message>
         <source>Sale</source>
@@ -3835,10 +3921,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Exporting statement lines…</source>
         <translation>Exporting statement lines…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>One row per payment method, the totals and the payout.</source>
@@ -4288,6 +4370,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Active; password reset, to be changed at next login</source>
         <translation>Active; password reset, to be changed at next login</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,45 @@
     </message>
 </context>
 <context>
+    <name>kessai::AuditExport</name>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Action code</source>
+        <translation>操作コード</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>接続元</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>リクエストID</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+</context>
+<context>
     <name>kessai::AuditModel</name>
     <message>
         <source>Time</source>
@@ -222,6 +261,42 @@ Request ID: %8</source>
     <message>
         <source>Detail: %1</source>
         <translation>詳細: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export the audit log…</source>
+        <translation>操作ログの出力(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Payment ID, trading ID or login ID</source>
+        <translation>決済ID・取引ID・ログインID</translation>
+    </message>
+    <message>
+        <source>Only the entries about this payment (its payment ID or trading ID), this user or this statement.</source>
+        <translation>この決済（決済IDまたは取引ID）、このユーザー、またはこの支払明細についての記録だけを表示します。</translation>
+    </message>
+    <message>
+        <source>Ab&amp;out:</source>
+        <translation>対象(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Export every entry the filters find, not only the rows on screen (Ctrl+E)</source>
+        <translation>画面に表示中の行だけでなく、条件に合うすべての記録を出力します（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>操作ログの出力</translation>
+    </message>
+    <message>
+        <source>Every entry the filters find, newest first, not only the rows on screen.</source>
+        <translation>画面に表示中の行だけでなく、条件に合うすべての記録を新しい順に出力します。</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>操作ログを出力しています…</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作ログ</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1369,17 @@ Request ID: %8</source>
     </message>
 </context>
 <context>
+    <name>kessai::ExportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The export failed. No file was written.</source>
+        <translation>出力に失敗しました。ファイルは作成されていません。</translation>
+    </message>
+</context>
+<context>
     <name>kessai::LockCurtain</name>
     <message>
         <source>Kessai is locked</source>
@@ -1536,6 +1622,17 @@ Request ID: %8</source>
     <message>
         <source>Audit log</source>
         <translation>操作ログ</translation>
+    </message>
+</context>
+<context>
+    <name>kessai::PagedExporter</name>
+    <message>
+        <source>Not connected to the gateway.</source>
+        <translation>ゲートウェイに接続していません。</translation>
+    </message>
+    <message>
+        <source>this format is not available</source>
+        <translation>この形式には対応していません</translation>
     </message>
 </context>
 <context>
@@ -3489,17 +3586,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     </message>
 </context>
 <context>
-    <name>kessai::StatementLinesExporter</name>
-    <message>
-        <source>Not connected to the gateway.</source>
-        <translation>ゲートウェイに接続していません。</translation>
-    </message>
-    <message>
-        <source>this format is not available</source>
-        <translation>この形式には対応していません</translation>
-    </message>
-</context>
-<context>
     <name>kessai::StatementLinesModel</name>
     <message>
         <source>Sale</source>
@@ -3821,10 +3907,6 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Exporting statement lines…</source>
         <translation>明細行を出力しています…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
     <message>
         <source>One row per payment method, the totals and the payout.</source>
@@ -4273,6 +4355,14 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
     <message>
         <source>Active; password reset, to be changed at next login</source>
         <translation>有効（パスワードリセット済み・次回ログイン時に変更）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最終ログイン</translation>
     </message>
 </context>
 <context>

@@ -382,6 +382,8 @@ ApiReply *MerchantClient::audit(const AuditQuery &filter, const QString &cursor,
         query.addQueryItem(QStringLiteral("action"), filter.action);
     if (!filter.result.isEmpty())
         query.addQueryItem(QStringLiteral("result"), filter.result);
+    if (!filter.target.isEmpty())
+        query.addQueryItem(QStringLiteral("target"), QString::fromLatin1(QUrl::toPercentEncoding(filter.target)));
     // Whole days in Japan time: the gateway reads a plain date as 00:00 JST; the end is exclusive.
     if (filter.from.isValid())
         query.addQueryItem(QStringLiteral("from"), filter.from.toString(Qt::ISODate));

@@ -37,7 +37,8 @@ std::optional<ManagedUser> ManagedUser::fromJson(const QJsonObject &o)
         user.permissions.append(p.toString());
     user.enabled = o.value(QLatin1String("enabled")).toBool(true);
     user.mustChangePassword = o.value(QLatin1String("must_change_password")).toBool();
-    if (user.loginId.isEmpty() || user.role.isEmpty() || !readTime(o.value(QLatin1String("locked_until")), &user.lockedUntil))
+    if (user.loginId.isEmpty() || user.role.isEmpty() || !readTime(o.value(QLatin1String("locked_until")), &user.lockedUntil)
+        || !readTime(o.value(QLatin1String("last_login_at")), &user.lastLoginAt))
         return std::nullopt;
     const QJsonValue certificate = o.value(QLatin1String("certificate"));
     if (certificate.isObject()) {

@@ -32,6 +32,7 @@ struct ManagedUser
     bool enabled = true;
     bool mustChangePassword = false; // an admin reset the password; the user has not changed it yet
     qint64 lockedUntil = 0; // 0 = not locked; may lie in the past (the lock has run out)
+    qint64 lastLoginAt = 0; // the last successful login; 0 = never
     std::optional<Certificate> certificate; // the newest one issued, revoked or not
 
     bool isAdmin() const { return role == QLatin1String("admin"); }
@@ -115,6 +116,7 @@ struct AuditQuery
     QString loginId;
     QString action;
     QString result;
+    QString target; // a 決済ID, 取引ID, login ID or statement ID the entries are about
     QDate from, to;
 
     bool operator==(const AuditQuery &) const = default;

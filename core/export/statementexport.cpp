@@ -145,109 +145,31 @@ QString StatementExport::defaultFileName(const Statement &statement, bool lines,
 }
 
 StatementLinesExporter::StatementLinesExporter(MerchantClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_pager(new KeysetPager(this))
+    : PagedExporter(client, parent)
 {
-    m_pager->setRequests(
-        [this](const QString &cursor, int limit) -> ApiReply * {
-            return m_client ? m_client->statementLines(m_query, cursor, limit) : nullptr;
-        },
-        [this](ApiReply &reply) -> std::optional<QString> {
-            QString why;
-            auto page = readStatementLinesPage(reply.body(), &why);
-            if (!page) {
-                reply.setMalformed(why);
-                return std::nullopt;
-            }
-            const QString next = page->nextCursor;
-            m_page = std::move(*page);
-            return next;
-        });
-    connect(m_pager, &KeysetPager::pageRead, this, &StatementLinesExporter::writePage);
-    connect(m_pager, &KeysetPager::failed, this, [this](const ApiError &error) {
-        ExportResult result;
-        result.apiError = error;
-        finish(result);
-    });
 }
 
 StatementLinesExporter::~StatementLinesExporter() = default;
 
-void StatementLinesExporter::start()
+QList<ExportColumn> StatementLinesExporter::columns(bool englishHeader) const
 {
-    if (m_running)
-        return;
-    m_running = true;
-    m_rows = 0;
-    ExportResult result;
-    if (!m_client) {
-        result.apiError.kind = ApiError::Kind::Connection;
-        result.apiError.message = tr("Not connected to the gateway.");
-        finish(result);
-        return;
-    }
-    m_writer = TableWriter::create(m_path, m_format, m_options);
-    if (!m_writer) {
-        result.csvError.kind = CsvError::Kind::Io;
-        result.csvError.detail = tr("this format is not available");
-        finish(result);
-        return;
-    }
-    if (CsvError error = m_writer->open(StatementExport::lineColumns(m_options.englishHeader)); error.isError()) {
-        result.csvError = error;
-        finish(result);
-        return;
-    }
-    Q_EMIT progress(0, m_expected);
-    m_pager->restart(false);
-    m_pager->fetch(1000);
+    return StatementExport::lineColumns(englishHeader);
 }
 
-void StatementLinesExporter::writePage()
+ApiReply *StatementLinesExporter::requestPage(const QString &cursor, int limit)
 {
-    if (!m_running || !m_page)
-        return;
-    const StatementLinesPage page = std::move(*m_page);
-    m_page.reset();
-    const bool last = m_pager->isExhausted();
-    m_pager->fetch(1000); // the gateway reads the next page while this one is written
-    for (const StatementLine &line : page.items) {
-        if (CsvError error = m_writer->writeRow(StatementExport::lineCells(line)); error.isError()) {
-            ExportResult result;
-            result.csvError = error;
-            finish(result);
-            return;
-        }
-        ++m_rows;
-    }
-    Q_EMIT progress(m_rows, last ? m_rows : m_expected);
-    if (!last)
-        return;
-    ExportResult result;
-    result.rows = m_rows;
-    result.replacements = m_writer->replacements();
-    result.csvError = m_writer->commit();
-    finish(result);
+    return client()->statementLines(m_query, cursor, limit);
 }
 
-void StatementLinesExporter::cancel()
+std::optional<QString> StatementLinesExporter::readPage(const ApiReply &reply, QList<QVariantList> &rows, QString *why)
 {
-    if (!m_running)
-        return;
-    ExportResult result;
-    result.cancelled = true;
-    finish(result);
-}
-
-void StatementLinesExporter::finish(ExportResult result)
-{
-    m_pager->stop();
-    m_page.reset();
-    m_writer.reset(); // without commit() the temporary file goes
-    m_running = false;
-    result.path = m_path;
-    Q_EMIT finished(result);
+    auto page = readStatementLinesPage(reply.body(), why);
+    if (!page)
+        return std::nullopt;
+    rows.reserve(page->items.size());
+    for (const StatementLine &line : std::as_const(page->items))
+        rows.append(StatementExport::lineCells(line));
+    return page->nextCursor;
 }
 
 } // namespace kessai

@@ -1,14 +1,8 @@
 #pragma once
 
-#include "api/keysetpager.h"
 #include "api/statement.h"
-#include "export/paymentexporter.h"
+#include "export/pagedexporter.h"
 #include "export/tablewriter.h"
-
-#include <QObject>
-#include <QPointer>
-
-#include <memory>
 
 namespace kessai {
 
@@ -33,10 +27,8 @@ QString defaultFileName(const Statement &statement, bool lines, ExportFormat for
 
 } // namespace StatementExport
 
-// Writes every line of a statement (of the chosen methods and kinds) to a file, paging through
-// the gateway 1,000 lines at a time on the event loop: progress, cancel, nothing left under the
-// name unless every line was written.
-class StatementLinesExporter final : public QObject
+// Writes every line of a statement (of the chosen methods and kinds) to a file.
+class StatementLinesExporter final : public PagedExporter
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatementLinesExporter)
@@ -46,38 +38,14 @@ public:
     ~StatementLinesExporter() override;
 
     void setQuery(const StatementLineQuery &query) { m_query = query; }
-    void setOutputPath(const QString &path) { m_path = path; }
-    void setFormat(ExportFormat format) { m_format = format; }
-    void setOptions(const TableWriter::Options &options) { m_options = options; }
-    // The number of lines the walk will write, when the caller knows it (a statement's counts):
-    // the progress total.
-    void setExpectedLines(qint64 lines) { m_expected = lines; }
 
-    bool isRunning() const { return m_running; }
-
-public Q_SLOTS:
-    void start();
-    void cancel();
-
-Q_SIGNALS:
-    void progress(qint64 done, qint64 total); // total -1 when not known
-    void finished(const kessai::ExportResult &result); // exactly once per start()
+protected:
+    QList<ExportColumn> columns(bool englishHeader) const override;
+    ApiReply *requestPage(const QString &cursor, int limit) override;
+    std::optional<QString> readPage(const ApiReply &reply, QList<QVariantList> &rows, QString *why) override;
 
 private:
-    void writePage();
-    void finish(ExportResult result);
-
-    QPointer<MerchantClient> m_client;
     StatementLineQuery m_query;
-    QString m_path;
-    ExportFormat m_format = ExportFormat::CsvUtf8Bom;
-    TableWriter::Options m_options;
-    std::unique_ptr<TableWriter> m_writer;
-    KeysetPager *m_pager;
-    std::optional<StatementLinesPage> m_page;
-    qint64 m_expected = -1;
-    qint64 m_rows = 0;
-    bool m_running = false;
 };
 
 } // namespace kessai

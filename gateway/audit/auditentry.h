@@ -33,6 +33,9 @@ struct AuditQuery
     QString loginId;
     QString action;
     QString result;
+    // What the entries are about: a payment (its 決済ID, or its 取引ID), a user's login id (their
+    // certificates too) or a statement id; empty = anything.
+    QString target;
     // Keyset position: rows strictly older than (at, id).
     std::optional<std::pair<qint64, qint64>> before;
     int limit = 100;

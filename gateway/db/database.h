@@ -21,7 +21,7 @@ namespace kessai::gateway {
 class Database
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     static QString defaultPath(const QString &dataDir); // DIR/gateway.db
     // Whether location is a PostgreSQL URL (postgresql:// or postgres://) rather than a file.

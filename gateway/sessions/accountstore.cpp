@@ -208,15 +208,15 @@ Result<bool> AccountStore::recordFailedLogin(const QString &loginId, int lockAft
     return lock;
 }
 
-Result<void> AccountStore::clearFailedLogins(const QString &loginId)
+Result<void> AccountStore::recordLogin(const QString &loginId, qint64 at)
 {
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
     auto done = runQuery(*db,
-                         QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL"
-                                        " WHERE login_id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)"),
-                         {loginId});
+                         QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?"
+                                        " WHERE login_id = ?"),
+                         {at, loginId});
     if (!done)
         return makeError(done.error());
     return {};

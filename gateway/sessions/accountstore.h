@@ -53,7 +53,8 @@ public:
     // Counts a wrong password; at lockAfter failures the account is locked until lockedUntil.
     // Returns true when this failure locked the account.
     Result<bool> recordFailedLogin(const QString &loginId, int lockAfter, qint64 lockedUntil);
-    Result<void> clearFailedLogins(const QString &loginId);
+    // A successful login: the failed logins forgotten, the time kept as the user's last login.
+    Result<void> recordLogin(const QString &loginId, qint64 at);
     // The user's own new password: stored with the reset flag cleared and the failed logins
     // forgotten, and every other session of the user ended (keepSession: the token hash of the
     // one that changed it), in one transaction.

@@ -140,7 +140,7 @@ ApiResult<LoginResult> SessionService::login(const QString &loginId,
         return invalidCredentials();
     }
 
-    if (auto cleared = m_accounts.clearFailedLogins(user.loginId); !cleared)
+    if (auto recorded = m_accounts.recordLogin(user.loginId, now); !recorded)
         return ApiError::internal();
 
     LoginResult result;

@@ -35,6 +35,7 @@ QJsonObject managedUserJson(const ManagedUser &user)
                        {QStringLiteral("enabled"), user.enabled},
                        {QStringLiteral("locked_until"), wireTimeOrNull(user.lockedUntil)},
                        {QStringLiteral("must_change_password"), user.mustChangePassword},
+                       {QStringLiteral("last_login_at"), wireTimeOrNull(user.lastLoginAt)},
                        {QStringLiteral("certificate"), certificate}};
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 const QString UserColumns = QStringLiteral(
     "SELECT u.login_id, u.merchant_id, u.name, u.role, u.enabled, u.locked_until,"
-    " c.fingerprint, c.not_after, c.revoked_at, u.must_change_password"
+    " c.fingerprint, c.not_after, c.revoked_at, u.must_change_password, u.last_login_at"
     " FROM users u"
     // The newest certificate of the user; the fingerprint breaks ties of the same second.
     " LEFT JOIN certificates c ON c.fingerprint = ("
@@ -30,6 +30,7 @@ ManagedUser userFromRow(const QSqlQuery &q)
     user.enabled = q.value(4).toInt() != 0;
     user.lockedUntil = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
     user.mustChangePassword = q.value(9).toInt() != 0;
+    user.lastLoginAt = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
     if (!q.value(6).isNull()) {
         CertificateSummary certificate;
         certificate.fingerprint = q.value(6).toString();

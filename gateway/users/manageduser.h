@@ -32,6 +32,7 @@ struct ManagedUser
     bool enabled = true;
     qint64 lockedUntil = 0;
     bool mustChangePassword = false; // an admin reset the password; the user has not changed it
+    qint64 lastLoginAt = 0;          // the last successful login; 0 = never
     std::optional<CertificateSummary> certificate;
 };
 

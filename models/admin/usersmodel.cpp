@@ -99,6 +99,8 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
             return roleLabel(user->role);
         case StateColumn:
             return stateText(*user);
+        case LastLoginColumn:
+            return user->lastLoginAt > 0 ? JapanTime::format(user->lastLoginAt) : tr("never");
         case CertificateColumn:
             if (!user->certificate)
                 return tr("none");
@@ -140,6 +142,8 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Role");
     case StateColumn:
         return tr("State");
+    case LastLoginColumn:
+        return tr("Last login");
     case CertificateColumn:
         return tr("Certificate");
     case ExpiryColumn:

@@ -6,15 +6,15 @@
 
 namespace kessai {
 
-// The merchant's users for ユーザー管理: login ID, name, role, state (enabled, locked until),
-// certificate (fingerprint, expiry, revoked). The list is small (a merchant's staff): read whole.
+// The merchant's users for ユーザー管理: login ID, name, role, state (enabled, locked until), last
+// login, certificate (fingerprint, expiry, revoked). The list is small (a merchant's staff): read whole.
 class UsersModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsersModel)
 
 public:
-    enum Column { LoginIdColumn, NameColumn, RoleColumn, StateColumn, CertificateColumn, ExpiryColumn, ColumnCount };
+    enum Column { LoginIdColumn, NameColumn, RoleColumn, StateColumn, LastLoginColumn, CertificateColumn, ExpiryColumn, ColumnCount };
     enum Role { LoginIdRole = Qt::UserRole + 1 };
 
     explicit UsersModel(QObject *parent = nullptr);

@@ -7,16 +7,22 @@
 #include "admin/usersmodel.h"
 #include "admin/userspage.h"
 #include "api/merchantclient.h"
+#include "domain/japantime.h"
+#include "export/auditexport.h"
 #include "gatewayfixture.h"
 #include "pagelist.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +42,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_config.isValid());
+        qRegisterMetaType<ExportResult>();
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
         qputenv("KESSAI_TEST_NO_DIALOGS", "1");
         QVERIFY2(m_gateway.start(300, 3), qPrintable(m_gateway.error()));
@@ -66,6 +73,13 @@ private Q_SLOTS:
         QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("toggleUser"))->isEnabled());
         QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("revokeCertificate"))->isEnabled());
         QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("editUser"))->isEnabled());
+        // The admin logged in a moment ago; viewer never did.
+        const int adminRow = m_page->model()->rowOf(QStringLiteral("admin"));
+        const QString adminLogin = m_page->model()->index(adminRow, UsersModel::LastLoginColumn).data().toString();
+        QVERIFY2(adminLogin.startsWith(JapanTime::format(QDateTime::currentSecsSinceEpoch()).left(10)), qPrintable(adminLogin));
+        QVERIFY(m_page->model()->userAt(adminRow)->lastLoginAt > 0);
+        const int viewerRow = m_page->model()->rowOf(QStringLiteral("viewer"));
+        QCOMPARE(m_page->model()->index(viewerRow, UsersModel::LastLoginColumn).data().toString(), QStringLiteral("never"));
     }
 
     void createsAUserWhoLogsInWithTheIssuedCertificate()
@@ -247,6 +261,96 @@ private Q_SLOTS:
         QCOMPARE(page.model()->rowCount(), 1);
         QVERIFY(page.model()->entryAt(0)->target.startsWith(QLatin1String("user:parttime.4 cert:")));
         QCOMPARE(page.model()->entryAt(0)->loginId, QStringLiteral("admin"));
+
+        // "About" a user, typed in the filter row: the account and its certificates, nothing else.
+        page.search(AuditQuery());
+        auto *target = page.findChild<QLineEdit *>(QStringLiteral("auditTarget"));
+        QVERIFY(target);
+        target->setFocus();
+        QTest::keyClicks(target, QStringLiteral("parttime.4"));
+        loaded.clear();
+        QTest::keyClick(target, Qt::Key_Return);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.currentQuery().target, QStringLiteral("parttime.4"));
+        QVERIFY(page.model()->rowCount() >= 4); // created (twice), changed, reset, certificate issued and revoked
+        QSet<QString> actions;
+        for (int row = 0; row < page.model()->rowCount(); ++row) {
+            QVERIFY2(page.model()->entryAt(row)->target.startsWith(QLatin1String("user:parttime.4")),
+                     qPrintable(page.model()->entryAt(row)->target));
+            actions.insert(page.model()->entryAt(row)->action);
+        }
+        QVERIFY(actions.contains(QStringLiteral("user_create")));
+        QVERIFY(actions.contains(QStringLiteral("certificate_revoke")));
+    }
+
+    // 操作ログ → Export: every entry of the filters (more than a page of the table), with the time
+    // in Japan time, the action in words and as its code; nothing under the name when cancelled.
+    void auditLogExports()
+    {
+        AuditPage page(&m_admin);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(page.model(), &AuditModel::pageLoaded);
+        AuditQuery everything;
+        page.search(everything);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page.findChild<QAction *>(QStringLiteral("auditExportAction"))->isEnabled());
+        QVERIFY(page.menuActions().contains(page.findChild<QAction *>(QStringLiteral("auditExportAction"))));
+
+        // All of the log, as the gateway holds it now.
+        MerchantClient &client = m_admin;
+        QList<AuditEntry> all;
+        QString cursor;
+        do {
+            const ApiResult page1 = waitFor(client.audit(everything, cursor, 1000));
+            QVERIFY(page1.ok());
+            const auto read = readAuditPage(page1.json.object());
+            QVERIFY(read);
+            all += read->items;
+            cursor = read->nextCursor;
+        } while (!cursor.isEmpty());
+        QVERIFY(all.size() > 10);
+
+        const QString path = QDir(m_config.path()).filePath(QStringLiteral("audit.csv"));
+        QSignalSpy finished(&page, &AuditPage::exportFinished);
+        page.exportTo(path, ExportFormat::CsvUtf8, false);
+        QVERIFY(finished.wait(15000));
+        const auto result = finished.first().first().value<ExportResult>();
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        // Entries written while exporting (none here) would only be newer than the first row.
+        QVERIFY(result.rows >= all.size());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), result.rows + 1);
+        QCOMPARE(lines.first(), QStringLiteral("Time,User,Action,Action code,Target,Result,From,Request ID,Detail"));
+        const AuditEntry &oldest = all.last();
+        QVERIFY2(lines.last().startsWith(JapanTime::format(oldest.at) + u','), qPrintable(lines.last()));
+        QVERIFY2(lines.last().contains(u',' + oldest.action + u','), qPrintable(lines.last()));
+        QVERIFY(QStringList(lines).filter(QStringLiteral("permissions: +view:03")).size() == 1);
+
+        // A filter is what gets exported; Excel gets a workbook.
+        AuditQuery creates;
+        creates.action = QStringLiteral("user_create");
+        page.search(creates);
+        const QString xlsx = QDir(m_config.path()).filePath(QStringLiteral("audit.xlsx"));
+        finished.clear();
+        page.exportTo(xlsx, ExportFormat::Xlsx, true);
+        QVERIFY(finished.wait(15000));
+        const auto created = finished.first().first().value<ExportResult>();
+        QVERIFY2(created.ok(), qPrintable(created.errorText()));
+        int creations = 0;
+        for (const AuditEntry &entry : std::as_const(all))
+            creations += entry.action == QLatin1String("user_create");
+        QCOMPARE(created.rows, creations);
+        QVERIFY(QFileInfo(xlsx).size() > 0);
+        QCOMPARE(AuditExporter::defaultFileName(creates, QDate(2026, 12, 4), ExportFormat::CsvUtf8Bom),
+                 QStringLiteral("audit_20261204.csv"));
+        creates.from = QDate(2026, 12, 1);
+        creates.to = QDate(2026, 12, 3);
+        QCOMPARE(AuditExporter::defaultFileName(creates, QDate(2026, 12, 4), ExportFormat::Xlsx),
+                 QStringLiteral("audit_20261201-20261203.xlsx"));
     }
 
     // A general user without manage_users gets no admin page, and the gateway refuses it anyway.

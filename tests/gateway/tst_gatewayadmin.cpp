@@ -14,6 +14,7 @@
 #include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <map>
 #include <memory>
@@ -66,6 +67,7 @@ private slots:
     void auditRecordsLoginsMismatchAndLogout();
     void auditPagesNewestFirstWithoutGapsOrRepeats();
     void auditFilters();
+    void auditFindsWhatAnEntryIsAbout();
     void auditRejectsBadParameters_data();
     void auditRejectsBadParameters();
 
@@ -248,6 +250,10 @@ void TestGatewayAdmin::listShowsUsersOfOwnMerchantWithCertificates()
     QVERIFY(QDateTime::fromString(certificate.value(QLatin1String("not_after")).toString(), Qt::ISODate) > QDateTime::currentDateTimeUtc());
     // Only whether a reset password waits to be changed; never the password or its hash.
     QCOMPARE(staff.value(QLatin1String("must_change_password")).toBool(), false);
+    // staff logged in when the test began: their last login is a moment ago.
+    const QDateTime lastLogin = QDateTime::fromString(staff.value(QLatin1String("last_login_at")).toString(), Qt::ISODate);
+    QVERIFY2(lastLogin.isValid() && qAbs(lastLogin.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+             qPrintable(staff.value(QLatin1String("last_login_at")).toString()));
     QVERIFY(!QByteArray(list.body).replace("\"must_change_password\"", "").contains("password"));
 
     const GatewayClient::Response other = client(QStringLiteral("admin2")).get(QStringLiteral("/v1/users"), token(QStringLiteral("admin2")));
@@ -321,6 +327,7 @@ void TestGatewayAdmin::createdUserLogsInWithIssuedCertificate()
     QCOMPARE(created.json.value(QLatin1String("login_id")).toString(), QStringLiteral("clerk.1"));
     QCOMPARE(strings(created.json.value(QLatin1String("permissions"))), (QStringList{QStringLiteral("view:02"), QStringLiteral("view:03")}));
     QVERIFY(created.json.value(QLatin1String("certificate")).isNull());
+    QVERIFY(created.json.value(QLatin1String("last_login_at")).isNull()); // never logged in
 
     const GatewayClient::Response issued = client(QStringLiteral("admin")).post(QStringLiteral("/v1/users/clerk.1/certificate"), {},
                                                                                token(QStringLiteral("admin")));
@@ -336,6 +343,9 @@ void TestGatewayAdmin::createdUserLogsInWithIssuedCertificate()
     QVERIFY(!clerkToken.isEmpty());
     const GatewayClient::Response me = clerk.get(QStringLiteral("/v1/me"), clerkToken);
     QCOMPARE(me.json.value(QLatin1String("merchant")).toObject().value(QLatin1String("id")).toString(), QStringLiteral("M0001"));
+    const GatewayClient::Response clerkNow = client(QStringLiteral("admin")).get(QStringLiteral("/v1/users/clerk.1"),
+                                                                                token(QStringLiteral("admin")));
+    QVERIFY(!clerkNow.json.value(QLatin1String("last_login_at")).isNull());
 
     // Neither the passphrase nor the PKCS#12 is kept or logged by the gateway.
     m_gateway.serverLog();
@@ -659,6 +669,53 @@ void TestGatewayAdmin::auditFilters()
     QVERIFY(!audit(QStringLiteral("from=") + past + QStringLiteral("&to=") + future).isEmpty());
     // Another merchant's entries never show: admin2 logged in, but not in M0001's log.
     QVERIFY(audit(QStringLiteral("login_id=admin2")).isEmpty());
+}
+
+// target= finds the entries about one payment (by 決済ID or by 取引ID), one user (their
+// certificates and the logins typed as them too) or one statement — of this merchant only.
+void TestGatewayAdmin::auditFindsWhatAnEntryIsAbout()
+{
+    GatewayClient &admin = client(QStringLiteral("admin"));
+    const GatewayClient::Response list = admin.get(QStringLiteral("/v1/payments?type=02&status=20&limit=1"), token(QStringLiteral("admin")));
+    const QJsonObject payment = list.json.value(QLatin1String("items")).toArray().first().toObject();
+    const QString paymentId = payment.value(QLatin1String("payment_id")).toString();
+    const QString tradingId = payment.value(QLatin1String("trading_id")).toString();
+    QVERIFY(!paymentId.isEmpty() && !tradingId.isEmpty());
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("items"), QJsonArray{QJsonObject{
+                                                          {QStringLiteral("payment_id"), paymentId}}}}})
+                                .toJson(QJsonDocument::Compact);
+    QCOMPARE(admin.post(QStringLiteral("/v1/payments/capture"), body, token(QStringLiteral("admin")),
+                        {{"Idempotency-Key", "audit-target-capture-1"}})
+                 .status,
+             200);
+
+    for (const QString &id : {paymentId, tradingId}) {
+        const QJsonArray found = audit(QStringLiteral("target=") + QString::fromLatin1(QUrl::toPercentEncoding(id)));
+        QVERIFY2(!found.isEmpty(), qPrintable(id));
+        for (const QJsonValue &item : found)
+            QCOMPARE(item.toObject().value(QLatin1String("target")).toString(), QStringLiteral("payment:") + paymentId);
+        QCOMPARE(found.first().toObject().value(QLatin1String("action")).toString(), QStringLiteral("payment_capture"));
+    }
+
+    // A user: the account and its certificates (clerk.1 was created and given one above).
+    QSet<QString> targets;
+    for (const QJsonValue &item : audit(QStringLiteral("target=clerk.1&limit=1000")))
+        targets.insert(item.toObject().value(QLatin1String("target")).toString().section(u' ', 0, 0) + u'|'
+                       + item.toObject().value(QLatin1String("action")).toString());
+    QVERIFY2(targets.contains(QStringLiteral("user:clerk.1|user_create")), qPrintable(QStringList(targets.values()).join(u',')));
+    QVERIFY(targets.contains(QStringLiteral("user:clerk.1|certificate_issue")));
+    for (const QString &target : std::as_const(targets))
+        QVERIFY2(target.startsWith(QStringLiteral("user:clerk.1|")), qPrintable(target));
+    // Not a prefix search: "clerk" is nobody.
+    QVERIFY(audit(QStringLiteral("target=clerk")).isEmpty());
+    QVERIFY(audit(QStringLiteral("target=nobody.here")).isEmpty());
+    // Another merchant's user: only this merchant's own refused attempts to reach or take it.
+    for (const QJsonValue &item : audit(QStringLiteral("target=admin2&limit=1000")))
+        QVERIFY(item.toObject().value(QLatin1String("result")).toString() != QLatin1String("ok"));
+
+    const GatewayClient::Response bad = admin.get(QStringLiteral("/v1/audit?target=a%0Ab"), token(QStringLiteral("admin")));
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.errorCode(), QStringLiteral("invalid_parameter"));
 }
 
 void TestGatewayAdmin::auditRejectsBadParameters_data()

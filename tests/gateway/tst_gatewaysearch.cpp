@@ -713,8 +713,11 @@ void TestGatewaySearch::anUpgradeAddingIndexesAnalysesThem()
     {
         QSqlDatabase db = gateway.openDatabase(connection);
         QVERIFY2(db.isOpen(), qPrintable(gateway.error()));
-        // Schema 9 first, then 8.
-        QStringList downgrade{QStringLiteral("ALTER TABLE users DROP COLUMN must_change_password"),
+        // Schema 10 first, then 9, then 8.
+        QStringList downgrade{QStringLiteral("DROP INDEX audit_log_merchant_target"),
+                              QStringLiteral("ALTER TABLE users DROP COLUMN last_login_at"),
+                              QStringLiteral("DELETE FROM schema_version WHERE version = 10"),
+                              QStringLiteral("ALTER TABLE users DROP COLUMN must_change_password"),
                               QStringLiteral("ALTER TABLE audit_log DROP COLUMN detail"),
                               QStringLiteral("DELETE FROM schema_version WHERE version = 9")};
         if (postgres) {

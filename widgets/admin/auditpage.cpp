@@ -4,10 +4,14 @@
 #include "api/useradmin.h"
 #include "api/merchantclient.h"
 #include "common/dateedit.h"
+#include "common/exportprogress.h"
+#include "common/tableexportdialog.h"
 #include "domain/japantime.h"
+#include "export/auditexport.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +19,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kessai {
@@ -25,6 +31,7 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     , m_client(client)
     , m_model(new AuditModel(this))
     , m_loginId(new QLineEdit)
+    , m_target(new QLineEdit)
     , m_action(new QComboBox)
     , m_result(new QComboBox)
     , m_from(new DateEdit)
@@ -33,12 +40,20 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     , m_view(new QTableView)
     , m_summary(new QLabel)
     , m_reloadAction(new QAction(tr("Search the audit log again"), this))
+    , m_exportAction(new QAction(tr("&Export the audit log…"), this))
 {
     setObjectName(QStringLiteral("auditPage"));
     m_model->setClient(client);
     m_loginId->setObjectName(QStringLiteral("auditLoginId"));
     m_loginId->setPlaceholderText(tr("Login ID"));
     m_loginId->setClearButtonEnabled(true);
+    m_target->setObjectName(QStringLiteral("auditTarget"));
+    m_target->setPlaceholderText(tr("Payment ID, trading ID or login ID"));
+    m_target->setToolTip(tr("Only the entries about this payment (its payment ID or trading ID), this user or this "
+                            "statement."));
+    m_target->setClearButtonEnabled(true);
+    // The whole hint readable (Japanese runs longer than the login ID's).
+    m_target->setMinimumWidth(m_target->fontMetrics().horizontalAdvance(m_target->placeholderText()) + 40);
     m_action->setObjectName(QStringLiteral("auditAction"));
     m_action->addItem(tr("All actions"), QString());
     for (const QString &action : auditActions())
@@ -64,6 +79,8 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     actionLabel->setBuddy(m_action);
     auto *resultLabel = new QLabel(tr("&Result:"));
     resultLabel->setBuddy(m_result);
+    auto *targetLabel = new QLabel(tr("Ab&out:"));
+    targetLabel->setBuddy(m_target);
     auto *dateLabel = new QLabel(tr("&Days:"));
     dateLabel->setBuddy(m_from->lineEdit());
     filters->addWidget(userLabel);
@@ -72,12 +89,19 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     filters->addWidget(m_action);
     filters->addWidget(resultLabel);
     filters->addWidget(m_result);
+    filters->addWidget(targetLabel);
+    filters->addWidget(m_target);
     filters->addWidget(dateLabel);
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to", "days from … to …")));
     filters->addWidget(m_to);
     filters->addWidget(m_search);
     filters->addStretch(1);
+    auto *exportButton = new QToolButton;
+    exportButton->setObjectName(QStringLiteral("auditExport"));
+    exportButton->setDefaultAction(m_exportAction);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    filters->addWidget(exportButton);
 
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("auditView"));
@@ -97,7 +121,12 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     connect(m_reloadAction, &QAction::triggered, this, &AuditPage::searchFromFilters);
     connect(m_search, &QPushButton::clicked, this, &AuditPage::searchFromFilters);
+    m_exportAction->setObjectName(QStringLiteral("auditExportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export every entry the filters find, not only the rows on screen (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &AuditPage::askExport);
     connect(m_loginId, &QLineEdit::returnPressed, this, &AuditPage::searchFromFilters);
+    connect(m_target, &QLineEdit::returnPressed, this, &AuditPage::searchFromFilters);
     connect(m_result->lineEdit(), &QLineEdit::returnPressed, this, &AuditPage::searchFromFilters);
     connect(m_action, &QComboBox::activated, this, &AuditPage::searchFromFilters);
     connect(m_view, &QTableView::activated, this, &AuditPage::showEntry);
@@ -119,7 +148,7 @@ void AuditPage::pageShown(bool firstTime)
 
 QList<QAction *> AuditPage::menuActions() const
 {
-    return {m_reloadAction};
+    return {m_reloadAction, m_exportAction};
 }
 
 AuditQuery AuditPage::currentQuery() const
@@ -128,6 +157,7 @@ AuditQuery AuditPage::currentQuery() const
     query.loginId = m_loginId->text().trimmed();
     query.action = m_action->currentData().toString();
     query.result = m_result->currentText().trimmed();
+    query.target = m_target->text().trimmed();
     query.from = m_from->date();
     query.to = m_to->date();
     return query;
@@ -138,6 +168,7 @@ void AuditPage::search(const AuditQuery &query)
     m_loginId->setText(query.loginId);
     m_action->setCurrentIndex(std::max(0, m_action->findData(query.action)));
     m_result->setCurrentText(query.result);
+    m_target->setText(query.target);
     m_from->setDate(query.from);
     m_to->setDate(query.to);
     m_model->search(query);
@@ -154,6 +185,40 @@ void AuditPage::updateSummary()
     const QLocale locale;
     m_summary->setText(m_model->isExhausted() ? tr("%1 entries").arg(locale.toString(m_model->rowCount()))
                                               : tr("%1 entries shown; scroll for older ones").arg(locale.toString(m_model->rowCount())));
+}
+
+void AuditPage::askExport()
+{
+    if (m_exporter && m_exporter->isRunning())
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = AuditExporter::defaultFileName(currentQuery(), JapanTime::today(), ExportFormat::CsvUtf8Bom);
+    TableExportDialog dialog(QStringLiteral("audit"), tr("Export the audit log"), QDir(folder).filePath(name),
+                             tr("Every entry the filters find, newest first, not only the rows on screen."), this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportTo(dialog.path(), dialog.format(), dialog.englishHeader());
+}
+
+void AuditPage::exportTo(const QString &path, ExportFormat format, bool englishHeader)
+{
+    if (m_exporter && m_exporter->isRunning())
+        return;
+    if (!m_exporter) {
+        m_exporter = new AuditExporter(m_client, this);
+        new ExportProgress(m_exporter, this, tr("Export the audit log"), tr("Exporting the audit log…"));
+        connect(m_exporter, &AuditExporter::finished, this, &AuditPage::exportFinished);
+    }
+    const AuditQuery query = currentQuery();
+    m_exporter->setQuery(query);
+    m_exporter->setOutputPath(path);
+    m_exporter->setFormat(format);
+    TableWriter::Options options;
+    options.englishHeader = englishHeader;
+    options.sheetName = tr("Audit log");
+    m_exporter->setOptions(options);
+    // The total is known when the table already holds every entry of these filters.
+    m_exporter->setExpectedRows(m_model->query() == query && m_model->isExhausted() ? m_model->rowCount() : -1);
+    m_exporter->start();
 }
 
 void AuditPage::showEntry(const QModelIndex &index)

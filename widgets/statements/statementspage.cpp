@@ -3,6 +3,7 @@
 #include "api/apireply.h"
 #include "api/merchantclient.h"
 #include "common/paymentdetaildialog.h"
+#include "common/exportprogress.h"
 #include "common/tableexportdialog.h"
 #include "domain/paymentcatalog.h"
 #include "export/statementexport.h"
@@ -23,7 +24,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -537,20 +537,8 @@ void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, boo
         return;
     if (!m_exporter) {
         m_exporter = new StatementLinesExporter(m_client, this);
-        connect(m_exporter, &StatementLinesExporter::progress, this, [this](qint64 done, qint64 total) {
-            if (!m_exportProgress)
-                return;
-            m_exportProgress->setMaximum(int(std::max<qint64>(total, 0)));
-            m_exportProgress->setValue(int(std::min(done, std::max<qint64>(total, done))));
-        });
-        connect(m_exporter, &StatementLinesExporter::finished, this, [this](const ExportResult &result) {
-            if (m_exportProgress)
-                m_exportProgress->deleteLater();
-            if (!result.ok() && !result.cancelled)
-                QMessageBox::warning(this, tr("Export statement lines"),
-                                     tr("The export failed. No file was written.") + u'\n' + result.errorText());
-            Q_EMIT linesExportFinished(result);
-        });
+        new ExportProgress(m_exporter, this, tr("Export statement lines"), tr("Exporting statement lines…"));
+        connect(m_exporter, &StatementLinesExporter::finished, this, &StatementsPage::linesExportFinished);
     }
     StatementLineQuery query = m_lines->query();
     query.statementId = s->id;
@@ -561,11 +549,7 @@ void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, boo
     options.englishHeader = englishHeader;
     options.sheetName = tr("Lines %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
     m_exporter->setOptions(options);
-    m_exporter->setExpectedLines(s->lineCount);
-    m_exportProgress = new QProgressDialog(tr("Exporting statement lines…"), tr("Cancel"), 0, 0, this);
-    m_exportProgress->setWindowModality(Qt::WindowModal);
-    m_exportProgress->setMinimumDuration(500);
-    connect(m_exportProgress, &QProgressDialog::canceled, m_exporter, &StatementLinesExporter::cancel);
+    m_exporter->setExpectedRows(s->lineCount);
     m_exporter->start();
 }
 

@@ -10,7 +10,6 @@
 class QAction;
 class QComboBox;
 class QLabel;
-class QProgressDialog;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
@@ -112,7 +111,6 @@ private:
     bool m_lineColumnsSized = false; // from the saved layout, or to the first page's contents
     QList<QString> m_chartIds;
     StatementLinesExporter *m_exporter = nullptr;
-    QPointer<QProgressDialog> m_exportProgress;
 };
 
 } // namespace kessai
