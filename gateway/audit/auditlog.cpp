@@ -179,13 +179,14 @@ Result<AuditPage> AuditLog::page(const QString &merchantId, const AuditQuery &qu
     if (!query.target.isEmpty()) {
         // The targets the features write (docs/api.md "Audit"); the exact ones through the index on
         // (merchant_id, target). A 取引ID names the merchant's payments that carry it.
-        sql += QStringLiteral(" AND (target IN (?, ?, ?, ?)"
+        sql += QStringLiteral(" AND (target IN (?, ?, ?, ?, ?)"
                               " OR substr(target, 1, ?) = ?"
                               " OR target IN (SELECT 'payment:' || payment_id FROM payments"
                               "               WHERE merchant_id = ? AND trading_id = ?))");
         const QString certificatesOf = QStringLiteral("user:") + query.target + QStringLiteral(" cert:");
-        for (const QString &prefix : {QStringLiteral("payment:"), QStringLiteral("user:"), QStringLiteral("statement:"),
-                                     QStringLiteral("typed:")})
+        // The bare login id: a login, logout or password change of the user.
+        for (const QString &prefix : {QString(), QStringLiteral("payment:"), QStringLiteral("user:"),
+                                      QStringLiteral("statement:"), QStringLiteral("typed:")})
             values.append(QString(prefix + query.target));
         values << int(certificatesOf.toUcs4().size()) << certificatesOf << merchantId << query.target;
     }

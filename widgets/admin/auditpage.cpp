@@ -90,18 +90,21 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
     filters->addWidget(resultLabel);
     filters->addWidget(m_result);
     filters->addWidget(targetLabel);
-    filters->addWidget(m_target);
-    filters->addWidget(dateLabel);
-    filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to", "days from … to …")));
-    filters->addWidget(m_to);
-    filters->addWidget(m_search);
-    filters->addStretch(1);
+    filters->addWidget(m_target, 1);
+    // The days, the search and the export on a second row: one row does not fit 1280 pixels in
+    // Japanese.
+    auto *secondRow = new QHBoxLayout;
+    secondRow->addWidget(dateLabel);
+    secondRow->addWidget(m_from);
+    secondRow->addWidget(new QLabel(tr("to", "days from … to …")));
+    secondRow->addWidget(m_to);
+    secondRow->addWidget(m_search);
+    secondRow->addStretch(1);
     auto *exportButton = new QToolButton;
     exportButton->setObjectName(QStringLiteral("auditExport"));
     exportButton->setDefaultAction(m_exportAction);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    filters->addWidget(exportButton);
+    secondRow->addWidget(exportButton);
 
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("auditView"));
@@ -115,6 +118,7 @@ AuditPage::AuditPage(MerchantClient *client, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addLayout(secondRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_summary);
 
