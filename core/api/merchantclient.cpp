@@ -111,8 +111,10 @@ ApiReply *MerchantClient::track(QNetworkReply *reply)
 ApiReply *MerchantClient::track(ApiReply *apiReply)
 {
     // The request went out with the token of this moment (makeRequest).
+    noteSent(m_token);
     connect(apiReply, &ApiReply::finished, this, [this, apiReply, sentWith = m_token] {
         noteError(apiReply->error(), sentWith);
+        noteDone(sentWith);
         apiReply->deleteLater();
     });
     return apiReply;
@@ -120,11 +122,39 @@ ApiReply *MerchantClient::track(ApiReply *apiReply)
 
 PaymentExportStream *MerchantClient::track(PaymentExportStream *stream)
 {
+    noteSent(m_token);
     connect(stream, &PaymentExportStream::finished, this, [this, stream, sentWith = m_token] {
         noteError(stream->error(), sentWith);
+        noteDone(sentWith);
         stream->deleteLater();
     });
     return stream;
+}
+
+void MerchantClient::noteSent(const QByteArray &token)
+{
+    if (!token.isEmpty())
+        ++m_inFlight[token];
+}
+
+void MerchantClient::noteDone(const QByteArray &token)
+{
+    const auto it = m_inFlight.find(token);
+    if (it == m_inFlight.end() || --it.value() > 0)
+        return;
+    m_inFlight.erase(it);
+    if (m_replaced.remove(token))
+        endReplacedSession(token);
+}
+
+void MerchantClient::endReplacedSession(const QByteArray &token)
+{
+    if (!isSecure())
+        return;
+    QNetworkRequest request = makeRequest(QStringLiteral("/v1/session"));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = m_nam->deleteResource(request);
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
 void MerchantClient::noteError(const ApiError &e, const QByteArray &sentWith)
@@ -181,7 +211,14 @@ ApiReply *MerchantClient::reauthenticate(const QString &password)
         // The same person only: the lock screen never lets someone else in under this window.
         if (UserInfo::fromJson(answer.value(QLatin1String("user")).toObject()).loginId.compare(loginId, Qt::CaseInsensitive) != 0)
             return;
+        const QByteArray replaced = m_token; // empty when the gateway already ended it
         takeSession(answer);
+        if (!replaced.isEmpty() && replaced != m_token) {
+            if (m_inFlight.contains(replaced))
+                m_replaced.insert(replaced);
+            else
+                endReplacedSession(replaced);
+        }
         Q_EMIT sessionRenewed();
     });
     return reply;

@@ -10,8 +10,10 @@
 #include "tls/clientidentity.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QStringList>
 #include <QUrl>
@@ -70,7 +72,9 @@ public:
     ApiReply *login(const QString &loginId, const QString &password);
     // The same login again for the signed-in user (the lock screen): the current token stays in
     // use until the new one arrives, so requests running meanwhile (a batch, an export) go on;
-    // on success the new session replaces it and sessionRenewed() is emitted.
+    // on success the new session replaces it and sessionRenewed() is emitted. The replaced
+    // session is ended on the gateway (DELETE /v1/session) once no request sent with it is still
+    // running: a stolen old token is worth nothing, and no running work is cut off.
     ApiReply *reauthenticate(const QString &password);
     // When the gateway ends the current session at the latest (its absolute timeout); invalid
     // when not logged in.
@@ -144,6 +148,11 @@ private:
     ApiReply *track(ApiReply *reply);
     PaymentExportStream *track(PaymentExportStream *stream);
     void noteError(const ApiError &error, const QByteArray &sentWith);
+    // Counts the requests in flight per token, so a replaced session ends after its last one.
+    void noteSent(const QByteArray &token);
+    void noteDone(const QByteArray &token);
+    // DELETE /v1/session for a token that is no longer ours: not tracked, its answer ignored.
+    void endReplacedSession(const QByteArray &token);
     ApiReply *postSession(const QString &loginId, const QString &password);
     // Keeps the token, user and expiry of a POST /v1/session answer.
     void takeSession(const QJsonObject &answer);
@@ -155,6 +164,8 @@ private:
     QSslConfiguration m_ssl;
     ClientIdentity m_identity;
     QByteArray m_token;
+    QHash<QByteArray, int> m_inFlight;
+    QSet<QByteArray> m_replaced; // to end once their requests are done
     QDateTime m_sessionExpiresAt;
     UserInfo m_user;
 };

@@ -23,6 +23,8 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSpinBox>
 #include <QTimer>
 #include <QDir>
@@ -356,9 +358,22 @@ private Q_SLOTS:
         QVERIFY(lock->isLocked());
         QVERIFY(password->text().isEmpty()); // a password never stays in the field
 
+        // The session the lock replaces is ended on the gateway (a logout of the admin's), not left
+        // to run out.
+        AuditQuery logouts;
+        logouts.loginId = admin.loginId;
+        logouts.action = QStringLiteral("logout");
+        const auto logoutCount = [&] {
+            const ApiResult result = waitFor(session.client()->audit(logouts, QString(), 1000));
+            return result.ok() ? result.json.object().value(QLatin1String("items")).toArray().size() : -1;
+        };
+        const qsizetype logoutsBefore = logoutCount();
+        QVERIFY(logoutsBefore >= 0);
+
         QTest::keyClicks(password, admin.password);
         QTest::keyClick(password, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(logoutCount(), logoutsBefore + 1, 15000);
         QVERIFY(!window->findChild<LockCurtain *>());
         QCOMPARE(session.mainWindow(), window);
         QCOMPARE(tradingId->text(), QStringLiteral("paygent0*"));
