@@ -349,6 +349,7 @@ private Q_SLOTS:
 
         // Escape does not unlock; a wrong password says so and stays locked.
         auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("lockPassword"));
+        QTRY_VERIFY(dialog->acceptsInput());
         auto *error = dialog->findChild<QLabel *>(QStringLiteral("lockError"));
         QTest::keyClick(dialog, Qt::Key_Escape);
         QVERIFY(lock->isLocked() && dialog->isVisible());
@@ -390,6 +391,7 @@ private Q_SLOTS:
         QVERIFY(lock->isLocked());
         QCOMPARE(lock->dialog()->reason(), LockDialog::Reason::SessionEnded);
         QVERIFY(!session.loginDialog());
+        QTRY_VERIFY(lock->dialog()->acceptsInput());
         QTest::keyClicks(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), admin.password);
         QTest::keyClick(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);
@@ -403,6 +405,15 @@ private Q_SLOTS:
         QCOMPARE(lock->dialog()->reason(), LockDialog::Reason::Idle);
         QCOMPARE(tradingId->text(), QStringLiteral("paygent0*"));
         QCOMPARE(lock->dialog()->windowModality(), Qt::ApplicationModal);
+        // The rest of what was being typed, and its Return, never reach the password field: no
+        // failed login is spent on a 取引ID.
+        auto *lockPassword = lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword"));
+        QTest::keyClicks(lockPassword, QStringLiteral("bc123"));
+        QTest::keyClick(lockPassword, Qt::Key_Return);
+        QVERIFY(lockPassword->text().isEmpty());
+        QVERIFY(!lock->dialog()->findChild<QLabel *>(QStringLiteral("lockError"))->isVisible());
+        QVERIFY(lock->isLocked());
+        QTRY_VERIFY(lock->dialog()->acceptsInput());
         QTest::keyClicks(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), admin.password);
         QTest::keyClick(lock->dialog()->findChild<QLineEdit *>(QStringLiteral("lockPassword")), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!lock->isLocked(), 15000);

@@ -39,6 +39,7 @@ LockDialog::LockDialog(MerchantClient *client, Reason reason, int idleMinutes, Q
     m_running->hide();
     m_password->setObjectName(QStringLiteral("lockPassword"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_password->installEventFilter(this);
 
     QPushButton *unlock = m_buttons->addButton(tr("&Unlock"), QDialogButtonBox::AcceptRole);
     unlock->setObjectName(QStringLiteral("unlockButton"));
@@ -160,6 +161,24 @@ void LockDialog::reject()
 void LockDialog::closeEvent(QCloseEvent *event)
 {
     event->ignore();
+}
+
+void LockDialog::showEvent(QShowEvent *event)
+{
+    m_shown.start();
+    QDialog::showEvent(event);
+}
+
+bool LockDialog::acceptsInput() const
+{
+    return m_shown.isValid() && m_shown.elapsed() >= TypeAheadGraceMs;
+}
+
+bool LockDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && !acceptsInput())
+        return true; // typed for the page as it locked: dropped (Return included)
+    return QDialog::eventFilter(watched, event);
 }
 
 LockCurtain::LockCurtain(QWidget *window)

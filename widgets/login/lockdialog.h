@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QPointer>
 
 class QDialogButtonBox;
@@ -38,6 +39,12 @@ public:
     // Shown under the reason while locked: work that keeps running (a batch, an export).
     void setRunningWork(const QString &text);
 
+    // Keys pressed in the first moment after the lock appears were meant for the page (the
+    // user was typing as it locked): they are dropped, never typed into the password field
+    // where an Enter would spend a failed login on them.
+    static constexpr int TypeAheadGraceMs = 700;
+    bool acceptsInput() const;
+
     void accept() override;
     void reject() override;
 
@@ -46,6 +53,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setBusy(bool busy);
@@ -59,6 +68,7 @@ private:
     InlineStatus *m_status;
     QDialogButtonBox *m_buttons;
     QPointer<ApiReply> m_pending;
+    QElapsedTimer m_shown;
 };
 
 // An opaque cover over one window while the console is locked: what the window shows is not
