@@ -99,7 +99,8 @@ bool BulkService::resume(qint64 batchId)
     const auto batch = m_journal->batch(batchId);
     if (!batch || batch->finished || runningBatch() == batchId || m_queue.contains(batchId))
         return false;
-    m_queue.append(batchId);
+    // Before the batches waiting behind it (an interrupted one goes on first).
+    m_queue.prepend(batchId);
     if (!m_runner)
         runNext();
     return true;
@@ -130,6 +131,14 @@ void BulkService::runNext()
     if (m_runner || m_queue.isEmpty())
         return;
     const qint64 id = m_queue.takeFirst();
+    // Only a batch of the signed-in user runs under their session; another's stays unfinished in
+    // the journal and is offered to them at their next login.
+    const auto batch = m_journal->batch(id);
+    const UserInfo &user = m_client ? m_client->user() : UserInfo();
+    if (!batch || batch->merchantId != user.merchantId || batch->loginId.compare(user.loginId, Qt::CaseInsensitive) != 0) {
+        QTimer::singleShot(0, this, &BulkService::runNext);
+        return;
+    }
     m_runner = new BulkRunner(m_client, m_journal.get(), id, this);
     m_runner->setRetryDelays(m_retryDelays);
     connect(m_runner, &BulkRunner::progress, this, [this, id](int done, int total) { Q_EMIT progress(id, done, total); });
@@ -138,10 +147,12 @@ void BulkService::runNext()
         m_runner = nullptr;
         runner->deleteLater();
         Q_EMIT batchFinished(id, end, error);
-        // A batch that could not reach the gateway leaves the others waiting for the next try.
+        // A batch that could not reach the gateway leaves the others for the next try (they stay
+        // in the journal, offered as unfinished). One the session ended keeps them queued: they
+        // run after it once it is resumed under the new session.
         if (end == BulkRunner::End::Finished)
             QTimer::singleShot(0, this, &BulkService::runNext);
-        else
+        else if (end != BulkRunner::End::Interrupted || error.kind != ApiError::Kind::Authentication)
             m_queue.clear();
     });
     Q_EMIT batchStarted(id);

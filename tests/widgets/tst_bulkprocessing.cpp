@@ -496,10 +496,21 @@ private Q_SLOTS:
                 m_gateway->sessionOver = true;
         });
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        // A second batch waits behind the running one (two cancelled payments: refused items).
+        BulkPlan second;
+        second.items = {{QStringLiteral("100000000000000002"), 1002}, {QStringLiteral("100000000000000005"), 1005}};
+        second.total = 2007;
+        const std::optional<qint64> secondId = m_service->start(second, QStringLiteral("selection"));
+        QVERIFY(secondId);
+        QVERIFY(m_service->isQueued(*secondId));
         QVERIFY(finished.wait(5000));
         QCOMPARE(finished.first().at(1).value<BulkRunner::End>(), BulkRunner::End::Interrupted);
         QCOMPARE(finished.first().at(2).value<ApiError>().kind, ApiError::Kind::Authentication);
         const qint64 id = finished.first().at(0).toLongLong();
+        // The session ended, not the work: the second batch still waits, and does not run.
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(m_service->isQueued(*secondId));
         QCOMPARE(m_service->journal()->batch(id)->failed, 0);
         QCOMPARE(m_gateway->captured.size(), 300);
         QVERIFY(m_bulk->findChild<QLabel *>(QStringLiteral("message"))->text().contains(QStringLiteral("session ended")));
@@ -508,10 +519,15 @@ private Q_SLOTS:
         m_gateway->sessionOver = false;
         finished.clear();
         QVERIFY(m_service->resume(id));
-        QVERIFY(finished.wait(5000));
-        QCOMPARE(finished.first().at(1).value<BulkRunner::End>(), BulkRunner::End::Finished);
+        // The interrupted batch first, then the one that waited behind it.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(finished.at(0).at(0).toLongLong(), id);
+        QCOMPARE(finished.at(0).at(1).value<BulkRunner::End>(), BulkRunner::End::Finished);
+        QCOMPARE(finished.at(1).at(0).toLongLong(), *secondId);
+        QCOMPARE(finished.at(1).at(1).value<BulkRunner::End>(), BulkRunner::End::Finished);
         QCOMPARE(m_gateway->captured.size(), 800);
         QCOMPARE(m_service->journal()->batch(id)->succeeded, 800);
+        QCOMPARE(m_service->journal()->batch(*secondId)->failed, 2);
     }
 
     // The pages in Japanese at 1280×800, kept as pictures to look at (KESSAI_SCREENSHOT_DIR).
