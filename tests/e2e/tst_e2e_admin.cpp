@@ -1,6 +1,11 @@
 #include "admin/auditmodel.h"
 #include "admin/auditpage.h"
 #include "connection/certificatedialog.h"
+#include "connection/connectiondialog.h"
+#include "consolesession.h"
+#include "login/logindialog.h"
+#include "mainwindow.h"
+#include "profile/profile.h"
 #include "login/changepassworddialog.h"
 #include "login/lockdialog.h"
 #include "admin/usereditordialog.h"
@@ -16,6 +21,7 @@
 #include <QApplication>
 #include <QAction>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -44,6 +50,7 @@ private Q_SLOTS:
         QVERIFY(m_config.isValid());
         qRegisterMetaType<ExportResult>();
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        qputenv("XDG_DATA_HOME", m_config.path().toUtf8()); // the consoles' bulk journal
         qputenv("KESSAI_TEST_NO_DIALOGS", "1");
         QVERIFY2(m_gateway.start(300, 3), qPrintable(m_gateway.error()));
         m_ca = loadCaCertificates(m_gateway.caPath());
@@ -136,6 +143,62 @@ private Q_SLOTS:
         m_page->createUser(QStringLiteral("PARTTIME.4"), change, m_password);
         QVERIFY(finished.wait(10000));
         QVERIFY(!finished.first().first().toBool());
+    }
+
+    // The newcomer's own console, on another desk: nothing in its profile but the gateway's
+    // address and CA. They pick the .p12 the admin saved, type its passphrase and their initial
+    // password, and work under exactly the rights the admin gave: no administration page.
+    void aSecondConsoleImportsTheIssuedCertificateAndLogsIn()
+    {
+        QVERIFY(!m_p12.isEmpty());
+        Profile fresh;
+        fresh.name = QStringLiteral("newcomer-desk");
+        fresh.gatewayUrl = m_gateway.url();
+        fresh.caPath = m_gateway.caPath();
+        ConsoleSession session(fresh);
+        session.start();
+        QTRY_VERIFY(session.connectionDialog() && session.connectionDialog()->isVisible());
+        ConnectionDialog *connection = session.connectionDialog();
+        auto *p12 = connection->findChild<QLineEdit *>(QStringLiteral("p12Path"));
+        auto *passphrase = connection->findChild<QLineEdit *>(QStringLiteral("passphrase"));
+        auto *next = connection->findChild<QPushButton *>(QStringLiteral("continueButton"));
+        QVERIFY(p12 && passphrase && next);
+        QVERIFY(p12->text().isEmpty());
+        QTest::keyClicks(p12, m_p12);
+        QTest::keyClicks(passphrase, m_passphrase);
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        QTRY_VERIFY_WITH_TIMEOUT(session.loginDialog() && session.loginDialog()->isVisible(), 10000);
+        LoginDialog *login = session.loginDialog();
+        auto *loginId = login->findChild<QLineEdit *>(QStringLiteral("loginId"));
+        auto *password = login->findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(loginId && password);
+        QCOMPARE(loginId->text(), QStringLiteral("parttime.4")); // read from the certificate
+        QTest::keyClicks(password, m_password);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow() && session.mainWindow()->isVisible(), 15000);
+
+        MainWindow *window = session.mainWindow();
+        QCOMPARE(session.client()->user().loginId, QStringLiteral("parttime.4"));
+        const QString who = window->findChild<QLabel *>(QStringLiteral("userLabel"))->text();
+        QVERIFY2(who.contains(QStringLiteral("アルバイト 四郎")) && who.contains(QStringLiteral("General user")), qPrintable(who));
+        const QStringList pages = window->pageIds();
+        QVERIFY(!pages.isEmpty());
+        for (const QString &id : pages)
+            QVERIFY2(!id.startsWith(QLatin1String("admin/")), qPrintable(id));
+        QVERIFY(!window->showPage(QStringLiteral("admin/users")));
+        // Nothing the consoles wrote (settings, journal) holds the passphrase or the password.
+        QDirIterator files(m_config.path(), QDir::Files, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(m_passphrase.toUtf8()), qPrintable(file.fileName()));
+            QVERIFY2(!bytes.contains(m_password.toUtf8()), qPrintable(file.fileName()));
+            ++scanned;
+        }
+        QVERIFY(scanned > 0);
     }
 
     void changesRightsDisablesAndEnables()
