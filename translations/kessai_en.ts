@@ -2245,6 +2245,19 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Card last 4</source>
+        <translation>Card last 4</translation>
+    </message>
+    <message>
+        <source>Authorization expires</source>
+        <comment>the time a card authorization lapses (オーソリ有効期限)</comment>
+        <translation>Authorization expires</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PayoutChart</name>
@@ -3160,6 +3173,27 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Authorized or captured %1 – %2</source>
         <translation>Authorized or captured %1 – %2</translation>
+    </message>
+    <message>
+        <source>Back to my search</source>
+        <translation>Back to my search</translation>
+    </message>
+    <message>
+        <source>Card authorizations that lapse within this many days (0 = today): capture them before they expire. Empty: no such condition.</source>
+        <translation>Card authorizations that lapse within this many days (0 = today): capture them before they expire. Empty: no such condition.</translation>
+    </message>
+    <message>
+        <source>The conditions you had before “What is this charge?”, searched again</source>
+        <translation>The conditions you had before “What is this charge?”, searched again</translation>
+    </message>
+    <message>
+        <source>Authorization expires:</source>
+        <translation>Authorization expires:</translation>
+    </message>
+    <message>
+        <source>days or sooner</source>
+        <comment>after &apos;Authorization expires: [N]&apos;</comment>
+        <translation>days or sooner</translation>
     </message>
 </context>
 <context>

@@ -2242,6 +2242,19 @@ It is not known whether the gateway did it. Retry sends the same request again; 
         <source>Amount</source>
         <translation>決済金額</translation>
     </message>
+    <message>
+        <source>Customer</source>
+        <translation>購入者名</translation>
+    </message>
+    <message>
+        <source>Card last 4</source>
+        <translation>カード下4桁</translation>
+    </message>
+    <message>
+        <source>Authorization expires</source>
+        <comment>the time a card authorization lapses (オーソリ有効期限)</comment>
+        <translation>オーソリ有効期限</translation>
+    </message>
 </context>
 <context>
     <name>kessai::PayoutChart</name>
@@ -3152,6 +3165,27 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Authorized or captured %1 – %2</source>
         <translation>オーソリ日または売上日 %1 〜 %2</translation>
+    </message>
+    <message>
+        <source>Back to my search</source>
+        <translation>元の検索に戻る</translation>
+    </message>
+    <message>
+        <source>Card authorizations that lapse within this many days (0 = today): capture them before they expire. Empty: no such condition.</source>
+        <translation>この日数以内に有効期限が切れるカードのオーソリ（0 = 今日）。期限切れ前に売上確定してください。空欄なら条件なし。</translation>
+    </message>
+    <message>
+        <source>The conditions you had before “What is this charge?”, searched again</source>
+        <translation>問い合わせ検索の前の検索条件で、もう一度検索します</translation>
+    </message>
+    <message>
+        <source>Authorization expires:</source>
+        <translation>オーソリ期限</translation>
+    </message>
+    <message>
+        <source>days or sooner</source>
+        <comment>after &apos;Authorization expires: [N]&apos;</comment>
+        <translation>日以内</translation>
     </message>
 </context>
 <context>

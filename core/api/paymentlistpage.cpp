@@ -43,6 +43,43 @@ bool readTime(JsonReader &reader, qint64 *seconds)
     return reader.readUtf8(&text) && parseWireSeconds(text, seconds);
 }
 
+// "card": only its last 4 digits are kept for the list.
+bool readCard(JsonReader &reader, PaymentListItem *item)
+{
+    if (!reader.beginObject())
+        return false;
+    QByteArrayView key;
+    QByteArrayView text;
+    while (reader.nextKey(&key)) {
+        if (key != "last4") {
+            if (!reader.skipValue())
+                return false;
+            continue;
+        }
+        if (!reader.readUtf8(&text))
+            return false;
+        bool digits = text.size() == 4;
+        for (char c : text)
+            digits = digits && c >= '0' && c <= '9';
+        item->cardLast4 = digits ? quint16(text.toInt()) : PaymentListItem::NoCard;
+    }
+    return !reader.hasError();
+}
+
+// "customer": only the name is kept for the list.
+bool readCustomer(JsonReader &reader, PaymentListItem *item)
+{
+    if (!reader.beginObject())
+        return false;
+    QByteArrayView key;
+    while (reader.nextKey(&key)) {
+        const bool ok = key == "name" ? reader.readString(&item->customerName) : reader.skipValue();
+        if (!ok)
+            return false;
+    }
+    return !reader.hasError();
+}
+
 // texts may be null: each short text is then a string of its own.
 bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
 {
@@ -79,6 +116,12 @@ bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
             ok = readTime(reader, &item->dueTime);
         } else if (key == "cleared_time") {
             ok = readTime(reader, &item->clearedTime);
+        } else if (key == "auth_expires_time") {
+            ok = readTime(reader, &item->authExpiresTime);
+        } else if (key == "card") {
+            ok = readCard(reader, item);
+        } else if (key == "customer") {
+            ok = readCustomer(reader, item);
         } else if (key == "actions") {
             ok = reader.beginArray();
             while (ok && reader.nextElement()) {
@@ -102,6 +145,11 @@ bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
 }
 
 } // namespace
+
+QString PaymentListItem::cardLast4Text() const
+{
+    return cardLast4 == NoCard ? QString() : QStringLiteral("%1").arg(cardLast4, 4, 10, QLatin1Char('0'));
+}
 
 std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error)
 {

@@ -24,7 +24,14 @@ struct PaymentListItem
     qint64 tradeTime = 0; // seconds since the epoch (UTC); 0 = none
     qint64 dueTime = 0;
     qint64 clearedTime = 0;
+    qint64 authExpiresTime = 0; // a card authorization's lapse (オーソリ有効期限); 0 = none
+    QString customerName;       // empty when the payment has none
+    quint16 cardLast4 = NoCard; // the card's last 4 digits as a number (0042 is 42)
     quint8 actions = NoAction; // Action bits
+
+    static constexpr quint16 NoCard = 0xFFFF;
+    // "0042", or empty for a payment without a card.
+    QString cardLast4Text() const;
 };
 
 struct PaymentListPage

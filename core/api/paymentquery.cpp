@@ -1,5 +1,9 @@
 #include "paymentquery.h"
 
+#include "domain/japantime.h"
+
+#include <algorithm>
+
 namespace kessai {
 
 namespace {
@@ -31,7 +35,19 @@ QString PaymentQuery::sortKeyName(SortKey key)
     return QStringLiteral("trade_time");
 }
 
-void PaymentQuery::addTo(QUrlQuery &query) const
+void PaymentQuery::addTo(QUrlQuery &query, QDate today) const
+{
+    addFilters(query);
+    if (authExpiresWithinDays) {
+        // The end of that day in Japan: the gateway reads a plain date as 00:00 JST, exclusive.
+        const QDate base = today.isValid() ? today : JapanTime::today();
+        query.addQueryItem(QStringLiteral("auth_expires_to"),
+                           base.addDays(std::max(0, *authExpiresWithinDays) + 1).toString(Qt::ISODate));
+    }
+    addOrder(query);
+}
+
+void PaymentQuery::addFilters(QUrlQuery &query) const
 {
     const QString trading = tradingId.trimmed();
     if (!trading.isEmpty())
@@ -65,6 +81,10 @@ void PaymentQuery::addTo(QUrlQuery &query) const
         query.addQueryItem(QStringLiteral("card_last4"), cardLast4.trimmed());
     if (!customer.trimmed().isEmpty())
         query.addQueryItem(QStringLiteral("customer"), customer.trimmed());
+}
+
+void PaymentQuery::addOrder(QUrlQuery &query) const
+{
     if (sort != SortKey::TradeTime)
         query.addQueryItem(QStringLiteral("sort"), sortKeyName(sort));
     if (!descending)
@@ -82,7 +102,10 @@ bool PaymentQuery::isEmpty() const
 QString PaymentQuery::toQueryString() const
 {
     QUrlQuery query;
-    addTo(query);
+    addFilters(query);
+    if (authExpiresWithinDays)
+        query.addQueryItem(QStringLiteral("auth_expires_within"), QString::number(*authExpiresWithinDays));
+    addOrder(query);
     return query.toString(QUrl::FullyEncoded);
 }
 
@@ -126,6 +149,8 @@ PaymentQuery PaymentQuery::fromQueryString(const QString &text)
         p.amountMax = max;
     p.cardLast4 = value("card_last4");
     p.customer = value("customer");
+    if (const int days = value("auth_expires_within").toInt(&ok); ok && days >= 0)
+        p.authExpiresWithinDays = days;
     const QString sort = value("sort");
     for (SortKey key : {SortKey::TradeTime, SortKey::Amount, SortKey::DueTime, SortKey::ClearedTime, SortKey::TradingId}) {
         if (sortKeyName(key) == sort)

@@ -41,13 +41,18 @@ struct PaymentQuery
     std::optional<Yen> amountMin, amountMax;
     QString cardLast4;
     QString customer; // name, kana or phone
+    // Card authorizations (02 in オーソリOK) that lapse by the end of the day N days from today
+    // (Japan time; 0 = today): what must be captured before it is too late. Relative, so a saved
+    // search means the same days when it is run again.
+    std::optional<int> authExpiresWithinDays;
     SortKey sort = SortKey::TradeTime;
     bool descending = true;
 
     bool operator==(const PaymentQuery &other) const = default;
 
     // Adds the filter and sort parameters to a URL query (paging is added by the caller).
-    void addTo(QUrlQuery &query) const;
+    // `today` (Japan time) anchors the relative conditions; invalid = the real today.
+    void addTo(QUrlQuery &query, QDate today = QDate()) const;
     // Filters only: true when nothing narrows the search.
     bool isEmpty() const;
 
@@ -65,6 +70,10 @@ struct PaymentQuery
     static PaymentQuery fromQueryString(const QString &text);
 
     static QString sortKeyName(SortKey key);
+
+private:
+    void addFilters(QUrlQuery &query) const; // every filter but the relative ones
+    void addOrder(QUrlQuery &query) const;
 };
 
 } // namespace kessai

@@ -49,6 +49,8 @@ void Payment::writeJson(JsonWriter &w) const
         w.key(QLatin1StringView("due_time")).wireTime(dueTime.toSecsSinceEpoch());
     if (clearedTime.isValid())
         w.key(QLatin1StringView("cleared_time")).wireTime(clearedTime.toSecsSinceEpoch());
+    if (authExpiresTime.isValid())
+        w.key(QLatin1StringView("auth_expires_time")).wireTime(authExpiresTime.toSecsSinceEpoch());
     w.optional(QLatin1StringView("base_payment_id"), basePaymentId);
     if (!card.isEmpty()) {
         w.key(QLatin1StringView("card")).beginObject();
@@ -94,6 +96,7 @@ Payment Payment::fromJson(const QJsonObject &object)
     p.institution = object.value(QLatin1String("institution")).toString();
     p.tradeTime = fromWireTime(object.value(QLatin1String("trade_time")).toString());
     p.dueTime = fromWireTime(object.value(QLatin1String("due_time")).toString());
+    p.authExpiresTime = fromWireTime(object.value(QLatin1String("auth_expires_time")).toString());
     p.clearedTime = fromWireTime(object.value(QLatin1String("cleared_time")).toString());
     p.basePaymentId = object.value(QLatin1String("base_payment_id")).toString();
     const QJsonObject card = object.value(QLatin1String("card")).toObject();

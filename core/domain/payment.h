@@ -41,6 +41,7 @@ struct Payment
     QDateTime tradeTime; // 取引日時 (UTC)
     QDateTime dueTime;   // 支払期限日 (UTC), CVS/ATM/bank
     QDateTime clearedTime; // 消込日時 (UTC)
+    QDateTime authExpiresTime; // オーソリ有効期限 (UTC): when a card authorization (02, 20) lapses; the gateway's rule
     QString basePaymentId;
     CardInfo card;
     Customer customer;

@@ -1,4 +1,5 @@
 #include "paymentcolumns.h"
+#include "paymentstatemachine.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -193,6 +194,12 @@ Payment readPayment(const QSqlQuery &q)
     p.customer.kana = value(CustomerKana).toString();
     p.customer.email = value(CustomerEmail).toString();
     p.customer.phone = value(CustomerPhone).toString();
+    // A card authorization says when it lapses (オーソリ有効期限), by the state machine's rule.
+    if (p.type == QLatin1String("02") && p.status == PaymentStateMachine::initialStatus(p.type)) {
+        const PaymentStateMachine::Times times{p.tradeTime.isValid() ? p.tradeTime.toSecsSinceEpoch() : 0, 0, 0};
+        if (const auto lapses = PaymentStateMachine::deadline(p.type, p.status, times))
+            p.authExpiresTime = QDateTime::fromSecsSinceEpoch(*lapses, Qt::UTC);
+    }
     return p;
 }
 

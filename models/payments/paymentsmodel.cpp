@@ -156,6 +156,9 @@ PaymentsModel::Row PaymentsModel::rowOf(const PaymentListItem &item)
     row.tradeTime = item.tradeTime;
     row.dueTime = item.dueTime;
     row.clearedTime = item.clearedTime;
+    row.authExpiresTime = item.authExpiresTime;
+    row.customerName = item.customerName;
+    row.cardLast4 = item.cardLast4;
     row.actions = item.actions;
     return row;
 }
@@ -198,6 +201,9 @@ std::optional<PaymentListItem> PaymentsModel::itemOf(const QString &paymentId) c
     item.tradeTime = row.tradeTime;
     item.dueTime = row.dueTime;
     item.clearedTime = row.clearedTime;
+    item.authExpiresTime = row.authExpiresTime;
+    item.customerName = row.customerName;
+    item.cardLast4 = row.cardLast4;
     item.actions = row.actions;
     return item;
 }
@@ -279,6 +285,14 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const
             return formatTime(row.clearedTime, false);
         case AmountColumn:
             return formatYen(row.amount, QLocale());
+        case CustomerColumn:
+            return row.customerName;
+        case CardLast4Column:
+            return row.cardLast4 == PaymentListItem::NoCard
+                ? QString()
+                : QStringLiteral("%1").arg(row.cardLast4, 4, 10, QLatin1Char('0'));
+        case AuthExpiresColumn:
+            return formatTime(row.authExpiresTime, false);
         }
         return {};
     case Qt::CheckStateRole:
@@ -340,6 +354,12 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const
             return row.clearedTime;
         case AmountColumn:
             return row.amount;
+        case CustomerColumn:
+            return row.customerName;
+        case CardLast4Column:
+            return int(row.cardLast4);
+        case AuthExpiresColumn:
+            return row.authExpiresTime;
         }
         return {};
     }
@@ -393,6 +413,12 @@ QVariant PaymentsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Cleared", "time the payment was cleared");
     case AmountColumn:
         return tr("Amount");
+    case CustomerColumn:
+        return tr("Customer");
+    case CardLast4Column:
+        return tr("Card last 4");
+    case AuthExpiresColumn:
+        return tr("Authorization expires", "the time a card authorization lapses (オーソリ有効期限)");
     }
     return {};
 }

@@ -37,6 +37,10 @@ public:
         DueTimeColumn,
         ClearedTimeColumn,
         AmountColumn,
+        // Hidden until the user shows them (the header's menu).
+        CustomerColumn,
+        CardLast4Column,
+        AuthExpiresColumn,
         ColumnCount
     };
     enum Role {
@@ -114,10 +118,13 @@ private:
         qint64 tradeTime = 0; // seconds since epoch, UTC; 0 = not set
         qint64 dueTime = 0;
         qint64 clearedTime = 0;
+        qint64 authExpiresTime = 0;
         QString tradingId;
+        QString customerName;
         quint16 institution = 0; // index into m_strings
         quint16 type = 0;        // index into m_strings
         qint16 status = 0;
+        quint16 cardLast4 = PaymentListItem::NoCard;
         quint8 actions = 0; // PaymentListItem::Action bits
     };
 

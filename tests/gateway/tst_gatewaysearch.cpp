@@ -60,6 +60,7 @@ private slots:
     void badSearchParametersAreRefused();
     void typeStatusPairsOutsideStatusAndTypeMatchNothing();
     void aChargeIsFoundByItsCaptureDate();
+    void authorizationsExpiringByADate();
     void detailHasEventsNumbersAndAdminActions();
     void detailActionsFollowStatusAndPermissions();
     void detailOfInvisibleTypeOrUnknownIdIsNotFoundAndAudited();
@@ -489,6 +490,8 @@ void TestGatewaySearch::badSearchParametersAreRefused_data()
     QTest::newRow("type_status one digit") << QStringLiteral("type_status=02:4");
     QTest::newRow("type_status twice") << QStringLiteral("type_status=02:40&type_status=02:20");
     QTest::newRow("charge_from not a date") << QStringLiteral("charge_from=last-week");
+    QTest::newRow("auth_expires_to not a date") << QStringLiteral("auth_expires_to=soon");
+    QTest::newRow("auth_expires_from twice") << QStringLiteral("auth_expires_from=2026-12-01&auth_expires_from=2026-12-02");
 }
 
 void TestGatewaySearch::badSearchParametersAreRefused()
@@ -543,6 +546,63 @@ void TestGatewaySearch::aChargeIsFoundByItsCaptureDate()
     }
     QVERIFY(expected.size() < m_all.size());
     QCOMPARE(ids(QStringLiteral("charge") + window.arg(QStringLiteral("charge"))), expected);
+}
+
+// オーソリ有効期限: a card authorization (02 in 20) says when it lapses (60 days after it was
+// made), and auth_expires_from/_to find those that lapse in a range (issue 24), alone or with
+// the other filters; with a status or type that is not an authorization they find nothing.
+void TestGatewaySearch::authorizationsExpiringByADate()
+{
+    const QTimeZone japan(9 * 3600);
+    QList<qint64> lapses;
+    for (const QJsonObject &p : std::as_const(m_all)) {
+        const bool authorized = p.value(QLatin1String("type")).toString() == QLatin1String("02")
+                                && p.value(QLatin1String("status")).toInt() == 20;
+        QCOMPARE(p.contains(QLatin1String("auth_expires_time")), authorized);
+        if (authorized) {
+            QCOMPARE(epoch(p, "auth_expires_time"), epoch(p, "trade_time") + 60 * 86400);
+            lapses.append(epoch(p, "auth_expires_time"));
+        }
+    }
+    QVERIFY2(lapses.size() >= 10, "the demo has card authorizations");
+    std::sort(lapses.begin(), lapses.end());
+    const QDate cut = QDateTime::fromSecsSinceEpoch(lapses.at(lapses.size() / 2), japan).date();
+    const qint64 boundary = QDateTime(cut, QTime(0, 0), japan).toSecsSinceEpoch();
+    const auto ids = [&](const std::function<bool(const QJsonObject &)> &wanted) {
+        QSet<QString> found;
+        for (const QJsonObject &p : std::as_const(m_all)) {
+            if (p.contains(QLatin1String("auth_expires_time")) && wanted(p))
+                found.insert(p.value(QLatin1String("payment_id")).toString());
+        }
+        return found;
+    };
+    const QSet<QString> before = ids([&](const QJsonObject &p) { return epoch(p, "auth_expires_time") < boundary; });
+    const QSet<QString> after = ids([&](const QJsonObject &p) { return epoch(p, "auth_expires_time") >= boundary; });
+    QVERIFY(!before.isEmpty() && !after.isEmpty());
+
+    const auto search = [&](const QString &query) {
+        bool ok = false;
+        qint64 total = -1;
+        QSet<QString> got;
+        for (const QJsonObject &row : fetchAll(*m_admin, m_adminToken, query, 50, &total, &ok))
+            got.insert(row.value(QLatin1String("payment_id")).toString());
+        const GatewayClient::Response counted = m_admin->get(QStringLiteral("/v1/payments/count?") + query, m_adminToken);
+        if (!ok || total != got.size() || counted.json.value(QLatin1String("total")).toInteger(-1) != got.size())
+            qWarning() << "inconsistent search" << query << ok << total << got.size() << counted.body;
+        return got;
+    };
+    const QString date = cut.toString(Qt::ISODate);
+    QCOMPARE(search(QStringLiteral("auth_expires_to=") + date), before);
+    QCOMPARE(search(QStringLiteral("auth_expires_from=") + date), after);
+    QCOMPARE(search(QStringLiteral("status=20,40&type=02,03&auth_expires_to=") + date), before);
+    // With another trade range, both must hold.
+    const qint64 lastTrade = boundary - 60 * 86400 - 1;
+    const QSet<QString> oldest = ids([&](const QJsonObject &p) { return epoch(p, "trade_time") <= lastTrade - 86400; });
+    const QString earlyEnd = QDateTime::fromSecsSinceEpoch(lastTrade - 86400 + 1, Qt::UTC).toString(Qt::ISODate);
+    QCOMPARE(search(QStringLiteral("trade_to=%1&auth_expires_to=%2").arg(earlyEnd, date)), oldest);
+    QVERIFY(search(QStringLiteral("status=40&auth_expires_to=") + date).isEmpty());
+    QVERIFY(search(QStringLiteral("type=03&auth_expires_to=") + date).isEmpty());
+    QVERIFY(search(QStringLiteral("type_status=02:40&auth_expires_to=") + date).isEmpty());
 }
 
 void TestGatewaySearch::typeStatusPairsOutsideStatusAndTypeMatchNothing()

@@ -114,6 +114,50 @@ private Q_SLOTS:
         }
     }
 
+    // The optional columns (customer, card last 4, オーソリ有効期限) and the search for
+    // authorizations about to lapse, against the real gateway.
+    void optionalColumnsAndAuthorizationsAboutToLapse()
+    {
+        PaymentsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&m_client);
+        PaymentQuery query;
+        query.tradingId = QStringLiteral("paygent02"); // a VISA authorization of 佐藤 花子
+        model.search(query);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, PaymentsModel::CustomerColumn).data().toString(), QStringLiteral("佐藤 花子"));
+        QCOMPARE(model.index(0, PaymentsModel::CardLast4Column).data().toString(), QStringLiteral("1111"));
+        const qint64 traded = model.index(0, PaymentsModel::TradeTimeColumn).data(PaymentsModel::SortRole).toLongLong();
+        QCOMPARE(model.index(0, PaymentsModel::AuthExpiresColumn).data(PaymentsModel::SortRole).toLongLong(),
+                 traded + 60 * 86400);
+        QVERIFY(!model.index(0, PaymentsModel::AuthExpiresColumn).data().toString().isEmpty());
+        QVERIFY(!model.headerData(PaymentsModel::AuthExpiresColumn, Qt::Horizontal).toString().isEmpty());
+
+        // Every authorization lapses within 60 days; none of them has a cleared payment's status.
+        query = {};
+        query.authExpiresWithinDays = 60;
+        model.search(query);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QVERIFY(model.total() > 0 && model.total() < 2000);
+        bool foundPaygent02 = false;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.index(row, 0).data(PaymentsModel::TypeCodeRole).toString(), QStringLiteral("02"));
+            QCOMPARE(model.index(row, 0).data(PaymentsModel::StatusCodeRole).toInt(), 20);
+            QVERIFY(model.index(row, PaymentsModel::AuthExpiresColumn).data(PaymentsModel::SortRole).toLongLong() > 0);
+            foundPaygent02 = foundPaygent02 || model.index(row, PaymentsModel::TradingIdColumn).data().toString() == QLatin1String("paygent02");
+        }
+        QVERIFY(foundPaygent02 || model.canFetchMore({}));
+        // A captured payment has no lapse to show.
+        query = {};
+        query.tradingId = QStringLiteral("paygent02");
+        query.statuses = {40};
+        query.authExpiresWithinDays = 60;
+        model.search(query);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.total() >= 0, 20000);
+        QCOMPARE(model.total(), qint64(0));
+    }
+
     void checkMarksFollowPaymentIdsAcrossPages()
     {
         PaymentsModel model; // no tester here: it would fetch every page on its own

@@ -308,6 +308,10 @@ void TestJsonReader::pageOfPayments()
     second.insert(QStringLiteral("payment_id"), QStringLiteral("100000000000000044"));
     second.insert(QStringLiteral("actions"), QJsonArray{QStringLiteral("cancel"), QStringLiteral("change_amount"),
                                                         QStringLiteral("refund_later")});
+    second.insert(QStringLiteral("status"), 20);
+    second.insert(QStringLiteral("auth_expires_time"), QStringLiteral("2027-01-19T03:04:05Z"));
+    second.insert(QStringLiteral("card"), QJsonObject{{QStringLiteral("last4"), QStringLiteral("0042")},
+                                                      {QStringLiteral("brand"), QStringLiteral("JCB")}});
 
     const QByteArray json = pageJson({cardPayment(), cvs, second}, QStringLiteral("Y3Vyc29y"));
     QString error;
@@ -331,6 +335,15 @@ void TestJsonReader::pageOfPayments()
     QCOMPARE(store.institution, QStringLiteral("ローソン"));
     QCOMPARE(store.dueTime, QDateTime(QDate(2026, 11, 27), QTime(14, 59, 59), Qt::UTC).toSecsSinceEpoch());
     QCOMPARE(store.clearedTime, qint64(0));
+    // The optional columns: customer name, card last 4 (leading zeros kept), the lapse.
+    QCOMPARE(card.customerName, QStringLiteral("佐藤 花子"));
+    QCOMPARE(card.cardLast4Text(), QStringLiteral("1111"));
+    QCOMPARE(card.authExpiresTime, qint64(0));
+    const PaymentListItem &authorized = page->items.at(2);
+    QCOMPARE(authorized.cardLast4Text(), QStringLiteral("0042"));
+    QCOMPARE(authorized.authExpiresTime, QDateTime(QDate(2027, 1, 19), QTime(3, 4, 5), Qt::UTC).toSecsSinceEpoch());
+    PaymentListItem cardless;
+    QVERIFY(cardless.cardLast4Text().isEmpty());
     // What the user may do: bits of the names it knows, none when the list is absent.
     QCOMPARE(card.actions, quint8(PaymentListItem::NoAction));
     QCOMPARE(page->items.at(2).actions, quint8(PaymentListItem::Cancel | PaymentListItem::ChangeAmount));

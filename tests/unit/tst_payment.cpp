@@ -96,6 +96,30 @@ private Q_SLOTS:
         QVERIFY(!url.hasQueryItem(QStringLiteral("status")));
         QCOMPARE(PaymentQuery::fromQueryString(q.toQueryString()), q);
     }
+
+    // "Authorizations that lapse within N days": the wire gets the end of that day in Japan (a
+    // plain date, exclusive); a saved search keeps N, so it means the same days when run again.
+    void authorizationsExpiringWithinDaysAreRelative()
+    {
+        PaymentQuery q;
+        q.authExpiresWithinDays = 7;
+        QVERIFY(!q.isEmpty());
+        QUrlQuery url;
+        q.addTo(url, QDate(2026, 12, 4));
+        QCOMPARE(url.queryItemValue(QStringLiteral("auth_expires_to")), QStringLiteral("2026-12-12"));
+        QVERIFY(!url.hasQueryItem(QStringLiteral("auth_expires_from")));
+        QUrlQuery today;
+        q.authExpiresWithinDays = 0;
+        q.addTo(today, QDate(2026, 12, 31));
+        QCOMPARE(today.queryItemValue(QStringLiteral("auth_expires_to")), QStringLiteral("2027-01-01"));
+
+        q.authExpiresWithinDays = 14;
+        const QString saved = q.toQueryString();
+        QVERIFY2(saved.contains(QStringLiteral("auth_expires_within=14")), qPrintable(saved));
+        QVERIFY(!saved.contains(QStringLiteral("auth_expires_to")));
+        QCOMPARE(PaymentQuery::fromQueryString(saved), q);
+        QVERIFY(!PaymentQuery::fromQueryString(QStringLiteral("auth_expires_within=-3")).authExpiresWithinDays);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPayment)

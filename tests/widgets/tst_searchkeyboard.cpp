@@ -1,4 +1,5 @@
 #include "api/merchantclient.h"
+#include "domain/japantime.h"
 #include "common/dateedit.h"
 #include "common/paymentdetaildialog.h"
 #include "fakenetwork.h"
@@ -14,7 +15,11 @@
 #include <QApplication>
 #include <QCalendarWidget>
 #include <QCheckBox>
+#include <QDir>
 #include <QDateEdit>
+#include <QHeaderView>
+#include <QSettings>
+#include <QStandardItemModel>
 #include <QSpinBox>
 #include <QTimer>
 #include <QInputMethodEvent>
@@ -28,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUrlQuery>
 
 #include <memory>
@@ -43,6 +49,7 @@ struct ThreePayments
                             QStringLiteral("view:05"), QStringLiteral("capture"), QStringLiteral("cancel")};
     QList<QUrlQuery> pageQueries;
     bool down = false;       // no answer at all, as when the gateway is unreachable
+    bool lookupFindsOne = false; // a charge_from search finds only order2
     QString gone;            // a payment that no longer matches any search
     FakeNetwork network{[this](const QNetworkRequest &request) -> FakeNetwork::Answer {
         const QString path = request.url().path();
@@ -63,6 +70,8 @@ struct ThreePayments
                 continue;
             if (id == gone && !path.startsWith(QLatin1String("/v1/payments/")))
                 continue;
+            if (lookupFindsOne && query.hasQueryItem(QStringLiteral("charge_from")) && n != 2)
+                continue;
             items.append(QJsonObject{{QStringLiteral("payment_id"), id},
                                      {QStringLiteral("trading_id"), QStringLiteral("order%1").arg(n)},
                                      {QStringLiteral("type"), QStringLiteral("02")},
@@ -70,6 +79,9 @@ struct ThreePayments
                                      {QStringLiteral("amount"), 1000 * n},
                                      {QStringLiteral("institution"), QStringLiteral("VISA")},
                                      {QStringLiteral("trade_time"), QStringLiteral("2026-11-0%1T01:00:00Z").arg(n)},
+                                     {QStringLiteral("auth_expires_time"), QStringLiteral("2026-12-0%1T01:00:00Z").arg(n)},
+                                     {QStringLiteral("card"), QJsonObject{{QStringLiteral("last4"), QStringLiteral("424%1").arg(n)}}},
+                                     {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("佐藤 花子%1").arg(n)}}},
                                      {QStringLiteral("actions"), QJsonArray{QStringLiteral("capture")}},
                                      {QStringLiteral("events"), QJsonArray{}}});
         }
@@ -286,6 +298,51 @@ private Q_SLOTS:
         QCOMPARE(m_page->currentQuery().amountMin.value_or(0), 5000);
     }
 
+    // Customer, card last 4 and オーソリ有効期限 are columns a user can show; they start hidden
+    // (every default column stays in view at 1280 px), also after an update over a layout saved
+    // before they existed. "Authorization expires within N days" reaches the gateway as the end
+    // of that day in Japan.
+    void optionalColumnsAndAuthorizationsAboutToLapse()
+    {
+        QHeaderView *header = child<QTableView>(m_page.get(), QStringLiteral("resultTable"))->horizontalHeader();
+        const QList<int> optional{PaymentsModel::CustomerColumn, PaymentsModel::CardLast4Column, PaymentsModel::AuthExpiresColumn};
+        for (int column : optional)
+            QVERIFY(header->isSectionHidden(column));
+        QVERIFY(!header->isSectionHidden(PaymentsModel::AmountColumn));
+        header->setSectionHidden(PaymentsModel::CardLast4Column, false); // what the header's menu does
+        m_page->saveState();
+        SearchPage again(&m_gateway->client);
+        again.restoreState();
+        QHeaderView *restored = child<QTableView>(&again, QStringLiteral("resultTable"))->horizontalHeader();
+        QVERIFY(!restored->isSectionHidden(PaymentsModel::CardLast4Column));
+        QVERIFY(restored->isSectionHidden(PaymentsModel::CustomerColumn));
+
+        // A layout saved by a console that had 10 columns: the new ones stay hidden.
+        QStandardItemModel tenColumns(1, PaymentsModel::CustomerColumn);
+        QHeaderView oldHeader(Qt::Horizontal);
+        oldHeader.setModel(&tenColumns);
+        QSettings *settings = sharedSettings();
+        settings->setValue(userSettingsKey(QStringLiteral("search/columns")), oldHeader.saveState());
+        settings->remove(userSettingsKey(QStringLiteral("search/columnCount")));
+        SearchPage updated(&m_gateway->client);
+        updated.restoreState();
+        QHeaderView *upgraded = child<QTableView>(&updated, QStringLiteral("resultTable"))->horizontalHeader();
+        for (int column : optional)
+            QVERIFY(upgraded->isSectionHidden(column));
+        QVERIFY(!upgraded->isSectionHidden(PaymentsModel::AmountColumn));
+
+        auto *days = child<QLineEdit>(m_page.get(), QStringLiteral("authExpiresDays"));
+        commitText(days, QStringLiteral("７"));
+        QCOMPARE(m_page->currentQuery().authExpiresWithinDays.value_or(-1), 7);
+        m_gateway->pageQueries.clear();
+        m_page->search();
+        QTRY_VERIFY(!m_gateway->pageQueries.isEmpty());
+        QCOMPARE(m_gateway->pageQueries.last().queryItemValue(QStringLiteral("auth_expires_to")),
+                 JapanTime::today().addDays(8).toString(Qt::ISODate));
+        days->clear();
+        QVERIFY(!m_page->currentQuery().authExpiresWithinDays);
+    }
+
     // Ticking 40 売上済 under cards ticked 40 消込済 of ATM, CVS and bank too (842 mixed rows).
     void theStatusFilterPicksTypeAndStatusPairs()
     {
@@ -353,6 +410,46 @@ private Q_SLOTS:
         QVERIFY(!m_page->currentQuery().chargeFrom.isValid());
     }
 
+    // The lookup threw the user's search away. Now its single answer opens, and "Back to my
+    // search" brings back the conditions the user had, searched again.
+    void whatIsThisChargeKeepsTheUsersSearch()
+    {
+        auto *tradingId = child<QLineEdit>(m_page.get(), QStringLiteral("tradingIdFilter"));
+        QTest::keyClicks(tradingId, QStringLiteral("order*"));
+        m_page->search();
+        QTRY_VERIFY(!m_page->model()->isLoading());
+        const PaymentQuery mine = m_page->currentQuery();
+        auto *back = child<QPushButton>(m_page.get(), QStringLiteral("backToSearchButton"));
+        QVERIFY(!back->isVisible());
+
+        m_gateway->lookupFindsOne = true;
+        QTimer::singleShot(0, m_page.get(), [] {
+            auto *dialog = qobject_cast<SupportLookupDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lookupAmount")), QStringLiteral("2000"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lookupLast4")), QStringLiteral("1234"));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("lookupFind")), Qt::LeftButton);
+            if (dialog->isVisible()) // refused: fail below instead of waiting forever
+                dialog->reject();
+        });
+        QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("supportLookupButton")), Qt::LeftButton);
+        // The one payment found is opened.
+        QTRY_VERIFY(m_page->findChild<PaymentDetailDialog *>());
+        QTRY_COMPARE(m_page->model()->rowCount(), 1);
+        QVERIFY(m_page->currentQuery().tradingId.isEmpty());
+        QVERIFY(back->isVisible());
+        delete m_page->findChild<PaymentDetailDialog *>();
+
+        m_gateway->pageQueries.clear();
+        QTest::mouseClick(back, Qt::LeftButton);
+        QCOMPARE(m_page->currentQuery(), mine);
+        QTRY_VERIFY(!m_gateway->pageQueries.isEmpty());
+        QCOMPARE(m_gateway->pageQueries.last().queryItemValue(QStringLiteral("trading_id")), QStringLiteral("order*"));
+        QVERIFY(!m_gateway->pageQueries.last().hasQueryItem(QStringLiteral("charge_from")));
+        QTRY_COMPARE(m_page->model()->rowCount(), 3);
+        QVERIFY(!back->isVisible());
+    }
+
     void resultsSayWhenTheConditionsChanged()
     {
         auto *stale = child<QLabel>(m_page.get(), QStringLiteral("staleNote"));
@@ -393,6 +490,57 @@ private Q_SLOTS:
         setSettingsUser(QStringLiteral("M0001"), QStringLiteral("staff"));
         QCOMPARE(SavedSearches::names(), QStringList{QStringLiteral("mine")});
         setSettingsUser(QString(), QString());
+    }
+
+    // At 1280 pixels, in English and in Japanese, every condition's label is whole, the new
+    // "authorization expires" row included; screenshots with every column shown, to look at
+    // (KESSAI_SCREENSHOT_DIR).
+    void theConditionsFitInBothLanguages_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ja") << QStringLiteral("ja");
+    }
+
+    void theConditionsFitInBothLanguages()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (language == QLatin1String("ja")) {
+            QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
+            QCoreApplication::installTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        }
+        auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        SearchPage page(&m_gateway->client);
+        page.resize(1280, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.search();
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+        QHeaderView *header = child<QTableView>(&page, QStringLiteral("resultTable"))->horizontalHeader();
+        for (int column : {PaymentsModel::CustomerColumn, PaymentsModel::CardLast4Column, PaymentsModel::AuthExpiresColumn})
+            header->setSectionHidden(column, false);
+        auto *days = child<QLineEdit>(&page, QStringLiteral("authExpiresDays"));
+        QVERIFY(days->isVisible());
+        if (language == QLatin1String("ja"))
+            QCOMPARE(child<QLabel>(&page, QStringLiteral("authExpiresLabel"))->text(), QStringLiteral("オーソリ期限"));
+        QCOMPARE(page.model()->index(0, PaymentsModel::CardLast4Column).data().toString(), QStringLiteral("4243"));
+        QCOMPARE(page.model()->index(0, PaymentsModel::CustomerColumn).data().toString(), QStringLiteral("佐藤 花子3"));
+        QTest::qWait(50);
+        for (QLabel *label : page.findChildren<QLabel *>()) {
+            if (!label->isVisible() || label->wordWrap() || label->text().isEmpty())
+                continue;
+            QVERIFY2(label->width() >= label->minimumSizeHint().width(), qPrintable(label->text()));
+        }
+        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("search-columns-%1.png").arg(language))));
     }
 
     void helpListsTheKeys()

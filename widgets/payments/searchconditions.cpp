@@ -48,8 +48,10 @@ SearchConditions::SearchConditions(QWidget *parent)
     , m_amountMax(new QLineEdit)
     , m_cardLast4(new QLineEdit)
     , m_customer(new QLineEdit)
+    , m_authExpiresDays(new QLineEdit)
     , m_lookupButton(new QPushButton(tr("What is this charge?…")))
     , m_chargeNote(new QLabel)
+    , m_backButton(new QPushButton(tr("Back to my search")))
     , m_savedButton(new QToolButton)
     , m_searchButton(new QPushButton(tr("Search")))
     , m_clearButton(new QPushButton(tr("Clear")))
@@ -85,8 +87,16 @@ SearchConditions::SearchConditions(QWidget *parent)
     m_customer->setObjectName(QStringLiteral("customerFilter"));
     m_customer->setPlaceholderText(tr("name, kana or phone"));
     m_customer->setClearButtonEnabled(true);
+    m_authExpiresDays->setObjectName(QStringLiteral("authExpiresDays"));
+    m_authExpiresDays->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9０-９]{0,2}")), m_authExpiresDays));
+    m_authExpiresDays->setMaximumWidth(m_authExpiresDays->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 24);
+    m_authExpiresDays->setToolTip(tr("Card authorizations that lapse within this many days (0 = today): capture them before "
+                                     "they expire. Empty: no such condition."));
     m_chargeNote->setObjectName(QStringLiteral("chargeNote"));
     m_chargeNote->hide();
+    m_backButton->setObjectName(QStringLiteral("backToSearchButton"));
+    m_backButton->setToolTip(tr("The conditions you had before “What is this charge?”, searched again"));
+    m_backButton->hide();
     m_lookupButton->setObjectName(QStringLiteral("supportLookupButton"));
     m_lookupButton->setToolTip(tr("Find a payment from its date, amount and the card's last 4 digits"));
     m_searchButton->setObjectName(QStringLiteral("searchButton"));
@@ -131,10 +141,20 @@ SearchConditions::SearchConditions(QWidget *parent)
     grid->addLayout(amounts, 3, 1);
     grid->addWidget(new QLabel(tr("Cleared date:")), 3, 2);
     grid->addWidget(m_clearedRange, 3, 3);
+    auto *authLabel = new QLabel(tr("Authorization expires:"));
+    authLabel->setObjectName(QStringLiteral("authExpiresLabel"));
+    authLabel->setBuddy(m_authExpiresDays);
+    grid->addWidget(authLabel, 3, 4);
+    auto *authDays = new QHBoxLayout;
+    authDays->addWidget(m_authExpiresDays);
+    authDays->addWidget(new QLabel(tr("days or sooner", "after 'Authorization expires: [N]'")));
+    authDays->addStretch(1);
+    grid->addLayout(authDays, 3, 5);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_lookupButton);
     buttons->addWidget(m_savedButton);
     buttons->addWidget(m_chargeNote);
+    buttons->addWidget(m_backButton);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
     buttons->addWidget(m_searchButton);
@@ -163,6 +183,12 @@ SearchConditions::SearchConditions(QWidget *parent)
     connect(m_searchButton, &QPushButton::clicked, this, &SearchConditions::searchClicked);
     connect(m_clearButton, &QPushButton::clicked, this, &SearchConditions::clearClicked);
     connect(m_lookupButton, &QPushButton::clicked, this, &SearchConditions::lookupClicked);
+    connect(m_backButton, &QPushButton::clicked, this, &SearchConditions::backClicked);
+}
+
+void SearchConditions::setBackOffered(bool offered)
+{
+    m_backButton->setVisible(offered);
 }
 
 SearchConditions::~SearchConditions() = default;
@@ -210,6 +236,9 @@ PaymentQuery SearchConditions::query(const PaymentQuery &base) const
     query.amountMax = amountIn(m_amountMax);
     query.cardLast4 = halfWidth(m_cardLast4->text());
     query.customer = m_customer->text().trimmed();
+    bool ok = false;
+    if (const int days = halfWidth(m_authExpiresDays->text()).toInt(&ok); ok)
+        query.authExpiresWithinDays = days;
     return query;
 }
 
@@ -235,6 +264,7 @@ void SearchConditions::setQuery(const PaymentQuery &query)
     m_amountMax->setText(query.amountMax ? QString::number(*query.amountMax) : QString());
     m_cardLast4->setText(query.cardLast4);
     m_customer->setText(query.customer);
+    m_authExpiresDays->setText(query.authExpiresWithinDays ? QString::number(*query.authExpiresWithinDays) : QString());
 }
 
 QString SearchConditions::check()

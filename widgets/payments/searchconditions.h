@@ -38,6 +38,8 @@ public:
     // Offers only the payment types the user may view.
     void setTypeAllowed(const QString &typeCode, bool allowed);
     QMenu *savedSearchesMenu() const;
+    // "Back to my search" beside the lookup's note, while the user's own search is kept aside.
+    void setBackOffered(bool offered);
 
 Q_SIGNALS:
     void changed();
@@ -46,6 +48,7 @@ Q_SIGNALS:
     void searchClicked();
     void clearClicked();
     void lookupClicked();
+    void backClicked();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,11 +64,13 @@ private:
     QLineEdit *m_amountMax;
     QLineEdit *m_cardLast4;
     QLineEdit *m_customer;
+    QLineEdit *m_authExpiresDays; // empty: no such condition
     QPushButton *m_lookupButton;
     // A support lookup's "authorized or captured on" days: no field of their own, said in a note.
     QDate m_chargeFrom;
     QDate m_chargeTo;
     QLabel *m_chargeNote;
+    QPushButton *m_backButton;
     QToolButton *m_savedButton;
     QList<QCheckBox *> m_typeBoxes;
     QPushButton *m_searchButton;

@@ -131,6 +131,11 @@ SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *paren
             m_readAt = QDateTime::currentDateTimeUtc();
             m_error->hide();
         }
+        // The lookup found exactly one payment: that is the answer, opened over the results.
+        if (std::exchange(m_openLookupHit, false) && m_model->rowCount() == 1 && m_model->isExhausted()) {
+            m_table->setCurrentIndex(m_model->index(0, PaymentsModel::TradingIdColumn));
+            openPayment(m_model->index(0, PaymentsModel::TradingIdColumn));
+        }
     });
     m_table->horizontalHeader()->setHighlightSections(false);
     auto *arrows = new SortArrowStyle;
@@ -208,6 +213,7 @@ SearchPage::SearchPage(MerchantClient *client, BulkService *bulk, QWidget *paren
     connect(m_conditions, &SearchConditions::searchClicked, this, &SearchPage::search);
     connect(m_conditions, &SearchConditions::clearClicked, this, &SearchPage::clearFilters);
     connect(m_conditions, &SearchConditions::lookupClicked, this, &SearchPage::openSupportLookup);
+    connect(m_conditions, &SearchConditions::backClicked, this, &SearchPage::backFromLookup);
     connect(m_conditions->savedSearchesMenu(), &QMenu::aboutToShow, this, &SearchPage::fillSavedSearchMenu);
     connect(m_model, &PaymentsModel::totalChanged, this, &SearchPage::updateSummary);
     connect(m_model, &PaymentsModel::totalAmountChanged, this, &SearchPage::updateSummary);
@@ -384,7 +390,7 @@ void SearchPage::applyDefaultColumns()
 {
     QHeaderView *header = m_table->horizontalHeader();
     for (int column = 0; column < PaymentsModel::ColumnCount; ++column) {
-        header->setSectionHidden(column, false);
+        header->setSectionHidden(column, column >= PaymentsModel::CustomerColumn); // optional ones
         header->moveSection(header->visualIndex(column), column);
     }
     // The amount, the column staff read most, right after the status: in view at 1280 pixels.
@@ -398,6 +404,9 @@ void SearchPage::applyDefaultColumns()
     m_table->setColumnWidth(PaymentsModel::DueTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00")) + 10);
     m_table->setColumnWidth(PaymentsModel::ClearedTimeColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 10);
     m_table->setColumnWidth(PaymentsModel::AmountColumn, fm.horizontalAdvance(formatYen(9'999'999, QLocale())) + 10);
+    m_table->setColumnWidth(PaymentsModel::CustomerColumn, fm.horizontalAdvance(QStringLiteral("佐藤 花子子子")) + 10);
+    m_table->setColumnWidth(PaymentsModel::CardLast4Column, fm.horizontalAdvance(QStringLiteral("0000")) + 10);
+    m_table->setColumnWidth(PaymentsModel::AuthExpiresColumn, fm.horizontalAdvance(QStringLiteral("0000/00/00 00:00:00")) + 10);
     // The status as wide as the labels a day's work shows (the longest, rare ones are elided and
     // whole in the tooltip); bold labels are a little wider.
     QFont bold = m_table->font();
@@ -442,13 +451,21 @@ void SearchPage::saveState() const
 {
     QSettings *settings = sharedSettings();
     settings->setValue(userSettingsKey(QStringLiteral("search/columns")), m_table->horizontalHeader()->saveState());
+    settings->setValue(userSettingsKey(QStringLiteral("search/columnCount")), int(PaymentsModel::ColumnCount));
     settings->setValue(userSettingsKey(QStringLiteral("search/last")), currentQuery().withoutPersonalData().toQueryString());
 }
 
 void SearchPage::restoreState()
 {
     QSettings *settings = sharedSettings();
-    m_table->horizontalHeader()->restoreState(settings->value(userSettingsKey(QStringLiteral("search/columns"))).toByteArray());
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->restoreState(settings->value(userSettingsKey(QStringLiteral("search/columns"))).toByteArray())) {
+        // Columns added since the layout was saved start hidden, as for a new user.
+        const int saved = settings->value(userSettingsKey(QStringLiteral("search/columnCount")),
+                                          int(PaymentsModel::CustomerColumn)).toInt();
+        for (int column = std::max(saved, 1); column < PaymentsModel::ColumnCount; ++column)
+            header->setSectionHidden(column, true);
+    }
     applyQuery(PaymentQuery::fromQueryString(settings->value(userSettingsKey(QStringLiteral("search/last"))).toString()));
 }
 
@@ -472,7 +489,20 @@ void SearchPage::openSupportLookup()
     query.amountMin = dialog.amount();
     query.amountMax = dialog.amount();
     query.cardLast4 = dialog.cardLast4();
+    // The user's own search is kept, not thrown away: "Back to my search" brings it back.
+    if (!m_beforeLookup)
+        m_beforeLookup = currentQuery();
     applyQuery(query);
+    search();
+    m_openLookupHit = m_model->isLoading();
+}
+
+void SearchPage::backFromLookup()
+{
+    if (!m_beforeLookup)
+        return;
+    const PaymentQuery previous = *std::exchange(m_beforeLookup, std::nullopt);
+    applyQuery(previous);
     search();
 }
 
@@ -491,7 +521,11 @@ void SearchPage::search()
         return;
     }
     saveState();
-    m_model->search(currentQuery());
+    const PaymentQuery query = currentQuery();
+    if (!query.chargeFrom.isValid() && !query.chargeTo.isValid())
+        m_beforeLookup.reset(); // no longer the lookup's answer: nothing to go back to
+    m_conditions->setBackOffered(m_beforeLookup.has_value());
+    m_model->search(query);
     m_table->scrollToTop();
 }
 
@@ -501,6 +535,8 @@ void SearchPage::clearFilters()
     blank.sort = m_model->query().sort;
     blank.descending = m_model->query().descending;
     applyQuery(blank);
+    m_beforeLookup.reset();
+    m_conditions->setBackOffered(false);
     m_conditions->focusFirst();
 }
 

@@ -80,6 +80,7 @@ private:
     void applyDefaultColumns();
     void applyQuery(const PaymentQuery &query);
     void openSupportLookup();
+    void backFromLookup();
     void fillSavedSearchMenu();
     void showError(const ApiError &error);
     void openExport();
@@ -102,6 +103,9 @@ private:
     QString m_followId; // the payment acted on, to keep current after the refresh
     int m_followRow = -1;
     QDateTime m_readAt; // when the shown rows were read (UTC)
+    // The user's own search, kept aside while "What is this charge?" shows its answer.
+    std::optional<PaymentQuery> m_beforeLookup;
+    bool m_openLookupHit = false; // the lookup's answer is opened when it is a single payment
     PaymentExporter *m_exporter = nullptr;
     QProgressDialog *m_exportProgress = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "domain/paymentcatalog.h"
 #include "http/wire.h"
+#include "payments/paymentstatemachine.h"
 #include "security/permissions.h"
 
 #include <QDateTime>
@@ -118,6 +119,8 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                                       QStringLiteral("cleared_to"),
                                       QStringLiteral("charge_from"),
                                       QStringLiteral("charge_to"),
+                                      QStringLiteral("auth_expires_from"),
+                                      QStringLiteral("auth_expires_to"),
                                       QStringLiteral("amount_min"),
                                       QStringLiteral("amount_max"),
                                       QStringLiteral("card_last4"),
@@ -168,6 +171,24 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
                 requestedTypes.append(item);
         }
     }
+    // auth_expires_from/_to: card authorizations (02 in 20) that lapse within the range. They
+    // lapse one lifetime after the authorization, so this is the status, the type, and the
+    // trade range moved back by that lifetime (applied below): the trade_time indexes serve it.
+    TimeRange authExpires;
+    if (auto error = parseRange(params, QStringLiteral("auth_expires"), authExpires))
+        return *error;
+    bool noAuthorizationLeft = false;
+    std::optional<PaymentStateMachine::TimedTransition> lapse;
+    if (authExpires.isSet()) {
+        const QString card = QStringLiteral("02");
+        const int authorized = PaymentStateMachine::initialStatus(card);
+        lapse = PaymentStateMachine::timedFrom(card, authorized);
+        Q_ASSERT(lapse && lapse->anchor == PaymentStateMachine::Anchor::TradeTime);
+        noAuthorizationLeft = (!filter.statuses.isEmpty() && !filter.statuses.contains(authorized))
+            || (!requestedTypes.isEmpty() && !requestedTypes.contains(card));
+        filter.statuses = {authorized};
+        requestedTypes = {card};
+    }
     bool noPairLeft = false;
     if (params.contains(QStringLiteral("type_status"))) {
         auto anyLeft = parseTypeStatuses(params.value(QStringLiteral("type_status")), filter, requestedTypes);
@@ -177,6 +198,14 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     }
     if (auto error = parseRange(params, QStringLiteral("trade"), filter.trade))
         return *error;
+    if (lapse) {
+        if (authExpires.from)
+            filter.trade.from = std::max(filter.trade.from.value_or(*authExpires.from - lapse->afterSeconds),
+                                         *authExpires.from - lapse->afterSeconds);
+        if (authExpires.to)
+            filter.trade.to = std::min(filter.trade.to.value_or(*authExpires.to - lapse->afterSeconds),
+                                       *authExpires.to - lapse->afterSeconds);
+    }
     if (auto error = parseRange(params, QStringLiteral("due"), filter.due))
         return *error;
     if (auto error = parseRange(params, QStringLiteral("cleared"), filter.cleared))
@@ -253,7 +282,7 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     }
     filter.restrictTypes = visible.size() != PaymentCatalog::types().size();
     filter.types = visible;
-    if (noPairLeft) {
+    if (noPairLeft || noAuthorizationLeft) {
         // No pair is left once status and type have narrowed them: nothing can match.
         filter.restrictTypes = true;
         filter.types.clear();
