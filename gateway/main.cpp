@@ -42,6 +42,8 @@ int main(int argc, char *argv[])
         "  demo   --data DIR [--db DB] [--payments N] [--seed S] [--listen HOST:PORT]\n"
         "  serve  --data DIR [--db DB] [--listen HOST:PORT] [--clock-offset-days N] [--threads N] [--write-threads N]\n"
         "         [--queue-limit N] [--max-connections N] [--max-connections-per-address N] [--edge-timeouts-ms H,HEAD,IDLE]\n"
+        "  routes --data DIR [--db DB] [--sandbox|--no-sandbox]\n"
+        "         list the HTTP routes serve installs (method and path pattern)\n"
         "  close-statements --data DIR [--db DB] [--clock-offset-days N] [--sandbox|--no-sandbox]\n"
         "         close the settlement periods that have ended (on serve's clock: give it the same options)\n"
         "  merchant add --data DIR [--db DB] --id M0001 --name NAME [--fee TYPE:RATE_BP:FIXED_YEN ...] [--transfer-fee YEN]\n"
@@ -53,7 +55,7 @@ int main(int argc, char *argv[])
         "DB is a SQLite file (default DIR/gateway.db) or postgresql://user[:password]@host[:port]/dbname[?options]."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("init, demo, serve, close-statements, merchant add or user add"),
+                                 QStringLiteral("init, demo, serve, routes, close-statements, merchant add or user add"),
                                  QStringLiteral("command [add]"));
     const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Data directory."), QStringLiteral("DIR"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
@@ -107,7 +109,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    const QString usage = QStringLiteral("init, demo, serve, close-statements, merchant add or user add");
+    const QString usage = QStringLiteral("init, demo, serve, routes, close-statements, merchant add or user add");
     const bool addCommand = !positional.isEmpty()
                             && (positional.first() == QLatin1String("merchant") || positional.first() == QLatin1String("user"));
     if (positional.size() != (addCommand ? 2 : 1) || (addCommand && positional.at(1) != QLatin1String("add")))
@@ -199,6 +201,8 @@ int main(int argc, char *argv[])
             edge.idleTimeout = std::chrono::milliseconds(values[2]);
         }
         result = Commands::serve(dataDir, database, options);
+    } else if (command == QLatin1String("routes")) {
+        result = Commands::routes(dataDir, database, clockOptions);
     } else if (command == QLatin1String("close-statements")) {
         result = Commands::closeStatements(dataDir, database, clockOptions);
     } else if (command == QLatin1String("merchant add")) {

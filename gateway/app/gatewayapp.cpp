@@ -162,6 +162,14 @@ UserAdmin &GatewayApp::userAdmin()
     return *m_userAdmin;
 }
 
+QStringList GatewayApp::routes() const
+{
+    QStringList all;
+    for (const auto &[method, pattern] : m_http->routes())
+        all.append(QString::fromStdString(method + ' ' + pattern));
+    return all;
+}
+
 Result<int> GatewayApp::bind(const QString &host, int port)
 {
     return m_http->bind(host, port);

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -40,6 +41,8 @@ public:
 
     // Loads the server certificate and the merchant CA of dataDir and installs the routes.
     Result<void> setup(const QString &dataDir, const EdgeLimits &limits = {});
+    // The routes setup() installed, one "METHOD pattern" each.
+    QStringList routes() const;
     // Binds host:port (port 0 = any free port); returns the bound port.
     Result<int> bind(const QString &host, int port);
     // Serves until stop(); false if the listening socket failed.

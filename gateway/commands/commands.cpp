@@ -363,6 +363,28 @@ Result<bool> sandboxMode(AccountStore &accounts, const ClockOptions &options)
 
 } // namespace
 
+Result<void> Commands::routes(const QString &dataDir, const QString &databaseOption, const ClockOptions &options)
+{
+    Database database(databaseLocation(dataDir, databaseOption));
+    auto initialised = database.isInitialised();
+    if (!initialised)
+        return makeError(initialised.error());
+    if (!initialised.value())
+        return makeError(QStringLiteral("%1 is not a gateway's database").arg(database.displayName()));
+    SystemClock clock(options.clockOffsetDays * 86400);
+    AccountStore accounts(database);
+    auto sandbox = sandboxMode(accounts, options);
+    if (!sandbox)
+        return makeError(sandbox.error());
+    GatewayApp app(database, clock);
+    app.setSandbox(sandbox.value());
+    if (auto configured = app.setup(dataDir); !configured)
+        return configured;
+    for (const QString &route : app.routes())
+        print(route);
+    return {};
+}
+
 Result<void> Commands::serve(const QString &dataDir, const QString &databaseOption, const ServeOptions &options)
 {
     Database database(databaseLocation(dataDir, databaseOption));

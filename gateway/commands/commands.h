@@ -83,6 +83,9 @@ public:
     static Result<void> serve(const QString &dataDir, const QString &database, const ServeOptions &options);
     // Closes every settlement period that has ended on the payment clock (the sandbox offset
     // included), for every merchant; what `GET /v1/statements` would otherwise do lazily.
+    // Prints the routes `serve` would install on this data directory (with these options), one
+    // "METHOD pattern" per line: what the misuse suite checks its table against.
+    static Result<void> routes(const QString &dataDir, const QString &database, const ClockOptions &options);
     static Result<void> closeStatements(const QString &dataDir, const QString &database, const ClockOptions &options);
 
     // The first merchant and administrator of a real gateway, without demo data. Both are

@@ -36,6 +36,15 @@ constexpr std::chrono::seconds RefusalLogInterval{10};
 
 thread_local QString t_requestUser;
 
+// Where the SSL_CTX keeps its HttpServer. Not SSL_CTX's "app data" (ex_data index 0): Boost.Asio's
+// ssl::context keeps its own verify callback object there and deletes whatever it finds in its
+// destructor — our server, a second time, at every gateway exit.
+int serverIndex()
+{
+    static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+    return index;
+}
+
 int verifyClientCertificate(int preverified, X509_STORE_CTX *store)
 {
     if (preverified != 1)
@@ -46,7 +55,7 @@ int verifyClientCertificate(int preverified, X509_STORE_CTX *store)
     auto *ssl = static_cast<SSL *>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
     if (!ssl)
         return 0;
-    auto *server = static_cast<HttpServer *>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
+    auto *server = static_cast<HttpServer *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), serverIndex()));
     if (!server || !server->acceptsClientCertificate(X509_STORE_CTX_get_current_cert(store))) {
         X509_STORE_CTX_set_error(store, X509_V_ERR_CERT_REVOKED);
         return 0;
@@ -150,7 +159,15 @@ HttpServer::Impl::Impl(HttpServer &server)
 
 void HttpServer::Impl::addRoute(const char *method, const std::string &pattern, Handler handler)
 {
-    m_routes.push_back(Route{method, std::regex(pattern), std::move(handler)});
+    m_routes.push_back(Route{method, pattern, std::regex(pattern), std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> HttpServer::Impl::routes() const
+{
+    std::vector<std::pair<std::string, std::string>> all;
+    for (const Route &route : m_routes)
+        all.emplace_back(route.method, route.patternText);
+    return all;
 }
 
 RouteMatch HttpServer::Impl::route(const std::string &method, const QString &path) const
@@ -307,8 +324,14 @@ Result<void> HttpServer::setup(const TlsFiles &files, CertificateCheck check, co
     // An idle keep-alive connection gives OpenSSL's record buffers back (~34 KB of the ~70 KB
     // an Asio TLS stream holds).
     SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
-    SSL_CTX_set_app_data(ctx, this);
+    if (serverIndex() < 0 || SSL_CTX_set_ex_data(ctx, serverIndex(), this) != 1)
+        return makeError(QStringLiteral("cannot attach the server to its TLS context"));
     return {};
+}
+
+std::vector<std::pair<std::string, std::string>> HttpServer::routes() const
+{
+    return m_impl->routes();
 }
 
 void HttpServer::get(const std::string &pattern, Handler handler)

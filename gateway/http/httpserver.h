@@ -9,6 +9,9 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayHttp)
 
@@ -55,6 +58,8 @@ public:
     void post(const std::string &pattern, Handler handler) override;
     void patch(const std::string &pattern, Handler handler) override;
     void del(const std::string &pattern, Handler handler) override;
+    // Every route added: its method and path pattern, in the order they were added.
+    std::vector<std::pair<std::string, std::string>> routes() const;
 
     // The TLS verify hook's question: may this (chain-valid) client certificate connect?
     bool acceptsClientCertificate(X509 *certificate);

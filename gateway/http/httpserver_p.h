@@ -44,6 +44,7 @@ public:
 
     void addRoute(const char *method, const std::string &pattern, Handler handler);
     RouteMatch route(const std::string &method, const QString &path) const;
+    std::vector<std::pair<std::string, std::string>> routes() const; // method, pattern
 
     // The connection caps: false (and nothing taken) when this address or the server is full.
     bool takeSlot(const std::string &address);
@@ -64,6 +65,7 @@ private:
     struct Route
     {
         std::string method;
+        std::string patternText;
         std::regex pattern;
         Handler handler;
     };

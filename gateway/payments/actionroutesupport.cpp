@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "domain/jsonwriter.h"
+#include "http/jsonbody.h"
 #include "http/idempotencystore.h"
 #include "http/router.h"
 
@@ -29,11 +30,7 @@ std::optional<QJsonObject> parseObject(const HttpRequest &req, bool emptyIsObjec
 {
     if (emptyIsObject && req.body.isEmpty())
         return QJsonObject();
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(req.body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
+    return jsonObjectOf(req.body);
 }
 
 std::optional<qint64> integerOf(const QJsonValue &value)

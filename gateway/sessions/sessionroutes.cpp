@@ -1,6 +1,7 @@
 #include "sessionroutes.h"
 
 #include "domain/payment.h"
+#include "http/jsonbody.h"
 #include "http/httpserver.h"
 #include "sessions/accountstore.h"
 #include "sessions/sessionservice.h"
@@ -35,13 +36,12 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
 
     router.post("/v1/session", [&sessions](const Request &req, Response &res) {
         const RequestOrigin &origin = req.origin;
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(req.body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        const auto parsed = jsonObjectOf(req.body);
+        if (!parsed) {
             res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
             return;
         }
-        const QJsonObject body = document.object();
+        const QJsonObject &body = *parsed;
         const QJsonValue loginId = body.value(QLatin1String("login_id"));
         const QJsonValue password = body.value(QLatin1String("password"));
         if (!loginId.isString() || !password.isString() || loginId.toString().isEmpty()
@@ -94,12 +94,11 @@ void installSessionRoutes(Router &router, const RouteKit &kit, SessionService &s
     router.post("/v1/me/password",
                 kit.evenBeforePasswordChange([&sessions](const Request &req, Response &res, const Caller &user,
                                                          const RequestOrigin &origin) {
-                    QJsonParseError parseError;
-                    const QJsonDocument document = QJsonDocument::fromJson(req.body, &parseError);
-                    const QJsonObject body = document.object();
+                    const auto parsed = jsonObjectOf(req.body);
+                    const QJsonObject body = parsed.value_or(QJsonObject());
                     const QJsonValue current = body.value(QLatin1String("current_password"));
                     const QJsonValue next = body.value(QLatin1String("new_password"));
-                    if (parseError.error != QJsonParseError::NoError || !document.isObject() || !current.isString()
+                    if (!parsed || !current.isString()
                         || !next.isString() || body.size() != 2) {
                         res.sendError(ApiError::badRequest(
                             QStringLiteral("The body must be {\"current_password\": \"…\", \"new_password\": \"…\"}.")));

@@ -1,6 +1,7 @@
 #include "adminroutes.h"
 
 #include "domain/payment.h"
+#include "http/jsonbody.h"
 #include "http/router.h"
 #include "http/wire.h"
 #include "users/useradmin.h"
@@ -48,13 +49,10 @@ QString loginIdOf(const HttpRequest &req)
 
 std::optional<QJsonObject> jsonBody(const HttpRequest &req, HttpResponse &res)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(req.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    auto body = jsonObjectOf(req.body);
+    if (!body)
         res.sendError(ApiError::badRequest(QStringLiteral("The body must be a JSON object.")));
-        return std::nullopt;
-    }
-    return document.object();
+    return body;
 }
 
 } // namespace

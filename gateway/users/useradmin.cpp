@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcGatewayAdmin, "gateway.admin", QtInfoMsg)
 
 namespace kessai::gateway {
@@ -70,8 +72,10 @@ std::optional<ApiError> parseName(const QJsonValue &value, QString &name)
     if (!value.isString())
         return invalid(QStringLiteral("name"), QStringLiteral("must be a string"));
     name = value.toString().trimmed();
-    if (name.isEmpty() || name.size() > MaxNameLength)
-        return invalid(QStringLiteral("name"), QStringLiteral("1 to 64 characters"));
+    // A control character (NUL above all: PostgreSQL cannot hold one in text) is in no name.
+    const bool control = std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (name.isEmpty() || name.size() > MaxNameLength || control)
+        return invalid(QStringLiteral("name"), QStringLiteral("1 to 64 characters, without control characters"));
     // Free text: a card number typed into it would be stored and shown (never echoed here).
     if (containsCardNumber(name))
         return invalid(QStringLiteral("name"), QStringLiteral("must not hold a card number"));

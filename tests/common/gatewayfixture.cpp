@@ -290,6 +290,12 @@ void GatewayFixture::stop()
         if (!m_server->waitForFinished(10000)) {
             m_server->kill();
             m_server->waitForFinished();
+        } else if (m_server->exitStatus() != QProcess::NormalExit || m_server->exitCode() != 0) {
+            // SIGTERM is a graceful stop: anything but exit code 0 is a defect of the gateway
+            // (it once freed its HTTP server twice at every exit), and fails the test run.
+            qFatal("kessai-gateway did not stop cleanly (%s, exit code %d); its log:\n%s",
+                   m_server->exitStatus() == QProcess::NormalExit ? "exited" : "crashed", m_server->exitCode(),
+                   serverLog().right(4000).constData());
         }
     }
     m_server.reset();

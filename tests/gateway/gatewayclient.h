@@ -51,9 +51,11 @@ public:
     // POST /v1/session; the token or empty.
     QString login(const QString &loginId, const QString &password, Response *response = nullptr);
 
-private:
+    // Any verb on this client's keep-alive connection.
     Response send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body, const QString &token,
                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+
+private:
     QNetworkRequest request(const QString &pathAndQuery, const QByteArray &body, const QString &token,
                             const QList<std::pair<QByteArray, QByteArray>> &headers) const;
     static Response read(QNetworkReply *reply);

@@ -224,8 +224,12 @@ ApiResult<PaymentFilter> parsePaymentQuery(const QMultiMap<QString, QString> &pa
     }
     if (params.contains(QStringLiteral("customer"))) {
         filter.customer = params.value(QStringLiteral("customer")).trimmed();
-        if (filter.customer.isEmpty() || filter.customer.size() > MaxCustomerLength)
-            return invalid(QStringLiteral("customer"), QStringLiteral("1 to %1 characters").arg(MaxCustomerLength));
+        // A control character (NUL above all: PostgreSQL cannot hold one in text) is in no name.
+        const bool control = std::any_of(filter.customer.cbegin(), filter.customer.cend(),
+                                          [](QChar c) { return c.category() == QChar::Other_Control; });
+        if (filter.customer.isEmpty() || filter.customer.size() > MaxCustomerLength || control)
+            return invalid(QStringLiteral("customer"),
+                           QStringLiteral("1 to %1 characters, without control characters").arg(MaxCustomerLength));
     }
     if (params.contains(QStringLiteral("sort"))) {
         static const QList<std::pair<QString, PaymentSort>> sorts = {
