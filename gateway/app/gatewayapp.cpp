@@ -54,19 +54,25 @@ GatewayApp::GatewayApp(const Database &database, const Clock &clock)
 
 GatewayApp::~GatewayApp() = default;
 
-bool GatewayApp::acceptsCertificate(const QString &fingerprint)
+HttpServer::CertificateVerdict GatewayApp::acceptsCertificate(const QString &fingerprint)
 {
     // An allow-list, not a deny-list: a certificate the CA signed but this gateway never
     // recorded (a key that leaked with the CA's, a test certificate) does not get in.
     auto standing = m_accounts->certificateStanding(fingerprint);
     if (!standing) {
+        // Once more: a PostgreSQL connection that died since its last use (a database restart)
+        // is found by the failure, and the second try opens a new one. It is only a read.
+        qCWarning(lcGatewayHttp).noquote() << "certificate check failed, trying again:" << standing.error();
+        standing = m_accounts->certificateStanding(fingerprint);
+    }
+    if (!standing) {
         // Fail closed: without the certificate list nobody gets in.
         qCWarning(lcGatewayHttp).noquote() << "certificate check failed:" << standing.error();
-        return false;
+        return HttpServer::CertificateVerdict::Unavailable;
     }
     switch (standing.value()) {
     case AccountStore::CertificateStanding::Valid:
-        return true;
+        return HttpServer::CertificateVerdict::Accepted;
     case AccountStore::CertificateStanding::Revoked:
         qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: it is revoked";
         break;
@@ -74,7 +80,7 @@ bool GatewayApp::acceptsCertificate(const QString &fingerprint)
         qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: this gateway never issued it";
         break;
     }
-    return false;
+    return HttpServer::CertificateVerdict::Refused;
 }
 
 Result<void> GatewayApp::setup(const QString &dataDir, const EdgeLimits &limits)

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "http/edgelimits.h"
+#include "http/httpserver.h"
 
 #include <QByteArray>
 #include <QString>
@@ -52,7 +53,7 @@ public:
 
 private:
     // May a chain-valid client certificate connect? Not if it is revoked (fail closed).
-    bool acceptsCertificate(const QString &fingerprint);
+    HttpServer::CertificateVerdict acceptsCertificate(const QString &fingerprint);
     void installRoutes();
     UserAdmin &userAdmin();
 

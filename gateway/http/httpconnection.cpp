@@ -339,9 +339,14 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
     if (std::time(nullptr) >= m_notAfter) {
         response.sendError(401, QStringLiteral("certificate_expired"), QStringLiteral("The client certificate has expired."));
         keepAlive = false;
-    } else if (!m_server.check || !m_server.check(m_fingerprint)) {
+    } else if (const auto verdict = m_server.check ? m_server.check(m_fingerprint) : HttpServer::CertificateVerdict::Refused;
+               verdict == HttpServer::CertificateVerdict::Refused) {
         response.sendError(401, QStringLiteral("certificate_revoked"), QStringLiteral("The client certificate is no longer accepted."));
         keepAlive = false;
+    } else if (verdict == HttpServer::CertificateVerdict::Unavailable) {
+        // The database is away: the gateway's trouble, not the certificate's. Nothing ran.
+        response.sendError(503, QStringLiteral("unavailable"), QStringLiteral("The gateway cannot reach its database; try again shortly."));
+        response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
     } else {
         const RouteMatch match = m_server.route(exchange.method, request->request.path);
         if (!match.knownMethod) {

@@ -56,11 +56,20 @@ int verifyClientCertificate(int preverified, X509_STORE_CTX *store)
     if (!ssl)
         return 0;
     auto *server = static_cast<HttpServer *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), serverIndex()));
-    if (!server || !server->acceptsClientCertificate(X509_STORE_CTX_get_current_cert(store))) {
+    switch (server ? server->checkClientCertificate(X509_STORE_CTX_get_current_cert(store))
+                   : HttpServer::CertificateVerdict::Unavailable) {
+    case HttpServer::CertificateVerdict::Accepted:
+        return 1;
+    case HttpServer::CertificateVerdict::Refused:
         X509_STORE_CTX_set_error(store, X509_V_ERR_CERT_REVOKED);
         return 0;
+    case HttpServer::CertificateVerdict::Unavailable:
+        // The client is told the server failed (an internal_error alert), never that its
+        // certificate was revoked.
+        X509_STORE_CTX_set_error(store, X509_V_ERR_UNSPECIFIED);
+        return 0;
     }
-    return 1;
+    return 0;
 }
 
 // Thousands of connections need as many descriptors; the soft limit is often 1024.
@@ -273,11 +282,11 @@ HttpServer::HttpServer()
 
 HttpServer::~HttpServer() = default;
 
-bool HttpServer::acceptsClientCertificate(X509 *certificate)
+HttpServer::CertificateVerdict HttpServer::checkClientCertificate(X509 *certificate)
 {
     const QString fingerprint = CertificateAuthority::fingerprint(certificate);
     if (fingerprint.isEmpty() || !m_impl->check)
-        return false;
+        return CertificateVerdict::Refused;
     return m_impl->check(fingerprint);
 }
 

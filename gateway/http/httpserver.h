@@ -38,7 +38,11 @@ public:
     };
     // May a (chain-valid) client certificate with this SHA-256 fingerprint connect, and go on
     // sending requests? Asked at the handshake and again before every request.
-    using CertificateCheck = std::function<bool(const QString &fingerprint)>;
+    // May a chain-valid client certificate connect? Unavailable: the answer could not be read
+    // (the database is away); the handshake then fails with an internal error, not as if the
+    // certificate were revoked.
+    enum class CertificateVerdict { Accepted, Refused, Unavailable };
+    using CertificateCheck = std::function<CertificateVerdict(const QString &fingerprint)>;
 
     HttpServer();
     ~HttpServer() override;
@@ -62,7 +66,7 @@ public:
     std::vector<std::pair<std::string, std::string>> routes() const;
 
     // The TLS verify hook's question: may this (chain-valid) client certificate connect?
-    bool acceptsClientCertificate(X509 *certificate);
+    CertificateVerdict checkClientCertificate(X509 *certificate);
     // Names the user the current request acts for in the request log (on the handler's thread).
     static void setRequestUser(const QString &loginId);
 

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void partialCaptureAboveTheAuthorizationFailsPerItem();
     void killedMidRunTheSameFileFinishesEachPaymentOnce();
     void killedMidRunResumeFinishesIt();
+    void databaseConnectionsEndedMidRunCaptureEachPaymentOnce();
     void userWithoutTheCapturePermissionSendsNothing();
 
 private:
@@ -462,6 +463,78 @@ void TestE2eBulkFile::killedMidRunResumeFinishesIt()
     QVERIFY(cancels);
     QCOMPARE(cancels->first().first().toInt(), 300);
     QCOMPARE(run(QStringList{QStringLiteral("resume")} + journalArgs()).rc, 0); // nothing left
+}
+
+// Fault injection (PostgreSQL): every connection the gateway holds to its database is ended, as
+// by a database restart or an administrator, again and again while a file is captured. Requests
+// caught by it fail; the run retries under its keys (or is resumed), and every payment ends
+// captured exactly once.
+void TestE2eBulkFile::databaseConnectionsEndedMidRunCaptureEachPaymentOnce()
+{
+    if (m_gateway.databaseUrl().isEmpty())
+        QSKIP("ending database connections applies to PostgreSQL (tst_e2e_bulkfile_pg)");
+    const QStringList ids = seed(QStringLiteral("BFP"), 1000, 6000);
+    QCOMPARE(ids.size(), 1000);
+    QByteArray csv("payment_id\n");
+    for (const QString &id : ids)
+        csv += id.toLatin1() + '\n';
+    const QString file = writeFile(QStringLiteral("dbfault.csv"), csv);
+    const QStringList args = QStringList{QStringLiteral("capture"), QStringLiteral("--file"), file,
+                                         QStringLiteral("--chunk-size"), QStringLiteral("20")}
+                             + journalArgs();
+
+    const QString connection = QStringLiteral("bulkfile-terminator");
+    int ended = 0;
+    int rounds = 0;
+    QProcess p;
+    {
+        QSqlDatabase db = m_gateway.openDatabase(connection);
+        QVERIFY(db.isOpen());
+        p.setProcessEnvironment(environment());
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(KESSAI_CTL_BIN), args);
+        QVERIFY(p.waitForStarted());
+        // Once the captures have begun: ten rounds, 100 ms apart, while the chunks go on.
+        QElapsedTimer clock;
+        clock.start();
+        while (p.state() != QProcess::NotRunning && countInStatus(ids, 40) == 0 && clock.elapsed() < 60000)
+            QTest::qWait(5);
+        while (p.state() != QProcess::NotRunning && rounds < 10) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      "WHERE datname = current_database() AND application_name = 'kessai-gateway'"))
+                && q.next())
+                ended += q.value(0).toInt();
+            ++rounds;
+            QTest::qWait(100);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QVERIFY(p.state() == QProcess::NotRunning || p.waitForFinished(180000));
+    const QByteArray out = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    qInfo("ended %d gateway connections in %d rounds; kessaictl exited %d: %s", ended, rounds, p.exitCode(),
+          QByteArray(out + err).simplified().right(300).constData());
+    for (const QByteArray &line : m_gateway.serverLog().split('\n')) {
+        if (line.contains("status=5"))
+            qInfo("gateway: %s", line.constData());
+    }
+    QVERIFY2(ended > 0, "no gateway connection was ended: the fault was not injected");
+    QVERIFY2(m_gateway.serverLog().contains("was lost; reconnecting"), "the gateway never saw a lost connection");
+    if (p.exitCode() != 0) {
+        // A request the database failed under (500) ended the run, with the gateway's words and
+        // its request id. Running the same file again finishes it: a batch already journaled is
+        // finished under its keys, one that never started starts now.
+        QVERIFY2(err.contains("request ID"), err.constData());
+        const Run again = run(args);
+        QVERIFY2(again.rc == 0, again.err.constData());
+        QVERIFY2(again.out.contains("succeeded, 0 failed"), again.out.constData());
+    } else {
+        QVERIFY2(out.contains("1,000 succeeded, 0 failed"), out.constData());
+    }
+    QCOMPARE(countInStatus(ids, 40), 1000);
+    QCOMPARE(notCapturedExactlyOnce(ids), QStringList());
 }
 
 void TestE2eBulkFile::userWithoutTheCapturePermissionSendsNothing()
