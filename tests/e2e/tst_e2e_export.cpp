@@ -423,6 +423,46 @@ private Q_SLOTS:
         QVERIFY(!page.findChild<QMessageBox *>(QStringLiteral("exportResult"))); // a cancel needs no message
     }
 
+    // Fault injection, last (it stops the gateway): the gateway is killed (SIGKILL) while an
+    // export runs. The export fails with a message, and leaves no file under the chosen name nor
+    // a temporary one; a search while the gateway is away says it cannot be reached. When the
+    // gateway is back on its address, the same console, still signed in, searches and exports
+    // again.
+    void aGatewayKilledDuringAnExportLeavesNoFileAndComesBack()
+    {
+        const int port = m_gateway.url().port();
+        const QString path = m_dir.filePath(QStringLiteral("killed.csv"));
+        PaymentExporter exporter(&m_client);
+        exporter.setOutputPath(path);
+        exporter.setEncoding(CsvEncoding::Cp932);
+        QSignalSpy finished(&exporter, &PaymentExporter::finished);
+        exporter.start();
+        m_gateway.kill(); // the export's requests are on their way, or about to be
+        QVERIFY(finished.wait(60000));
+        const auto result = finished.first().first().value<ExportResult>();
+        QVERIFY(!result.ok());
+        QVERIFY(!result.cancelled);
+        qInfo("the export said: %s", qPrintable(result.errorText()));
+        QVERIFY(!result.errorText().isEmpty());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY2(!leftovers(QStringLiteral("killed")), "a temporary file was left behind");
+
+        const ApiResult away = waitFor(m_client.countPayments({}));
+        QVERIFY(!away.ok());
+        QCOMPARE(away.error.kind, ApiError::Kind::Connection);
+        QVERIFY(!away.error.displayText().isEmpty());
+
+        // Back on the same address (a second --listen wins over the fixture's port 0).
+        QVERIFY2(m_gateway.restart({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}), qPrintable(m_gateway.error()));
+        QCOMPARE(m_gateway.url().port(), port);
+        const ApiResult back = waitFor(m_client.countPayments({}));
+        QVERIFY2(back.ok(), qPrintable(back.error.displayText()));
+        QCOMPARE(back.json.object().value(QLatin1String("total")).toInteger(), qint64(m_payments));
+        const ExportResult again = runExport({}, path, CsvEncoding::Cp932);
+        QVERIFY2(again.ok(), qPrintable(again.errorText()));
+        QCOMPARE(again.rows, qint64(m_payments));
+    }
+
 private:
     ExportResult runExport(const PaymentQuery &query, const QString &path, CsvEncoding encoding, int progressStep = 1000,
                            QList<qint64> *totals = nullptr)
