@@ -10,7 +10,11 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUrl>
+
+#include <csignal>
+#include <sys/resource.h>
 
 GatewayFixture::GatewayFixture() = default;
 
@@ -241,6 +245,16 @@ bool GatewayFixture::serve(const QStringList &extraArgs)
     m_logPath = m_dir->path() + QStringLiteral("-serve-%1.log").arg(++m_serveCount);
     m_server->setProcessChannelMode(QProcess::MergedChannels);
     m_server->setStandardOutputFile(m_logPath, QIODevice::Truncate);
+    if (m_fileSizeLimit > 0) {
+        // A disk that is full at this size: a write past it fails with EFBIG instead of raising
+        // SIGXFSZ (an ignored signal stays ignored across exec).
+        const rlim_t limit = rlim_t(m_fileSizeLimit);
+        m_server->setChildProcessModifier([limit] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit files{limit, limit};
+            ::setrlimit(RLIMIT_FSIZE, &files);
+        });
+    }
     m_server->start(gatewayBinary(),
                     QStringList{QStringLiteral("serve"),
                                 QStringLiteral("--data"),
@@ -307,6 +321,75 @@ QByteArray GatewayFixture::serverLog()
     if (m_logPath.isEmpty() || !file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+QStringList GatewayFixture::seedAuthorizations(const QString &prefix, int count, qint64 amount)
+{
+    QStringList ids;
+    const QString connection = QStringLiteral("fixture-seed");
+    {
+        QSqlDatabase db = openDatabase(connection);
+        QSqlQuery model(db);
+        QSqlQuery highest(db);
+        // Every column of an authorized card payment, so that the copies are what the gateway
+        // itself would have written, whatever columns later schema versions add.
+        if (!model.exec(QStringLiteral("SELECT * FROM payments WHERE trading_id = 'paygent02' AND status = 20")) || !model.next()
+            || !highest.exec(QStringLiteral("SELECT MAX(payment_id) FROM payments")) || !highest.next()) {
+            qWarning("cannot read the model payment: %s", qPrintable(model.lastError().text()));
+            return {};
+        }
+        // Generated columns (the customer search text) are the engine's to write.
+        QSqlQuery generated(db);
+        generated.exec(db.driverName() == QLatin1String("QSQLITE")
+                           ? QStringLiteral("SELECT name FROM pragma_table_xinfo('payments') WHERE hidden IN (2, 3)")
+                           : QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_name = 'payments' "
+                                            "AND is_generated = 'ALWAYS'"));
+        QStringList skipped;
+        while (generated.next())
+            skipped.append(generated.value(0).toString().toLower());
+        const QSqlRecord record = model.record();
+        QStringList names;
+        QStringList marks;
+        QList<int> columns;
+        for (int i = 0; i < record.count(); ++i) {
+            if (skipped.contains(record.fieldName(i).toLower()))
+                continue;
+            names.append(record.fieldName(i));
+            marks.append(QStringLiteral("?"));
+            columns.append(i);
+        }
+        QSqlQuery insert(db);
+        db.transaction();
+        if (!insert.prepare(QStringLiteral("INSERT INTO payments (%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')))) {
+            qWarning("cannot prepare the seed: %s", qPrintable(insert.lastError().text()));
+            return {};
+        }
+        const qint64 first = highest.value(0).toLongLong() + 1;
+        for (int n = 0; n < count; ++n) {
+            const qint64 id = first + n;
+            for (int i : std::as_const(columns)) {
+                const QString name = record.fieldName(i).toLower();
+                if (name == QLatin1String("payment_id"))
+                    insert.addBindValue(id);
+                else if (name == QLatin1String("trading_id"))
+                    insert.addBindValue(QStringLiteral("%1%2").arg(prefix).arg(n + 1, 5, 10, QLatin1Char('0')));
+                else if (name == QLatin1String("amount") || name == QLatin1String("authorized_amount"))
+                    insert.addBindValue(amount);
+                else
+                    insert.addBindValue(model.value(i));
+            }
+            if (!insert.exec()) {
+                qWarning("cannot seed: %s", qPrintable(insert.lastError().text()));
+                db.rollback();
+                return {};
+            }
+            ids.append(QString::number(id));
+        }
+        db.commit();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ids;
 }
 
 GatewayFixture::User GatewayFixture::user(const QString &loginId) const

@@ -43,6 +43,9 @@ public:
     // Runs `serve` again on an existing data directory (after stop(), or first after prepare()).
     bool restart(const QStringList &extraServeArgs = {});
     void stop();
+    // From the next (re)start on: no file the gateway writes grows past bytes, as on a full
+    // disk (RLIMIT_FSIZE; 0 = no limit).
+    void setFileSizeLimit(qint64 bytes) { m_fileSizeLimit = bytes; }
     // SIGKILL: the gateway dies mid-request, as in a power cut (restart() serves again).
     void kill();
 
@@ -57,6 +60,10 @@ public:
     // A new connection named connectionName to this gateway's database, opened (check
     // isOpen(); error() says why not). The caller closes it and removes the connection.
     QSqlDatabase openDatabase(const QString &connectionName);
+    // count new card payments in status 20 (copies of the demo's paygent02), written straight
+    // into the database, with trading IDs prefix00001…, each authorized for amount; their
+    // payment IDs (empty on failure, with a warning).
+    QStringList seedAuthorizations(const QString &prefix, int count, qint64 amount);
     QString dataDir() const { return m_dir ? m_dir->path() : QString(); }
     QUrl url() const { return m_url; }
     QString caPath() const { return m_caPath; }
@@ -81,6 +88,7 @@ private:
     std::unique_ptr<QProcess> m_server;
     QString m_logPath; // the serving gateway's stdout and stderr
     int m_serveCount = 0;
+    qint64 m_fileSizeLimit = 0;
     QUrl m_url;
     QString m_caPath;
     QList<User> m_users;

@@ -51,9 +51,7 @@ private:
     QStringList journalArgs() const { return {QStringLiteral("--journal"), m_journal.path()}; }
 
     std::optional<QList<QVariantList>> sql(const QString &statement, const QVariantList &values = {});
-    // count new card payments in status 20 (copies of the demo's paygent02) with trading IDs
-    // prefix00001…, each authorized for amount; their payment IDs.
-    QStringList seed(const QString &prefix, int count, qint64 amount);
+    QStringList seed(const QString &prefix, int count, qint64 amount) { return m_gateway.seedAuthorizations(prefix, count, amount); }
     // How many of ids are in status; and the ids whose capture events are not exactly one.
     int countInStatus(const QStringList &ids, int status);
     QStringList notCapturedExactlyOnce(const QStringList &ids);
@@ -214,75 +212,6 @@ std::optional<QList<QVariantList>> TestE2eBulkFile::sql(const QString &statement
     }
     QSqlDatabase::removeDatabase(connection);
     return rows;
-}
-
-QStringList TestE2eBulkFile::seed(const QString &prefix, int count, qint64 amount)
-{
-    QStringList ids;
-    const QString connection = QStringLiteral("bulkfile-seed");
-    {
-        QSqlDatabase db = m_gateway.openDatabase(connection);
-        QSqlQuery model(db);
-        QSqlQuery highest(db);
-        // Every column of an authorized card payment, so that the copies are what the gateway
-        // itself would have written, whatever columns later schema versions add.
-        if (!model.exec(QStringLiteral("SELECT * FROM payments WHERE trading_id = 'paygent02' AND status = 20")) || !model.next()
-            || !highest.exec(QStringLiteral("SELECT MAX(payment_id) FROM payments")) || !highest.next()) {
-            qWarning("cannot read the model payment: %s", qPrintable(model.lastError().text()));
-            return {};
-        }
-        // Generated columns (the customer search text) are the engine's to write.
-        QSqlQuery generated(db);
-        generated.exec(db.driverName() == QLatin1String("QSQLITE")
-                           ? QStringLiteral("SELECT name FROM pragma_table_xinfo('payments') WHERE hidden IN (2, 3)")
-                           : QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_name = 'payments' "
-                                            "AND is_generated = 'ALWAYS'"));
-        QStringList skipped;
-        while (generated.next())
-            skipped.append(generated.value(0).toString().toLower());
-        const QSqlRecord record = model.record();
-        QStringList names;
-        QStringList marks;
-        QList<int> columns;
-        for (int i = 0; i < record.count(); ++i) {
-            if (skipped.contains(record.fieldName(i).toLower()))
-                continue;
-            names.append(record.fieldName(i));
-            marks.append(QStringLiteral("?"));
-            columns.append(i);
-        }
-        QSqlQuery insert(db);
-        db.transaction();
-        if (!insert.prepare(QStringLiteral("INSERT INTO payments (%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')))) {
-            qWarning("cannot prepare the seed: %s", qPrintable(insert.lastError().text()));
-            return {};
-        }
-        const qint64 first = highest.value(0).toLongLong() + 1;
-        for (int n = 0; n < count; ++n) {
-            const qint64 id = first + n;
-            for (int i : std::as_const(columns)) {
-                const QString name = record.fieldName(i).toLower();
-                if (name == QLatin1String("payment_id"))
-                    insert.addBindValue(id);
-                else if (name == QLatin1String("trading_id"))
-                    insert.addBindValue(QStringLiteral("%1%2").arg(prefix).arg(n + 1, 5, 10, QLatin1Char('0')));
-                else if (name == QLatin1String("amount") || name == QLatin1String("authorized_amount"))
-                    insert.addBindValue(amount);
-                else
-                    insert.addBindValue(model.value(i));
-            }
-            if (!insert.exec()) {
-                qWarning("cannot seed: %s", qPrintable(insert.lastError().text()));
-                db.rollback();
-                return {};
-            }
-            ids.append(QString::number(id));
-        }
-        db.commit();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ids;
 }
 
 int TestE2eBulkFile::countInStatus(const QStringList &ids, int status)
