@@ -113,6 +113,14 @@
         <source>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</source>
         <translation>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</translation>
     </message>
+    <message>
+        <source>The gateway cannot write to its storage (it is full or failing), so nothing was done. Try again later; if it goes on, tell the gateway&apos;s operator.</source>
+        <translation>The gateway cannot write to its storage (it is full or failing), so nothing was done. Try again later; if it goes on, tell the gateway&apos;s operator.</translation>
+    </message>
+    <message>
+        <source>The gateway cannot reach its database. Try again in a moment.</source>
+        <translation>The gateway cannot reach its database. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditExport</name>

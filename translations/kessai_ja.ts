@@ -112,6 +112,14 @@
         <source>An administrator reset your password. Change it (File &gt; Change password…) before you go on.</source>
         <translation>管理者がパスワードをリセットしました。続ける前に変更してください（ファイル &gt; パスワードを変更…）。</translation>
     </message>
+    <message>
+        <source>The gateway cannot write to its storage (it is full or failing), so nothing was done. Try again later; if it goes on, tell the gateway&apos;s operator.</source>
+        <translation>ゲートウェイが記録領域に書き込めません（容量不足または障害）。この処理は行われていません。しばらくしてから再度お試しください。続く場合はゲートウェイの運用担当者にご連絡ください。</translation>
+    </message>
+    <message>
+        <source>The gateway cannot reach its database. Try again in a moment.</source>
+        <translation>ゲートウェイがデータベースに接続できません。しばらくしてから再度お試しください。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditExport</name>

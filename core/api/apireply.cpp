@@ -55,6 +55,12 @@ QString messageForCode(const QString &code, const QString &serverMessage)
         return QCoreApplication::translate("kessai::ApiReply", "An administrator reset your password. Change it (File > Change password…) before you go on.");
     if (code == QLatin1String("overloaded"))
         return QCoreApplication::translate("kessai::ApiReply", "The gateway is busy. Try again in a moment.");
+    if (code == QLatin1String("storage_unavailable"))
+        return QCoreApplication::translate("kessai::ApiReply",
+                                           "The gateway cannot write to its storage (it is full or failing), so nothing was done. "
+                                           "Try again later; if it goes on, tell the gateway's operator.");
+    if (code == QLatin1String("database_unavailable"))
+        return QCoreApplication::translate("kessai::ApiReply", "The gateway cannot reach its database. Try again in a moment.");
     if (code == QLatin1String("session_expired"))
         return QCoreApplication::translate("kessai::ApiReply", "Your session has ended. Please log in again.");
     if (code == QLatin1String("unauthenticated"))

@@ -293,6 +293,30 @@ void noteConnectionFailure(const QSqlDatabase &db, const QSqlError &error)
         t_connections.lost.insert(db.connectionName());
 }
 
+namespace {
+thread_local bool t_storageFailure = false;
+} // namespace
+
+void noteStorageFailure(const QSqlError &error)
+{
+    // SQLite: SQLITE_FULL and SQLITE_IOERR (a write past RLIMIT_FSIZE is an I/O error);
+    // PostgreSQL: class 53, insufficient resources (53100 disk_full).
+    const QString text = error.text();
+    if (text.contains(QLatin1String("database or disk is full")) || text.contains(QLatin1String("disk I/O error"))
+        || error.nativeErrorCode().startsWith(QLatin1String("53")))
+        t_storageFailure = true;
+}
+
+bool storageFailureSeen()
+{
+    return t_storageFailure;
+}
+
+void resetStorageFailure()
+{
+    t_storageFailure = false;
+}
+
 QString describeSqlError(const QSqlError &error)
 {
     return error.text().isEmpty() ? QStringLiteral("unknown database error") : error.text();
@@ -305,6 +329,7 @@ Error failed(const QSqlDatabase &db, const char *what, const QSqlQuery &query, c
     const QString message = describeSqlError(query.lastError());
     qCWarning(lcGatewayDb).noquote() << what << "failed:" << message << "in" << sql;
     noteConnectionFailure(db, query.lastError());
+    noteStorageFailure(query.lastError());
     return makeError(QLatin1StringView(what) + QStringLiteral(" failed: ") + message);
 }
 

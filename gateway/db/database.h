@@ -71,6 +71,12 @@ Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVa
 // Marks the calling thread's connection for reopening if error says its PostgreSQL server went
 // away: the next connection() opens a new one.
 void noteConnectionFailure(const QSqlDatabase &db, const QSqlError &error);
+// Storage trouble (a full disk, a failing one) seen by a statement on this thread since the last
+// reset: the HTTP edge resets it before each request and then tells the client the gateway cannot
+// write, instead of an internal error.
+void noteStorageFailure(const QSqlError &error);
+bool storageFailureSeen();
+void resetStorageFailure();
 // The driver's text of error, or a placeholder when it gave none.
 QString describeSqlError(const QSqlError &error);
 

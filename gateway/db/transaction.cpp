@@ -39,6 +39,8 @@ Result<void> Transaction::begin()
         QSqlQuery query(m_db);
         ok = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
         error = describeSqlError(query.lastError());
+        if (!ok)
+            noteStorageFailure(query.lastError());
     } else {
         ok = m_db.transaction();
         error = describeSqlError(m_db.lastError());
@@ -66,9 +68,13 @@ Result<void> Transaction::commit()
         QSqlQuery query(m_db);
         ok = query.exec(QStringLiteral("COMMIT"));
         error = describeSqlError(query.lastError());
+        if (!ok)
+            noteStorageFailure(query.lastError());
     } else {
         ok = m_db.commit();
         error = describeSqlError(m_db.lastError());
+        if (!ok)
+            noteStorageFailure(m_db.lastError());
     }
     if (!ok)
         return makeError(QStringLiteral("commit failed: ") + error);

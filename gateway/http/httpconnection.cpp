@@ -3,6 +3,7 @@
 #include "ca/certificateauthority.h"
 #include "common/apierror.h"
 #include "common/logtext.h"
+#include "db/database.h"
 #include "security/crypto.h"
 
 #include <boost/asio/dispatch.hpp>
@@ -345,7 +346,7 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
         keepAlive = false;
     } else if (verdict == HttpServer::CertificateVerdict::Unavailable) {
         // The database is away: the gateway's trouble, not the certificate's. Nothing ran.
-        response.sendError(503, QStringLiteral("unavailable"), QStringLiteral("The gateway cannot reach its database; try again shortly."));
+        response.sendError(503, QStringLiteral("database_unavailable"), QStringLiteral("The gateway cannot reach its database; try again shortly."));
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
     } else {
         const RouteMatch match = m_server.route(exchange.method, request->request.path);
@@ -355,6 +356,7 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
             response.sendError(404, QStringLiteral("not_found"), QStringLiteral("No such resource."));
         } else {
             request->request.pathArguments = match.arguments;
+            resetStorageFailure();
             QString failure;
             try {
                 (*match.handler)(request->request, response);
@@ -368,6 +370,17 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
                 response = HttpResponse();
                 response.requestId = exchange.requestId;
                 response.sendError(ApiError::internal());
+            }
+            if (response.status == 500 && storageFailureSeen()) {
+                // Say what the trouble is: the gateway cannot write (a full or failing disk).
+                // What the request was to do was not committed; its key, if any, was released
+                // or is taken over after 5 minutes.
+                response = HttpResponse();
+                response.requestId = exchange.requestId;
+                response.sendError(503, QStringLiteral("storage_unavailable"),
+                                   QStringLiteral("The gateway cannot write to its storage (full or failing); try again later, "
+                                                  "or quote the request id to support."));
+                response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("60"));
             }
         }
     }

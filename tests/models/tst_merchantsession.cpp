@@ -68,6 +68,30 @@ private Q_SLOTS:
         QCOMPARE(m_client->isLoggedIn(), !ends);
     }
 
+    // The gateway's storage or database trouble keeps the session, and says what it is in words
+    // (not "internal error"); the bulk runner retries it like any 5xx.
+    void storageAndDatabaseTroubleKeepTheSessionAndSaySo_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("full disk") << QStringLiteral("storage_unavailable") << QStringLiteral("cannot write to its storage");
+        QTest::newRow("database away") << QStringLiteral("database_unavailable") << QStringLiteral("cannot reach its database");
+    }
+
+    void storageAndDatabaseTroubleKeepTheSessionAndSaySo()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, words);
+        login();
+        ApiReply *reply = m_client->get(QStringLiteral("/v1/trouble/") + code);
+        QSignalSpy done(reply, &ApiReply::finished);
+        QVERIFY(done.wait(2000));
+        QCOMPARE(reply->error().code, code);
+        QCOMPARE(reply->error().httpStatus, 503);
+        QVERIFY2(reply->error().displayText().contains(words), qPrintable(reply->error().displayText()));
+        QVERIFY(m_client->isLoggedIn());
+    }
+
 private:
     FakeNetwork::Answer answer(const QNetworkRequest &request)
     {
@@ -89,6 +113,10 @@ private:
         if (path.startsWith(QLatin1String("/v1/code/"))) {
             const QString code = path.mid(9);
             return {401, QStringLiteral(R"({"error":{"code":"%1","message":"m","request_id":"r"}})").arg(code).toUtf8(), 0};
+        }
+        if (path.startsWith(QLatin1String("/v1/trouble/"))) {
+            const QString code = path.mid(12);
+            return {503, QStringLiteral(R"({"error":{"code":"%1","message":"m","request_id":"r"}})").arg(code).toUtf8(), 0};
         }
         return {404, R"({"error":{"code":"not_found","message":"m","request_id":"r"}})", 0};
     }
