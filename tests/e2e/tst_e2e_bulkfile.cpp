@@ -111,9 +111,15 @@ TestE2eBulkFile::Run TestE2eBulkFile::run(const QStringList &args, const QString
     p.setStandardInputFile(QProcess::nullDevice());
     p.start(QStringLiteral(KESSAI_CTL_BIN), args);
     if (!p.waitForFinished(180000)) { // generous: sanitizer builds are slow
+        // Say where it hung (once seen in an ASan run on a loaded machine): what it printed,
+        // and what the gateway did meanwhile.
         p.kill();
         p.waitForFinished();
-        return {-1, {}, "timeout"};
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        qWarning("kessaictl %s timed out after 180 s; it printed: %s | %s; the gateway's log ends: %s", qPrintable(args.join(u' ')),
+                 out.right(1000).constData(), err.right(1000).constData(), m_gateway.serverLog().right(3000).constData());
+        return {-1, out, "timeout: " + err};
     }
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
