@@ -449,7 +449,10 @@ private Q_SLOTS:
 
         const ApiResult away = waitFor(m_client.countPayments({}));
         QVERIFY(!away.ok());
-        QCOMPARE(away.error.kind, ApiError::Kind::Connection);
+        // Refused, or (on a connection kept alive from before, or a slow sanitizer build where the
+        // kill lands mid-handshake) closed: either way a connection-level error, not an answer.
+        QVERIFY2(away.error.kind == ApiError::Kind::Connection || away.error.kind == ApiError::Kind::Tls,
+                 qPrintable(away.error.displayText()));
         QVERIFY(!away.error.displayText().isEmpty());
 
         // Back on the same address (a second --listen wins over the fixture's port 0).
