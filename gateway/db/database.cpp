@@ -300,10 +300,11 @@ thread_local bool t_storageFailure = false;
 void noteStorageFailure(const QSqlError &error)
 {
     // SQLite: SQLITE_FULL and SQLITE_IOERR (a write past RLIMIT_FSIZE is an I/O error);
-    // PostgreSQL: class 53, insufficient resources (53100 disk_full).
+    // PostgreSQL: 53100 disk_full only (the rest of class 53 — too many connections, out of
+    // memory — is not the storage's trouble).
     const QString text = error.text();
     if (text.contains(QLatin1String("database or disk is full")) || text.contains(QLatin1String("disk I/O error"))
-        || error.nativeErrorCode().startsWith(QLatin1String("53")))
+        || error.nativeErrorCode() == QLatin1String("53100"))
         t_storageFailure = true;
 }
 
