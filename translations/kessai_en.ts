@@ -19,10 +19,6 @@
         <translation>The secure connection failed: %1</translation>
     </message>
     <message>
-        <source>The gateway closed the connection. Is the certificate valid and not revoked?</source>
-        <translation>The gateway closed the connection. Is the certificate valid and not revoked?</translation>
-    </message>
-    <message>
         <source>The gateway refused the connection. Is it running at this address?</source>
         <translation>The gateway refused the connection. Is it running at this address?</translation>
     </message>
@@ -120,6 +116,10 @@
     <message>
         <source>The gateway cannot reach its database. Try again in a moment.</source>
         <translation>The gateway cannot reach its database. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</source>
+        <translation>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1390,17 @@ Request ID: %8</translation>
     <message>
         <source>The export failed. No file was written.</source>
         <translation>The export failed. No file was written.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln row exported to %1.</numerusform>
+            <numerusform>%Ln rows exported to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3245,29 +3256,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Exporting payments…</source>
         <translation>Exporting payments…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Exporting payments… %1 of %2</source>
-        <translation>Exporting payments… %1 of %2</translation>
-    </message>
-    <message>
-        <source>Exporting payments… %1</source>
-        <translation>Exporting payments… %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln payment(s) exported to %1.</source>
-        <translation>
-            <numerusform>%Ln payment exported to %1.</numerusform>
-            <numerusform>%Ln payments exported to %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The export failed. No file was written.</source>
-        <translation>The export failed. No file was written.</translation>
     </message>
     <message>
         <source>Save these conditions…</source>

@@ -19,10 +19,6 @@
         <translation>安全な接続（TLS）を確立できませんでした：%1</translation>
     </message>
     <message>
-        <source>The gateway closed the connection. Is the certificate valid and not revoked?</source>
-        <translation>ゲートウェイが接続を切断しました。クライアント証明書が有効期間内で、失効していないかご確認ください。</translation>
-    </message>
-    <message>
         <source>The gateway refused the connection. Is it running at this address?</source>
         <translation>ゲートウェイに接続を拒否されました。このアドレスでゲートウェイが稼働しているかご確認ください。</translation>
     </message>
@@ -119,6 +115,10 @@
     <message>
         <source>The gateway cannot reach its database. Try again in a moment.</source>
         <translation>ゲートウェイがデータベースに接続できません。しばらくしてから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</source>
+        <translation>ゲートウェイが接続を閉じました。ゲートウェイが停止したか、この証明書（期限切れ・失効済み・このゲートウェイが発行していないもの）を受け付けなかった可能性があります。</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1385,16 @@ Request ID: %8</source>
     <message>
         <source>The export failed. No file was written.</source>
         <translation>出力に失敗しました。ファイルは作成されていません。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln 件を %1 に出力しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3237,28 +3247,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>Exporting payments…</source>
         <translation>決済情報を出力しています…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Exporting payments… %1 of %2</source>
-        <translation>決済情報を出力しています… %2件中 %1件</translation>
-    </message>
-    <message>
-        <source>Exporting payments… %1</source>
-        <translation>決済情報を出力しています… %1件</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln payment(s) exported to %1.</source>
-        <translation>
-            <numerusform>%Ln件の決済を %1 に出力しました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The export failed. No file was written.</source>
-        <translation>出力に失敗しました。ファイルは作成されていません。</translation>
     </message>
     <message>
         <source>Save these conditions…</source>

@@ -166,10 +166,13 @@ ApiError networkErrorOf(const QNetworkReply &reply)
         error.message = QCoreApplication::translate("kessai::ApiReply", "The secure connection failed: %1").arg(reply.errorString());
         break;
     case QNetworkReply::RemoteHostClosedError:
-        // With TLS 1.3 a refused client certificate shows up as the server closing.
+        // With TLS 1.3 a refused client certificate shows up as the server closing; so does a
+        // gateway that stopped in the middle of the exchange. Neither is ruled out.
         error.kind = ApiError::Kind::Tls;
         error.code = QStringLiteral("tls");
-        error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway closed the connection. Is the certificate valid and not revoked?");
+        error.message = QCoreApplication::translate("kessai::ApiReply",
+                                                    "The gateway closed the connection. It may have stopped, or it did not "
+                                                    "accept this certificate (expired, revoked or not issued by it).");
         break;
     case QNetworkReply::ConnectionRefusedError:
         error.message = QCoreApplication::translate("kessai::ApiReply", "The gateway refused the connection. Is it running at this address?");

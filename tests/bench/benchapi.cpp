@@ -104,6 +104,30 @@ int runApi(const QCommandLineParser &args)
     };
     const QString merchantWhere = QStringLiteral(" WHERE merchant_id = ") + sqlQuote(demo.merchantId);
 
+    // 0. What a request costs before any payment is read, on the same client and connection:
+    //    the edge alone (mTLS keep-alive, the certificate's per-request check, the router's 404)
+    //    and with the session (GET /v1/me: token, user and permissions).
+    auto timeGet = [&](const QString &path, int expectedStatus) {
+        std::vector<double> samples;
+        for (int i = 0; i < warmup + reps; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const ApiResult r = waitFor(client->get(path));
+            const double ms = msSince(t);
+            if (r.error.httpStatus != expectedStatus && !(expectedStatus == 200 && r.ok()))
+                fail(QStringLiteral("GET %1 answered %2, not %3").arg(path).arg(r.error.httpStatus).arg(expectedStatus));
+            if (i >= warmup)
+                samples.push_back(ms);
+        }
+        return statsOf(samples);
+    };
+    const Stats bare = timeGet(QStringLiteral("/v1/kessai-bench-nothing-here"), 404);
+    out.row(QStringLiteral("0 bare mTLS round trip (keep-alive, certificate checked, no route: 404)"), QStringLiteral("ms"),
+            bare, QStringLiteral("none (absolute; the floor under every request)"), std::nullopt);
+    const Stats me = timeGet(QStringLiteral("/v1/me"), 200);
+    out.row(QStringLiteral("0 session round trip (GET /v1/me)"), QStringLiteral("ms"), me,
+            QStringLiteral("bare mTLS round trip, same run"), bare);
+
     // 1. lookup by trading id.
     {
         PaymentQuery q;
@@ -111,6 +135,9 @@ int runApi(const QCommandLineParser &args)
         const Stats ours = timeSearch(q, QString(), 100);
         report(QStringLiteral("1 lookup by trading_id (HTTPS keep-alive, count=false)"), ours,
                pageSql(merchantWhere + QStringLiteral(" AND trading_id = ") + sqlQuote(tradingId), 100));
+        const double overBare = bare.median > 0 ? ours.median / bare.median : 0;
+        out.row(QStringLiteral("1 lookup by trading_id beside the bare mTLS round trip"), QStringLiteral("ms"), ours,
+                QStringLiteral("bare mTLS round trip, same run"), bare, QStringLiteral("<= 1.7x"), overBare <= 1.7);
     }
     // 2. filtered first page: status + type + the last 180 days (JST dates, as the search page
     //    sends them), 200 rows, newest first.

@@ -15,6 +15,7 @@
 #include "domain/japantime.h"
 #include "export/auditexport.h"
 #include "gatewayfixture.h"
+#include "japaneseui.h"
 #include "pagelist.h"
 
 #include <QAbstractItemModelTester>
@@ -27,12 +28,10 @@
 #include <QLineEdit>
 #include <QLabel>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <sys/stat.h>
 
@@ -435,18 +434,10 @@ private Q_SLOTS:
 
     void japaneseScreenshots()
     {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const test::JapaneseUi japanese;
+        QVERIFY2(japanese.loaded(), qPrintable(japanese.error()));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
         UsersPage page(&m_admin);
         page.resize(1280, 800);
         page.show();

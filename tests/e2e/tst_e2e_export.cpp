@@ -487,10 +487,10 @@ private:
         return finished.first().first().value<ExportResult>();
     }
 
-    // KESSAI_SCREENSHOTS=dir keeps pictures of the dialogs, to look at.
+    // KESSAI_SCREENSHOT_DIR=dir keeps pictures of the dialogs, to look at (as every test does).
     static void screenshot(QWidget *widget, const QString &name)
     {
-        const QString dir = qEnvironmentVariable("KESSAI_SCREENSHOTS");
+        const QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             widget->grab().save(QDir(dir).filePath(name));
     }

@@ -2,6 +2,7 @@
 #include "api/merchantclient.h"
 #include "common/moneyedit.h"
 #include "gatewayfixture.h"
+#include "japaneseui.h"
 #include "register/registration.h"
 #include "register/registrationpage.h"
 #include "tls/clientidentity.h"
@@ -20,9 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QTest>
-#include <QTranslator>
 
 using namespace kessai;
 
@@ -211,18 +210,10 @@ private Q_SLOTS:
     // The page in Japanese at 1280×800, to look at (KESSAI_SCREENSHOT_DIR).
     void japaneseScreenshots()
     {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const test::JapaneseUi japanese;
+        QVERIFY2(japanese.loaded(), qPrintable(japanese.error()));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
         m_page = std::make_unique<RegistrationPage>(&m_client);
         m_page->resize(1280, 800);
         m_page->show();

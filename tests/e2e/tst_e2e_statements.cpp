@@ -4,6 +4,7 @@
 #include "csv/csvwriter.h"
 #include "export/statementexport.h"
 #include "gatewayfixture.h"
+#include "japaneseui.h"
 #include "statements/payoutchart.h"
 #include "statements/statementlinesmodel.h"
 #include "statements/statementmethodsmodel.h"
@@ -26,12 +27,10 @@
 #include <QTextDocument>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 using namespace kessai;
 
@@ -509,18 +508,10 @@ private Q_SLOTS:
     // The page in Japanese at 1280×800, to look at (KESSAI_SCREENSHOT_DIR).
     void japaneseScreenshots()
     {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const test::JapaneseUi japanese;
+        QVERIFY2(japanese.loaded(), qPrintable(japanese.error()));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
         auto page = std::make_unique<StatementsPage>(&m_client);
         page->resize(1280, 800);
         page->show();

@@ -14,6 +14,7 @@
 #include "payments/paymentsmodel.h"
 #include "payments/searchpage.h"
 
+#include "japaneseui.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -27,10 +28,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QTreeWidget>
 #include <QDir>
-#include <QScopeGuard>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -533,18 +532,10 @@ private Q_SLOTS:
     // The pages in Japanese at 1280×800, kept as pictures to look at (KESSAI_SCREENSHOT_DIR).
     void japaneseScreenshots()
     {
-        QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")), KESSAI_QM_DIR "/kessai_ja.qm");
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const test::JapaneseUi japanese;
+        QVERIFY2(japanese.loaded(), qPrintable(japanese.error()));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
 
         SearchPage search(&m_gateway->client, m_service.get());
         BulkPage bulk(m_service.get());

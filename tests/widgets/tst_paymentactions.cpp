@@ -4,6 +4,7 @@
 #include "fakenetwork.h"
 #include "domain/payment.h"
 #include "gatewayfixture.h"
+#include "japaneseui.h"
 #include "payments/paymentsmodel.h"
 #include "common/paymentactiondialog.h"
 #include "common/paymentdetaildialog.h"
@@ -14,18 +15,15 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLibraryInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
-#include <QTranslator>
 #include <QTreeWidget>
 
 #include <memory>
@@ -575,22 +573,10 @@ private Q_SLOTS:
 
     void japaneseScreenshots()
     {
-        QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")), KESSAI_QM_DIR "/kessai_ja.qm");
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
-        QTranslator qtbase; // "閉じる" as the console shows it, when Qt's own translations are installed
-        if (qtbase.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtbase);
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&qtbase);
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const test::JapaneseUi japanese;
+        QVERIFY2(japanese.loaded(), qPrintable(japanese.error()));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
 
         const QString id = nextAuthorization();
         PaymentDetailDialog detail(&m_admin, id);

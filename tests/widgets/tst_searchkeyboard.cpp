@@ -12,6 +12,7 @@
 #include "profile/profile.h"
 #include "profile/savedsearches.h"
 
+#include "japaneseui.h"
 #include <QApplication>
 #include <QCalendarWidget>
 #include <QCheckBox>
@@ -33,10 +34,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 
 using namespace kessai;
 
@@ -505,16 +506,11 @@ private Q_SLOTS:
     void theConditionsFitInBothLanguages()
     {
         QFETCH(QString, language);
-        QTranslator translator;
+        std::optional<test::JapaneseUi> japanese;
         if (language == QLatin1String("ja")) {
-            QVERIFY(translator.load(QStringLiteral(KESSAI_QM_DIR "/kessai_ja.qm")));
-            QCoreApplication::installTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+            japanese.emplace();
+            QVERIFY2(japanese->loaded(), qPrintable(japanese->error()));
         }
-        auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
         SearchPage page(&m_gateway->client);
         page.resize(1280, 760);
         page.show();
@@ -536,10 +532,8 @@ private Q_SLOTS:
                 continue;
             QVERIFY2(label->width() >= label->minimumSizeHint().width(), qPrintable(label->text()));
         }
-        QString dir = qEnvironmentVariable("KESSAI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = QDir::temp().filePath(QStringLiteral("kessai-screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const QString dir = test::screenshotDirectory();
+        QVERIFY(!dir.isEmpty());
         QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("search-columns-%1.png").arg(language))));
     }
 

@@ -11,6 +11,7 @@
 #include "domain/money.h"
 #include "payments/paymentsmodel.h"
 #include "common/paymentdetaildialog.h"
+#include "common/exportprogress.h"
 #include "common/tableexportdialog.h"
 #include "supportlookupdialog.h"
 #include "profile/profile.h"
@@ -25,7 +26,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -614,58 +614,17 @@ void SearchPage::exportTo(const QString &path, ExportFormat format)
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
     m_exportButton->setEnabled(false);
-
-    m_exportProgress = new QProgressDialog(tr("Exporting payments…"), tr("Cancel"), 0, 0, this);
-    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
-    m_exportProgress->setWindowTitle(tr("Export payments"));
-    m_exportProgress->setWindowModality(Qt::WindowModal);
-    m_exportProgress->setAutoClose(false);
-    m_exportProgress->setAutoReset(false);
-    m_exportProgress->setMinimumDuration(300);
-    connect(m_exportProgress, &QProgressDialog::canceled, m_exporter, &PaymentExporter::cancel);
-    connect(m_exporter, &PaymentExporter::progress, m_exportProgress, [this](qint64 done, qint64 total) {
-        const QLocale locale;
-        if (total > 0) {
-            // QProgressDialog counts in int; scale so millions of rows still fit.
-            m_exportProgress->setMaximum(1000);
-            m_exportProgress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
-            m_exportProgress->setLabelText(tr("Exporting payments… %1 of %2").arg(locale.toString(done), locale.toString(total)));
-        } else {
-            m_exportProgress->setLabelText(tr("Exporting payments… %1").arg(locale.toString(done)));
-        }
-    });
+    auto *progress = new ExportProgress(m_exporter, this, tr("Export payments"), tr("Exporting payments…"));
     connect(m_exporter, &PaymentExporter::finished, this, &SearchPage::onExportFinished);
+    progress->begin();
     m_exporter->start();
 }
 
 void SearchPage::onExportFinished(const ExportResult &result)
 {
-    if (m_exportProgress) {
-        m_exportProgress->hide();
-        m_exportProgress->deleteLater();
-        m_exportProgress = nullptr;
-    }
-    if (m_exporter) {
-        m_exporter->deleteLater();
-        m_exporter = nullptr;
-    }
+    m_exporter->deleteLater(); // and its ExportProgress, which told the user how it ended
+    m_exporter = nullptr;
     m_exportButton->setEnabled(true);
-    if (!result.cancelled) {
-        auto *box = new QMessageBox(this);
-        box->setObjectName(QStringLiteral("exportResult"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setWindowTitle(tr("Export payments"));
-        if (result.ok()) {
-            box->setIcon(QMessageBox::Information);
-            box->setText(tr("%Ln payment(s) exported to %1.", nullptr, int(std::min<qint64>(result.rows, std::numeric_limits<int>::max())))
-                             .arg(QDir::toNativeSeparators(result.path)));
-        } else {
-            box->setIcon(QMessageBox::Warning);
-            box->setText(tr("The export failed. No file was written."));
-            box->setInformativeText(result.errorText());
-        }
-        box->open();
-    }
     Q_EMIT exportFinished(result);
 }
 

@@ -10,7 +10,6 @@
 Q_MOC_INCLUDE("export/paymentexporter.h")
 
 class QLabel;
-class QProgressDialog;
 class QPushButton;
 class QTableView;
 
@@ -107,7 +106,6 @@ private:
     std::optional<PaymentQuery> m_beforeLookup;
     bool m_openLookupHit = false; // the lookup's answer is opened when it is a single payment
     PaymentExporter *m_exporter = nullptr;
-    QProgressDialog *m_exportProgress = nullptr;
 };
 
 } // namespace kessai
