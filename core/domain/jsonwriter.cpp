@@ -47,10 +47,9 @@ void appendDigits(QByteArray *out, qint64 value, int width)
         out->append(buffer[--n]);
 }
 
-void appendEscaped(QByteArray *out, QStringView text)
+void appendEscapedUtf8(QByteArray *out, QByteArrayView utf8)
 {
     out->append('"');
-    const QByteArray utf8 = text.toUtf8();
     const bool plain = std::all_of(utf8.cbegin(), utf8.cend(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
     });
@@ -88,6 +87,11 @@ void appendEscaped(QByteArray *out, QStringView text)
         }
     }
     out->append('"');
+}
+
+void appendEscaped(QByteArray *out, QStringView text)
+{
+    appendEscapedUtf8(out, text.toUtf8());
 }
 
 char16_t unitAt(QStringView text, qsizetype at)
@@ -202,6 +206,26 @@ JsonWriter &JsonWriter::value(QStringView text)
 {
     separate();
     appendEscaped(m_out, text);
+    return *this;
+}
+
+JsonWriter &JsonWriter::utf8Value(QByteArrayView utf8)
+{
+    separate();
+    appendEscapedUtf8(m_out, utf8);
+    return *this;
+}
+
+JsonWriter &JsonWriter::numberText(qint64 number)
+{
+    separate();
+    m_out->append('"');
+    if (number < 0) {
+        m_out->append(QByteArray::number(number));
+    } else {
+        appendDigits(m_out, number, 1);
+    }
+    m_out->append('"');
     return *this;
 }
 

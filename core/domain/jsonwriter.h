@@ -24,6 +24,10 @@ public:
 
     JsonWriter &value(QStringView text);
     JsonWriter &value(QLatin1StringView text);
+    // A string already in UTF-8 (as a database hands it over), escaped as value() escapes.
+    JsonWriter &utf8Value(QByteArrayView utf8);
+    // A number written as a JSON string ("123"), as the API writes 64-bit ids.
+    JsonWriter &numberText(qint64 number);
     JsonWriter &value(qint64 number);
     JsonWriter &value(int number) { return value(qint64(number)); }
     JsonWriter &value(bool flag);

@@ -175,7 +175,14 @@ void HttpConnection::onHead(beast::error_code error)
         m_exchange->target = std::string(message.target());
     }
     if (error == http::error::header_limit) {
-        refuse(m_exchange, 431, QStringLiteral("bad_request"), QStringLiteral("The request line or headers are too large."), false);
+        // The parser leaves what it refused in the buffer: without a line end in it, it is the
+        // request line (the target, in practice) that is too long.
+        const auto head = m_buffer.cdata();
+        const std::string_view bytes(static_cast<const char *>(head.data()), head.size());
+        if (bytes.find("\r\n") == std::string_view::npos)
+            refuse(m_exchange, 414, QStringLiteral("uri_too_long"), QStringLiteral("The request target is too long."), false);
+        else
+            refuse(m_exchange, 431, QStringLiteral("bad_request"), QStringLiteral("The request line or headers are too large."), false);
         return;
     }
     if (error == http::error::body_limit) {

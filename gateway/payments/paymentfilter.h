@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "domain/payment.h"
+#include "payments/paymentrows.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -70,7 +71,7 @@ struct PaymentFilter
 
 struct PaymentPage
 {
-    QList<Payment> items;
+    PaymentRows items;
     std::optional<PaymentCursor> next;
     std::optional<qint64> total;
 };

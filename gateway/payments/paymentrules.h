@@ -1,5 +1,6 @@
 #pragma once
 
+#include "payments/paymentstatemachine.h"
 #include "payments/paymentstore.h"
 
 #include <QStringList>
@@ -15,6 +16,9 @@ namespace PaymentRules {
 QStringList allowedActions(const PaymentDetail &detail, const QStringList &permissions, qint64 now);
 // The same for a row of a search page (the list shows what 一括処理 will skip before it is sent).
 QStringList allowedActions(const Payment &payment, const QStringList &permissions, qint64 now);
+// The same from what decides it: the type, the status and the payment's times.
+QStringList allowedActions(const QString &type, int status, const PaymentStateMachine::Times &times,
+                           const QStringList &permissions, qint64 now);
 
 } // namespace PaymentRules
 

@@ -1,6 +1,7 @@
 #include "paymentstore.h"
 
 #include "db/customerfold.h"
+#include "db/rowcursor.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstatemachine.h"
 
@@ -382,23 +383,24 @@ int walkBound()
 }
 
 // limit rows and, when the query found limit + 1, the cursor after the last of them.
-PaymentPage readPage(QSqlQuery &q, const PaymentFilter &filter)
+PaymentPage readPage(RowCursor &row, const PaymentFilter &filter)
 {
     PaymentPage page;
     PaymentCursor last;
     last.sort = filter.sort;
     last.ascending = filter.ascending;
-    while (q.next()) {
+    const int keyColumn = int(PaymentColumns::wire().size());
+    while (row.next()) {
         if (page.items.size() == filter.limit) {
             page.next = last;
             break;
         }
         if (filter.sort == PaymentSort::TradingId)
-            last.tradingKey = q.value(PaymentColumns::wire().size()).toString();
+            last.tradingKey = QString::fromUtf8(row.text(keyColumn));
         else
-            last.key = q.value(PaymentColumns::wire().size()).toLongLong();
-        last.paymentId = q.value(0).toLongLong();
-        page.items.append(readPayment(q));
+            last.key = row.integer(keyColumn);
+        last.paymentId = row.integer(0);
+        page.items.append(row);
     }
     return page;
 }
@@ -510,10 +512,13 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         QString where = whereClause(conditions, useIndex, values);
         where += keyset(order, values);
         values << filter.limit + 1;
-        auto rows = runQuery(*db, columns + from + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
+        auto rows = RowCursor::run(*db, columns + from + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
         if (!rows)
             return makeError(rows.error());
-        return readPage(rows.value(), filter);
+        PaymentPage read = readPage(rows.value(), filter);
+        if (rows->failed())
+            return makeError(rows->error());
+        return read;
     };
 
     bool checkedRowByRow = false;
@@ -567,10 +572,12 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         }
         walkEnd.value().finish();
         values << filter.limit + 1;
-        auto found = runQuery(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
+        auto found = RowCursor::run(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
         if (!found)
             return makeError(found.error());
         rows = readPage(found.value(), filter);
+        if (found->failed())
+            return makeError(found->error());
         if (!rows->next && !exhausted)
             rows = direct(allIndexes(conditions, *plan), false, fromPayments(conditions, *plan));
     }

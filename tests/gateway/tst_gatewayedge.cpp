@@ -601,6 +601,7 @@ private slots:
     void headerFloodIsRefusedCheaply();
     void headLimits_data();
     void headLimits();
+    void overlongTargetIs414();
     void oversizedBodyIs413_data();
     void oversizedBodyIs413();
     void compressedBodyIs415WithoutReadingIt();
@@ -891,6 +892,21 @@ void TestGatewayEdge::headLimits()
     const QString problem = errorBodyProblem(reply, status);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY2(reply.closed || waitClosed(*connection, 2000), "the connection stayed open after the 431");
+}
+
+// A request line that does not fit the 16 KiB head (a query string of 20 KiB) is 414, not 431:
+// the client learns that the URL is what to shorten. The connection is closed.
+void TestGatewayEdge::overlongTargetIs414()
+{
+    const SslCtxPtr ctx = adminContext();
+    TlsPtr connection = connectTls(ctx.get(), m_gateway.url());
+    QVERIFY(connection);
+    const QByteArray path = "/v1/payments?trading_id=" + QByteArray(20 * 1024, 'A');
+    const Reply reply = exchange(*connection, httpRequest("GET", path, m_token, {}, {}));
+    const QString problem = errorBodyProblem(reply, 414, QStringLiteral("uri_too_long"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(reply.closed || waitClosed(*connection, 2000), "the connection stayed open after the 414");
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/me"), m_token).status, 200);
 }
 
 void TestGatewayEdge::oversizedBodyIs413_data()

@@ -53,51 +53,56 @@ constexpr QByteArrayView CsvHeader = "\xEF\xBB\xBF" // UTF-8 BOM: Excel then rea
 
 // A text field of RFC 4180, with a leading = + - @ TAB or CR neutralised by an apostrophe so that
 // a spreadsheet shows it as text and never runs it as a formula.
-void appendCsvText(QByteArray &out, QStringView text)
+void appendCsvText(QByteArray &out, QByteArrayView field)
 {
-    QByteArray field = text.toUtf8();
+    const bool quote = field.contains(',') || field.contains('"') || field.contains('\r') || field.contains('\n');
+    if (quote)
+        out += '"';
     if (!field.isEmpty()) {
         const char first = field.front();
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-            field.prepend('\'');
+            out += '\'';
     }
-    const bool quote = field.contains(',') || field.contains('"') || field.contains('\r') || field.contains('\n');
     if (!quote) {
         out += field;
         return;
     }
-    out += '"';
-    out += field.replace('"', QByteArrayLiteral("\"\""));
+    for (const char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
     out += '"';
 }
 
-void appendCsvTime(QByteArray &out, const QDateTime &time)
+void appendCsvTime(QByteArray &out, std::optional<qint64> time)
 {
-    if (time.isValid())
-        appendWireTime(&out, time.toSecsSinceEpoch());
+    if (time)
+        appendWireTime(&out, *time);
 }
 
 // trading_id,payment_id,type,institution,status,trade_time,due_time,cleared_time,amount: the
 // console's export columns, as wire values (codes, ISO 8601 UTC). Numbers are written as they are.
-void appendCsvRow(QByteArray &out, const Payment &payment)
+void appendCsvRow(QByteArray &out, const PaymentRows &rows, qsizetype i)
 {
-    appendCsvText(out, payment.tradingId);
+    using Text = PaymentRows::Text;
+    appendCsvText(out, rows.text(i, Text::TradingId));
     out += ',';
-    out += payment.paymentId.toLatin1();
+    out += QByteArray::number(rows.paymentId(i));
     out += ',';
-    appendCsvText(out, payment.type);
+    appendCsvText(out, rows.text(i, Text::Type));
     out += ',';
-    appendCsvText(out, payment.institution);
+    appendCsvText(out, rows.text(i, Text::Institution));
     out += ',';
-    out += QByteArray::number(payment.status);
+    out += QByteArray::number(rows.status(i));
     out += ',';
-    appendCsvTime(out, payment.tradeTime);
+    appendCsvTime(out, rows.tradeTime(i));
     out += ',';
-    appendCsvTime(out, payment.dueTime);
+    appendCsvTime(out, rows.dueTime(i));
     out += ',';
-    appendCsvTime(out, payment.clearedTime);
+    appendCsvTime(out, rows.clearedTime(i));
     out += ',';
-    out += QByteArray::number(payment.amount);
+    out += QByteArray::number(rows.amount(i));
     out += "\r\n";
 }
 
@@ -185,13 +190,13 @@ StreamedBody::Step PaymentExport::next(const StreamedBody::Write &write)
             out += CsvHeader;
         m_started = true;
     }
-    for (const Payment &payment : page.items) {
+    for (qsizetype i = 0; i < page.items.size(); ++i) {
         if (m_format == ExportRequest::Format::Csv) {
-            appendCsvRow(out, payment);
+            appendCsvRow(out, page.items, i);
         } else {
-            // The list's row object; actions stay empty, so the row has none.
+            // The list's row object, without actions.
             JsonWriter writer(&out);
-            payment.writeJson(writer);
+            page.items.writeJson(i, writer);
             out += '\n';
         }
     }

@@ -82,9 +82,11 @@ void installSearchRoutes(Router &router,
                    // Each row says what this user may do to it now (empty: nothing), so a bulk
                    // capture or cancel can count what the gateway would refuse before sending.
                    const qint64 now = paymentClock.now();
-                   for (Payment &payment : page.value().items) {
-                       payment.actions = PaymentRules::allowedActions(payment, user.permissions, now);
-                       payment.writeJson(writer);
+                   const PaymentRows &rows = page->items;
+                   for (qsizetype i = 0; i < rows.size(); ++i) {
+                       const QStringList actions
+                           = PaymentRules::allowedActions(rows.type(i), rows.status(i), rows.times(i), user.permissions, now);
+                       rows.writeJson(i, writer, actions);
                    }
                    writer.endArray().key(QLatin1StringView("next_cursor"));
                    if (page->next)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <vector>
+
+struct sqlite3_stmt;
+
+namespace kessai::gateway {
+
+// The rows of a SELECT as the engine holds them, integers and UTF-8 text, for the hot reads
+// (search pages, lookups, exports): no QVariant and no UTF-16 QString per cell. On SQLite it runs
+// through SQLite's C API on this thread's connection (the one Qt SQL opened, so a transaction
+// open there is the same one); on PostgreSQL through Qt SQL, each text converted once.
+// Forward only. Writes stay on runQuery().
+class RowCursor
+{
+public:
+    // Prepares sql, binds values positionally (never concatenated), executes.
+    static Result<RowCursor> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+    RowCursor(RowCursor &&other) noexcept;
+    RowCursor &operator=(RowCursor &&other) noexcept;
+    ~RowCursor();
+
+    // The next row; false at the end and on an error (then failed() says so).
+    bool next();
+    bool failed() const { return !m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+    bool isNull(int column) const;
+    qint64 integer(int column) const; // 0 for NULL
+    // UTF-8, valid until the next call of next(); empty for NULL.
+    QByteArrayView text(int column) const;
+
+private:
+    RowCursor() = default;
+
+    sqlite3_stmt *m_statement = nullptr; // SQLite
+    std::unique_ptr<QSqlQuery> m_query;  // PostgreSQL
+    mutable std::vector<QByteArray> m_texts; // PostgreSQL: this row's texts, converted when asked
+    mutable std::vector<bool> m_converted;
+    QString m_sql;
+    QString m_error;
+};
+
+} // namespace kessai::gateway

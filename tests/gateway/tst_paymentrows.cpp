@@ -1,0 +1,177 @@
+#include "db/database.h"
+#include "db/rowcursor.h"
+#include "domain/jsonwriter.h"
+#include "payments/paymentcolumns.h"
+#include "payments/paymentrows.h"
+#include "payments/paymentstore.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kessai;
+using namespace kessai::gateway;
+
+// The search and export answers are written from PaymentRows (SQLite's C API, UTF-8 as stored)
+// instead of a Payment read through Qt SQL. Both are read here from the same varied rows — every
+// type and status, NULL and present times, base ids, texts with quotes, backslashes, control
+// characters, Japanese and 4-byte UTF-8 — and must give the same JSON, byte for byte.
+class TestPaymentRows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_database.emplace(m_dir.filePath(QStringLiteral("gateway.db")));
+        auto migrated = m_database->migrate();
+        QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error()));
+        auto db = m_database->connection();
+        QVERIFY(db.ok());
+        QVERIFY(runQuery(*db, QStringLiteral("INSERT INTO merchants (merchant_id, name, created_at) VALUES ('M1', 'm', 0)")).ok());
+
+        const QStringList texts = {
+            QStringLiteral(""), // institution is NOT NULL; the customer's empty texts are stored as NULL
+            QStringLiteral("plain"),
+            QStringLiteral("佐藤 花子"),
+            QStringLiteral("サトウ ハナコ"),
+            QStringLiteral("quote \" and backslash \\"),
+            QStringLiteral("line\nbreak\r\ttab"),
+            QStringLiteral("control \x01\x1f end"),
+            QStringLiteral("=SUM(A1)"),
+            QStringLiteral("emoji 😀 and 𠮷"),
+            QStringLiteral("comma, separated"),
+        };
+        const QStringList types = {QStringLiteral("01"), QStringLiteral("02"), QStringLiteral("03"), QStringLiteral("05")};
+        const QList<int> statuses = {10, 11, 12, 20, 21, 30, 40, 41, 42, 43, 50, 60};
+        QRandomGenerator random(20261205);
+        PaymentStore::BulkLoader loader(*m_database);
+        const auto begun = loader.begin(1764900000);
+        QVERIFY2(begun.ok(), qPrintable(begun.ok() ? QString() : begun.error()));
+        for (int i = 0; i < Rows; ++i) {
+            PaymentRecord p;
+            p.paymentId = PaymentStore::FirstPaymentId + i;
+            p.merchantId = QStringLiteral("M1");
+            p.tradingId = QStringLiteral("T%1").arg(i, 8, 10, QLatin1Char('0'));
+            p.type = types.at(i % types.size());
+            p.status = statuses.at(random.bounded(int(statuses.size())));
+            p.amount = i % 97 == 0 ? 0 : random.bounded(1, 10000000);
+            p.institution = texts.at(random.bounded(int(texts.size())));
+            p.tradeTime = 1700000000 + random.bounded(0, 40000000);
+            p.dueTime = random.bounded(3) == 0 ? 0 : p.tradeTime + 86400 * random.bounded(1, 30);
+            p.clearedTime = random.bounded(2) == 0 ? 0 : p.tradeTime + random.bounded(1, 86400 * 90);
+            p.basePaymentId = i > 0 && i % 13 == 0 ? PaymentStore::FirstPaymentId + i - 1 : 0;
+            if (p.type == QLatin1String("02") && i % 7 != 0) {
+                p.card = {QStringLiteral("VISA"), QStringLiteral("411111"), QStringLiteral("%1").arg(i % 10000, 4, 10, QLatin1Char('0')),
+                          QStringLiteral("12/29")};
+            }
+            if (i % 5 != 0) {
+                p.customer = {texts.at(random.bounded(int(texts.size()))), texts.at(random.bounded(int(texts.size()))),
+                              i % 3 == 0 ? QStringLiteral("a\"b@example.jp") : QString(),
+                              i % 4 == 0 ? QStringLiteral("090-1234-5678") : QString()};
+            }
+            const auto added = loader.add(p);
+            QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error()));
+        }
+        QVERIFY(loader.finish().ok());
+    }
+
+    void writesWhatThePaymentWrote()
+    {
+        auto db = m_database->connection();
+        QVERIFY(db.ok());
+        const QString sql = QStringLiteral("SELECT ") + PaymentColumns::wireNames()
+                            + QStringLiteral(" FROM payments ORDER BY payment_id");
+        QList<QByteArray> expected;
+        {
+            auto query = runQuery(*db, sql);
+            QVERIFY(query.ok());
+            while (query.value().next()) {
+                QByteArray json;
+                JsonWriter w(&json);
+                readPayment(query.value()).writeJson(w);
+                expected.append(json);
+            }
+        }
+        QCOMPARE(expected.size(), Rows);
+
+        auto cursor = RowCursor::run(*db, sql);
+        QVERIFY(cursor.ok());
+        PaymentRows rows;
+        while (cursor.value().next())
+            rows.append(cursor.value());
+        QVERIFY(!cursor->failed());
+        QCOMPARE(rows.size(), Rows);
+        int withAuthExpiry = 0;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QByteArray json;
+            JsonWriter w(&json);
+            rows.writeJson(i, w);
+            QCOMPARE(json, expected.at(i));
+            QByteArray again;
+            JsonWriter w2(&again);
+            rows.payment(i).writeJson(w2);
+            QCOMPARE(again, expected.at(i));
+            withAuthExpiry += rows.authExpires(i).has_value();
+        }
+        QVERIFY(withAuthExpiry > 0); // the rule ran on some rows, not none
+    }
+
+    void actionsAreWrittenLast()
+    {
+        auto db = m_database->connection();
+        QVERIFY(db.ok());
+        auto cursor = RowCursor::run(*db, QStringLiteral("SELECT ") + PaymentColumns::wireNames()
+                                              + QStringLiteral(" FROM payments WHERE payment_id = ?"),
+                                     {PaymentStore::FirstPaymentId + 1});
+        QVERIFY(cursor.ok());
+        PaymentRows rows;
+        while (cursor.value().next())
+            rows.append(cursor.value());
+        QCOMPARE(rows.size(), 1);
+        QByteArray json;
+        JsonWriter w(&json);
+        rows.writeJson(0, w, {QStringLiteral("capture"), QStringLiteral("cancel")});
+        QVERIFY2(json.endsWith(",\"actions\":[\"capture\",\"cancel\"]}"), json.constData());
+        QVERIFY2(json.startsWith("{\"payment_id\":\"100000000000000002\",\"trading_id\":\"T00000001\""), json.constData());
+    }
+
+    void aFailingStatementSaysSo()
+    {
+        auto db = m_database->connection();
+        QVERIFY(db.ok());
+        QVERIFY(!RowCursor::run(*db, QStringLiteral("SELECT nothing FROM nowhere")).ok());
+        // Prepared fine, fails on its first step (an integer overflow).
+        auto cursor = RowCursor::run(*db, QStringLiteral("SELECT abs(?)"), {std::numeric_limits<qint64>::min()});
+        QVERIFY(cursor.ok());
+        QVERIFY(!cursor.value().next());
+        QVERIFY(cursor->failed());
+        QVERIFY2(cursor->error().contains(QLatin1String("overflow")), qPrintable(cursor->error()));
+    }
+
+    void bindsEveryKindOfValue()
+    {
+        auto db = m_database->connection();
+        QVERIFY(db.ok());
+        auto cursor = RowCursor::run(*db, QStringLiteral("SELECT ?, ?, ?, ?, ?"),
+                                     {QVariant(), 42, qint64(1) << 40, QStringLiteral("佐藤"), QByteArray("raw")});
+        QVERIFY(cursor.ok());
+        QVERIFY(cursor.value().next());
+        QVERIFY(cursor->isNull(0));
+        QCOMPARE(cursor->integer(1), 42);
+        QCOMPARE(cursor->integer(2), qint64(1) << 40);
+        QCOMPARE(cursor->text(3).toByteArray(), QStringLiteral("佐藤").toUtf8());
+        QCOMPARE(cursor->text(4).toByteArray(), QByteArray("raw"));
+        QVERIFY(!cursor.value().next());
+        QVERIFY(!cursor->failed());
+    }
+
+private:
+    static constexpr int Rows = 3000;
+    QTemporaryDir m_dir;
+    std::optional<Database> m_database;
+};
+
+QTEST_GUILESS_MAIN(TestPaymentRows)
+#include "tst_paymentrows.moc"
