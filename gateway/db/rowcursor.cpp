@@ -7,7 +7,11 @@
 
 #include <cstdint>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include <charconv>
+#include <optional>
 
 namespace kessai::gateway {
 
@@ -19,6 +23,58 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+PGconn *postgresHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    // QPSQL names the type by libpq's struct (pg_conn*); PGconn* is its typedef.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+// ? placeholders as libpq's $1, $2, …; none is inside a quoted literal or identifier of ours, but
+// those are skipped all the same.
+QByteArray numberedPlaceholders(const QString &sql)
+{
+    const QByteArray in = sql.toUtf8();
+    QByteArray out;
+    out.reserve(in.size() + 16);
+    int number = 0;
+    char quote = 0;
+    for (const char c : in) {
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '?') {
+            out += '$' + QByteArray::number(++number);
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+// A value as libpq's text parameter form; nullopt for NULL.
+std::optional<QByteArray> postgresText(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return value.toBool() ? QByteArray("true") : QByteArray("false");
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+        return QByteArray::number(value.toLongLong());
+    default:
+        return value.toString().toUtf8();
+    }
 }
 
 // The statement's error as the log and the storage check want it, as runQuery() reports.
@@ -75,6 +131,30 @@ Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, con
         }
         return cursor;
     }
+    if (PGconn *connection = postgresHandle(db)) {
+        std::vector<std::optional<QByteArray>> texts;
+        texts.reserve(size_t(values.size()));
+        std::vector<const char *> pointers;
+        for (const QVariant &value : values) {
+            texts.push_back(postgresText(value));
+            pointers.push_back(texts.back() ? texts.back()->constData() : nullptr);
+        }
+        cursor.m_result = PQexecParams(connection, numberedPlaceholders(sql).constData(), int(pointers.size()), nullptr,
+                                       pointers.data(), nullptr, nullptr, 0);
+        if (PQresultStatus(cursor.m_result) != PGRES_TUPLES_OK) {
+            const QString message = QString::fromUtf8(cursor.m_result ? PQresultErrorMessage(cursor.m_result)
+                                                                      : PQerrorMessage(connection))
+                                        .trimmed();
+            const QSqlError error(message, QString(), QSqlError::StatementError,
+                                  QString::fromLatin1(cursor.m_result ? PQresultErrorField(cursor.m_result, PG_DIAG_SQLSTATE) : nullptr));
+            qCWarning(lcGatewayDb).noquote() << "query failed:" << message << "in" << sql;
+            noteConnectionFailure(db, error);
+            noteStorageFailure(error);
+            return makeError(QStringLiteral("query failed: ") + message);
+        }
+        cursor.m_resultRows = PQntuples(cursor.m_result);
+        return cursor;
+    }
     auto query = runQuery(db, sql, values);
     if (!query)
         return makeError(query.error());
@@ -84,6 +164,9 @@ Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, con
 
 RowCursor::RowCursor(RowCursor &&other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr))
+    , m_result(std::exchange(other.m_result, nullptr))
+    , m_resultRows(other.m_resultRows)
+    , m_row(other.m_row)
     , m_query(std::move(other.m_query))
     , m_texts(std::move(other.m_texts))
     , m_converted(std::move(other.m_converted))
@@ -95,7 +178,11 @@ RowCursor &RowCursor::operator=(RowCursor &&other) noexcept
 {
     if (this != &other) {
         sqlite3_finalize(m_statement);
+        PQclear(m_result);
         m_statement = std::exchange(other.m_statement, nullptr);
+        m_result = std::exchange(other.m_result, nullptr);
+        m_resultRows = other.m_resultRows;
+        m_row = other.m_row;
         m_query = std::move(other.m_query);
         m_texts = std::move(other.m_texts);
         m_converted = std::move(other.m_converted);
@@ -107,7 +194,8 @@ RowCursor &RowCursor::operator=(RowCursor &&other) noexcept
 
 RowCursor::~RowCursor()
 {
-    sqlite3_finalize(m_statement); // a no-op on nullptr
+    sqlite3_finalize(m_statement); // both no-ops on nullptr
+    PQclear(m_result);
 }
 
 bool RowCursor::next()
@@ -120,6 +208,8 @@ bool RowCursor::next()
             m_error = sqliteError(sqlite3_db_handle(m_statement), "query", m_sql);
         return false;
     }
+    if (m_result)
+        return ++m_row < m_resultRows;
     if (!m_query || !m_query->next())
         return false;
     const int columns = m_query->record().count();
@@ -132,6 +222,8 @@ bool RowCursor::isNull(int column) const
 {
     if (m_statement)
         return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    if (m_result)
+        return PQgetisnull(m_result, m_row, column) != 0;
     return m_query->isNull(column);
 }
 
@@ -139,6 +231,12 @@ qint64 RowCursor::integer(int column) const
 {
     if (m_statement)
         return sqlite3_column_int64(m_statement, column);
+    if (m_result) {
+        const char *text = PQgetvalue(m_result, m_row, column);
+        qint64 value = 0;
+        std::from_chars(text, text + PQgetlength(m_result, m_row, column), value);
+        return value;
+    }
     return m_query->value(column).toLongLong();
 }
 
@@ -148,6 +246,8 @@ QByteArrayView RowCursor::text(int column) const
         const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
         return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
     }
+    if (m_result)
+        return QByteArrayView(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
     const auto at = size_t(column);
     if (!m_converted[at]) {
         m_texts[at] = m_query->value(column).toString().toUtf8();

@@ -13,14 +13,16 @@
 #include <vector>
 
 struct sqlite3_stmt;
+struct pg_result;
 
 namespace kessai::gateway {
 
 // The rows of a SELECT as the engine holds them, integers and UTF-8 text, for the hot reads
-// (search pages, lookups, exports): no QVariant and no UTF-16 QString per cell. On SQLite it runs
-// through SQLite's C API on this thread's connection (the one Qt SQL opened, so a transaction
-// open there is the same one); on PostgreSQL through Qt SQL, each text converted once.
-// Forward only. Writes stay on runQuery().
+// (search pages, lookups, exports): no QVariant and no UTF-16 QString per cell. It runs through
+// the engine's C API on this thread's connection, the one Qt SQL opened (so a transaction open
+// there is the same one): SQLite's, or libpq's (the whole result in text form, as QPSQL reads
+// it). Another driver goes through Qt SQL, each text converted once. Forward only. Writes stay on
+// runQuery().
 class RowCursor
 {
 public:
@@ -45,8 +47,11 @@ private:
     RowCursor() = default;
 
     sqlite3_stmt *m_statement = nullptr; // SQLite
-    std::unique_ptr<QSqlQuery> m_query;  // PostgreSQL
-    mutable std::vector<QByteArray> m_texts; // PostgreSQL: this row's texts, converted when asked
+    pg_result *m_result = nullptr;       // PostgreSQL
+    int m_resultRows = 0;
+    int m_row = -1;
+    std::unique_ptr<QSqlQuery> m_query;  // another driver
+    mutable std::vector<QByteArray> m_texts; // another driver: this row's texts, converted when asked
     mutable std::vector<bool> m_converted;
     QString m_sql;
     QString m_error;
