@@ -168,7 +168,15 @@ HttpServer::Impl::Impl(HttpServer &server)
 
 void HttpServer::Impl::addRoute(const char *method, const std::string &pattern, Handler handler)
 {
-    m_routes.push_back(Route{method, pattern, std::regex(pattern), std::move(handler)});
+    Route route{method, pattern, std::regex(pattern), std::move(handler), pattern, true};
+    const size_t syntax = pattern.find_first_of("()[]{}.*+?\\^$|");
+    if (syntax != std::string::npos) {
+        // A quantifier makes the character before it optional: it is no longer certain.
+        const bool quantifier = std::string_view("*+?{").find(pattern[syntax]) != std::string_view::npos;
+        route.literalPrefix = pattern.substr(0, quantifier && syntax > 0 ? syntax - 1 : syntax);
+        route.literal = false;
+    }
+    m_routes.push_back(std::move(route));
 }
 
 std::vector<std::pair<std::string, std::string>> HttpServer::Impl::routes() const
@@ -191,7 +199,16 @@ RouteMatch HttpServer::Impl::route(const std::string &method, const QString &pat
     const std::string subject = path.toStdString();
     std::smatch groups;
     for (const Route &route : m_routes) {
-        if (route.method != wanted || !std::regex_match(subject, groups, route.pattern))
+        if (route.method != wanted)
+            continue;
+        if (route.literal) {
+            if (subject == route.literalPrefix) {
+                match.handler = &route.handler;
+                return match;
+            }
+            continue;
+        }
+        if (!subject.starts_with(route.literalPrefix) || !std::regex_match(subject, groups, route.pattern))
             continue;
         match.handler = &route.handler;
         for (size_t i = 1; i < groups.size(); ++i)

@@ -68,6 +68,11 @@ private:
         std::string patternText;
         std::regex pattern;
         Handler handler;
+        // What every matching path starts with (the pattern up to its first regular expression
+        // syntax), and whether that is the whole pattern: most routes are decided by a string
+        // comparison, and std::regex (tens of microseconds a try) runs only where the prefix fits.
+        std::string literalPrefix;
+        bool literal = false;
     };
     std::vector<Route> m_routes;
 
