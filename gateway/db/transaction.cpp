@@ -73,8 +73,10 @@ Result<void> Transaction::commit()
     } else {
         ok = m_db.commit();
         error = describeSqlError(m_db.lastError());
-        if (!ok)
+        if (!ok) {
+            noteConnectionFailure(m_db, m_db.lastError());
             noteStorageFailure(m_db.lastError());
+        }
     }
     if (!ok)
         return makeError(QStringLiteral("commit failed: ") + error);

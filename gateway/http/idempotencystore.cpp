@@ -13,6 +13,11 @@ namespace {
 const QString Running = QStringLiteral("running");
 const QString Done = QStringLiteral("done");
 
+QString abandonedEntry(const QString &merchantId, const QString &key)
+{
+    return merchantId + QLatin1Char('\n') + key;
+}
+
 } // namespace
 
 IdempotencyStore::IdempotencyStore(const Database &database)
@@ -38,6 +43,21 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &merchantI
                                                          const QString &key,
                                                          const QString &requestHash,
                                                          qint64 now)
+{
+    bool inserted = false;
+    auto claimed = claimOnce(merchantId, key, requestHash, now, inserted);
+    // A claim that wrote its row and then failed (its commit lost with the connection) may have
+    // left the key running with nothing behind it.
+    if (!claimed && inserted)
+        abandon(merchantId, key);
+    return claimed;
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::claimOnce(const QString &merchantId,
+                                                             const QString &key,
+                                                             const QString &requestHash,
+                                                             qint64 now,
+                                                             bool &inserted)
 {
     auto db = m_database.connection();
     if (!db)
@@ -68,12 +88,13 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &merchantI
             claim.outcome = Outcome::Replay;
             claim.httpStatus = row.value(2).toInt();
             claim.response = row.value(3).toString().toUtf8();
-        } else if (row.value(4).toLongLong() > now - StaleRunningSeconds) {
+        } else if (row.value(4).toLongLong() > now - StaleRunningSeconds && !isAbandoned(merchantId, key)) {
             claim.outcome = Outcome::InProgress;
         } else {
-            // The request that claimed it has not been heard of for minutes: the gateway died
-            // under it. Every item it committed stays committed; a retry reports those items as
-            // no longer allowed instead of acting twice.
+            // The request that claimed it has not been heard of for minutes (the gateway died
+            // under it), or it failed here without doing anything and its release failed too.
+            // Every item it committed stays committed; a retry reports those items as no
+            // longer allowed instead of acting twice.
             auto retaken = runQuery(*db,
                                     QStringLiteral("UPDATE idempotency_keys SET updated_at = ?"
                                                    " WHERE merchant_id = ? AND idempotency_key = ?"),
@@ -81,17 +102,23 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &merchantI
             if (!retaken)
                 return makeError(retaken.error());
             qCInfo(lcGatewayDb) << "retaking a stale running idempotency key of" << merchantId;
+            inserted = true;
         }
     } else {
-        auto inserted = runQuery(*db,
+        auto added = runQuery(*db,
                                  QStringLiteral("INSERT INTO idempotency_keys (merchant_id, idempotency_key,"
                                                 " request_hash, state, created_at, updated_at)"
                                                 " VALUES (?, ?, ?, ?, ?, ?)"),
                                  {merchantId, key, requestHash, Running, now, now});
-        if (!inserted)
-            return makeError(inserted.error());
+        if (!added)
+            return makeError(added.error());
+        inserted = true;
     }
     row.finish();
+    // Forgotten before the commit, inside the write lock, so that a second claim of it waits
+    // and then finds it running; claim() abandons it again if the commit fails.
+    if (claim.outcome == Outcome::Claimed)
+        forgetAbandoned(merchantId, key);
     if (auto committed = transaction.commit(); !committed)
         return makeError(committed.error());
     return claim;
@@ -116,6 +143,37 @@ Result<void> IdempotencyStore::complete(const QString &merchantId,
 }
 
 Result<void> IdempotencyStore::release(const QString &merchantId, const QString &key)
+{
+    auto released = deleteKey(merchantId, key);
+    // The request failed, often with its connection: a lost one is replaced on this second try.
+    if (!released)
+        released = deleteKey(merchantId, key);
+    if (!released)
+        abandon(merchantId, key);
+    else
+        forgetAbandoned(merchantId, key);
+    return released;
+}
+
+void IdempotencyStore::abandon(const QString &merchantId, const QString &key)
+{
+    const QMutexLocker lock(&m_abandonedMutex);
+    m_abandoned.insert(abandonedEntry(merchantId, key));
+}
+
+bool IdempotencyStore::isAbandoned(const QString &merchantId, const QString &key) const
+{
+    const QMutexLocker lock(&m_abandonedMutex);
+    return m_abandoned.contains(abandonedEntry(merchantId, key));
+}
+
+void IdempotencyStore::forgetAbandoned(const QString &merchantId, const QString &key)
+{
+    const QMutexLocker lock(&m_abandonedMutex);
+    m_abandoned.remove(abandonedEntry(merchantId, key));
+}
+
+Result<void> IdempotencyStore::deleteKey(const QString &merchantId, const QString &key)
 {
     auto db = m_database.connection();
     if (!db)

@@ -4,6 +4,8 @@
 #include "db/database.h"
 
 #include <QByteArray>
+#include <QMutex>
+#include <QSet>
 #include <QString>
 
 namespace kessai::gateway {
@@ -38,10 +40,24 @@ public:
     Result<Claim> claim(const QString &merchantId, const QString &key, const QString &requestHash, qint64 now);
     Result<void> complete(const QString &merchantId, const QString &key, int httpStatus, const QByteArray &response, qint64 now);
     // Forgets a claimed key whose request failed inside the gateway, so the client may retry.
+    // Tried again on a new connection if the first one was lost; if the database cannot be
+    // written at all, the key is remembered here as abandoned and the next claim of it takes
+    // it over at once instead of answering "still running" for StaleRunningSeconds.
     Result<void> release(const QString &merchantId, const QString &key);
 
 private:
+    Result<Claim> claimOnce(const QString &merchantId, const QString &key, const QString &requestHash,
+                            qint64 now, bool &inserted);
+    Result<void> deleteKey(const QString &merchantId, const QString &key);
+    void abandon(const QString &merchantId, const QString &key);
+    bool isAbandoned(const QString &merchantId, const QString &key) const;
+    void forgetAbandoned(const QString &merchantId, const QString &key);
+
     const Database &m_database;
+    // Keys this process claimed for requests that ended without doing anything, whose release
+    // the database refused. A running key not in here may belong to a request still running.
+    mutable QMutex m_abandonedMutex;
+    QSet<QString> m_abandoned;
 };
 
 } // namespace kessai::gateway

@@ -125,6 +125,20 @@ void TestGatewayFaults::aFullDiskRefusesWritesCleanlyAndLosesNothing()
             break;
     }
     QVERIFY2(!refused.isEmpty(), "the disk never filled: nothing was refused");
+    // Asked again at once under its key, a refused capture is refused again for the disk (or
+    // done): never "still running", though releasing its key was a write the disk refused too.
+    {
+        const GatewayClient::Response again = capture(refused.first());
+        qInfo("asked again at once: %d %s", again.status, again.body.constData());
+        QVERIFY2(again.errorCode() != QLatin1String("idempotency_in_progress"), again.body.constData());
+        QVERIFY2((again.status == 503 && again.errorCode() == QLatin1String("storage_unavailable"))
+                     || (again.status == 200 && again.json.value(QLatin1String("succeeded")).toInt() == 1),
+                 again.body.constData());
+        if (again.status == 200) {
+            done.append(refused.takeFirst());
+            QVERIFY2(!refused.isEmpty(), "the disk had room again: nothing stayed refused");
+        }
+    }
     // Reading goes on while nothing can be written.
     QCOMPARE(m_client->get(QStringLiteral("/v1/payments/") + refused.first(), m_token).status, 200);
     QVERIFY2(m_gateway.serverLog().contains("full") || m_gateway.serverLog().contains("disk"), "the gateway's log does not say why");
