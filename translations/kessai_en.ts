@@ -4089,6 +4089,38 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>For macros and imports that look for fixed column names, whatever the language the console is shown in.</source>
         <translation>For macros and imports that look for fixed column names, whatever the language the console is shown in.</translation>
     </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Columns:</translation>
+    </message>
+    <message>
+        <source>Tick the columns the file has; their order here is their order in the file.</source>
+        <translation>Tick the columns the file has; their order here is their order in the file.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Alt+Up in the list</source>
+        <translation>Alt+Up in the list</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Alt+Down in the list</source>
+        <translation>Alt+Down in the list</translation>
+    </message>
+    <message>
+        <source>&amp;All, as shipped</source>
+        <translation>&amp;All, as shipped</translation>
+    </message>
+    <message>
+        <source>Every column, in the default order.</source>
+        <translation>Every column, in the default order.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::TableWriter</name>

@@ -4074,6 +4074,38 @@ The results below are as the gateway had them at %2 (Japan time) and may be out 
         <source>For macros and imports that look for fixed column names, whatever the language the console is shown in.</source>
         <translation>コンソールの表示言語にかかわらず、決まった列名を探すマクロや取り込み処理のために使います。</translation>
     </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>列(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Tick the columns the file has; their order here is their order in the file.</source>
+        <translation>ファイルに出力する列にチェックを付けます。ここでの並び順がファイルの列の順になります。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Alt+Up in the list</source>
+        <translation>一覧で Alt+↑</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下へ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Alt+Down in the list</source>
+        <translation>一覧で Alt+↓</translation>
+    </message>
+    <message>
+        <source>&amp;All, as shipped</source>
+        <translation>すべて・初期順(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every column, in the default order.</source>
+        <translation>すべての列を初期の並び順で出力します。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::TableWriter</name>

@@ -50,17 +50,24 @@ void PaymentExporter::setEncoding(CsvEncoding encoding)
     }
 }
 
-QStringList PaymentExporter::headerLabels()
+QStringList PaymentExporter::headerLabels(bool english)
 {
     // PAYGENT online's column names and order.
-    return {tr("Trading ID"), tr("Payment ID"), tr("Payment type"), tr("Institution"), tr("Status"),
-            tr("Trade time"), tr("Due date"), tr("Cleared time"), tr("Amount")};
+    static const char *const names[ColumnCount] = {
+        QT_TR_NOOP("Trading ID"), QT_TR_NOOP("Payment ID"), QT_TR_NOOP("Payment type"),
+        QT_TR_NOOP("Institution"), QT_TR_NOOP("Status"), QT_TR_NOOP("Trade time"),
+        QT_TR_NOOP("Due date"), QT_TR_NOOP("Cleared time"), QT_TR_NOOP("Amount")};
+    QStringList labels;
+    labels.reserve(ColumnCount);
+    for (const char *name : names)
+        labels.append(english ? QString::fromLatin1(name) : tr(name));
+    return labels;
 }
 
-QList<ExportColumn> PaymentExporter::columns()
+QList<ExportColumn> PaymentExporter::columns(bool englishHeader)
 {
     using Kind = ExportColumn::Kind;
-    const QStringList labels = headerLabels();
+    const QStringList labels = headerLabels(englishHeader);
     QList<ExportColumn> columns;
     columns.reserve(ColumnCount);
     for (int i = 0; i < ColumnCount; ++i) {
@@ -99,6 +106,8 @@ void PaymentExporter::start()
     TableWriter::Options options;
     options.replaceUnmappable = m_replaceUnmappable;
     options.sheetName = tr("Payments");
+    options.englishHeader = m_englishHeader;
+    options.columnOrder = m_columnOrder;
     m_writer = TableWriter::create(m_path, m_format, options);
     if (!m_writer) {
         result.csvError.kind = CsvError::Kind::Io;
@@ -106,7 +115,7 @@ void PaymentExporter::start()
         finish(result);
         return;
     }
-    if (CsvError error = m_writer->open(columns()); error.isError()) {
+    if (CsvError error = m_writer->open(columns(m_englishHeader)); error.isError()) {
         result.csvError = error;
         finish(result);
         return;

@@ -77,11 +77,16 @@ public:
     // CP932: write '?' for a character it cannot represent instead of failing with its row and
     // column (off by default: a silently changed name is worse than a clear error).
     void setReplaceUnmappable(bool replace) { m_replaceUnmappable = replace; }
+    // The header row in English whatever the console's language (TableWriter::Options).
+    void setEnglishHeader(bool english) { m_englishHeader = english; }
+    // The columns written, as Column values, in this order; empty = all (TableWriter::Options).
+    void setColumnOrder(const QList<int> &order) { m_columnOrder = order; }
 
-    static QStringList headerLabels();
+    // Translated, or the English source names.
+    static QStringList headerLabels(bool english = false);
     // The columns with their kinds: the IDs and labels as text, times as JST date-times, the
     // due date as a date, the amount as yen.
-    static QList<ExportColumn> columns();
+    static QList<ExportColumn> columns(bool englishHeader = false);
     // "payments_20260123_0930.csv" (or .xlsx) for the given local time.
     static QString defaultFileName(const QDateTime &now, ExportFormat format = ExportFormat::CsvCp932);
 
@@ -112,6 +117,8 @@ private:
     ExportFormat m_format = ExportFormat::CsvCp932;
     int m_progressStep = 1000;
     bool m_replaceUnmappable = false;
+    bool m_englishHeader = false;
+    QList<int> m_columnOrder;
     std::unique_ptr<TableWriter> m_writer;
     QPointer<PaymentExportStream> m_stream;
     QPointer<ApiReply> m_count;

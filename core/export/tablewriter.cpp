@@ -123,11 +123,66 @@ QString exportCellText(const QVariant &value, ExportColumn::Kind kind)
     return {};
 }
 
+namespace {
+
+// The chosen columns of every row, in the chosen order, handed to the writer of the format.
+class SelectedColumnsWriter final : public TableWriter
+{
+public:
+    SelectedColumnsWriter(std::unique_ptr<TableWriter> writer, QList<int> order)
+        : m_writer(std::move(writer))
+        , m_order(std::move(order))
+    {}
+
+    CsvError open(const QList<ExportColumn> &columns) override
+    {
+        QList<int> valid;
+        for (const int index : std::as_const(m_order)) {
+            if (index >= 0 && index < columns.size() && !valid.contains(index))
+                valid.append(index);
+        }
+        m_order = valid;
+        if (m_order.isEmpty()) { // nothing left of the choice: every column
+            for (int i = 0; i < columns.size(); ++i)
+                m_order.append(i);
+        }
+        QList<ExportColumn> chosen;
+        chosen.reserve(m_order.size());
+        for (const int index : std::as_const(m_order))
+            chosen.append(columns.at(index));
+        m_cells.resize(m_order.size());
+        return m_writer->open(chosen);
+    }
+
+    CsvError writeRow(const QVariantList &cells) override
+    {
+        for (qsizetype i = 0; i < m_order.size(); ++i)
+            m_cells[i] = cells.value(m_order.at(i));
+        return m_writer->writeRow(m_cells);
+    }
+
+    CsvError commit() override { return m_writer->commit(); }
+    qint64 rowsWritten() const override { return m_writer->rowsWritten(); }
+    qint64 replacements() const override { return m_writer->replacements(); }
+
+private:
+    std::unique_ptr<TableWriter> m_writer;
+    QList<int> m_order;
+    QVariantList m_cells;
+};
+
+} // namespace
+
 std::unique_ptr<TableWriter> TableWriter::create(const QString &path, ExportFormat format, const Options &options)
 {
+    std::unique_ptr<TableWriter> writer;
     if (format == ExportFormat::Xlsx)
-        return std::make_unique<XlsxTableWriter>(path, options);
-    return std::make_unique<CsvTableWriter>(path, format, options);
+        writer = std::make_unique<XlsxTableWriter>(path, options);
+    else
+        writer = std::make_unique<CsvTableWriter>(path, format, options);
+    if (options.columnOrder.isEmpty())
+        return writer;
+    return std::make_unique<SelectedColumnsWriter>(std::move(writer), options.columnOrder);
 }
 
 } // namespace kessai

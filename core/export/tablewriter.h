@@ -56,6 +56,10 @@ public:
         // The header row in English (the columns' source names) whatever the console's language:
         // for macros and imports that look for fixed column names. The caller builds the columns.
         bool englishHeader = false;
+        // The columns written, as indices into the columns open() is given, in this order (the
+        // user's choice in the export dialog); empty = all of them as given. Indices past the
+        // end are ignored.
+        QList<int> columnOrder;
     };
 
     virtual ~TableWriter();

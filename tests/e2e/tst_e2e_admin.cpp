@@ -378,7 +378,7 @@ private Q_SLOTS:
 
         const QString path = QDir(m_config.path()).filePath(QStringLiteral("audit.csv"));
         QSignalSpy finished(&page, &AuditPage::exportFinished);
-        page.exportTo(path, ExportFormat::CsvUtf8, false);
+        page.exportTo(path, ExportFormat::CsvUtf8);
         QVERIFY(finished.wait(15000));
         const auto result = finished.first().first().value<ExportResult>();
         QVERIFY2(result.ok(), qPrintable(result.errorText()));
@@ -400,7 +400,9 @@ private Q_SLOTS:
         page.search(creates);
         const QString xlsx = QDir(m_config.path()).filePath(QStringLiteral("audit.xlsx"));
         finished.clear();
-        page.exportTo(xlsx, ExportFormat::Xlsx, true);
+        TableWriter::Options english;
+        english.englishHeader = true;
+        page.exportTo(xlsx, ExportFormat::Xlsx, english);
         QVERIFY(finished.wait(15000));
         const auto created = finished.first().first().value<ExportResult>();
         QVERIFY2(created.ok(), qPrintable(created.errorText()));

@@ -182,6 +182,37 @@ private Q_SLOTS:
             QCOMPARE(rows.at(i).at(PaymentExporter::TypeColumn), PaymentCatalog::typeLabel(QStringLiteral("03")));
     }
 
+    // The columns chosen in the dialog, in their order, with English names: each row holds the
+    // same payment's values as the full export, moved.
+    void exportsTheChosenColumnsInTheirOrder()
+    {
+        PaymentQuery query;
+        query.types = {QStringLiteral("03")};
+        PaymentExporter exporter(&m_client);
+        const QString path = m_dir.filePath(QStringLiteral("chosen.csv"));
+        exporter.setQuery(query);
+        exporter.setOutputPath(path);
+        exporter.setFormat(ExportFormat::CsvUtf8);
+        exporter.setEnglishHeader(true);
+        exporter.setColumnOrder({PaymentExporter::AmountColumn, PaymentExporter::PaymentIdColumn});
+        QSignalSpy finished(&exporter, &PaymentExporter::finished);
+        exporter.start();
+        QVERIFY(finished.wait(60000));
+        const auto result = finished.first().first().value<ExportResult>();
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        const QList<QStringList> rows = records(decodeCsvText(readFile(path), CsvEncoding::Utf8));
+        QCOMPARE(rows.size(), result.rows + 1);
+        QCOMPARE(rows.first(), (QStringList{QStringLiteral("Amount"), QStringLiteral("Payment ID")}));
+        // The same rows as the full export of the same search (cvs.csv, of the test before).
+        const QList<QStringList> full = records(decodeCsvText(readFile(m_dir.filePath(QStringLiteral("cvs.csv"))), CsvEncoding::Cp932));
+        QCOMPARE(full.size(), rows.size());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).size(), 2);
+            QCOMPARE(rows.at(i).at(0), full.at(i).at(PaymentExporter::AmountColumn));
+            QCOMPARE(rows.at(i).at(1), full.at(i).at(PaymentExporter::PaymentIdColumn));
+        }
+    }
+
     void cancelMidwayLeavesNoFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("cancelled.csv"));

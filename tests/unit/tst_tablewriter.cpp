@@ -96,6 +96,33 @@ private Q_SLOTS:
         }
         QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
     }
+
+    // The columns the user chose, in the order chosen: the header and every row follow it; an
+    // index past the end and a repeated one are ignored; a choice of none left is every column.
+    void writesTheChosenColumnsInTheirOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chosen.csv"));
+        TableWriter::Options options;
+        options.columnOrder = {6, 2, 0, 99, 2};
+        std::unique_ptr<TableWriter> writer = TableWriter::create(path, ExportFormat::CsvUtf8, options);
+        QVERIFY(!writer->open(allKinds()).isError());
+        QVERIFY(!writer->writeRow(fullRow(QStringLiteral("メモ"))).isError());
+        QVERIFY(!writer->writeRow({QStringLiteral("100000000000001924")}).isError()); // a short row: empty cells
+        QVERIFY(!writer->commit().isError());
+        QCOMPARE(writer->rowsWritten(), qint64(2));
+        QCOMPARE(decodeCsvText(readFile(path), CsvEncoding::Utf8),
+                 QStringLiteral("備考,金額,決済ID\r\n"
+                                "メモ,-500,100000000000001923\r\n"
+                                ",,100000000000001924\r\n"));
+
+        const QString all = dir.filePath(QStringLiteral("all.csv"));
+        options.columnOrder = {42};
+        writer = TableWriter::create(all, ExportFormat::CsvUtf8, options);
+        QVERIFY(!writer->open(allKinds()).isError());
+        QVERIFY(!writer->commit().isError());
+        QCOMPARE(decodeCsvText(readFile(all), CsvEncoding::Utf8), QStringLiteral("決済ID,件数,金額,決済日時,入金予定日,手数料率,備考\r\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTableWriter)

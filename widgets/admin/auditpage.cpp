@@ -199,11 +199,12 @@ void AuditPage::askExport()
     const QString name = AuditExporter::defaultFileName(currentQuery(), JapanTime::today(), ExportFormat::CsvUtf8Bom);
     TableExportDialog dialog(QStringLiteral("audit"), tr("Export the audit log"), QDir(folder).filePath(name),
                              tr("Every entry the filters find, newest first, not only the rows on screen."), this);
+    dialog.setColumns(AuditExporter::auditColumns(true), AuditExporter::auditColumns(false));
     if (dialog.exec() == QDialog::Accepted)
-        exportTo(dialog.path(), dialog.format(), dialog.englishHeader());
+        exportTo(dialog.path(), dialog.format(), dialog.writerOptions());
 }
 
-void AuditPage::exportTo(const QString &path, ExportFormat format, bool englishHeader)
+void AuditPage::exportTo(const QString &path, ExportFormat format, TableWriter::Options options)
 {
     if (m_exporter && m_exporter->isRunning())
         return;
@@ -216,8 +217,6 @@ void AuditPage::exportTo(const QString &path, ExportFormat format, bool englishH
     m_exporter->setQuery(query);
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
-    TableWriter::Options options;
-    options.englishHeader = englishHeader;
     options.sheetName = tr("Audit log");
     m_exporter->setOptions(options);
     // The total is known when the table already holds every entry of these filters.

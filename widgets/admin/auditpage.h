@@ -42,7 +42,7 @@ public:
     // Every entry the current filters find (not only the rows loaded) to a file; exportTo is
     // what the Export dialog calls (tests call it directly).
     void askExport();
-    void exportTo(const QString &path, ExportFormat format, bool englishHeader);
+    void exportTo(const QString &path, ExportFormat format, TableWriter::Options options = {});
 
 Q_SIGNALS:
     void exportFinished(const kessai::ExportResult &result);

@@ -7,8 +7,10 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -22,6 +24,15 @@ QString settingsKey(const QString &kind)
     return QStringLiteral("exports/%1/format").arg(kind);
 }
 
+QString columnsKey(const QString &kind)
+{
+    return QStringLiteral("exports/%1/columns").arg(kind);
+}
+
+// An item's key (setColumns()'s), kept beside its label.
+constexpr int KeyRole = Qt::UserRole;
+constexpr int IndexRole = Qt::UserRole + 1;
+
 } // namespace
 
 TableExportDialog::TableExportDialog(const QString &kind, const QString &title, const QString &defaultPath,
@@ -31,6 +42,9 @@ TableExportDialog::TableExportDialog(const QString &kind, const QString &title, 
     , m_path(new QLineEdit(defaultPath))
     , m_format(new QComboBox)
     , m_englishHeader(new QCheckBox(tr("Column names in &English")))
+    , m_columnsLabel(new QLabel(tr("&Columns:")))
+    , m_columnsBox(new QWidget)
+    , m_columns(new QListWidget)
     , m_exportButton(nullptr)
 {
     setObjectName(QStringLiteral("tableExportDialog"));
@@ -58,6 +72,42 @@ TableExportDialog::TableExportDialog(const QString &kind, const QString &title, 
                                    "the console is shown in."));
     m_englishHeader->setChecked(QSettings().value(QStringLiteral("exports/%1/englishHeader").arg(kind), false).toBool());
     form->addRow(QString(), m_englishHeader);
+
+    // Which columns, in which order: tick (Space) and move (the buttons, Alt+Up/Down, or drag).
+    m_columns->setObjectName(QStringLiteral("exportColumns"));
+    m_columns->setDragDropMode(QAbstractItemView::InternalMove);
+    m_columns->setDefaultDropAction(Qt::MoveAction);
+    m_columns->setToolTip(tr("Tick the columns the file has; their order here is their order in the file."));
+    m_columnsLabel->setBuddy(m_columns);
+    m_columns->installEventFilter(this);
+    auto *up = new QPushButton(tr("Move &up"));
+    up->setObjectName(QStringLiteral("exportColumnUp"));
+    up->setToolTip(tr("Alt+Up in the list"));
+    up->setAutoDefault(false);
+    auto *down = new QPushButton(tr("Move &down"));
+    down->setObjectName(QStringLiteral("exportColumnDown"));
+    down->setToolTip(tr("Alt+Down in the list"));
+    down->setAutoDefault(false);
+    auto *reset = new QPushButton(tr("&All, as shipped"));
+    reset->setObjectName(QStringLiteral("exportColumnsReset"));
+    reset->setToolTip(tr("Every column, in the default order."));
+    reset->setAutoDefault(false);
+    auto *moves = new QVBoxLayout;
+    moves->addWidget(up);
+    moves->addWidget(down);
+    moves->addWidget(reset);
+    moves->addStretch(1);
+    auto *columnsRow = new QHBoxLayout(m_columnsBox);
+    columnsRow->setContentsMargins(0, 0, 0, 0);
+    columnsRow->addWidget(m_columns, 1);
+    columnsRow->addLayout(moves);
+    form->addRow(m_columnsLabel, m_columnsBox);
+    m_columnsLabel->hide();
+    m_columnsBox->hide();
+    connect(up, &QPushButton::clicked, this, [this] { moveColumn(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveColumn(1); });
+    connect(reset, &QPushButton::clicked, this, &TableExportDialog::restoreColumns);
+    connect(m_columns, &QListWidget::itemChanged, this, &TableExportDialog::updateButtons);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -98,6 +148,109 @@ bool TableExportDialog::englishHeader() const
     return m_englishHeader->isChecked();
 }
 
+void TableExportDialog::setColumns(const QStringList &keys, const QStringList &labels)
+{
+    m_columnKeys = keys;
+    m_columnLabels = labels;
+    fillColumns(QSettings().value(columnsKey(m_kind)).toStringList());
+    // Tall enough for every column of the kinds there are (at most about ten) without scrolling.
+    const int rows = std::min(int(keys.size()), 10);
+    m_columns->setMinimumHeight(m_columns->sizeHintForRow(0) * rows + 2 * m_columns->frameWidth() + 4);
+    m_columnsLabel->show();
+    m_columnsBox->show();
+    updateButtons();
+}
+
+void TableExportDialog::setColumns(const QList<ExportColumn> &english, const QList<ExportColumn> &shown)
+{
+    QStringList keys;
+    QStringList labels;
+    for (const ExportColumn &column : english)
+        keys.append(column.header);
+    for (const ExportColumn &column : shown)
+        labels.append(column.header);
+    setColumns(keys, labels);
+}
+
+void TableExportDialog::fillColumns(const QStringList &remembered)
+{
+    // Remembered: "key" for a ticked column and "-key" for an unticked one, in the chosen order.
+    // Keys no longer offered are dropped; columns new since then come last, ticked.
+    const QSignalBlocker blocker(m_columns);
+    m_columns->clear();
+    QList<int> placed;
+    const auto add = [this, &placed](int index, bool ticked) {
+        auto *item = new QListWidgetItem(m_columnLabels.value(index, m_columnKeys.at(index)));
+        item->setData(KeyRole, m_columnKeys.at(index));
+        item->setData(IndexRole, index);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+        item->setCheckState(ticked ? Qt::Checked : Qt::Unchecked);
+        m_columns->addItem(item);
+        placed.append(index);
+    };
+    for (const QString &entry : remembered) {
+        const bool ticked = !entry.startsWith(QLatin1Char('-'));
+        const int index = m_columnKeys.indexOf(ticked ? entry : entry.mid(1));
+        if (index >= 0 && !placed.contains(index))
+            add(index, ticked);
+    }
+    for (int i = 0; i < m_columnKeys.size(); ++i) {
+        if (!placed.contains(i))
+            add(i, true);
+    }
+    m_columns->setCurrentRow(0);
+}
+
+QList<int> TableExportDialog::columnOrder() const
+{
+    QList<int> order;
+    for (int row = 0; row < m_columns->count(); ++row) {
+        const QListWidgetItem *item = m_columns->item(row);
+        if (item->checkState() == Qt::Checked)
+            order.append(item->data(IndexRole).toInt());
+    }
+    return order;
+}
+
+TableWriter::Options TableExportDialog::writerOptions() const
+{
+    TableWriter::Options options;
+    options.englishHeader = englishHeader();
+    options.columnOrder = columnOrder();
+    return options;
+}
+
+bool TableExportDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Alt+Up / Alt+Down move the current column in the list.
+    if (watched == m_columns && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() == Qt::AltModifier && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            moveColumn(key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void TableExportDialog::moveColumn(int by)
+{
+    const int row = m_columns->currentRow();
+    const int to = row + by;
+    if (row < 0 || to < 0 || to >= m_columns->count())
+        return;
+    const QSignalBlocker blocker(m_columns);
+    QListWidgetItem *item = m_columns->takeItem(row);
+    m_columns->insertItem(to, item);
+    m_columns->setCurrentRow(to);
+}
+
+void TableExportDialog::restoreColumns()
+{
+    fillColumns({});
+    updateButtons();
+}
+
 ExportFormat TableExportDialog::format() const
 {
     return ExportFormat(m_format->currentData().toInt());
@@ -117,6 +270,17 @@ void TableExportDialog::accept()
         return;
     QSettings().setValue(settingsKey(m_kind), int(format()));
     QSettings().setValue(QStringLiteral("exports/%1/englishHeader").arg(m_kind), englishHeader());
+    if (!m_columnKeys.isEmpty()) {
+        if (columnOrder().isEmpty())
+            return;
+        QStringList remembered;
+        for (int row = 0; row < m_columns->count(); ++row) {
+            const QListWidgetItem *item = m_columns->item(row);
+            const QString key = item->data(KeyRole).toString();
+            remembered.append(item->checkState() == Qt::Checked ? key : QLatin1Char('-') + key);
+        }
+        QSettings().setValue(columnsKey(m_kind), remembered);
+    }
     QDialog::accept();
 }
 
@@ -145,7 +309,8 @@ void TableExportDialog::formatChanged()
 
 void TableExportDialog::updateButtons()
 {
-    m_exportButton->setEnabled(!path().isEmpty());
+    // A file needs a name and at least one column.
+    m_exportButton->setEnabled(!path().isEmpty() && (m_columnKeys.isEmpty() || !columnOrder().isEmpty()));
 }
 
 } // namespace kessai

@@ -584,10 +584,11 @@ void SearchPage::openExport()
                                 "screen. Card numbers are never exported."),
                              this);
     dialog.setObjectName(QStringLiteral("exportDialog"));
+    dialog.setColumns(PaymentExporter::headerLabels(true), PaymentExporter::headerLabels(false));
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     settings->setValue(userSettingsKey(QStringLiteral("export/dir")), QFileInfo(dialog.path()).absolutePath());
-    exportTo(dialog.path(), dialog.format());
+    exportTo(dialog.path(), dialog.format(), dialog.writerOptions());
 }
 
 void SearchPage::exportTo(const QString &path, CsvEncoding encoding)
@@ -605,7 +606,7 @@ void SearchPage::exportTo(const QString &path, CsvEncoding encoding)
     }
 }
 
-void SearchPage::exportTo(const QString &path, ExportFormat format)
+void SearchPage::exportTo(const QString &path, ExportFormat format, const TableWriter::Options &options)
 {
     if (m_exporter)
         return;
@@ -613,6 +614,8 @@ void SearchPage::exportTo(const QString &path, ExportFormat format)
     m_exporter->setQuery(m_model->query()); // the search on screen, not half-edited filters
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
+    m_exporter->setEnglishHeader(options.englishHeader);
+    m_exporter->setColumnOrder(options.columnOrder);
     m_exportButton->setEnabled(false);
     auto *progress = new ExportProgress(m_exporter, this, tr("Export payments"), tr("Exporting payments…"));
     connect(m_exporter, &PaymentExporter::finished, this, &SearchPage::onExportFinished);

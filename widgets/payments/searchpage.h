@@ -57,7 +57,8 @@ public Q_SLOTS:
     void focusFilters();
     // CSV出力 of every payment matching the shown search, without the dialogs (the button asks
     // for path and format, then calls this). Runs on the event loop; exportFinished() tells.
-    void exportTo(const QString &path, kessai::ExportFormat format);
+    // options: the header language and the columns chosen in the export dialog.
+    void exportTo(const QString &path, kessai::ExportFormat format, const kessai::TableWriter::Options &options = {});
     void exportTo(const QString &path, kessai::CsvEncoding encoding);
 
 Q_SIGNALS:

@@ -513,13 +513,11 @@ void StatementsPage::openLine(const QModelIndex &index)
     dialog->open();
 }
 
-bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format, bool englishHeader)
+bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format, TableWriter::Options options)
 {
     const Statement *s = shownStatement();
     if (!s)
         return false;
-    TableWriter::Options options;
-    options.englishHeader = englishHeader;
     options.sheetName = tr("Statement %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
     const ExportResult result = StatementExport::writeSummary(*s, path, format, options);
     if (!result.ok()) {
@@ -530,7 +528,7 @@ bool StatementsPage::exportSummaryTo(const QString &path, ExportFormat format, b
     return true;
 }
 
-void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, bool englishHeader)
+void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, TableWriter::Options options)
 {
     const Statement *s = shownStatement();
     if (!s || (m_exporter && m_exporter->isRunning()))
@@ -545,8 +543,6 @@ void StatementsPage::exportLinesTo(const QString &path, ExportFormat format, boo
     m_exporter->setQuery(query);
     m_exporter->setOutputPath(path);
     m_exporter->setFormat(format);
-    TableWriter::Options options;
-    options.englishHeader = englishHeader;
     options.sheetName = tr("Lines %1").arg(s->payoutDate.toString(QStringLiteral("yyyyMMdd")));
     m_exporter->setOptions(options);
     m_exporter->setExpectedRows(s->lineCount);
@@ -600,8 +596,9 @@ void StatementsPage::askExportSummary()
     TableExportDialog dialog(QStringLiteral("statement"), tr("Export statement"),
                              QDir(folder).filePath(StatementExport::defaultFileName(*s, false, ExportFormat::CsvUtf8Bom)),
                              tr("One row per payment method, the totals and the payout."), this);
+    dialog.setColumns(StatementExport::summaryColumns(true), StatementExport::summaryColumns(false));
     if (dialog.exec() == QDialog::Accepted)
-        exportSummaryTo(dialog.path(), dialog.format(), dialog.englishHeader());
+        exportSummaryTo(dialog.path(), dialog.format(), dialog.writerOptions());
 }
 
 void StatementsPage::askExportLines()
@@ -615,8 +612,9 @@ void StatementsPage::askExportLines()
                              tr("Every line of the statement that the method and kind filters show, not only the rows "
                                 "on screen."),
                              this);
+    dialog.setColumns(StatementExport::lineColumns(true), StatementExport::lineColumns(false));
     if (dialog.exec() == QDialog::Accepted)
-        exportLinesTo(dialog.path(), dialog.format(), dialog.englishHeader());
+        exportLinesTo(dialog.path(), dialog.format(), dialog.writerOptions());
 }
 
 void StatementsPage::showError(const ApiError &error)

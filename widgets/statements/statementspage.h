@@ -53,8 +53,9 @@ public:
     void setLineFilter(const QString &type, const QString &kind);
 
     // The exports, without asking (the buttons ask for the path and format first).
-    bool exportSummaryTo(const QString &path, ExportFormat format, bool englishHeader = false);
-    void exportLinesTo(const QString &path, ExportFormat format, bool englishHeader = false);
+    // options: the header language and the columns chosen (its sheet name is the page's).
+    bool exportSummaryTo(const QString &path, ExportFormat format, TableWriter::Options options = {});
+    void exportLinesTo(const QString &path, ExportFormat format, TableWriter::Options options = {});
     // 支払明細書 as a PDF (A4, fonts embedded); false (after saying why) if it could not be written.
     bool exportPdfTo(const QString &path);
 
