@@ -230,6 +230,7 @@ ApiResult waitFor(ApiReply *reply)
     auto copy = [&result, reply] {
         result.error = reply->error();
         result.json = reply->json();
+        result.body = reply->body();
     };
     if (reply->isFinished()) {
         copy();

@@ -64,6 +64,7 @@ struct ApiResult
 {
     ApiError error;
     QJsonDocument json;
+    QByteArray body; // Body::Raw replies
     bool ok() const { return !error.isError(); }
 };
 

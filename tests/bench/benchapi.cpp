@@ -165,26 +165,21 @@ int runApi(const QCommandLineParser &args)
         const qint64 pages = (rowCount + pageSize - 1) / pageSize;
         const int target = int(std::min<qint64>(2500, pages));
         QString cursor;
-        QJsonObject last; // last row of the page before `target`
+        PaymentListItem last; // last row of the page before `target`
         QElapsedTimer walk;
         walk.start();
         for (int page = 1; page < target; ++page) {
-            const QJsonObject answer = search(*client, PaymentQuery{}, cursor, pageSize);
-            cursor = answer.value(QStringLiteral("next_cursor")).toString();
-            const QJsonArray items = answer.value(QStringLiteral("items")).toArray();
-            if (cursor.isEmpty() || items.isEmpty())
+            const PaymentListPage answer = search(*client, PaymentQuery{}, cursor, pageSize);
+            cursor = answer.nextCursor;
+            if (cursor.isEmpty() || answer.items.isEmpty())
                 fail(QStringLiteral("ran out of pages at %1").arg(page));
-            last = items.last().toObject();
+            last = answer.items.last();
         }
         const double walkMs = msSince(walk);
         const Stats ours = timeSearch(PaymentQuery{}, cursor, pageSize);
         QString where = merchantWhere;
         if (target > 1) {
-            const qint64 time = QDateTime::fromString(last.value(QStringLiteral("trade_time")).toString(), Qt::ISODate)
-                                    .toSecsSinceEpoch();
-            where += QStringLiteral(" AND (trade_time, payment_id) < (%1, %2)")
-                         .arg(time)
-                         .arg(last.value(QStringLiteral("payment_id")).toString());
+            where += QStringLiteral(" AND (trade_time, payment_id) < (%1, %2)").arg(last.tradeTime).arg(last.paymentId);
         }
         report(QStringLiteral("3 deep page %1 by keyset (200 rows, cursor followed)").arg(target), ours,
                pageSql(where, pageSize));

@@ -147,12 +147,16 @@ void login(MerchantClient &client, const Demo &demo)
         fail(QStringLiteral("login failed: ") + r.error.displayText());
 }
 
-QJsonObject search(MerchantClient &client, const PaymentQuery &query, const QString &cursor, int limit)
+PaymentListPage search(MerchantClient &client, const PaymentQuery &query, const QString &cursor, int limit)
 {
-    const ApiResult r = waitFor(client.searchPayments(query, cursor, limit, false));
+    const ApiResult r = waitFor(client.paymentPage(query, cursor, limit));
     if (!r.ok())
         fail(QStringLiteral("search failed: ") + r.error.displayText());
-    return r.json.object();
+    QString why;
+    auto page = readPaymentListPage(r.body, &why);
+    if (!page)
+        fail(QStringLiteral("the page could not be read: ") + why);
+    return std::move(*page);
 }
 
 double msSince(const QElapsedTimer &t)

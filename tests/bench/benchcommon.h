@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/paymentlistpage.h"
+
 // What every case of kessai-bench shares: statistics, the JSON result rows, the demo data
 // directory, a logged-in client and the sqlite3 CLI reference.
 
@@ -100,7 +102,9 @@ Demo readDemo(const QString &dataDir);
 Identity loadIdentity(const Demo &demo);
 std::unique_ptr<MerchantClient> newClient(const QUrl &url, const Identity &id);
 void login(MerchantClient &client, const Demo &demo);
-QJsonObject search(MerchantClient &client, const PaymentQuery &query, const QString &cursor, int limit);
+// One page of a search as the console's result table reads it (GET /v1/payments?count=false,
+// the body read by readPaymentListPage: no QJsonDocument).
+PaymentListPage search(MerchantClient &client, const PaymentQuery &query, const QString &cursor, int limit);
 double msSince(const QElapsedTimer &t);
 QString sqlQuote(const QString &s);
 QString pageSql(const QString &where, int limit);
