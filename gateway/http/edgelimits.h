@@ -29,6 +29,9 @@ struct EdgeLimits
     std::chrono::milliseconds headTimeout{10000};
     std::chrono::milliseconds idleTimeout{60000};
     std::chrono::milliseconds writeTimeout{30000};
+    // A stop (SIGTERM) closes the listening socket and the idle keep-alive connections at once,
+    // and waits this long at most for the requests under way to be answered.
+    std::chrono::milliseconds drainTimeout{8000};
     // The request line and headers (431 past either), and a body however it is sent (413).
     std::size_t headBytes = 16 * 1024;
     int headFields = 100;

@@ -107,7 +107,20 @@ HttpConnection::HttpConnection(tcp::socket &&socket, HttpServer::Impl &server, s
 
 HttpConnection::~HttpConnection()
 {
+    m_server.leaveIdle(this);
     m_server.releaseSlot(m_address);
+}
+
+void HttpConnection::closeIfIdle()
+{
+    net::post(m_stream.get_executor(), [self = shared_from_this()] {
+        // On the strand: a request whose first byte came meanwhile is served instead.
+        if (!self->m_idle)
+            return;
+        beast::error_code ignored;
+        beast::get_lowest_layer(self->m_stream).socket().shutdown(tcp::socket::shutdown_both, ignored);
+        beast::get_lowest_layer(self->m_stream).cancel();
+    });
 }
 
 void HttpConnection::expiresAfter(std::chrono::milliseconds timeout)
@@ -138,6 +151,10 @@ void HttpConnection::onHandshake(beast::error_code error)
 
 void HttpConnection::waitForRequest()
 {
+    if (m_server.draining) {
+        shutdown();
+        return;
+    }
     m_parser.emplace();
     m_parser->header_limit(std::uint32_t(m_server.limits.headBytes));
     m_parser->body_limit(m_server.limits.bodyBytes);
@@ -148,9 +165,16 @@ void HttpConnection::waitForRequest()
         return;
     }
     // Idle until the first byte of the next request; its head then has its own deadline.
+    if (!m_server.enterIdle(shared_from_this())) {
+        shutdown();
+        return;
+    }
+    m_idle = true;
     expiresAfter(m_server.limits.idleTimeout);
     m_stream.async_read_some(m_buffer.prepare(FirstReadBytes),
                              [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
+                                 self->m_idle = false;
+                                 self->m_server.leaveIdle(self.get());
                                  if (error)
                                      return;
                                  self->m_buffer.commit(bytes);
@@ -323,7 +347,7 @@ void HttpConnection::refuse(const std::shared_ptr<Exchange> &exchange, int statu
 void HttpConnection::finish(const std::shared_ptr<Exchange> &exchange, bool keepAlive)
 {
     logExchange(*exchange);
-    if (keepAlive && !m_server.stopping)
+    if (keepAlive && !m_server.draining)
         waitForRequest();
     else
         shutdown();
@@ -340,7 +364,8 @@ void HttpConnection::serve(const std::shared_ptr<Request> &request)
     Exchange &exchange = *request->exchange;
     HttpResponse response;
     response.requestId = exchange.requestId;
-    bool keepAlive = request->keepAlive;
+    // A stopping gateway answers what it has begun, and says so.
+    bool keepAlive = request->keepAlive && !m_server.draining;
     clearRequestUser();
     // The handshake checked the certificate once; a connection may outlive its certificate's
     // expiry or revocation, so every request asks again.
@@ -461,7 +486,7 @@ void HttpConnection::streamBody(const std::shared_ptr<Request> &request, HttpRes
     const std::chrono::milliseconds writeTimeout = m_server.limits.writeTimeout;
 
     auto head = std::make_shared<http::response<http::empty_body>>();
-    setHeaders(*head, response, request->version, request->keepAlive);
+    setHeaders(*head, response, request->version, request->keepAlive && !m_server.draining);
     head->chunked(true);
     auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
     auto headWritten = onStrand([self, head, serializer, writeTimeout](Done done) {

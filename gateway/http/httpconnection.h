@@ -30,6 +30,8 @@ public:
     ~HttpConnection();
 
     void start();
+    // Closes the connection if it is waiting for its next request (the gateway stops).
+    void closeIfIdle();
 
 private:
     using Parser = beast::http::request_parser<beast::http::string_body>;
@@ -67,6 +69,7 @@ private:
     // The peer certificate, read once after the handshake.
     QString m_fingerprint;
     std::time_t m_notAfter = 0;
+    bool m_idle = false; // waiting for a request's first byte (on the strand)
 };
 
 } // namespace kessai::gateway

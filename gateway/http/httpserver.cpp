@@ -254,7 +254,7 @@ void HttpServer::Impl::accept()
 {
     acceptor.async_accept(net::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
         if (error) {
-            if (error == net::error::operation_aborted || stopping)
+            if (error == net::error::operation_aborted || draining)
                 return;
             // Out of descriptors, most likely: wait a moment instead of spinning.
             qCWarning(lcGatewayHttp).noquote() << "accept failed:" << QString::fromStdString(error.message());
@@ -268,6 +268,66 @@ void HttpServer::Impl::accept()
         accept(); // first: whatever happens to this connection, the next one is accepted
         onAccepted(std::move(socket));
     });
+}
+
+bool HttpServer::Impl::enterIdle(const std::shared_ptr<HttpConnection> &connection)
+{
+    std::lock_guard lock(m_idleMutex);
+    // Checked under the lock drain() collects under: a connection is either collected or sees
+    // the flag, never neither.
+    if (draining)
+        return false;
+    m_idle.emplace(connection.get(), connection);
+    return true;
+}
+
+void HttpServer::Impl::leaveIdle(const HttpConnection *connection)
+{
+    std::lock_guard lock(m_idleMutex);
+    m_idle.erase(connection);
+}
+
+int HttpServer::Impl::openConnections()
+{
+    std::lock_guard lock(m_slotMutex);
+    return m_connections;
+}
+
+void HttpServer::Impl::drain()
+{
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    acceptRetry.cancel();
+    std::vector<std::shared_ptr<HttpConnection>> idle;
+    {
+        std::lock_guard lock(m_idleMutex);
+        for (const auto &[pointer, weak] : m_idle) {
+            if (auto connection = weak.lock())
+                idle.push_back(std::move(connection));
+        }
+    }
+    qCInfo(lcGatewayHttp).noquote() << QStringLiteral("stopping: %1 idle connection(s) closed, %2 under way to finish")
+                                           .arg(idle.size())
+                                           .arg(std::max(0, openConnections() - int(idle.size())));
+    for (const auto &connection : idle)
+        connection->closeIfIdle();
+    m_drainDeadline = std::chrono::steady_clock::now() + limits.drainTimeout;
+    watchDrain();
+}
+
+void HttpServer::Impl::watchDrain()
+{
+    const int open = openConnections();
+    const bool late = std::chrono::steady_clock::now() >= m_drainDeadline;
+    if (open == 0 || late) {
+        if (open > 0)
+            qCWarning(lcGatewayHttp).noquote() << QStringLiteral("stopping: %1 connection(s) still open at the drain deadline are cut").arg(open);
+        stopping = true;
+        io.stop();
+        return;
+    }
+    drainTimer.expires_after(std::chrono::milliseconds(20));
+    drainTimer.async_wait([this](beast::error_code) { watchDrain(); });
 }
 
 void HttpServer::Impl::onAccepted(tcp::socket socket)
@@ -446,8 +506,12 @@ bool HttpServer::listen()
 
 void HttpServer::stop()
 {
-    m_impl->stopping = true;
-    m_impl->io.stop();
+    // Repeated calls (the signal thread repeats it until listen() returns) do nothing more; a
+    // call before listen() runs the I/O is carried out as soon as it does.
+    Impl &d = *m_impl;
+    if (d.draining.exchange(true))
+        return;
+    net::post(d.io, [&d] { d.drain(); });
 }
 
 } // namespace kessai::gateway

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <regex>
 #include <string>
@@ -29,6 +30,8 @@ namespace kessai::gateway {
 
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+
+class HttpConnection;
 
 struct RouteMatch
 {
@@ -53,9 +56,20 @@ public:
     void accept();
     void onAccepted(tcp::socket socket);
 
+    // The graceful stop, on the I/O threads: no new connections, the idle ones closed, and the
+    // I/O stopped once the requests under way are answered (or at the drain deadline).
+    void drain();
+    // A connection waiting for its next request registers here, to be closed when the gateway
+    // stops; false (and nothing registered) once it is stopping: the connection closes instead.
+    bool enterIdle(const std::shared_ptr<HttpConnection> &connection);
+    void leaveIdle(const HttpConnection *connection);
+
     HttpServer &owner;
     EdgeLimits limits;
     CertificateCheck check;
+    // draining: stop() was asked; no new connection or request is taken, answers say
+    // "Connection: close". stopping: the I/O has stopped, so a write queued now never happens.
+    std::atomic<bool> draining{false};
     std::atomic<bool> stopping{false};
     WorkerPool readers; // GET, HEAD
     WorkerPool writers; // POST, PATCH, DELETE and anything else
@@ -84,11 +98,18 @@ private:
     int m_refused = 0;
     std::chrono::steady_clock::time_point m_lastRefusalLog;
 
+    void watchDrain();
+    int openConnections();
+    std::mutex m_idleMutex;
+    std::unordered_map<const HttpConnection *, std::weak_ptr<HttpConnection>> m_idle;
+    std::chrono::steady_clock::time_point m_drainDeadline;
+
 public:
     // Declared last: destroyed first, with every handler (and connection) still queued on it.
     net::io_context io;
     tcp::acceptor acceptor{io};
     net::steady_timer acceptRetry{io};
+    net::steady_timer drainTimer{io};
 };
 
 // One request and its answer as the request log sees them.

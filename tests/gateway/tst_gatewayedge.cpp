@@ -615,6 +615,8 @@ private slots:
     void certificateRevokedOnAnOpenConnection();
     void fullQueueIsAnswered503();
     void connectionsPastTheGlobalCapAreClosed();
+    // Last: it stops the gateway.
+    void aStopAnswersWhatIsUnderWayAndClosesTheRest();
 
 private:
     // The small gateway, started by the first test that needs it; null (and a failure) if it
@@ -1233,6 +1235,60 @@ void TestGatewayEdge::connectionsPastTheGlobalCapAreClosed()
 
     held.erase(held.begin());
     QVERIFY2(served(sourceAddress(4, SmallCap)), "no connection was served after one closed");
+}
+
+// SIGTERM, as a service manager stops the gateway: the listening socket and the idle keep-alive
+// connections are closed at once, a request under way (its body half sent) is still read and
+// answered — with "Connection: close" — and then the gateway exits by itself, with code 0.
+void TestGatewayEdge::aStopAnswersWhatIsUnderWayAndClosesTheRest()
+{
+    SslCtxPtr ctx = adminContext();
+    TlsPtr idle = connectTls(ctx.get(), m_gateway.url(), sourceAddress(5, 0));
+    QVERIFY(idle);
+    QCOMPARE(exchange(*idle, httpRequest("GET", "/v1/kessai-nothing-here")).status, 404);
+    QVERIFY(stillOpen(*idle)); // kept alive, waiting for its next request
+
+    TlsPtr busy = connectTls(ctx.get(), m_gateway.url(), sourceAddress(5, 1));
+    QVERIFY(busy);
+    const QByteArray login = loginRequest(m_gateway.user(QString::fromLatin1(AdminLogin)));
+    const qsizetype half = login.indexOf("\r\n\r\n") + 4 + 10;
+    QVERIFY(sendPieces(*busy, login.left(half)));
+    QTest::qWait(200); // the head is read and the body awaited
+
+    const qint64 pid = m_gateway.processId();
+    QVERIFY(pid > 0);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+    QVERIFY2(waitClosed(*idle, SlackMs), "the idle keep-alive connection was not closed at the stop");
+    const qint64 idleClosedMs = clock.elapsed();
+    QVERIFY2(idleClosedMs < IdleTimeoutMs / 2, "closed by its idle deadline, not by the stop");
+    {
+        Fd refused(tcpConnect(m_gateway.url(), sourceAddress(5, 2)));
+        QVERIFY2(refused.fd < 0, "a new connection was accepted by a stopping gateway");
+    }
+
+    QVERIFY(sendPieces(*busy, login.mid(half)));
+    const Reply answer = readReply(*busy, 5000);
+    QVERIFY2(answer.status == 201 && !answer.json.value(QLatin1String("token")).toString().isEmpty(),
+             qPrintable(answer.describe()));
+    QCOMPARE(answer.header("Connection").toLower(), QByteArray("close"));
+    QVERIFY(answer.closed || waitClosed(*busy, SlackMs));
+
+    // Then it exits by itself (a zombie until the fixture reaps it), and cleanly.
+    const auto exited = [pid] {
+        QFile status(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!status.open(QIODevice::ReadOnly))
+            return true;
+        const QByteArray stat = status.readAll();
+        const qsizetype after = stat.lastIndexOf(')');
+        return after > 0 && stat.mid(after + 2, 1) == "Z";
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(exited(), SlackMs);
+    qInfo("idle connection closed %lld ms after SIGTERM; the gateway exited %lld ms after it", idleClosedMs,
+          clock.elapsed());
+    QVERIFY(m_gateway.serverLog().contains("stopping:"));
+    m_gateway.stop(); // fails the run unless the exit code is 0
 }
 
 QTEST_GUILESS_MAIN(TestGatewayEdge)
