@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "rowcursor.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -32,6 +34,7 @@ struct ThreadConnections
     {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
+            RowCursor::releaseStatements(db); // SQLite closes no connection with statements left
             db.close();
         }
         QSqlDatabase::removeDatabase(name);

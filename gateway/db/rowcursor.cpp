@@ -115,15 +115,96 @@ int bind(sqlite3_stmt *statement, int at, const QVariant &value)
     }
 }
 
+// The SQLite statements kept on this thread, per connection: few (the hot reads' texts), looked up
+// by their text. The pointer is trivially destructible, so it stays valid while the thread's
+// connections are closed at its end; the set is deleted when its last statement is released.
+struct CachedStatement
+{
+    sqlite3 *connection = nullptr;
+    QByteArray sql;
+    sqlite3_stmt *statement = nullptr;
+    bool inUse = false;
+};
+thread_local std::vector<CachedStatement> *t_statements = nullptr;
+
+// A kept statement for sql on connection, marked in use; nullptr if there is none free (a
+// statement is then prepared for this run only).
+sqlite3_stmt *takeCached(sqlite3 *connection, const QByteArray &sql, bool *cached)
+{
+    *cached = false;
+    if (t_statements) {
+        for (CachedStatement &entry : *t_statements) {
+            if (entry.connection == connection && !entry.inUse && entry.sql == sql) {
+                entry.inUse = true;
+                *cached = true;
+                return entry.statement;
+            }
+        }
+    }
+    sqlite3_stmt *statement = nullptr;
+    const bool keep = !t_statements || int(t_statements->size()) < RowCursor::CachedStatements;
+    const int flags = keep ? SQLITE_PREPARE_PERSISTENT : 0;
+    if (sqlite3_prepare_v3(connection, sql.constData(), int(sql.size()), unsigned(flags), &statement, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    if (keep && statement) {
+        if (!t_statements)
+            t_statements = new std::vector<CachedStatement>;
+        t_statements->push_back({connection, sql, statement, true});
+        *cached = true;
+    }
+    return statement;
+}
+
+// The statement is free again, its bindings and its step undone.
+void giveBack(sqlite3_stmt *statement)
+{
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (!t_statements)
+        return;
+    for (CachedStatement &entry : *t_statements) {
+        if (entry.statement == statement) {
+            entry.inUse = false;
+            return;
+        }
+    }
+}
+
 } // namespace
+
+void RowCursor::releaseStatements(const QSqlDatabase &db)
+{
+    sqlite3 *connection = sqliteHandle(db);
+    if (!connection || !t_statements)
+        return;
+    std::erase_if(*t_statements, [connection](const CachedStatement &entry) {
+        // One still in use (a cursor outliving its connection, which no caller does) is left:
+        // finalizing it would leave that cursor a dangling statement.
+        if (entry.connection != connection || entry.inUse)
+            return false;
+        sqlite3_finalize(entry.statement);
+        return true;
+    });
+    if (t_statements->empty()) {
+        delete t_statements;
+        t_statements = nullptr;
+    }
+}
+
+int RowCursor::keptStatements()
+{
+    return t_statements ? int(t_statements->size()) : 0;
+}
 
 Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     RowCursor cursor;
     cursor.m_sql = sql;
     if (sqlite3 *handle = sqliteHandle(db)) {
-        const QByteArray text = sql.toUtf8();
-        if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &cursor.m_statement, nullptr) != SQLITE_OK)
+        cursor.m_statement = takeCached(handle, sql.toUtf8(), &cursor.m_cached);
+        if (!cursor.m_statement)
             return makeError(sqliteError(handle, "prepare", sql));
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (bind(cursor.m_statement, int(i) + 1, values.at(i)) != SQLITE_OK)
@@ -164,6 +245,7 @@ Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, con
 
 RowCursor::RowCursor(RowCursor &&other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr))
+    , m_cached(other.m_cached)
     , m_result(std::exchange(other.m_result, nullptr))
     , m_resultRows(other.m_resultRows)
     , m_row(other.m_row)
@@ -177,9 +259,10 @@ RowCursor::RowCursor(RowCursor &&other) noexcept
 RowCursor &RowCursor::operator=(RowCursor &&other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(m_statement);
+        releaseStatement();
         PQclear(m_result);
         m_statement = std::exchange(other.m_statement, nullptr);
+        m_cached = other.m_cached;
         m_result = std::exchange(other.m_result, nullptr);
         m_resultRows = other.m_resultRows;
         m_row = other.m_row;
@@ -194,8 +277,19 @@ RowCursor &RowCursor::operator=(RowCursor &&other) noexcept
 
 RowCursor::~RowCursor()
 {
-    sqlite3_finalize(m_statement); // both no-ops on nullptr
-    PQclear(m_result);
+    releaseStatement();
+    PQclear(m_result); // a no-op on nullptr
+}
+
+void RowCursor::releaseStatement()
+{
+    if (!m_statement)
+        return;
+    if (m_cached)
+        giveBack(m_statement);
+    else
+        sqlite3_finalize(m_statement);
+    m_statement = nullptr;
 }
 
 bool RowCursor::next()
@@ -238,6 +332,11 @@ qint64 RowCursor::integer(int column) const
         return value;
     }
     return m_query->value(column).toLongLong();
+}
+
+QString RowCursor::string(int column) const
+{
+    return isNull(column) ? QString() : QString::fromUtf8(text(column));
 }
 
 QByteArrayView RowCursor::text(int column) const

@@ -26,8 +26,16 @@ namespace kessai::gateway {
 class RowCursor
 {
 public:
-    // Prepares sql, binds values positionally (never concatenated), executes.
+    // Prepares sql, binds values positionally (never concatenated), executes. On SQLite the
+    // prepared statement is kept for the next run of the same text on this connection (up to
+    // CachedStatements of them), so a hot read is parsed and planned once per connection.
     static Result<RowCursor> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+    // Finalizes the statements kept for db's connection: before it is closed (the connection
+    // set of each thread does this).
+    static void releaseStatements(const QSqlDatabase &db);
+    // How many statements this thread keeps (for tests).
+    static int keptStatements();
+    static constexpr int CachedStatements = 64;
 
     RowCursor(RowCursor &&other) noexcept;
     RowCursor &operator=(RowCursor &&other) noexcept;
@@ -42,11 +50,15 @@ public:
     qint64 integer(int column) const; // 0 for NULL
     // UTF-8, valid until the next call of next(); empty for NULL.
     QByteArrayView text(int column) const;
+    // The same as a QString (a null QString for NULL), for the few texts a caller keeps.
+    QString string(int column) const;
 
 private:
     RowCursor() = default;
+    void releaseStatement();
 
     sqlite3_stmt *m_statement = nullptr; // SQLite
+    bool m_cached = false;               // m_statement is kept: reset, not finalized, after use
     pg_result *m_result = nullptr;       // PostgreSQL
     int m_resultRows = 0;
     int m_row = -1;

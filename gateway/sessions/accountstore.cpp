@@ -1,6 +1,7 @@
 #include "accountstore.h"
 
 #include "ca/certificateauthority.h"
+#include "db/rowcursor.h"
 #include "db/transaction.h"
 #include "security/permissions.h"
 
@@ -96,38 +97,40 @@ Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = runQuery(*db,
-                          QStringLiteral("SELECT u.login_id, u.merchant_id, m.name, u.name, u.role,"
-                                         " u.password_hash, u.failed_logins, u.locked_until, u.enabled,"
-                                         " u.must_change_password"
-                                         " FROM users u JOIN merchants m ON m.merchant_id = u.merchant_id"
-                                         " WHERE u.login_id = ?"),
-                          {loginId});
+    // Every authenticated request reads its user: through RowCursor, whose statements are kept.
+    auto query = RowCursor::run(*db,
+                                QStringLiteral("SELECT u.login_id, u.merchant_id, m.name, u.name, u.role,"
+                                               " u.password_hash, u.failed_logins, u.locked_until, u.enabled,"
+                                               " u.must_change_password"
+                                               " FROM users u JOIN merchants m ON m.merchant_id = u.merchant_id"
+                                               " WHERE u.login_id = ?"),
+                                {loginId});
     if (!query)
         return makeError(query.error());
-    QSqlQuery &q = query.value();
+    RowCursor &q = query.value();
     if (!q.next())
-        return std::optional<UserRecord>();
+        return q.failed() ? Result<std::optional<UserRecord>>(makeError(q.error())) : std::optional<UserRecord>();
     UserRecord user;
-    user.loginId = q.value(0).toString();
-    user.merchantId = q.value(1).toString();
-    user.merchantName = q.value(2).toString();
-    user.name = q.value(3).toString();
-    user.role = q.value(4).toString();
-    user.passwordHash = q.value(5).toString();
-    user.failedLogins = q.value(6).toInt();
-    user.lockedUntil = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
-    user.enabled = q.value(8).toInt() != 0;
-    user.mustChangePassword = q.value(9).toInt() != 0;
+    user.loginId = q.string(0);
+    user.merchantId = q.string(1);
+    user.merchantName = q.string(2);
+    user.name = q.string(3);
+    user.role = q.string(4);
+    user.passwordHash = q.string(5);
+    user.failedLogins = int(q.integer(6));
+    user.lockedUntil = q.integer(7); // 0 for NULL
+    user.enabled = q.integer(8) != 0;
+    user.mustChangePassword = q.integer(9) != 0;
 
-    auto permissions = runQuery(*db,
-                                QStringLiteral("SELECT permission FROM user_permissions WHERE login_id = ?"),
-                                {loginId});
+    auto permissions = RowCursor::run(*db, QStringLiteral("SELECT permission FROM user_permissions WHERE login_id = ?"),
+                                      {loginId});
     if (!permissions)
         return makeError(permissions.error());
     QStringList stored;
     while (permissions.value().next())
-        stored.append(permissions.value().value(0).toString());
+        stored.append(permissions.value().string(0));
+    if (permissions.value().failed())
+        return makeError(permissions.value().error());
     user.permissions = Permissions::effective(user.role, stored);
     return std::optional<UserRecord>(std::move(user));
 }
@@ -169,11 +172,12 @@ Result<AccountStore::CertificateStanding> AccountStore::certificateStanding(cons
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = runQuery(*db, QStringLiteral("SELECT revoked_at FROM certificates WHERE fingerprint = ?"), {fingerprint});
+    // Asked on every request (the certificate may have been revoked since the handshake).
+    auto query = RowCursor::run(*db, QStringLiteral("SELECT revoked_at FROM certificates WHERE fingerprint = ?"), {fingerprint});
     if (!query)
         return makeError(query.error());
     if (!query.value().next())
-        return CertificateStanding::NotIssued;
+        return query.value().failed() ? Result<CertificateStanding>(makeError(query.value().error())) : CertificateStanding::NotIssued;
     return query.value().isNull(0) ? CertificateStanding::Valid : CertificateStanding::Revoked;
 }
 
@@ -268,21 +272,21 @@ Result<std::optional<SessionRecord>> AccountStore::findSession(const QString &to
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = runQuery(*db,
-                          QStringLiteral("SELECT login_id, cert_fingerprint, created_at, last_seen, expires_at"
-                                         " FROM sessions WHERE token_hash = ?"),
-                          {tokenHash});
+    auto query = RowCursor::run(*db,
+                                QStringLiteral("SELECT login_id, cert_fingerprint, created_at, last_seen, expires_at"
+                                               " FROM sessions WHERE token_hash = ?"),
+                                {tokenHash});
     if (!query)
         return makeError(query.error());
-    QSqlQuery &q = query.value();
+    RowCursor &q = query.value();
     if (!q.next())
-        return std::optional<SessionRecord>();
+        return q.failed() ? Result<std::optional<SessionRecord>>(makeError(q.error())) : std::optional<SessionRecord>();
     SessionRecord session;
-    session.loginId = q.value(0).toString();
-    session.certificateFingerprint = q.value(1).toString();
-    session.createdAt = q.value(2).toLongLong();
-    session.lastSeen = q.value(3).toLongLong();
-    session.expiresAt = q.value(4).toLongLong();
+    session.loginId = q.string(0);
+    session.certificateFingerprint = q.string(1);
+    session.createdAt = q.integer(2);
+    session.lastSeen = q.integer(3);
+    session.expiresAt = q.integer(4);
     return std::optional<SessionRecord>(std::move(session));
 }
 

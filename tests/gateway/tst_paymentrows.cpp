@@ -8,6 +8,7 @@
 #include "payments/paymentstore.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QDir>
 #include <QTest>
 
@@ -172,6 +173,55 @@ private Q_SLOTS:
         QCOMPARE(cursor->text(4).toByteArray(), QByteArray("raw"));
         QVERIFY(!cursor.value().next());
         QVERIFY(!cursor->failed());
+    }
+
+    // A statement is kept for the next run of its text (SQLite): two cursors of one text at
+    // once each get their own; one left mid-way starts from the top the next time, its old
+    // values unbound; and the connection closes cleanly, its kept statements finalized.
+    void keptStatementsServeEachRunAfresh()
+    {
+        const QString sql = QStringLiteral("SELECT payment_id FROM payments WHERE payment_id >= ? ORDER BY payment_id LIMIT 3");
+        {
+            auto db = m_database->connection();
+            QVERIFY(db.ok());
+            auto first = RowCursor::run(*db, sql, {PaymentStore::FirstPaymentId});
+            QVERIFY(first.ok() && first.value().next());
+            auto second = RowCursor::run(*db, sql, {PaymentStore::FirstPaymentId + 10});
+            QVERIFY(second.ok() && second.value().next());
+            QCOMPARE(first->integer(0), PaymentStore::FirstPaymentId);
+            QCOMPARE(second->integer(0), PaymentStore::FirstPaymentId + 10);
+            QVERIFY(first.value().next());
+            QCOMPARE(first->integer(0), PaymentStore::FirstPaymentId + 1);
+        }
+        for (int run = 0; run < 3; ++run) {
+            auto db = m_database->connection();
+            auto again = RowCursor::run(*db, sql, {PaymentStore::FirstPaymentId + run});
+            QVERIFY(again.ok());
+            int rows = 0;
+            while (again.value().next()) {
+                QCOMPARE(again->integer(0), PaymentStore::FirstPaymentId + run + rows);
+                ++rows;
+            }
+            QCOMPARE(rows, 3);
+        }
+        // NULL bound where a value was bound before: nothing of the earlier binding stays.
+        {
+            auto db = m_database->connection();
+            auto unbound = RowCursor::run(*db, sql, {QVariant()});
+            QVERIFY(unbound.ok());
+            QVERIFY(!unbound.value().next());
+            QVERIFY(!unbound->failed());
+        }
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("clos")));
+        if (m_fixture.databaseUrl().isEmpty())
+            QVERIFY(RowCursor::keptStatements() > 0);
+        Database::releaseThreadConnections();
+        QCOMPARE(RowCursor::keptStatements(), 0); // finalized before SQLite was asked to close
+        auto reopened = m_database->connection();
+        QVERIFY(reopened.ok());
+        auto afterwards = RowCursor::run(*reopened, sql, {PaymentStore::FirstPaymentId});
+        QVERIFY(afterwards.ok() && afterwards.value().next());
+        QCOMPARE(afterwards->integer(0), PaymentStore::FirstPaymentId);
     }
 
 private:
