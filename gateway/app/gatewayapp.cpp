@@ -91,6 +91,9 @@ Result<void> GatewayApp::setup(const QString &dataDir, const EdgeLimits &limits)
     if (auto ready = m_http->setup(files, [this](const QString &fingerprint) { return acceptsCertificate(fingerprint); }, limits);
         !ready)
         return ready;
+    // Each worker opens its database connection (and keeps the certificate check's statement)
+    // as it starts, not on the first request it happens to serve.
+    m_http->setWorkerWarmUp([this] { (void)m_accounts->certificateStanding(QString()); });
     m_dataDir = dataDir;
     auto digestKey = loadOrCreateSecretKey(QDir(dataDir).filePath(QStringLiteral("card-digest.key")));
     if (!digestKey)

@@ -476,8 +476,8 @@ bool HttpServer::listen()
     Impl &d = *m_impl;
     if (!d.acceptor.is_open())
         return false;
-    d.readers.start(d.limits.workers, d.limits.queueLimit, [] { Database::releaseThreadConnections(); });
-    d.writers.start(d.limits.writers, d.limits.queueLimit, [] { Database::releaseThreadConnections(); });
+    d.readers.start(d.limits.workers, d.limits.queueLimit, d.warmUp, [] { Database::releaseThreadConnections(); });
+    d.writers.start(d.limits.writers, d.limits.queueLimit, d.warmUp, [] { Database::releaseThreadConnections(); });
     d.accept();
     const auto run = [&d] {
         for (;;) {
@@ -502,6 +502,11 @@ bool HttpServer::listen()
     d.readers.stop();
     d.writers.stop();
     return true;
+}
+
+void HttpServer::setWorkerWarmUp(std::function<void()> warmUp)
+{
+    m_impl->warmUp = std::move(warmUp);
 }
 
 void HttpServer::stop()

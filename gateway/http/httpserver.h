@@ -53,6 +53,9 @@ public:
     Result<void> setup(const TlsFiles &files, CertificateCheck check, const EdgeLimits &limits = {});
     // Binds host:port (port 0 = any free port); returns the bound port.
     Result<int> bind(const QString &host, int port);
+    // Runs on each worker thread as it starts, before listen() takes requests: the owner opens
+    // the thread's database connection there.
+    void setWorkerWarmUp(std::function<void()> warmUp);
     // Serves until stop(); false if there is no listening socket.
     bool listen();
     // Thread-safe, also before listen(); makes listen() return.

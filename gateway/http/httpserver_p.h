@@ -67,6 +67,7 @@ public:
     HttpServer &owner;
     EdgeLimits limits;
     CertificateCheck check;
+    std::function<void()> warmUp; // on each worker as it starts
     // draining: stop() was asked; no new connection or request is taken, answers say
     // "Connection: close". stopping: the I/O has stopped, so a write queued now never happens.
     std::atomic<bool> draining{false};
