@@ -337,15 +337,17 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         // The trigram index is not per merchant: its count is an upper bound of this one's.
         QVariantList values = term.probeSql.isEmpty() ? c.merchant : QVariantList();
         values << term.values << probeBound();
-        auto probed = runQuery(db,
-                               term.probeSql.isEmpty()
-                                   ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
-                                         + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
-                                   : term.probeSql,
-                               values);
+        auto probed = RowCursor::run(db,
+                                     term.probeSql.isEmpty()
+                                         ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
+                                               + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
+                                         : term.probeSql,
+                                     values);
         if (!probed)
             return makeError(probed.error());
-        const qint64 rows = probed.value().next() ? probed.value().value(0).toLongLong() : 0;
+        const qint64 rows = probed.value().next() ? probed->integer(0) : 0;
+        if (probed->failed())
+            return makeError(probed->error());
         if (rows < probeBound())
             plan.anySparse = true;
         else

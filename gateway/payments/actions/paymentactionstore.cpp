@@ -1,6 +1,7 @@
 #include "paymentactionstore.h"
 
 #include "audit/auditlog.h"
+#include "db/rowcursor.h"
 #include "db/transaction.h"
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstore.h"
@@ -215,15 +216,20 @@ Result<qint64> PaymentActionStore::applyDue(const QString &merchantId, qint64 no
         return makeError(db.error());
     qint64 moved = 0;
     for (;;) {
-        // Probe outside a write transaction: nearly always empty, and then no lock is taken.
-        auto probe = runQuery(*db,
-                              QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND deadline_at <= ?"
-                                             " ORDER BY deadline_at LIMIT 1"),
-                              {merchantId, now});
-        if (!probe)
-            return makeError(probe.error());
-        const bool due = probe.value().next();
-        probe.value().finish();
+        // Probe outside a write transaction: nearly always empty, and then no lock is taken. It
+        // runs before every request of a signed-in user, so through RowCursor (kept statement).
+        bool due = false;
+        {
+            auto probe = RowCursor::run(*db,
+                                        QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND deadline_at <= ?"
+                                                       " ORDER BY deadline_at LIMIT 1"),
+                                        {merchantId, now});
+            if (!probe)
+                return makeError(probe.error());
+            due = probe.value().next();
+            if (probe.value().failed())
+                return makeError(probe.value().error());
+        }
         if (!due)
             return moved;
 
