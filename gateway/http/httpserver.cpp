@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/strand.hpp>
 
@@ -252,7 +253,7 @@ void HttpServer::Impl::releaseSlot(const std::string &address)
 
 void HttpServer::Impl::accept()
 {
-    acceptor.async_accept(net::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+    acceptor.async_accept(net::make_strand(io), net::bind_executor(acceptStrand, [this](beast::error_code error, tcp::socket socket) {
         if (error) {
             if (error == net::error::operation_aborted || draining)
                 return;
@@ -267,7 +268,7 @@ void HttpServer::Impl::accept()
         }
         accept(); // first: whatever happens to this connection, the next one is accepted
         onAccepted(std::move(socket));
-    });
+    }));
 }
 
 bool HttpServer::Impl::enterIdle(const std::shared_ptr<HttpConnection> &connection)
@@ -516,7 +517,7 @@ void HttpServer::stop()
     Impl &d = *m_impl;
     if (d.draining.exchange(true))
         return;
-    net::post(d.io, [&d] { d.drain(); });
+    net::post(d.acceptStrand, [&d] { d.drain(); });
 }
 
 } // namespace kessai::gateway

@@ -16,6 +16,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -109,8 +110,11 @@ public:
     // Declared last: destroyed first, with every handler (and connection) still queued on it.
     net::io_context io;
     tcp::acceptor acceptor{io};
-    net::steady_timer acceptRetry{io};
-    net::steady_timer drainTimer{io};
+    // The acceptor and its retry timer are touched by the accept chain and by drain() only, and
+    // only on this strand (the io_context runs on several threads).
+    net::strand<net::io_context::executor_type> acceptStrand{io.get_executor()};
+    net::steady_timer acceptRetry{acceptStrand};
+    net::steady_timer drainTimer{acceptStrand};
 };
 
 // One request and its answer as the request log sees them.

@@ -44,21 +44,9 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &merchantI
                                                          const QString &requestHash,
                                                          qint64 now)
 {
-    bool inserted = false;
-    auto claimed = claimOnce(merchantId, key, requestHash, now, inserted);
-    // A claim that wrote its row and then failed (its commit lost with the connection) may have
-    // left the key running with nothing behind it.
-    if (!claimed && inserted)
-        abandon(merchantId, key);
-    return claimed;
-}
-
-Result<IdempotencyStore::Claim> IdempotencyStore::claimOnce(const QString &merchantId,
-                                                             const QString &key,
-                                                             const QString &requestHash,
-                                                             qint64 now,
-                                                             bool &inserted)
-{
+    // (A claim whose own commit failed is not marked abandoned: by the time it knew, another
+    // request may have claimed the key and be running under it. Its key is taken over after
+    // StaleRunningSeconds, as when the gateway dies.)
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
@@ -102,7 +90,6 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claimOnce(const QString &merch
             if (!retaken)
                 return makeError(retaken.error());
             qCInfo(lcGatewayDb) << "retaking a stale running idempotency key of" << merchantId;
-            inserted = true;
         }
     } else {
         auto added = runQuery(*db,
@@ -112,11 +99,10 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claimOnce(const QString &merch
                                  {merchantId, key, requestHash, Running, now, now});
         if (!added)
             return makeError(added.error());
-        inserted = true;
     }
     row.finish();
     // Forgotten before the commit, inside the write lock, so that a second claim of it waits
-    // and then finds it running; claim() abandons it again if the commit fails.
+    // and then finds it running.
     if (claim.outcome == Outcome::Claimed)
         forgetAbandoned(merchantId, key);
     if (auto committed = transaction.commit(); !committed)

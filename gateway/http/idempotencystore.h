@@ -46,8 +46,6 @@ public:
     Result<void> release(const QString &merchantId, const QString &key);
 
 private:
-    Result<Claim> claimOnce(const QString &merchantId, const QString &key, const QString &requestHash,
-                            qint64 now, bool &inserted);
     Result<void> deleteKey(const QString &merchantId, const QString &key);
     void abandon(const QString &merchantId, const QString &key);
     bool isAbandoned(const QString &merchantId, const QString &key) const;

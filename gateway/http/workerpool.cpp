@@ -39,7 +39,7 @@ bool WorkerPool::trySubmit(std::function<void()> task)
         m_idle.pop_back();
         worker->task = std::move(task);
         worker->hasTask = true;
-        lock.unlock();
+        // Under the lock: stop() cannot free the worker between the hand-over and the wake.
         worker->wake.notify_one();
         return true;
     }
@@ -69,8 +69,14 @@ void WorkerPool::stop()
 
 void WorkerPool::work(Worker &me)
 {
-    if (m_atStart)
-        m_atStart();
+    try {
+        if (m_atStart)
+            m_atStart(); // only a warm-up: the worker serves without it
+    } catch (const std::exception &e) {
+        qCCritical(lcGatewayHttp).noquote() << "worker warm-up threw:" << escapedText(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        qCCritical(lcGatewayHttp).noquote() << "worker warm-up threw";
+    }
     std::unique_lock lock(m_mutex);
     for (;;) {
         if (m_stopping)
