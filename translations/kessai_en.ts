@@ -1404,6 +1404,58 @@ Request ID: %8</translation>
     </message>
 </context>
 <context>
+    <name>kessai::LedgerMappingDialog</name>
+    <message>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>Which columns?</source>
+        <translation>Which columns?</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>column number: header name</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
+        <translation>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</translation>
+    </message>
+    <message>
+        <source>&amp;Trading ID column:</source>
+        <translation>&amp;Trading ID column:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount column:</source>
+        <translation>&amp;Amount column:</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first lines:</source>
+        <translation>The file&apos;s first lines:</translation>
+    </message>
+    <message>
+        <source>%1
+▶ trading ID</source>
+        <translation>%1
+▶ trading ID</translation>
+    </message>
+    <message>
+        <source>%1
+▶ amount</source>
+        <translation>%1
+▶ amount</translation>
+    </message>
+    <message>
+        <source>The trading ID and the amount must be two different columns.</source>
+        <translation>The trading ID and the amount must be two different columns.</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; holds &quot;%2&quot;, which is not an amount in yen. Is it the right column?</source>
+        <translation>The column &quot;%1&quot; holds &quot;%2&quot;, which is not an amount in yen. Is it the right column?</translation>
+    </message>
+</context>
+<context>
     <name>kessai::LockCurtain</name>
     <message>
         <source>Kessai is locked</source>
@@ -2544,26 +2596,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>%1 — %2 orders (columns: %3, %4)</source>
         <translation>%1 — %2 orders (columns: %3, %4)</translation>
-    </message>
-    <message>
-        <source>Which columns?</source>
-        <translation>Which columns?</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>Column %1</translation>
-    </message>
-    <message>
-        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
-        <translation>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</translation>
-    </message>
-    <message>
-        <source>Trading ID column:</source>
-        <translation>Trading ID column:</translation>
-    </message>
-    <message>
-        <source>Amount column:</source>
-        <translation>Amount column:</translation>
     </message>
     <message>
         <source>Reading the statement…</source>
@@ -4938,10 +4970,6 @@ The user cannot log in until you issue a certificate.</translation>
         <translation>Export the statement&apos;s lines instead of its summary.</translation>
     </message>
     <message>
-        <source>csv or xlsx (default: from --out&apos;s extension).</source>
-        <translation>csv or xlsx (default: from --out&apos;s extension).</translation>
-    </message>
-    <message>
         <source>CSV encoding: utf8-bom (default), utf8 or cp932.</source>
         <translation>CSV encoding: utf8-bom (default), utf8 or cp932.</translation>
     </message>
@@ -5002,10 +5030,6 @@ The user cannot log in until you issue a certificate.</translation>
         <translation>--year takes a year such as 2026</translation>
     </message>
     <message>
-        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
         <source>--format takes csv or xlsx</source>
         <translation>--format takes csv or xlsx</translation>
     </message>
@@ -5046,6 +5070,14 @@ The user cannot log in until you issue a certificate.</translation>
         <translation>Column names in English whatever the language.</translation>
     </message>
     <message>
+        <source>--limit and --json belong to payments list; payments export writes every payment</source>
+        <translation>--limit and --json belong to payments list; payments export writes every payment</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
@@ -5060,9 +5092,10 @@ Commands:
   resume [BATCH]         finish unfinished bulk runs
   statements list [--year Y]
                          the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
   reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
                          消込: the order ledger against a statement, or
                          against the payments cleared in a date range;
@@ -5084,9 +5117,10 @@ Commands:
   resume [BATCH]         finish unfinished bulk runs
   statements list [--year Y]
                          the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
   reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
                          消込: the order ledger against a statement, or
                          against the payments cleared in a date range;
@@ -5096,12 +5130,32 @@ Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PAS
 Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
     </message>
     <message>
-        <source>--limit and --json belong to payments list; payments export writes every payment</source>
-        <translation>--limit and --json belong to payments list; payments export writes every payment</translation>
+        <source>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</source>
+        <translation>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</translation>
     </message>
     <message>
-        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+        <source>payments export writes csv or xlsx; a PDF is made of a statement (statement export)</source>
+        <translation>payments export writes csv or xlsx; a PDF is made of a statement (statement export)</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be written (%2); no file was written</source>
+        <translation>%1: the PDF could not be written (%2); no file was written</translation>
+    </message>
+    <message>
+        <source>statement %1 written to %2</source>
+        <translation>statement %1 written to %2</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
+        <source>the PDF is the statement itself; export its --lines as csv or xlsx</source>
+        <translation>the PDF is the statement itself; export its --lines as csv or xlsx</translation>
+    </message>
+    <message>
+        <source>--encoding belongs to CSV files, not to the PDF</source>
+        <translation>--encoding belongs to CSV files, not to the PDF</translation>
     </message>
 </context>
 </TS>

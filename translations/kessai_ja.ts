@@ -1398,6 +1398,58 @@ Request ID: %8</source>
     </message>
 </context>
 <context>
+    <name>kessai::LedgerMappingDialog</name>
+    <message>
+        <source>Column %1</source>
+        <translation>%1列目</translation>
+    </message>
+    <message>
+        <source>Which columns?</source>
+        <translation>どの列を使いますか？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>column number: header name</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
+        <translation>%1 の見出しからは、取引ID（取引ID、注文番号…）の列と金額の列がはっきりしません。選んでください。同じ見出しのファイルは次回から同じように読み込みます。</translation>
+    </message>
+    <message>
+        <source>&amp;Trading ID column:</source>
+        <translation>取引IDの列(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Amount column:</source>
+        <translation>金額の列(&amp;A):</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first lines:</source>
+        <translation>ファイルの先頭の行:</translation>
+    </message>
+    <message>
+        <source>%1
+▶ trading ID</source>
+        <translation>%1
+▶ 取引ID</translation>
+    </message>
+    <message>
+        <source>%1
+▶ amount</source>
+        <translation>%1
+▶ 金額</translation>
+    </message>
+    <message>
+        <source>The trading ID and the amount must be two different columns.</source>
+        <translation>取引IDと金額には別々の列を選んでください。</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; holds &quot;%2&quot;, which is not an amount in yen. Is it the right column?</source>
+        <translation>列「%1」には「%2」とあり、円の金額ではありません。この列でよろしいですか？</translation>
+    </message>
+</context>
+<context>
     <name>kessai::LockCurtain</name>
     <message>
         <source>Kessai is locked</source>
@@ -2538,26 +2590,6 @@ It is not known whether the gateway did it. Retry sends the same request again; 
     <message>
         <source>%1 — %2 orders (columns: %3, %4)</source>
         <translation>%1 — %2件の注文（列: %3、%4）</translation>
-    </message>
-    <message>
-        <source>Which columns?</source>
-        <translation>どの列を使いますか？</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>%1列目</translation>
-    </message>
-    <message>
-        <source>The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) and which the amount. Choose them; files with the same header will be read the same way.</source>
-        <translation>%1 の見出しからは、取引ID（取引ID、注文番号…）の列と金額の列がはっきりしません。選んでください。同じ見出しのファイルは次回から同じように読み込みます。</translation>
-    </message>
-    <message>
-        <source>Trading ID column:</source>
-        <translation>取引IDの列:</translation>
-    </message>
-    <message>
-        <source>Amount column:</source>
-        <translation>金額の列:</translation>
     </message>
     <message>
         <source>Reading the statement…</source>
@@ -4919,10 +4951,6 @@ The user cannot log in until you issue a certificate.</source>
         <translation>集計ではなく明細行を出力します。</translation>
     </message>
     <message>
-        <source>csv or xlsx (default: from --out&apos;s extension).</source>
-        <translation>csv または xlsx（既定: --out の拡張子から判断）。</translation>
-    </message>
-    <message>
         <source>CSV encoding: utf8-bom (default), utf8 or cp932.</source>
         <translation>CSVの文字コード: utf8-bom（既定）、utf8、cp932。</translation>
     </message>
@@ -4983,10 +5011,6 @@ The user cannot log in until you issue a certificate.</source>
         <translation>--year には 2026 のような年を指定してください</translation>
     </message>
     <message>
-        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>使い方: kessaictl statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
         <source>--format takes csv or xlsx</source>
         <translation>--format には csv または xlsx を指定してください</translation>
     </message>
@@ -5027,6 +5051,14 @@ The user cannot log in until you issue a certificate.</source>
         <translation>表示言語にかかわらず列名を英語にします。</translation>
     </message>
     <message>
+        <source>--limit and --json belong to payments list; payments export writes every payment</source>
+        <translation>--limit と --json は payments list 用です。payments export は該当する決済をすべて出力します</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>使い方: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
         <source>Kessai on the command line.
 
 Commands:
@@ -5041,9 +5073,10 @@ Commands:
   resume [BATCH]         finish unfinished bulk runs
   statements list [--year Y]
                          the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx]
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
   reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
                          消込: the order ledger against a statement, or
                          against the payments cleared in a date range;
@@ -5065,9 +5098,10 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
   resume [BATCH]         未完了の一括処理を続行します
   statements list [--year Y]
                          支払明細の一覧を表示します
-  statement export --id ID [--lines] [--format csv|xlsx]
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
                    [--encoding utf8-bom|utf8|cp932] --out FILE
                          支払明細（または明細行）をファイルに出力します
+                         pdf: コンソールで印刷するのと同じ支払明細書
   reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
                          消込: 受注台帳を支払明細、または期間内に
                          入金・売上確定した決済と照合します
@@ -5077,12 +5111,32 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
 終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
     </message>
     <message>
-        <source>--limit and --json belong to payments list; payments export writes every payment</source>
-        <translation>--limit と --json は payments list 用です。payments export は該当する決済をすべて出力します</translation>
+        <source>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</source>
+        <translation>csv、xlsx、または支払明細なら pdf（省略時は --out の拡張子から）。</translation>
     </message>
     <message>
-        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>使い方: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+        <source>payments export writes csv or xlsx; a PDF is made of a statement (statement export)</source>
+        <translation>payments export の出力は csv か xlsx です。PDF は支払明細から作成します（statement export）</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be written (%2); no file was written</source>
+        <translation>%1: PDF を書き込めませんでした（%2）。ファイルは作成されていません</translation>
+    </message>
+    <message>
+        <source>statement %1 written to %2</source>
+        <translation>支払明細 %1 を %2 に出力しました</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
+        <translation>使い方: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
+    </message>
+    <message>
+        <source>the PDF is the statement itself; export its --lines as csv or xlsx</source>
+        <translation>PDF は支払明細書そのものです。明細行（--lines）は csv か xlsx で出力してください</translation>
+    </message>
+    <message>
+        <source>--encoding belongs to CSV files, not to the PDF</source>
+        <translation>--encoding は CSV ファイル用です。PDF には指定できません</translation>
     </message>
 </context>
 </TS>

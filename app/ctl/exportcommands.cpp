@@ -9,6 +9,21 @@
 
 namespace kessai::ctl {
 
+bool isPdfExport(const QString &format, const QString &out)
+{
+    return format == QLatin1String("pdf") || (format.isEmpty() && out.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive));
+}
+
+bool argumentsMayWantPdf(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "pdf" || arg.toLower().endsWith(".pdf"))
+            return true;
+    }
+    return false;
+}
+
 int checkExportOptions(const QString &format, const QString &encoding, const QString &out)
 {
     if (!format.isEmpty() && format != QLatin1String("csv") && format != QLatin1String("xlsx")) {

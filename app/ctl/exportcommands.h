@@ -20,6 +20,13 @@ namespace ctl {
 // writes every payment of the filter through the console's own exporter (the gateway's
 // streamed export): CSV UTF-8 with a BOM unless said otherwise, or as --out's extension says.
 
+// --format pdf, or no --format and an --out ending in .pdf (statement export only).
+bool isPdfExport(const QString &format, const QString &out);
+// Whether these program arguments may ask for a PDF, so kessaictl starts with the fonts and
+// the page layout of Qt GUI (on the offscreen platform: it never shows a window). Looked at
+// before the parser runs, since the application object comes first.
+bool argumentsMayWantPdf(int argc, char *argv[]);
+
 // Done, or Usage after saying what is wrong.
 int checkExportOptions(const QString &format, const QString &encoding, const QString &out);
 // --format, else .xlsx of --out, else CSV in --encoding (UTF-8 with a BOM by default).

@@ -13,9 +13,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <memory>
 
 using namespace kessai;
 using namespace kessai::ctl;
@@ -159,7 +162,17 @@ int runBulkCommand(const QCommandLineParser &parser, const QStringList &command)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only a PDF needs Qt GUI (fonts, page layout); a scheduled job has no display, so unless
+    // told otherwise it runs on the offscreen platform.
+    std::unique_ptr<QCoreApplication> application;
+    if (argumentsMayWantPdf(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Kessai"));
     QCoreApplication::setApplicationName(QStringLiteral("kessaictl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KESSAI_VERSION));
@@ -179,9 +192,10 @@ int main(int argc, char *argv[])
                                         "  resume [BATCH]         finish unfinished bulk runs\n"
                                         "  statements list [--year Y]\n"
                                         "                         the settlement statements (支払明細)\n"
-                                        "  statement export --id ID [--lines] [--format csv|xlsx]\n"
+                                        "  statement export --id ID [--lines] [--format csv|xlsx|pdf]\n"
                                         "                   [--encoding utf8-bom|utf8|cp932] --out FILE\n"
-                                        "                         one statement, or its lines, as a file\n"
+                                        "                         one statement, or its lines, as a file;\n"
+                                        "                         pdf: the statement as the console prints it\n"
                                         "  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE\n"
                                         "                         消込: the order ledger against a statement, or\n"
                                         "                         against the payments cleared in a date range;\n"
@@ -210,7 +224,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption statementId(QStringLiteral("id"), Ctl::tr("The statement's ID (see statements list)."),
                                          QStringLiteral("id"));
     const QCommandLineOption lines(QStringLiteral("lines"), Ctl::tr("Export the statement's lines instead of its summary."));
-    const QCommandLineOption format(QStringLiteral("format"), Ctl::tr("csv or xlsx (default: from --out's extension)."),
+    const QCommandLineOption format(QStringLiteral("format"), Ctl::tr("csv, xlsx, or pdf for a statement (default: from --out's extension)."),
                                     QStringLiteral("format"));
     const QCommandLineOption encoding(QStringLiteral("encoding"), Ctl::tr("CSV encoding: utf8-bom (default), utf8 or cp932."),
                                       QStringLiteral("encoding"));
@@ -271,6 +285,10 @@ int main(int argc, char *argv[])
         if (parser.value(outFile).isEmpty()) {
             complain(Ctl::tr("usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] "
                              "[--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE"));
+            return Usage;
+        }
+        if (isPdfExport(QString(), parser.value(outFile))) {
+            complain(Ctl::tr("payments export writes csv or xlsx; a PDF is made of a statement (statement export)"));
             return Usage;
         }
         if (const int rc = checkExportOptions(parser.value(format), parser.value(encoding), parser.value(outFile)); rc != Done)

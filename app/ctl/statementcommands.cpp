@@ -9,6 +9,7 @@
 #include "reconcile/ledger.h"
 #include "reconcile/reconcilereport.h"
 #include "reconcile/statementsource.h"
+#include "statements/statementdocument.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
@@ -85,6 +86,16 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
     if (!statement) {
         complain(Ctl::tr("the gateway's answer is not a statement"));
         return ConnectionFailed;
+    }
+    if (options.pdf) {
+        StatementDocument::Merchant merchant{client.user().merchantId, client.user().merchantName};
+        QString error;
+        if (!StatementDocument::writePdf(*statement, merchant, options.out, &error)) {
+            complain(Ctl::tr("%1: the PDF could not be written (%2); no file was written").arg(options.out, error));
+            return Usage;
+        }
+        out() << Ctl::tr("statement %1 written to %2").arg(statement->id, options.out) << Qt::endl;
+        return Done;
     }
     const ExportFormat format = formatOf(options);
     TableWriter::Options writerOptions;
@@ -207,11 +218,24 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     }
     if (command != QStringList{QStringLiteral("statement"), QStringLiteral("export")} || options->statementId.isEmpty()
         || options->out.isEmpty()) {
-        complain(Ctl::tr("usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx] "
+        complain(Ctl::tr("usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] "
                          "[--encoding utf8-bom|utf8|cp932] --out FILE"));
         return Usage;
     }
-    return checkExportOptions(options->format, options->encoding, options->out);
+    options->pdf = isPdfExport(options->format, options->out);
+    if (!options->pdf)
+        return checkExportOptions(options->format, options->encoding, options->out);
+    // The PDF is the statement as a document: its lines are a table (CSV or .xlsx), and a PDF
+    // has no text encoding to choose.
+    if (options->lines) {
+        complain(Ctl::tr("the PDF is the statement itself; export its --lines as csv or xlsx"));
+        return Usage;
+    }
+    if (!options->encoding.isEmpty()) {
+        complain(Ctl::tr("--encoding belongs to CSV files, not to the PDF"));
+        return Usage;
+    }
+    return Done;
 }
 
 int runStatementCommand(const QStringList &command, const StatementOptions &options)

@@ -9,7 +9,8 @@ namespace kessai::ctl {
 
 // kessaictl's statement commands, for an accountant's scheduled jobs:
 //   statements list [--year Y] [--json]
-//   statement export --id ID [--lines] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out F
+//   statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out F
+//                                       (pdf: the statement as the console prints it, not its lines)
 //   reconcile --ledger F (--statement ID | --from DATE --to DATE) --out F
 //                                       (exit 0: everything matched, 1: not)
 // The CSV is UTF-8 with a BOM unless said otherwise; the format follows --out's extension when
@@ -21,7 +22,8 @@ struct StatementOptions
     bool json = false;
     QString statementId;
     bool lines = false;
-    QString format;   // "csv", "xlsx"; empty: from the extension
+    QString format;   // "csv", "xlsx", "pdf"; empty: from the extension
+    bool pdf = false; // the statement document (支払明細書) rather than a table
     QString encoding; // "utf8-bom" (default), "utf8", "cp932"
     QString out;
     bool englishHeader = false; // --english-header: column names in English whatever the language

@@ -117,6 +117,17 @@ std::optional<Yen> Ledger::parseAmount(const QString &text)
     return negative ? -value : value;
 }
 
+void Ledger::keepSample(CsvReader &reader)
+{
+    while (!reader.atEnd() && m_sample.size() < SampleLines) {
+        const CsvRecord r = reader.next();
+        if (r.fields.isEmpty())
+            break;
+        if (r.problem == CsvRecord::Problem::None && !r.isBlank())
+            m_sample.append(r.fields);
+    }
+}
+
 Ledger Ledger::read(const QString &path, const std::optional<LedgerMapping> &mapping)
 {
     QFile file(path);
@@ -170,6 +181,7 @@ Ledger Ledger::parse(const QByteArray &bytes,
                     .arg(mapping->amountColumn + 1)
                     .arg(width));
             l.m_needsMapping = true;
+            l.keepSample(reader);
             return l;
         }
         l.m_mapping = *mapping;
@@ -198,6 +210,7 @@ Ledger Ledger::parse(const QByteArray &bytes,
             l.addError(header.line,
                        tr("Columns %1 of the header could each be the amount. Choose one.")
                            .arg(columnList(amounts)));
+        l.keepSample(reader);
         return l;
     }
 

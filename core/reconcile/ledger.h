@@ -13,6 +13,8 @@
 
 namespace kessai {
 
+class CsvReader;
+
 // One order of the merchant's ledger (注文台帳): its 取引ID, amount and the file line it is on.
 struct LedgerEntry
 {
@@ -90,6 +92,10 @@ public:
     bool mappingDetected() const { return m_mappingDetected; }
     // The header does not name the columns unambiguously and no mapping was given.
     bool needsMapping() const { return m_needsMapping; }
+    // When needsMapping(): the first lines after the header as written (at most SampleLines), so
+    // whoever chooses the columns sees what they hold.
+    static constexpr int SampleLines = 5;
+    const QList<QStringList> &sample() const { return m_sample; }
 
     const QList<LedgerEntry> &entries() const { return m_entries; }
     const QList<LedgerError> &errors() const { return m_errors; }
@@ -97,6 +103,7 @@ public:
 
 private:
     void addError(int line, const QString &message) { m_errors.append({line, message}); }
+    void keepSample(CsvReader &reader);
 
     QString m_name;
     CsvEncoding m_encoding = CsvEncoding::Utf8;
@@ -106,6 +113,7 @@ private:
     LedgerMapping m_mapping;
     bool m_mappingDetected = false;
     bool m_needsMapping = false;
+    QList<QStringList> m_sample;
     QList<LedgerEntry> m_entries;
     QList<LedgerError> m_errors;
 };

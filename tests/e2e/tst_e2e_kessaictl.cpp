@@ -174,6 +174,32 @@ private Q_SLOTS:
         QFile xlsxFile(xlsx);
         QVERIFY(xlsxFile.open(QIODevice::ReadOnly) && xlsxFile.read(4) == QByteArray("PK\x03\x04", 4));
 
+        // 支払明細書 as the console prints it, from a job with no display: A4, fonts embedded.
+        const QString pdfPath = m_home.filePath(QStringLiteral("statement.pdf"));
+        const auto [rcPdf, outPdf, errPdf] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                                  QStringLiteral("--out"), pdfPath},
+                                                 {{QStringLiteral("QT_QPA_PLATFORM"), QString()},
+                                                  {QStringLiteral("DISPLAY"), QString()},
+                                                  {QStringLiteral("WAYLAND_DISPLAY"), QString()}});
+        QVERIFY2(rcPdf == 0, errPdf.constData());
+        QVERIFY2(outPdf.contains(id.toUtf8()) && outPdf.contains("statement.pdf"), outPdf.constData());
+        QFile pdfFile(pdfPath);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray pdf = pdfFile.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.contains("/FontFile"));
+        QVERIFY2(pdf.contains("/MediaBox [0 0 595") || pdf.contains("/MediaBox [0 0 594"), pdf.left(2000).constData());
+        // The document's metadata, as Qt writes it (UTF-16BE): made by Kessai.
+        QVERIFY(pdf.contains(QByteArray("\xFE\xFF\0K\0e\0s\0s\0a\0i", 14)));
+        // --format pdf names it whatever the file is called.
+        const QString pdfByFormat = m_home.filePath(QStringLiteral("statement.out"));
+        const auto [rcPdf2, outPdf2, errPdf2] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                                     QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"),
+                                                     pdfByFormat});
+        QVERIFY2(rcPdf2 == 0, errPdf2.constData());
+        QFile pdfByFormatFile(pdfByFormat);
+        QVERIFY(pdfByFormatFile.open(QIODevice::ReadOnly) && pdfByFormatFile.read(5) == "%PDF-");
+
         // 消込 from a script: a ledger of every line's trading ID reconciles, exit 0 only when all match.
         QMap<QString, qint64> net;
         QList<QByteArray> records = linesBytes.mid(3).split('\n');
@@ -212,8 +238,14 @@ private Q_SLOTS:
         // Usage errors before any connection; the staff user may not read statements (4).
         QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id})), 2);
         QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
-                                  QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), lines})),
+                                  QStringLiteral("--lines"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                                  QStringLiteral("--out"), lines})),
                  2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                  QStringLiteral("--encoding"), QStringLiteral("cp932"), QStringLiteral("--out"),
+                                  m_home.filePath(QStringLiteral("x.pdf"))})),
+                 2);
+        QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("x.pdf"))));
         QCOMPARE(std::get<0>(run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath})), 2);
         QCOMPARE(std::get<0>(run({QStringLiteral("reconcile"), QStringLiteral("--ledger"), ledgerPath, QStringLiteral("--from"),
                                   QStringLiteral("2026/13/01"), QStringLiteral("--to"), QStringLiteral("2026/12/01"),

@@ -9,6 +9,7 @@
 #include "reconcile/statementsource.h"
 #include "statements/statementsmodel.h"
 #include "common/dateedit.h"
+#include "ledgermappingdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -390,40 +391,10 @@ std::optional<LedgerMapping> ReconcilePage::askMapping(const Ledger &ledger)
 {
     if (qEnvironmentVariableIsSet("KESSAI_TEST_NO_DIALOGS"))
         return std::nullopt;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Which columns?"));
-    auto *tradingId = new QComboBox;
-    auto *amount = new QComboBox;
-    for (int i = 0; i < ledger.header().size(); ++i) {
-        const QString name = ledger.header().at(i).isEmpty() ? tr("Column %1").arg(i + 1) : ledger.header().at(i);
-        tradingId->addItem(name, i);
-        amount->addItem(name, i);
-    }
-    if (const QList<int> c = Ledger::tradingIdCandidates(ledger.header()); !c.isEmpty())
-        tradingId->setCurrentIndex(c.first());
-    if (const QList<int> c = Ledger::amountCandidates(ledger.header()); !c.isEmpty())
-        amount->setCurrentIndex(c.first());
-    auto *text = new QLabel(tr("The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) "
-                               "and which the amount. Choose them; files with the same header will be read the same way.")
-                                .arg(QFileInfo(ledger.name()).fileName()));
-    text->setWordWrap(true);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Trading ID column:"), tradingId);
-    form->addRow(tr("Amount column:"), amount);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    const auto check = [&] { buttons->button(QDialogButtonBox::Ok)->setEnabled(tradingId->currentIndex() != amount->currentIndex()); };
-    connect(tradingId, &QComboBox::currentIndexChanged, &dialog, check);
-    connect(amount, &QComboBox::currentIndexChanged, &dialog, check);
-    check();
+    LedgerMappingDialog dialog(ledger, this);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return LedgerMapping{tradingId->currentData().toInt(), amount->currentData().toInt()};
+    return dialog.mapping();
 }
 
 void ReconcilePage::setStatement(const QString &statementId)
