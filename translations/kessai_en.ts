@@ -5074,62 +5074,6 @@ The user cannot log in until you issue a certificate.</translation>
         <translation>--limit and --json belong to payments list; payments export writes every payment</translation>
     </message>
     <message>
-        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  payments export [--format csv|xlsx]
-                  [--encoding utf8-bom|utf8|cp932] --out FILE
-                         every payment of the search (the filters of
-                         payments list) as a file
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx|pdf]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file;
-                         pdf: the statement as the console prints it
-  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
-                         消込: the order ledger against a statement, or
-                         against the payments cleared in a date range;
-                         exit 0 when everything matched, 1 when not
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  payments export [--format csv|xlsx]
-                  [--encoding utf8-bom|utf8|cp932] --out FILE
-                         every payment of the search (the filters of
-                         payments list) as a file
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx|pdf]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file;
-                         pdf: the statement as the console prints it
-  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
-                         消込: the order ledger against a statement, or
-                         against the payments cleared in a date range;
-                         exit 0 when everything matched, 1 when not
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
-    </message>
-    <message>
         <source>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</source>
         <translation>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</translation>
     </message>
@@ -5146,16 +5090,96 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
         <translation>statement %1 written to %2</translation>
     </message>
     <message>
-        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
         <source>the PDF is the statement itself; export its --lines as csv or xlsx</source>
         <translation>the PDF is the statement itself; export its --lines as csv or xlsx</translation>
     </message>
     <message>
         <source>--encoding belongs to CSV files, not to the PDF</source>
         <translation>--encoding belongs to CSV files, not to the PDF</translation>
+    </message>
+    <message>
+        <source>--columns: no column &quot;%1&quot;; the columns are: %2</source>
+        <translation>--columns: no column &quot;%1&quot;; the columns are: %2</translation>
+    </message>
+    <message>
+        <source>--columns: the column &quot;%1&quot; is named twice</source>
+        <translation>--columns: the column &quot;%1&quot; is named twice</translation>
+    </message>
+    <message>
+        <source>--columns needs at least one column</source>
+        <translation>--columns needs at least one column</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
+                   [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
+                   [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns in this order: numbers or names, comma separated (trading_id,amount or 1,9).</source>
+        <translation>The file&apos;s columns in this order: numbers or names, comma separated (trading_id,amount or 1,9).</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] [--columns LIST] [--english-header] --out FILE</source>
+        <translation>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] [--columns LIST] [--english-header] --out FILE</translation>
+    </message>
+    <message>
+        <source>--columns and --english-header belong to the exports</source>
+        <translation>--columns and --english-header belong to the exports</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE</source>
+        <translation>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE</translation>
+    </message>
+    <message>
+        <source>--columns and --english-header belong to csv and xlsx files, not to the PDF</source>
+        <translation>--columns and --english-header belong to csv and xlsx files, not to the PDF</translation>
     </message>
 </context>
 </TS>

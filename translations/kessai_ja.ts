@@ -5055,62 +5055,6 @@ The user cannot log in until you issue a certificate.</source>
         <translation>--limit と --json は payments list 用です。payments export は該当する決済をすべて出力します</translation>
     </message>
     <message>
-        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>使い方: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
-        <source>Kessai on the command line.
-
-Commands:
-  payments list          search payments
-  payments export [--format csv|xlsx]
-                  [--encoding utf8-bom|utf8|cp932] --out FILE
-                         every payment of the search (the filters of
-                         payments list) as a file
-  capture --file FILE    売上 every payment of a CSV file
-  cancel --file FILE     取消 every payment of a CSV file
-  batches [--unfinished] the bulk runs in the journal
-  resume [BATCH]         finish unfinished bulk runs
-  statements list [--year Y]
-                         the settlement statements (支払明細)
-  statement export --id ID [--lines] [--format csv|xlsx|pdf]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         one statement, or its lines, as a file;
-                         pdf: the statement as the console prints it
-  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
-                         消込: the order ledger against a statement, or
-                         against the payments cleared in a date range;
-                         exit 0 when everything matched, 1 when not
-
-Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
-Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
-        <translation>Kessai のコマンドライン版です。
-
-コマンド:
-  payments list          決済を検索します
-  payments export [--format csv|xlsx]
-                  [--encoding utf8-bom|utf8|cp932] --out FILE
-                         検索条件（payments list と同じ）に合う決済を
-                         すべてファイルに出力します
-  capture --file FILE    CSVファイルの決済をすべて売上確定します
-  cancel --file FILE     CSVファイルの決済をすべて取消します
-  batches [--unfinished] 記録にある一括処理を表示します
-  resume [BATCH]         未完了の一括処理を続行します
-  statements list [--year Y]
-                         支払明細の一覧を表示します
-  statement export --id ID [--lines] [--format csv|xlsx|pdf]
-                   [--encoding utf8-bom|utf8|cp932] --out FILE
-                         支払明細（または明細行）をファイルに出力します
-                         pdf: コンソールで印刷するのと同じ支払明細書
-  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
-                         消込: 受注台帳を支払明細、または期間内に
-                         入金・売上確定した決済と照合します
-                         すべて一致なら終了コード 0、それ以外は 1
-
-接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
-終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
-    </message>
-    <message>
         <source>csv, xlsx, or pdf for a statement (default: from --out&apos;s extension).</source>
         <translation>csv、xlsx、または支払明細なら pdf（省略時は --out の拡張子から）。</translation>
     </message>
@@ -5127,16 +5071,96 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
         <translation>支払明細 %1 を %2 に出力しました</translation>
     </message>
     <message>
-        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</source>
-        <translation>使い方: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] --out FILE</translation>
-    </message>
-    <message>
         <source>the PDF is the statement itself; export its --lines as csv or xlsx</source>
         <translation>PDF は支払明細書そのものです。明細行（--lines）は csv か xlsx で出力してください</translation>
     </message>
     <message>
         <source>--encoding belongs to CSV files, not to the PDF</source>
         <translation>--encoding は CSV ファイル用です。PDF には指定できません</translation>
+    </message>
+    <message>
+        <source>--columns: no column &quot;%1&quot;; the columns are: %2</source>
+        <translation>--columns: 列「%1」はありません。列は次のとおりです: %2</translation>
+    </message>
+    <message>
+        <source>--columns: the column &quot;%1&quot; is named twice</source>
+        <translation>--columns: 列「%1」が2回指定されています</translation>
+    </message>
+    <message>
+        <source>--columns needs at least one column</source>
+        <translation>--columns には列を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>Kessai on the command line.
+
+Commands:
+  payments list          search payments
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         every payment of the search (the filters of
+                         payments list) as a file
+  capture --file FILE    売上 every payment of a CSV file
+  cancel --file FILE     取消 every payment of a CSV file
+  batches [--unfinished] the bulk runs in the journal
+  resume [BATCH]         finish unfinished bulk runs
+  statements list [--year Y]
+                         the settlement statements (支払明細)
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
+                   [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         one statement, or its lines, as a file;
+                         pdf: the statement as the console prints it
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: the order ledger against a statement, or
+                         against the payments cleared in a date range;
+                         exit 0 when everything matched, 1 when not
+
+Connection: --profile NAME, or KESSAI_URL, KESSAI_CA, KESSAI_P12, KESSAI_P12_PASSPHRASE, KESSAI_LOGIN_ID, KESSAI_PASSWORD.
+Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TLS, 4 authentication/permission.</source>
+        <translation>Kessai のコマンドライン版です。
+
+コマンド:
+  payments list          決済を検索します
+  payments export [--format csv|xlsx]
+                  [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         検索条件（payments list と同じ）に合う決済を
+                         すべてファイルに出力します
+  capture --file FILE    CSVファイルの決済をすべて売上確定します
+  cancel --file FILE     CSVファイルの決済をすべて取消します
+  batches [--unfinished] 記録にある一括処理を表示します
+  resume [BATCH]         未完了の一括処理を続行します
+  statements list [--year Y]
+                         支払明細の一覧を表示します
+  statement export --id ID [--lines] [--format csv|xlsx|pdf]
+                   [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE
+                         支払明細（または明細行）をファイルに出力します
+                         pdf: コンソールで印刷するのと同じ支払明細書
+  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE
+                         消込: 受注台帳を支払明細、または期間内に
+                         入金・売上確定した決済と照合します
+                         すべて一致なら終了コード 0、それ以外は 1
+
+接続: --profile 名前、または KESSAI_URL、KESSAI_CA、KESSAI_P12、KESSAI_P12_PASSPHRASE、KESSAI_LOGIN_ID、KESSAI_PASSWORD。
+終了コード: 0 完了、1 一部の明細が失敗、2 使い方またはファイルの誤り、3 接続/TLS、4 認証/権限。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns in this order: numbers or names, comma separated (trading_id,amount or 1,9).</source>
+        <translation>出力する列とその順序。番号か列名をカンマ区切りで指定します（trading_id,amount や 1,9）。</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] [--columns LIST] [--english-header] --out FILE</source>
+        <translation>使い方: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] [--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] [--columns LIST] [--english-header] --out FILE</translation>
+    </message>
+    <message>
+        <source>--columns and --english-header belong to the exports</source>
+        <translation>--columns と --english-header はファイル出力用です</translation>
+    </message>
+    <message>
+        <source>usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE</source>
+        <translation>使い方: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE</translation>
+    </message>
+    <message>
+        <source>--columns and --english-header belong to csv and xlsx files, not to the PDF</source>
+        <translation>--columns と --english-header は csv と xlsx 用です。PDF には指定できません</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 
 #include <QEventLoop>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace kessai::ctl {
 
@@ -65,12 +66,65 @@ int reportExport(const ExportResult &result)
     return Done;
 }
 
-int exportPayments(MerchantClient &client, const PaymentQuery &query, ExportFormat format, const QString &out)
+namespace {
+
+// "Trading ID", "trading_id", "trading-id" and "TRADINGID" are one name.
+QString columnKey(const QString &name)
+{
+    QString key = name.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    key.remove(QRegularExpression(QStringLiteral("[\\s_\\-]")));
+    return key;
+}
+
+} // namespace
+
+int parseColumns(const QString &spec, const QList<ExportColumn> &english, const QList<ExportColumn> &shown,
+                 QList<int> *order)
+{
+    order->clear();
+    for (const QString &item : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString wanted = item.trimmed();
+        bool isNumber = false;
+        int index = wanted.toInt(&isNumber) - 1;
+        if (!isNumber) {
+            index = -1;
+            for (int i = 0; i < english.size() && index < 0; ++i) {
+                if (columnKey(english.at(i).header) == columnKey(wanted)
+                    || (i < shown.size() && columnKey(shown.at(i).header) == columnKey(wanted)))
+                    index = i;
+            }
+        }
+        if (index < 0 || index >= english.size()) {
+            QStringList names;
+            for (int i = 0; i < english.size(); ++i) {
+                const QString local = i < shown.size() ? shown.at(i).header : QString();
+                names.append(local == english.at(i).header ? QStringLiteral("%1 %2").arg(i + 1).arg(local)
+                                                            : QStringLiteral("%1 %2 (%3)").arg(i + 1).arg(english.at(i).header, local));
+            }
+            complain(Ctl::tr("--columns: no column \"%1\"; the columns are: %2").arg(wanted, names.join(QStringLiteral(", "))));
+            return Usage;
+        }
+        if (order->contains(index)) {
+            complain(Ctl::tr("--columns: the column \"%1\" is named twice").arg(wanted));
+            return Usage;
+        }
+        order->append(index);
+    }
+    if (!spec.isNull() && order->isEmpty()) {
+        complain(Ctl::tr("--columns needs at least one column"));
+        return Usage;
+    }
+    return Done;
+}
+
+int exportPayments(MerchantClient &client, const PaymentQuery &query, const PaymentExportOptions &options)
 {
     PaymentExporter exporter(&client);
     exporter.setQuery(query);
-    exporter.setOutputPath(out);
-    exporter.setFormat(format);
+    exporter.setOutputPath(options.out);
+    exporter.setFormat(options.format);
+    exporter.setEnglishHeader(options.englishHeader);
+    exporter.setColumnOrder(options.columnOrder);
     ExportResult result;
     QEventLoop loop;
     QObject::connect(&exporter, &PaymentExporter::finished, &loop, [&](const ExportResult &r) {

@@ -35,7 +35,21 @@ ExportFormat exportFormatOf(const QString &format, const QString &encoding, cons
 // the file's as Usage).
 int reportExport(const ExportResult &result);
 
-int exportPayments(MerchantClient &client, const PaymentQuery &query, ExportFormat format, const QString &out);
+// --columns LIST: the file's columns in this order, each a 1-based number or a column's name in
+// English or in the language shown (case, spaces, '_' and '-' alike: "trading_id", "Amount",
+// "取引ID", "3"); an empty spec is every column as shipped. Done, or Usage after naming the
+// columns there are.
+int parseColumns(const QString &spec, const QList<ExportColumn> &english, const QList<ExportColumn> &shown,
+                 QList<int> *order);
+
+struct PaymentExportOptions
+{
+    ExportFormat format = ExportFormat::CsvUtf8Bom;
+    QString out;
+    bool englishHeader = false;
+    QList<int> columnOrder; // empty: all
+};
+int exportPayments(MerchantClient &client, const PaymentQuery &query, const PaymentExportOptions &options);
 
 } // namespace ctl
 } // namespace kessai

@@ -9,6 +9,7 @@
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/paymentcatalog.h"
+#include "export/paymentexporter.h"
 #include "texttable.h"
 
 #include <QCommandLineParser>
@@ -183,7 +184,7 @@ int main(int argc, char *argv[])
                                         "Commands:\n"
                                         "  payments list          search payments\n"
                                         "  payments export [--format csv|xlsx]\n"
-                                        "                  [--encoding utf8-bom|utf8|cp932] --out FILE\n"
+                                        "                  [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE\n"
                                         "                         every payment of the search (the filters of\n"
                                         "                         payments list) as a file\n"
                                         "  capture --file FILE    売上 every payment of a CSV file\n"
@@ -193,7 +194,7 @@ int main(int argc, char *argv[])
                                         "  statements list [--year Y]\n"
                                         "                         the settlement statements (支払明細)\n"
                                         "  statement export --id ID [--lines] [--format csv|xlsx|pdf]\n"
-                                        "                   [--encoding utf8-bom|utf8|cp932] --out FILE\n"
+                                        "                   [--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE\n"
                                         "                         one statement, or its lines, as a file;\n"
                                         "                         pdf: the statement as the console prints it\n"
                                         "  reconcile --ledger FILE (--statement ID | --from DATE --to DATE) --out FILE\n"
@@ -231,6 +232,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption outFile(QStringLiteral("out"), Ctl::tr("The file to write."), QStringLiteral("file"));
     const QCommandLineOption englishHeader(QStringLiteral("english-header"),
                                            Ctl::tr("Column names in English whatever the language."));
+    const QCommandLineOption columns(QStringLiteral("columns"),
+                                     Ctl::tr("The file's columns in this order: numbers or names, comma separated "
+                                             "(trading_id,amount or 1,9)."),
+                                     QStringLiteral("list"));
     const QCommandLineOption ledger(QStringLiteral("ledger"), Ctl::tr("The order ledger to reconcile (CSV)."),
                                     QStringLiteral("file"));
     const QCommandLineOption fromDate(QStringLiteral("from"), Ctl::tr("First cleared date (Japan time) to reconcile against."),
@@ -240,7 +245,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption statementOption(QStringLiteral("statement"), Ctl::tr("The statement to reconcile against."),
                                              QStringLiteral("id"));
     parser.addOptions({profile, tradingId, status, type, limit, json, file, journal, unfinished, again, chunkSize, year,
-                       statementId, lines, format, encoding, outFile, englishHeader, ledger, statementOption, fromDate, toDate});
+                       statementId, lines, format, encoding, outFile, englishHeader, columns, ledger, statementOption, fromDate, toDate});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("payments list | payments export | capture | cancel | batches | resume [BATCH] | statements list | statement export | reconcile"));
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -274,6 +279,7 @@ int main(int argc, char *argv[])
     }
 
     PaymentQuery query;
+    PaymentExportOptions exportOptions;
     int rowLimit = 0;
     if (const int rc = parseListOptions(parser, tradingId, status, type, limit, &query, &rowLimit); rc != Done)
         return rc;
@@ -284,7 +290,7 @@ int main(int argc, char *argv[])
         }
         if (parser.value(outFile).isEmpty()) {
             complain(Ctl::tr("usage: kessaictl payments export [--trading-id ID] [--status CODES] [--type CODES] "
-                             "[--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] --out FILE"));
+                             "[--format csv|xlsx] [--encoding utf8-bom|utf8|cp932] [--columns LIST] [--english-header] --out FILE"));
             return Usage;
         }
         if (isPdfExport(QString(), parser.value(outFile))) {
@@ -293,6 +299,18 @@ int main(int argc, char *argv[])
         }
         if (const int rc = checkExportOptions(parser.value(format), parser.value(encoding), parser.value(outFile)); rc != Done)
             return rc;
+        exportOptions.format = exportFormatOf(parser.value(format), parser.value(encoding), parser.value(outFile));
+        exportOptions.out = parser.value(outFile);
+        exportOptions.englishHeader = parser.isSet(englishHeader);
+        if (parser.isSet(columns)) {
+            if (const int rc = parseColumns(parser.value(columns), PaymentExporter::columns(true), PaymentExporter::columns(false),
+                                            &exportOptions.columnOrder);
+                rc != Done)
+                return rc;
+        }
+    } else if (parser.isSet(columns) || parser.isSet(englishHeader)) {
+        complain(Ctl::tr("--columns and --english-header belong to the exports"));
+        return Usage;
     }
 
     Connection connection;
@@ -304,10 +322,7 @@ int main(int argc, char *argv[])
     MerchantClient client;
     if (const int rc = connectAndLogin(client, connection); rc != Done)
         return rc;
-    const int rc = exporting ? exportPayments(client, query,
-                                              exportFormatOf(parser.value(format), parser.value(encoding), parser.value(outFile)),
-                                              parser.value(outFile))
-                             : paymentsList(client, query, rowLimit, parser.isSet(json));
+    const int rc = exporting ? exportPayments(client, query, exportOptions) : paymentsList(client, query, rowLimit, parser.isSet(json));
     waitFor(client.logout());
     return rc;
 }

@@ -100,6 +100,7 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
     const ExportFormat format = formatOf(options);
     TableWriter::Options writerOptions;
     writerOptions.englishHeader = options.englishHeader;
+    writerOptions.columnOrder = options.columnOrder;
     if (!options.lines)
         return reportExport(StatementExport::writeSummary(*statement, options.out, format, writerOptions));
 
@@ -219,12 +220,20 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     if (command != QStringList{QStringLiteral("statement"), QStringLiteral("export")} || options->statementId.isEmpty()
         || options->out.isEmpty()) {
         complain(Ctl::tr("usage: kessaictl statement export --id ID [--lines] [--format csv|xlsx|pdf] "
-                         "[--encoding utf8-bom|utf8|cp932] --out FILE"));
+                         "[--encoding utf8-bom|utf8|cp932] [--columns LIST] --out FILE"));
         return Usage;
     }
     options->pdf = isPdfExport(options->format, options->out);
-    if (!options->pdf)
-        return checkExportOptions(options->format, options->encoding, options->out);
+    if (!options->pdf) {
+        if (const int rc = checkExportOptions(options->format, options->encoding, options->out); rc != Done)
+            return rc;
+        if (!parser.isSet(QStringLiteral("columns")))
+            return Done;
+        return options->lines ? parseColumns(parser.value(QStringLiteral("columns")), StatementExport::lineColumns(true),
+                                             StatementExport::lineColumns(false), &options->columnOrder)
+                              : parseColumns(parser.value(QStringLiteral("columns")), StatementExport::summaryColumns(true),
+                                             StatementExport::summaryColumns(false), &options->columnOrder);
+    }
     // The PDF is the statement as a document: its lines are a table (CSV or .xlsx), and a PDF
     // has no text encoding to choose.
     if (options->lines) {
@@ -233,6 +242,10 @@ int parseStatementOptions(const QCommandLineParser &parser, const QStringList &c
     }
     if (!options->encoding.isEmpty()) {
         complain(Ctl::tr("--encoding belongs to CSV files, not to the PDF"));
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("columns")) || options->englishHeader) {
+        complain(Ctl::tr("--columns and --english-header belong to csv and xlsx files, not to the PDF"));
         return Usage;
     }
     return Done;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QString>
 
 class QCommandLineParser;
@@ -27,6 +28,7 @@ struct StatementOptions
     QString encoding; // "utf8-bom" (default), "utf8", "cp932"
     QString out;
     bool englishHeader = false; // --english-header: column names in English whatever the language
+    QList<int> columnOrder;     // --columns: the file's columns in this order; empty: all
     QString ledger; // reconcile --ledger F
     QDate from, to; // reconcile --from --to: payments cleared in the range instead of a statement
 };

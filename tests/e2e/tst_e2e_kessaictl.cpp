@@ -75,6 +75,53 @@ private Q_SLOTS:
         QVERIFY(csvBytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with a BOM unless told otherwise
         QCOMPARE(qint64(csvBytes.count("\r\n")), total + 1);
 
+        // --columns by name in either language or by number, in that order; the header in Japanese.
+        const QString chosen = m_home.filePath(QStringLiteral("payments_columns.csv"));
+        const auto [rcColumns, outColumns, errColumns] =
+            run(exportCommand + filter
+                    + QStringList{QStringLiteral("--columns"), QStringLiteral("決済金額, trading-id,2"), QStringLiteral("--out"), chosen},
+                {{QStringLiteral("KESSAI_LANG"), QStringLiteral("ja")}});
+        QVERIFY2(rcColumns == 0, errColumns.constData());
+        QFile chosenFile(chosen);
+        QVERIFY(chosenFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> chosenLines = chosenFile.readAll().mid(3).split('\n');
+        chosenFile.close();
+        const QList<QByteArray> fullLines = csvBytes.mid(3).split('\n');
+        QCOMPARE(chosenLines.size(), fullLines.size());
+        QCOMPARE(chosenLines.first().trimmed(), QStringLiteral("決済金額,取引ID,決済ID").toUtf8());
+        for (qsizetype i = 1; i < fullLines.size(); ++i) {
+            const QList<QByteArray> full = fullLines.at(i).trimmed().split(',');
+            if (full.size() < 3)
+                continue;
+            QCOMPARE(chosenLines.at(i).trimmed(), full.last() + ',' + full.at(0) + ',' + full.at(1));
+        }
+        // The same with English column names asked for.
+        const auto [rcEnglish, outEnglish, errEnglish] =
+            run(exportCommand + filter
+                    + QStringList{QStringLiteral("--columns"), QStringLiteral("9,1"), QStringLiteral("--english-header"),
+                                  QStringLiteral("--out"), chosen},
+                {{QStringLiteral("KESSAI_LANG"), QStringLiteral("ja")}});
+        QVERIFY2(rcEnglish == 0, errEnglish.constData());
+        QVERIFY(chosenFile.open(QIODevice::ReadOnly));
+        QVERIFY(chosenFile.readAll().mid(3).startsWith("Amount,Trading ID\r\n"));
+        chosenFile.close();
+        // An unknown or twice-named column is a usage error that lists the columns; no file.
+        const QString none = m_home.filePath(QStringLiteral("none.csv"));
+        const auto [rcUnknown, outUnknown, errUnknown] =
+            run(exportCommand + QStringList{QStringLiteral("--columns"), QStringLiteral("trading_id,colour"), QStringLiteral("--out"), none});
+        QCOMPARE(rcUnknown, 2);
+        QVERIFY2(errUnknown.contains("colour") && errUnknown.contains("9 Amount"), errUnknown.constData());
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--columns"), QStringLiteral("1,Trading ID"),
+                                                             QStringLiteral("--out"), none})),
+                 2);
+        QCOMPARE(std::get<0>(run(exportCommand + QStringList{QStringLiteral("--columns"), QStringLiteral("10"),
+                                                             QStringLiteral("--out"), none})),
+                 2);
+        QCOMPARE(std::get<0>(run({QStringLiteral("payments"), QStringLiteral("list"), QStringLiteral("--columns"),
+                                  QStringLiteral("1")})),
+                 2);
+        QVERIFY(!QFile::exists(none));
+
         const QString cp932 = m_home.filePath(QStringLiteral("payments_sjis.csv"));
         const auto [rc3, out3, err3] = run(exportCommand + filter
                                            + QStringList{QStringLiteral("--encoding"), QStringLiteral("cp932"),
@@ -166,6 +213,22 @@ private Q_SLOTS:
         QVERIFY(linesBytes.startsWith("\xEF\xBB\xBF"));
         QVERIFY(linesBytes.mid(3).startsWith("Time,Trading ID,Payment ID")); // KESSAI_LANG=en
         QCOMPARE(linesBytes.count("\r\n"), withLines.value(QLatin1String("line_count")).toInteger() + 1);
+
+        // The lines' columns chosen: 取引ID and the amount, in the file's order.
+        const QString fewer = m_home.filePath(QStringLiteral("lines_fewer.csv"));
+        const auto [rcFewer, outFewer, errFewer] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                                        QStringLiteral("--lines"), QStringLiteral("--columns"),
+                                                        QStringLiteral("trading_id,amount"), QStringLiteral("--out"), fewer});
+        QVERIFY2(rcFewer == 0, errFewer.constData());
+        QFile fewerFile(fewer);
+        QVERIFY(fewerFile.open(QIODevice::ReadOnly));
+        const QByteArray fewerBytes = fewerFile.readAll();
+        QVERIFY2(fewerBytes.mid(3).startsWith("Trading ID,Amount\r\n"), fewerBytes.left(200).constData());
+        QCOMPARE(fewerBytes.count("\r\n"), linesBytes.count("\r\n"));
+        QCOMPARE(std::get<0>(run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                  QStringLiteral("--columns"), QStringLiteral("1"), QStringLiteral("--out"),
+                                  m_home.filePath(QStringLiteral("y.pdf"))})),
+                 2);
 
         const QString xlsx = m_home.filePath(QStringLiteral("lines.xlsx"));
         const auto [rc4, out4, err4] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
