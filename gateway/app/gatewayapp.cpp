@@ -59,25 +59,32 @@ HttpServer::CertificateVerdict GatewayApp::acceptsCertificate(const QString &fin
     // An allow-list, not a deny-list: a certificate the CA signed but this gateway never
     // recorded (a key that leaked with the CA's, a test certificate) does not get in.
     auto standing = m_accounts->certificateStanding(fingerprint);
+    qint64 left = 0;
     if (!standing) {
         // Once more: a PostgreSQL connection that died since its last use (a database restart)
         // is found by the failure, and the second try opens a new one. It is only a read.
-        qCWarning(lcGatewayHttp).noquote() << "certificate check failed, trying again:" << standing.error();
+        if (m_refusalLog.admit(QStringLiteral("check-retried"), &left))
+            qCWarning(lcGatewayHttp).noquote() << "certificate check failed, trying again:" << standing.error() + LogThrottle::more(left);
         standing = m_accounts->certificateStanding(fingerprint);
     }
     if (!standing) {
         // Fail closed: without the certificate list nobody gets in.
-        qCWarning(lcGatewayHttp).noquote() << "certificate check failed:" << standing.error();
+        if (m_refusalLog.admit(QStringLiteral("check-failed"), &left))
+            qCWarning(lcGatewayHttp).noquote() << "certificate check failed:" << standing.error() + LogThrottle::more(left);
         return HttpServer::CertificateVerdict::Unavailable;
     }
     switch (standing.value()) {
     case AccountStore::CertificateStanding::Valid:
         return HttpServer::CertificateVerdict::Accepted;
     case AccountStore::CertificateStanding::Revoked:
-        qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: it is revoked";
+        if (m_refusalLog.admit(QStringLiteral("revoked:") + fingerprint, &left))
+            qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16)
+                                            << QStringLiteral("refused: it is revoked") + LogThrottle::more(left);
         break;
     case AccountStore::CertificateStanding::NotIssued:
-        qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16) << "refused: this gateway never issued it";
+        if (m_refusalLog.admit(QStringLiteral("unissued:") + fingerprint, &left))
+            qCInfo(lcGatewayHttp).noquote() << "certificate" << fingerprint.left(16)
+                                            << QStringLiteral("refused: this gateway never issued it") + LogThrottle::more(left);
         break;
     }
     return HttpServer::CertificateVerdict::Refused;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/logthrottle.h"
 #include "common/result.h"
 #include "http/edgelimits.h"
 #include "http/httpserver.h"
@@ -63,6 +64,9 @@ private:
     QString m_dataDir;
     QByteArray m_cardDigestKey; // DIR/card-digest.key
     std::unique_ptr<HttpServer> m_http;
+    // Refused certificates are logged once a minute each: a client retrying a revoked one in a
+    // loop must not fill the disk.
+    LogThrottle m_refusalLog;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<SessionService> m_sessions;
     std::unique_ptr<PaymentStore> m_payments;

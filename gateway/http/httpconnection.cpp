@@ -213,6 +213,15 @@ void HttpConnection::onHead(beast::error_code error)
         refuse(m_exchange, 413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."), false);
         return;
     }
+    // HTTP/1.0 and 1.1 only (the parser refuses other versions), and the answer says so.
+    if (error == http::error::bad_version) {
+        refuse(m_exchange,
+               505,
+               QStringLiteral("http_version_not_supported"),
+               QStringLiteral("The gateway speaks HTTP/1.1 (and 1.0)."),
+               false);
+        return;
+    }
     if (error) {
         if (isParseError(error))
             refuse(m_exchange, 400, QStringLiteral("bad_request"), QStringLiteral("The request could not be parsed."), false);

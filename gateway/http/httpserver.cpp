@@ -258,7 +258,8 @@ void HttpServer::Impl::accept()
             if (error == net::error::operation_aborted || draining)
                 return;
             // Out of descriptors, most likely: wait a moment instead of spinning.
-            qCWarning(lcGatewayHttp).noquote() << "accept failed:" << QString::fromStdString(error.message());
+            if (qint64 left = 0; acceptLog.admit(QString::fromStdString(error.message()), &left))
+                qCWarning(lcGatewayHttp).noquote() << "accept failed:" << QString::fromStdString(error.message()) + LogThrottle::more(left);
             acceptRetry.expires_after(std::chrono::milliseconds(100));
             acceptRetry.async_wait([this](beast::error_code waited) {
                 if (!waited)

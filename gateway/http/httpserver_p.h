@@ -3,6 +3,7 @@
 // The edge's insides, shared by httpserver.cpp (the server) and httpconnection.cpp (one
 // client's connection). Only http/ includes this, and only this includes Boost.Asio.
 
+#include "common/logthrottle.h"
 #include "http/httpserver.h"
 #include "http/requesttarget.h"
 #include "http/workerpool.h"
@@ -114,6 +115,7 @@ public:
     // only on this strand (the io_context runs on several threads).
     net::strand<net::io_context::executor_type> acceptStrand{io.get_executor()};
     net::steady_timer acceptRetry{acceptStrand};
+    LogThrottle acceptLog{std::chrono::seconds(10)}; // a failing accept is retried every 100 ms
     net::steady_timer drainTimer{acceptStrand};
 };
 

@@ -602,6 +602,7 @@ private slots:
     void headLimits_data();
     void headLimits();
     void overlongTargetIs414();
+    void unknownHttpVersionIs505();
     void oversizedBodyIs413_data();
     void oversizedBodyIs413();
     void compressedBodyIs415WithoutReadingIt();
@@ -611,6 +612,7 @@ private slots:
     void slowRequestHeadIsCutAtTheHeadDeadline();
     void unissuedCertificateFailsTheHandshake_data();
     void unissuedCertificateFailsTheHandshake();
+    void aRefusedCertificateIsLoggedOncePerMinute();
     void certificateExpiringOnAnOpenConnection();
     void certificateRevokedOnAnOpenConnection();
     void fullQueueIsAnswered503();
@@ -911,6 +913,29 @@ void TestGatewayEdge::overlongTargetIs414()
     QCOMPARE(m_admin->get(QStringLiteral("/v1/me"), m_token).status, 200);
 }
 
+// A request in a version the gateway does not speak is answered 505 in HTTP/1.1, not echoed
+// back as "HTTP/9.9 200 OK"; HTTP/1.0 is still served.
+void TestGatewayEdge::unknownHttpVersionIs505()
+{
+    const SslCtxPtr ctx = adminContext();
+    TlsPtr connection = connectTls(ctx.get(), m_gateway.url());
+    QVERIFY(connection);
+    QByteArray request = httpRequest("GET", "/v1/me", m_token);
+    request.replace("HTTP/1.1", "HTTP/9.9");
+    const Reply reply = exchange(*connection, request);
+    const QString problem = errorBodyProblem(reply, 505, QStringLiteral("http_version_not_supported"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(reply.head.startsWith("HTTP/1.1 505"), reply.head.constData());
+    QVERIFY2(reply.closed || waitClosed(*connection, 2000), "the connection stayed open after the 505");
+
+    TlsPtr old = connectTls(ctx.get(), m_gateway.url());
+    QVERIFY(old);
+    QByteArray oldRequest = httpRequest("GET", "/v1/me", m_token);
+    oldRequest.replace("HTTP/1.1", "HTTP/1.0");
+    const Reply answered = exchange(*old, oldRequest);
+    QVERIFY2(answered.status == 200 && answered.head.startsWith("HTTP/1.0 200"), qPrintable(answered.describe()));
+}
+
 void TestGatewayEdge::oversizedBodyIs413_data()
 {
     QTest::addColumn<bool>("chunked");
@@ -1098,6 +1123,25 @@ void TestGatewayEdge::unissuedCertificateFailsTheHandshake()
         const Reply reply = exchange(*connection, httpRequest("GET", "/v1/me"), 3000);
         QVERIFY2(reply.status == 0, qPrintable(QStringLiteral("answered on an unissued certificate: ") + reply.describe()));
     }
+}
+
+// A client retrying a certificate the gateway refuses, in a loop, leaves one log line a minute,
+// not one per handshake (the disk is not the attacker's to fill).
+void TestGatewayEdge::aRefusedCertificateIsLoggedOncePerMinute()
+{
+    const GatewayFixture::User staff = m_gateway.user(QStringLiteral("staff"));
+    const Identity forged = mint(m_gateway.dataDir(), staff.loginId, staff.merchantId, 30 * 86400);
+    QVERIFY(forged.isValid());
+    const SslCtxPtr ctx = clientContext(m_gateway.caPath(), forged, TLS1_2_VERSION);
+    QVERIFY(ctx);
+    const auto refusals = [this] { return m_gateway.serverLog().count("refused: this gateway never issued it"); };
+    const qsizetype before = refusals();
+    for (int i = 0; i < 20; ++i)
+        QVERIFY2(!connectTls(ctx.get(), m_gateway.url()), "the handshake succeeded with a certificate the gateway never issued");
+    QTRY_COMPARE_WITH_TIMEOUT(refusals(), before + 1, 5000);
+    QTest::qWait(300); // nothing more comes
+    QCOMPARE(refusals(), before + 1);
+    QCOMPARE(m_admin->get(QStringLiteral("/v1/me"), m_token).status, 200);
 }
 
 // A recorded certificate whose notAfter passes while its keep-alive connection is open: the
