@@ -121,6 +121,10 @@
         <source>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</source>
         <translation>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</translation>
     </message>
+    <message>
+        <source>Two exports of yours are still running (or the gateway is running as many as it allows). Try again when one has finished.</source>
+        <translation>Two exports of yours are still running (or the gateway is running as many as it allows). Try again when one has finished.</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditExport</name>

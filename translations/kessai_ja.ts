@@ -120,6 +120,10 @@
         <source>The gateway closed the connection. It may have stopped, or it did not accept this certificate (expired, revoked or not issued by it).</source>
         <translation>ゲートウェイが接続を閉じました。ゲートウェイが停止したか、この証明書（期限切れ・失効済み・このゲートウェイが発行していないもの）を受け付けなかった可能性があります。</translation>
     </message>
+    <message>
+        <source>Two exports of yours are still running (or the gateway is running as many as it allows). Try again when one has finished.</source>
+        <translation>あなたの出力が2件まだ実行中です（またはゲートウェイが同時に実行できる上限に達しています）。どれかが終わってからもう一度お試しください。</translation>
+    </message>
 </context>
 <context>
     <name>kessai::AuditExport</name>

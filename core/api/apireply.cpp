@@ -47,6 +47,9 @@ QString messageForCode(const QString &code, const QString &serverMessage)
         return QCoreApplication::translate("kessai::ApiReply", "Your client certificate is no longer accepted. Ask an administrator for a new one.");
     if (code == QLatin1String("too_many_attempts"))
         return QCoreApplication::translate("kessai::ApiReply", "Too many logins with a certificate of another user. Wait a minute and log in with your own ID.");
+    if (code == QLatin1String("too_many_exports"))
+        return QCoreApplication::translate("kessai::ApiReply", "Two exports of yours are still running (or the gateway is running as many as it allows). "
+                                                               "Try again when one has finished.");
     if (code == QLatin1String("wrong_password"))
         return QCoreApplication::translate("kessai::ApiReply", "The current password is wrong.");
     if (code == QLatin1String("weak_password"))

@@ -11,6 +11,7 @@
 #include "payments/actions/paymentactionstore.h"
 #include "payments/paymentstore.h"
 #include "payments/search/exportroutes.h"
+#include "payments/search/exportslots.h"
 #include "payments/search/searchroutes.h"
 #include "registration/registrationroutes.h"
 #include "registration/registrationstore.h"
@@ -102,6 +103,7 @@ Result<void> GatewayApp::setup(const QString &dataDir, const EdgeLimits &limits)
     // as it starts, not on the first request it happens to serve.
     m_http->setWorkerWarmUp([this] { (void)m_accounts->certificateStanding(QString()); });
     m_dataDir = dataDir;
+    m_limits = limits;
     auto digestKey = loadOrCreateSecretKey(QDir(dataDir).filePath(QStringLiteral("card-digest.key")));
     if (!digestKey)
         return makeError(digestKey.error());
@@ -152,7 +154,9 @@ void GatewayApp::installRoutes()
     Router &router = *m_http;
     installSessionRoutes(router, kit, *m_sessions);
     installSearchRoutes(router, kit, *m_payments, *m_audit, *m_paymentClock, m_clock);
-    installExportRoutes(router, kit, *m_payments, *m_audit, m_clock);
+    // An export holds a read worker while its client reads: a quarter of them at most.
+    m_exportSlots = std::make_unique<ExportSlots>(qMax(1, m_limits.workers / 4), 2);
+    installExportRoutes(router, kit, *m_payments, *m_audit, m_clock, *m_exportSlots);
     installAdminRoutes(router, userAdmin(), kit);
     installAuditRoutes(router, kit, *m_audit, m_clock);
     installRegistrationRoutes(router, kit, *m_idempotency, *m_paymentClock, *m_registrations, m_cardDigestKey);

@@ -15,6 +15,7 @@ namespace kessai::gateway {
 
 class AccountStore;
 class AuditLog;
+class ExportSlots;
 class AdminStore;
 class Clock;
 class Database;
@@ -64,6 +65,8 @@ private:
     QString m_dataDir;
     QByteArray m_cardDigestKey; // DIR/card-digest.key
     std::unique_ptr<HttpServer> m_http;
+    EdgeLimits m_limits;
+    std::unique_ptr<ExportSlots> m_exportSlots;
     // Refused certificates are logged once a minute each: a client retrying a revoked one in a
     // loop must not fill the disk.
     LogThrottle m_refusalLog;

@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "common/clock.h"
 #include "payments/paymentstore.h"
+#include "payments/search/exportslots.h"
 #include "payments/search/paymentexport.h"
 
 #include <memory>
@@ -37,10 +38,11 @@ QString resultOf(bool complete, PaymentExport::Outcome outcome)
 
 } // namespace
 
-void installExportRoutes(Router &router, const RouteKit &kit, PaymentStore &payments, AuditLog &audit, const Clock &clock)
+void installExportRoutes(Router &router, const RouteKit &kit, PaymentStore &payments, AuditLog &audit, const Clock &clock,
+                         ExportSlots &exportSlots)
 {
     router.get("/v1/payments/export",
-               kit.authenticated([&payments, &audit, &clock](const HttpRequest &req, HttpResponse &res,
+               kit.authenticated([&payments, &audit, &clock, &exportSlots](const HttpRequest &req, HttpResponse &res,
                                                              const Caller &user, const RequestOrigin &origin) {
                    const auto record = [&audit, &clock, user, origin](const QString &target, const QString &result) {
                        auto audited = audit.write({clock.now(), user.loginId, user.merchantId, ExportAction, target,
@@ -60,6 +62,19 @@ void installExportRoutes(Router &router, const RouteKit &kit, PaymentStore &paym
                        return;
                    }
                    const ExportRequest request = parsed.value();
+                   // Taken before any row is read, given back when the stream ends (or whenever
+                   // the answer is dropped unsent).
+                   const std::shared_ptr<ExportSlots::Slot> slot = exportSlots.take(user.merchantId + u'/' + user.loginId);
+                   if (!slot) {
+                       ApiError busy{ErrorKind::TooManyRequests, QStringLiteral("too_many_exports"),
+                                     QStringLiteral("Too many exports are running (at most %1 per user, %2 in all). "
+                                                    "Try again when one has finished.")
+                                         .arg(exportSlots.perUser())
+                                         .arg(exportSlots.total())};
+                       busy.retryAfterSeconds = 10;
+                       res.sendError(busy);
+                       return;
+                   }
                    auto job = std::make_shared<PaymentExport>(payments, user.merchantId, request);
                    if (auto started = job->start(); !started) {
                        qCWarning(lcGatewayExport).noquote() << "export failed:" << started.error();
@@ -69,9 +84,10 @@ void installExportRoutes(Router &router, const RouteKit &kit, PaymentStore &paym
                    }
 
                    StreamedBody body;
-                   body.next = [job](const StreamedBody::Write &write) { return job->next(write); };
+                   body.next = [job, slot](const StreamedBody::Write &write) { return job->next(write); };
                    // One audit entry per export, when the stream ends: only then is the count known.
-                   body.finished = [job, record, request, requestId = origin.requestId](bool complete) {
+                   body.finished = [job, slot, record, request, requestId = origin.requestId](bool complete) {
+                       slot->release();
                        const QString result = resultOf(complete, job->outcome());
                        record(exportTarget(request, job->rows()), result);
                        qCInfo(lcGatewayExport).noquote().nospace()
