@@ -5185,5 +5185,9 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
         <source>--columns and --english-header belong to csv and xlsx files, not to the PDF</source>
         <translation>--columns and --english-header belong to csv and xlsx files, not to the PDF</translation>
     </message>
+    <message>
+        <source>%1: a PDF needs the format given as --format pdf or a .pdf file name</source>
+        <translation>%1: a PDF needs the format given as --format pdf or a .pdf file name</translation>
+    </message>
 </context>
 </TS>

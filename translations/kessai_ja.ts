@@ -5166,5 +5166,9 @@ Exit codes: 0 done, 1 some items failed, 2 usage or file errors, 3 connection/TL
         <source>--columns and --english-header belong to csv and xlsx files, not to the PDF</source>
         <translation>--columns と --english-header は csv と xlsx 用です。PDF には指定できません</translation>
     </message>
+    <message>
+        <source>%1: a PDF needs the format given as --format pdf or a .pdf file name</source>
+        <translation>%1: PDF を出力するには --format pdf か .pdf のファイル名を指定してください</translation>
+    </message>
 </context>
 </TS>

@@ -18,8 +18,8 @@ bool isPdfExport(const QString &format, const QString &out)
 bool argumentsMayWantPdf(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        if (arg == "pdf" || arg.toLower().endsWith(".pdf"))
+        const QByteArray arg = QByteArray(argv[i]).toLower();
+        if (arg == "pdf" || arg.endsWith("=pdf") || arg.endsWith(".pdf"))
             return true;
     }
     return false;
@@ -84,6 +84,8 @@ int parseColumns(const QString &spec, const QList<ExportColumn> &english, const 
     order->clear();
     for (const QString &item : spec.split(u',', Qt::SkipEmptyParts)) {
         const QString wanted = item.trimmed();
+        if (wanted.isEmpty())
+            continue;
         bool isNumber = false;
         int index = wanted.toInt(&isNumber) - 1;
         if (!isNumber) {

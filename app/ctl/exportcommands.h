@@ -37,7 +37,7 @@ int reportExport(const ExportResult &result);
 
 // --columns LIST: the file's columns in this order, each a 1-based number or a column's name in
 // English or in the language shown (case, spaces, '_' and '-' alike: "trading_id", "Amount",
-// "取引ID", "3"); an empty spec is every column as shipped. Done, or Usage after naming the
+// "取引ID", "3"). A spec that names no column is a usage error. Done, or Usage after naming the
 // columns there are.
 int parseColumns(const QString &spec, const QList<ExportColumn> &english, const QList<ExportColumn> &shown,
                  QList<int> *order);

@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -88,6 +89,11 @@ int exportStatement(MerchantClient &client, const StatementOptions &options)
         return ConnectionFailed;
     }
     if (options.pdf) {
+        // argumentsMayWantPdf() chose the GUI application; without one the fonts cannot be read.
+        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+            complain(Ctl::tr("%1: a PDF needs the format given as --format pdf or a .pdf file name").arg(options.out));
+            return Usage;
+        }
         StatementDocument::Merchant merchant{client.user().merchantId, client.user().merchantName};
         QString error;
         if (!StatementDocument::writePdf(*statement, merchant, options.out, &error)) {

@@ -64,12 +64,13 @@ private:
     bool m_sandbox = false;
     QString m_dataDir;
     QByteArray m_cardDigestKey; // DIR/card-digest.key
-    std::unique_ptr<HttpServer> m_http;
+    // Before the server: the workers it joins when it goes may still hold an export slot or log.
     EdgeLimits m_limits;
     std::unique_ptr<ExportSlots> m_exportSlots;
     // Refused certificates are logged once a minute each: a client retrying a revoked one in a
     // loop must not fill the disk.
     LogThrottle m_refusalLog;
+    std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<SessionService> m_sessions;
     std::unique_ptr<PaymentStore> m_payments;

@@ -20,6 +20,7 @@
 #include <openssl/x509.h>
 
 #include <iterator>
+#include <regex>
 
 namespace kessai::gateway {
 
@@ -52,6 +53,16 @@ bool isParseError(const beast::error_code &error)
 {
     return error.category() == make_error_code(http::error::bad_target).category()
            && error != http::error::end_of_stream && error != http::error::partial_message;
+}
+
+// Whether the buffered request line ends in a well-formed version token ("HTTP/9.9"), one the
+// gateway does not speak rather than garbage.
+bool hasVersionToken(net::const_buffer head)
+{
+    const std::string_view bytes(static_cast<const char *>(head.data()), head.size());
+    const std::string_view line = bytes.substr(0, bytes.find("\r\n"));
+    static const std::regex versioned(R"(^[A-Z]+ \S+ HTTP/[0-9]\.[0-9]$)");
+    return std::regex_match(line.begin(), line.end(), versioned);
 }
 
 beast::string_view view(const QByteArray &bytes)
@@ -213,8 +224,9 @@ void HttpConnection::onHead(beast::error_code error)
         refuse(m_exchange, 413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."), false);
         return;
     }
-    // HTTP/1.0 and 1.1 only (the parser refuses other versions), and the answer says so.
-    if (error == http::error::bad_version) {
+    // HTTP/1.0 and 1.1 only (the parser refuses other versions), and the answer says so; a
+    // request line that is not "METHOD TARGET HTTP/d.d" at all stays a plain 400.
+    if (error == http::error::bad_version && hasVersionToken(m_buffer.cdata())) {
         refuse(m_exchange,
                505,
                QStringLiteral("http_version_not_supported"),

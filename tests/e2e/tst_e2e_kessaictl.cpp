@@ -262,6 +262,13 @@ private Q_SLOTS:
         QVERIFY2(rcPdf2 == 0, errPdf2.constData());
         QFile pdfByFormatFile(pdfByFormat);
         QVERIFY(pdfByFormatFile.open(QIODevice::ReadOnly) && pdfByFormatFile.read(5) == "%PDF-");
+        pdfByFormatFile.close();
+        // The same written as --format=pdf.
+        QVERIFY(QFile::remove(pdfByFormat));
+        const auto [rcPdf3, outPdf3, errPdf3] = run({QStringLiteral("statement"), QStringLiteral("export"), QStringLiteral("--id"), id,
+                                                     QStringLiteral("--format=pdf"), QStringLiteral("--out=") + pdfByFormat});
+        QVERIFY2(rcPdf3 == 0, errPdf3.constData());
+        QVERIFY(pdfByFormatFile.open(QIODevice::ReadOnly) && pdfByFormatFile.read(5) == "%PDF-");
 
         // 消込 from a script: a ledger of every line's trading ID reconciles, exit 0 only when all match.
         QMap<QString, qint64> net;

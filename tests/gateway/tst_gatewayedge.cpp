@@ -928,6 +928,14 @@ void TestGatewayEdge::unknownHttpVersionIs505()
     QVERIFY2(reply.head.startsWith("HTTP/1.1 505"), reply.head.constData());
     QVERIFY2(reply.closed || waitClosed(*connection, 2000), "the connection stayed open after the 505");
 
+    // Not a version at all: a malformed request line, 400 as before.
+    TlsPtr garbled = connectTls(ctx.get(), m_gateway.url());
+    QVERIFY(garbled);
+    QByteArray garbledRequest = httpRequest("GET", "/v1/me", m_token);
+    garbledRequest.replace("HTTP/1.1", "HTTX/1.1");
+    const Reply malformed = exchange(*garbled, garbledRequest);
+    QVERIFY2(malformed.status == 400, qPrintable(malformed.describe()));
+
     TlsPtr old = connectTls(ctx.get(), m_gateway.url());
     QVERIFY(old);
     QByteArray oldRequest = httpRequest("GET", "/v1/me", m_token);

@@ -99,6 +99,11 @@ private Q_SLOTS:
         LedgerMappingDialog dialog(ledger);
         QCOMPARE(dialog.mapping(), (LedgerMapping{0, 2}));
         QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("mappingWarning"))->isVisibleTo(&dialog));
+
+        // Only the amount is named, and it comes first: the trading ID is another column.
+        const Ledger amountFirst = Ledger::parse(QByteArray("金額,伝票,備考\r\n1000,A-1,\r\n"), QStringLiteral("first.csv"));
+        QVERIFY(amountFirst.needsMapping());
+        QCOMPARE(LedgerMappingDialog(amountFirst).mapping(), (LedgerMapping{1, 0}));
     }
 
     void thePageAsksOnceAndRemembers()

@@ -42,10 +42,12 @@ LedgerMappingDialog::LedgerMappingDialog(const Ledger &ledger, QWidget *parent)
     // two columns, so OK is at hand for the common "order number, amount" file.
     const QList<int> ids = Ledger::tradingIdCandidates(m_header);
     const QList<int> amounts = Ledger::amountCandidates(m_header);
-    m_tradingId->setCurrentIndex(ids.isEmpty() ? 0 : ids.first());
-    int amount = amounts.isEmpty() ? -1 : amounts.first();
-    if (amount < 0 || amount == m_tradingId->currentIndex())
-        amount = m_tradingId->currentIndex() == 0 ? qMin(1, int(m_header.size()) - 1) : 0;
+    const int namedAmount = amounts.isEmpty() ? -1 : amounts.first();
+    int tradingId = ids.isEmpty() ? (namedAmount == 0 ? qMin(1, int(m_header.size()) - 1) : 0) : ids.first();
+    int amount = namedAmount;
+    if (amount < 0 || amount == tradingId)
+        amount = tradingId == 0 ? qMin(1, int(m_header.size()) - 1) : 0;
+    m_tradingId->setCurrentIndex(tradingId);
     m_amount->setCurrentIndex(amount);
 
     auto *text = new QLabel(tr("The header of %1 does not say clearly which column holds the trading ID (取引ID, 注文番号…) "
