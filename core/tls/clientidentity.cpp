@@ -38,9 +38,13 @@ ClientIdentity::LoadResult ClientIdentity::load(const QString &path, const QStri
         result.message = errorText(result.error, file.errorString());
         return result;
     }
-    QByteArray data = file.readAll();
-    file.close();
+    return fromData(file.readAll(), passphrase);
+}
 
+ClientIdentity::LoadResult ClientIdentity::fromData(const QByteArray &bytes, const QString &passphrase)
+{
+    LoadResult result;
+    QByteArray data = bytes;
     QBuffer buffer(&data); // importPkcs12 wants a QIODevice
     buffer.open(QIODevice::ReadOnly);
     QSslKey key;
@@ -117,9 +121,14 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *errorMes
             *errorMessage = QCoreApplication::translate("kessai::ClientIdentity", "The CA file cannot be read: %1").arg(file.errorString());
         return {};
     }
-    QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    return caCertificatesFromData(file.readAll(), errorMessage);
+}
+
+QList<QSslCertificate> caCertificatesFromData(const QByteArray &data, QString *errorMessage)
+{
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
     if (certificates.isEmpty())
-        certificates = QSslCertificate::fromPath(path, QSsl::Der);
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
     if (certificates.isEmpty() && errorMessage)
         *errorMessage = QCoreApplication::translate("kessai::ClientIdentity", "The CA file holds no certificate.");
     return certificates;

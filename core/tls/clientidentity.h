@@ -24,6 +24,8 @@ public:
 
     struct LoadResult;
     static LoadResult load(const QString &path, const QString &passphrase);
+    // The same, from the file's bytes (the file came from elsewhere, or a fuzzer made them).
+    static LoadResult fromData(const QByteArray &data, const QString &passphrase);
 
     bool isNull() const { return m_certificate.isNull(); }
     const QSslCertificate &certificate() const { return m_certificate; }
@@ -57,5 +59,7 @@ struct ClientIdentity::LoadResult
 
 // Reads PEM certificates (the merchant CA). Empty list and a message on failure.
 QList<QSslCertificate> loadCaCertificates(const QString &path, QString *errorMessage = nullptr);
+// The same, from the file's bytes: PEM (one or more certificates), else one DER certificate.
+QList<QSslCertificate> caCertificatesFromData(const QByteArray &data, QString *errorMessage = nullptr);
 
 } // namespace kessai

@@ -1,8 +1,8 @@
 #include "auditlog.h"
 
+#include "audit/auditcursor.h"
 #include "common/logtext.h"
 #include "http/wire.h"
-#include "security/crypto.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -32,31 +32,6 @@ QVariant nullableText(const QString &value)
 ApiError invalid(const QString &name, const QString &why)
 {
     return ApiError::invalidParameter(QStringLiteral("%1: %2").arg(name, why));
-}
-
-QString encodeCursor(qint64 at, qint64 id)
-{
-    return QString::fromLatin1(crypto::toBase64Url(QByteArray::number(at) + ':' + QByteArray::number(id)));
-}
-
-std::optional<std::pair<qint64, qint64>> decodeCursor(const QString &cursor)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(),
-                                                        QByteArray::Base64UrlEncoding
-                                                            | QByteArray::OmitTrailingEquals
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return std::nullopt;
-    const QList<QByteArray> parts = decoded.decoded.split(':');
-    if (parts.size() != 2)
-        return std::nullopt;
-    bool atOk = false;
-    bool idOk = false;
-    const qint64 at = parts.at(0).toLongLong(&atOk);
-    const qint64 id = parts.at(1).toLongLong(&idOk);
-    if (!atOk || !idOk || at < 0 || id < 0)
-        return std::nullopt;
-    return std::make_pair(at, id);
 }
 
 } // namespace
@@ -132,7 +107,7 @@ ApiResult<AuditPageResult> AuditLog::query(const QString &merchantId, const QMul
         query.limit = DefaultLimit;
     }
     if (params.contains(QStringLiteral("cursor"))) {
-        query.before = decodeCursor(params.value(QStringLiteral("cursor")));
+        query.before = AuditCursor::decode(params.value(QStringLiteral("cursor")));
         if (!query.before)
             return invalid(QStringLiteral("cursor"), QStringLiteral("not a cursor of this gateway"));
     }
@@ -144,7 +119,7 @@ ApiResult<AuditPageResult> AuditLog::query(const QString &merchantId, const QMul
     AuditPageResult result;
     result.page = std::move(found).value();
     if (result.page.more && !result.page.items.isEmpty())
-        result.nextCursor = encodeCursor(result.page.items.last().at, result.page.items.last().id);
+        result.nextCursor = AuditCursor::encode(result.page.items.last().at, result.page.items.last().id);
     return result;
 }
 

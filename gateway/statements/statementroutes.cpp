@@ -5,6 +5,7 @@
 #include "domain/payment.h"
 #include "http/router.h"
 #include "http/wire.h"
+#include "statements/statementcursor.h"
 #include "statements/statementstore.h"
 
 #include <QDateTime>
@@ -27,27 +28,6 @@ const QString StatementsPermission = QStringLiteral("statements");
 constexpr int MaxLimit = 1000;
 constexpr int DefaultLimit = 100;
 constexpr const char *StatementPath = R"(/v1/statements/([0-9]{1,18}))";
-
-QString encodeCursor(char tag, qint64 key)
-{
-    const QByteArray plain = QByteArray(1, tag) + ':' + QByteArray::number(key);
-    return QString::fromLatin1(plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-std::optional<qint64> decodeCursor(char tag, const QString &text)
-{
-    static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]{1,64}\\z"));
-    if (!base64url.match(text).hasMatch())
-        return std::nullopt;
-    const QByteArray decoded = QByteArray::fromBase64(text.toLatin1(), QByteArray::Base64UrlEncoding);
-    if (decoded.size() < 3 || decoded.at(0) != tag || decoded.at(1) != ':')
-        return std::nullopt;
-    bool ok = false;
-    const qint64 key = decoded.mid(2).toLongLong(&ok);
-    if (!ok || QByteArray::number(key) != decoded.mid(2))
-        return std::nullopt;
-    return key;
-}
 
 // One value per parameter; a parameter given twice is refused like in the payment search.
 std::variant<std::optional<QString>, ApiError> single(const QMultiMap<QString, QString> &params, const QString &name)
@@ -117,7 +97,7 @@ std::variant<StatementListQuery, ApiError> parseListQuery(const QMultiMap<QStrin
         query.payoutTo = query.payoutTo ? std::min(*query.payoutTo, next) : next;
     }
     if (const std::optional<QString> cursor = values.value(QStringLiteral("cursor"))) {
-        const auto key = decodeCursor('p', *cursor);
+        const auto key = StatementCursor::decode(StatementCursor::Kind::Statements, *cursor);
         if (!key)
             return ApiError::invalidParameter(QStringLiteral("cursor is not a statement cursor."));
         query.beforePeriodStart = key;
@@ -160,7 +140,7 @@ std::variant<StatementLineQuery, ApiError> parseLineQuery(const QMultiMap<QStrin
         }
     }
     if (const std::optional<QString> cursor = values.value(QStringLiteral("cursor"))) {
-        const auto key = decodeCursor('l', *cursor);
+        const auto key = StatementCursor::decode(StatementCursor::Kind::Lines, *cursor);
         if (!key)
             return ApiError::invalidParameter(QStringLiteral("cursor is not a line cursor."));
         query.afterLineId = key;
@@ -272,7 +252,7 @@ public:
             items.append(statementJson(record, false));
         QJsonValue next(QJsonValue::Null);
         if (page->more)
-            next = encodeCursor('p', page->items.constLast().period.start);
+            next = StatementCursor::encode(StatementCursor::Kind::Statements, page->items.constLast().period.start);
         res.sendJson(200, QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_cursor"), next}});
     }
 
@@ -324,7 +304,7 @@ public:
             items.append(lineJson(line));
         QJsonValue next(QJsonValue::Null);
         if (page->more)
-            next = encodeCursor('l', page->items.constLast().lineId);
+            next = StatementCursor::encode(StatementCursor::Kind::Lines, page->items.constLast().lineId);
         res.sendJson(200,
                        QJsonObject{{QStringLiteral("statement_id"), QString::number(record->statementId)},
                                    {QStringLiteral("items"), items},
