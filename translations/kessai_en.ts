@@ -900,10 +900,6 @@ Request ID: %8</translation>
         <translation>Batch %1 is waiting: the gateway did not answer (%2). Nothing is lost — when the connection is back, finish it with &quot;Finish this batch&quot;; the same requests are sent again and nothing is done twice.</translation>
     </message>
     <message>
-        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</source>
-        <translation>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</translation>
-    </message>
-    <message>
         <source>bulk-%1-results.csv</source>
         <comment>file name</comment>
         <translation>bulk-%1-results.csv</translation>
@@ -951,6 +947,10 @@ Request ID: %8</translation>
     <message>
         <source>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</source>
         <translation>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent. Nothing is lost — make room on the disk, then finish it with &quot;Finish this batch&quot;; an answer that could not be written is asked for again and nothing is done twice.</source>
+        <translation>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent. Nothing is lost — make room on the disk, then finish it with &quot;Finish this batch&quot;; an answer that could not be written is asked for again and nothing is done twice.</translation>
     </message>
 </context>
 <context>

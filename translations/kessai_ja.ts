@@ -898,10 +898,6 @@ Request ID: %8</source>
         <translation>一括処理 %1 は応答待ちです: ゲートウェイから応答がありません (%2)。記録は失われていません。接続が戻ったら「この一括処理を続行」を押してください。同じ依頼を再送するため、二重に処理されることはありません。</translation>
     </message>
     <message>
-        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.</source>
-        <translation>一括処理 %1 を停止しました: 記録ファイルに書き込めないため (%2)、以降は送信していません。</translation>
-    </message>
-    <message>
         <source>bulk-%1-results.csv</source>
         <comment>file name</comment>
         <translation>一括処理-%1-結果.csv</translation>
@@ -949,6 +945,10 @@ Request ID: %8</source>
     <message>
         <source>Batch %1 is waiting: the session ended (%2). Nothing is lost — sign in again and finish it with &quot;Finish this batch&quot;; the rest is sent under the same keys and nothing is done twice.</source>
         <translation>一括処理 %1 は中断中です: セッションが終了しました (%2)。記録は失われていません。ログインし直して「この一括処理を続行」を押してください。残りを同じキーで送信するため、二重に処理されることはありません。</translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped: the journal could not be written (%2), so nothing more was sent. Nothing is lost — make room on the disk, then finish it with &quot;Finish this batch&quot;; an answer that could not be written is asked for again and nothing is done twice.</source>
+        <translation>一括処理 %1 を停止しました: 記録ファイルに書き込めないため (%2)、以降は送信していません。記録は失われていません。ディスクの空きを作ってから「この一括処理を続行」を押してください。書き込めなかった応答は同じ依頼で問い合わせ直すため、二重に処理されることはありません。</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,8 @@ public:
         : m_db(std::move(db))
         , m_open(m_db.transaction())
     {
+        if (!m_open)
+            m_error = m_db.lastError().text();
     }
     ~Transaction()
     {
@@ -47,15 +49,24 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     bool isOpen() const { return m_open; }
+    // A COMMIT that fails (a full disk, an I/O error) is rolled back here, so the connection is
+    // not left inside a transaction that every later BEGIN would trip over.
     bool commit()
     {
         m_open = false;
-        return m_db.commit();
+        if (m_db.commit())
+            return true;
+        m_error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
     }
+    // Why BEGIN or COMMIT failed.
+    QString errorText() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
     bool m_open;
+    QString m_error;
 };
 
 // A null QString binds as SQL NULL; the text columns hold '' for "none".
@@ -187,7 +198,11 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
     q.addBindValue(text(source));
     q.addBindValue(text(merchantId));
     q.addBindValue(text(loginId));
-    if (!tx.isOpen() || !q.exec()) {
+    if (!tx.isOpen()) {
+        m_error = tx.errorText();
+        return std::nullopt;
+    }
+    if (!q.exec()) {
         m_error = q.lastError().text();
         return std::nullopt;
     }
@@ -245,7 +260,7 @@ std::optional<qint64> BatchJournal::createBatch(PaymentAction::Kind kind, const 
         done.exec();
     }
     if (!tx.commit()) {
-        m_error = db.lastError().text();
+        m_error = tx.errorText();
         return std::nullopt;
     }
     return id;
@@ -329,6 +344,10 @@ bool BatchJournal::recordAnswer(qint64 batchId, int chunk, const QList<PaymentAc
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     Transaction tx(db);
+    if (!tx.isOpen()) {
+        m_error = tx.errorText();
+        return false;
+    }
     QSqlQuery q(db);
     // The gateway answers item by item in request order; a payment listed twice is answered
     // for its first place (duplicate_item for the second), so the answer is matched by place.
@@ -354,8 +373,12 @@ bool BatchJournal::recordAnswer(qint64 batchId, int chunk, const QList<PaymentAc
     answered.prepare(QStringLiteral("UPDATE chunks SET answered = 1 WHERE batch_id = ? AND number = ?"));
     answered.addBindValue(batchId);
     answered.addBindValue(chunk);
-    if (!tx.isOpen() || !answered.exec() || !tx.commit()) {
+    if (!answered.exec()) {
         m_error = answered.lastError().text();
+        return false;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorText();
         return false;
     }
     return true;
@@ -375,8 +398,20 @@ bool BatchJournal::recordRefusal(qint64 batchId, int chunk, const ApiError &erro
     answered.prepare(QStringLiteral("UPDATE chunks SET answered = 1 WHERE batch_id = ? AND number = ?"));
     answered.addBindValue(batchId);
     answered.addBindValue(chunk);
-    if (!tx.isOpen() || !q.exec() || !answered.exec() || !tx.commit()) {
-        m_error = q.lastError().text() + answered.lastError().text();
+    if (!tx.isOpen()) {
+        m_error = tx.errorText();
+        return false;
+    }
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (!answered.exec()) {
+        m_error = answered.lastError().text();
+        return false;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorText();
         return false;
     }
     return true;

@@ -7,9 +7,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <functional>
+#include <optional>
+#include <sys/resource.h>
 
 using namespace kessai;
 
@@ -26,11 +35,14 @@ struct CapturingGateway
     QSet<int> loseAnswerOf;                // request numbers (0-based) whose answer is lost
     bool down = false;
     bool refuse = false;
+    std::function<void(int)> onRequest;    // called with each request's number before it is answered
     QString declined;                      // this payment is not in a capturable status
     FakeNetwork network{[this](const QNetworkRequest &request) -> FakeNetwork::Answer {
         const QByteArray key = request.rawHeader("Idempotency-Key");
         const int number = int(keys.size());
         keys.append(key);
+        if (onRequest)
+            onRequest(number);
         if (down)
             return {0, {}, 0};
         if (refuse)
@@ -70,6 +82,52 @@ struct CapturingGateway
         return std::all_of(applied.cbegin(), applied.cend(), [](int times) { return times == 1; });
     }
 };
+
+// A full disk for this process: a write past `bytes` into any file fails (EFBIG, SIGXFSZ
+// ignored) as it would on a full file system, while reads go on. Undone when it goes.
+class FullDisk
+{
+public:
+    explicit FullDisk(rlim_t bytes)
+    {
+        ::getrlimit(RLIMIT_FSIZE, &m_before);
+        m_handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = m_before;
+        limit.rlim_cur = bytes;
+        m_set = ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
+    }
+    ~FullDisk() { free(); }
+    bool isSet() const { return m_set; }
+    void free()
+    {
+        if (!m_set)
+            return;
+        ::setrlimit(RLIMIT_FSIZE, &m_before);
+        std::signal(SIGXFSZ, m_handler);
+        m_set = false;
+    }
+
+private:
+    rlimit m_before{};
+    void (*m_handler)(int) = SIG_DFL;
+    bool m_set = false;
+};
+
+QString integrityOf(const QString &path)
+{
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        result = query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next() ? query.value(0).toString()
+                                                                                    : query.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
+    return result;
+}
 
 QList<PaymentActionItem> itemsOf(int count)
 {
@@ -240,6 +298,52 @@ private Q_SLOTS:
         const auto batch = m_journal->batch(*id);
         QCOMPARE(batch->succeeded, 10);
         QVERIFY(!batch->finished); // the rest can still be sent
+    }
+
+    // The disk fills while a batch runs: the gateway captured the second chunk but its answer cannot
+    // be written. The batch stops there (nothing more is sent), the journal is whole, and once
+    // there is room the same keys finish it: the lost answer is asked for again, nothing is done
+    // twice, every item ends in its state.
+    void aFullDiskStopsTheBatchAndTheSameKeysFinishIt()
+    {
+        CapturingGateway gateway;
+        const auto id = m_journal->createBatch(PaymentAction::Kind::Capture, itemsOf(3000), {}, QStringLiteral("selection"),
+                                               QStringLiteral("M0001"), QStringLiteral("staff"));
+        QVERIFY(id);
+        QVERIFY(QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size() > 64 * 1024);
+        std::optional<FullDisk> full;
+        gateway.onRequest = [&](int number) {
+            if (number == 1)
+                full.emplace(16 * 1024); // every write into the journal's files fails from here
+        };
+        BulkRunner runner(&gateway.client, m_journal.get(), *id);
+        QSignalSpy finished(&runner, &BulkRunner::finished);
+        runner.start();
+        QVERIFY(finished.wait());
+        QVERIFY(full && full->isSet());
+        QCOMPARE(finished.at(0).at(0).value<BulkRunner::End>(), BulkRunner::End::JournalError);
+        QCOMPARE(gateway.keys.size(), 2); // the third chunk was never sent
+        QVERIFY2(!m_journal->lastError().isEmpty(), "the message names the cause");
+        qInfo("the journal said: %s", qPrintable(m_journal->lastError()));
+        // Read while the disk is still full: the first answer is there, the second is not, whole.
+        const QList<BatchJournal::Chunk> chunks = m_journal->chunks(*id);
+        QVERIFY(chunks[0].answered && !chunks[1].answered && !chunks[2].answered);
+        QCOMPARE(m_journal->batch(*id)->succeeded, 1000);
+        QCOMPARE(m_journal->items(*id, 1).constFirst().state, BatchJournal::ItemState::Pending);
+
+        full->free();
+        QCOMPARE(integrityOf(m_path), QStringLiteral("ok"));
+        BulkRunner resumed(&gateway.client, m_journal.get(), *id);
+        QSignalSpy ended(&resumed, &BulkRunner::finished);
+        resumed.start();
+        QVERIFY(ended.wait());
+        QCOMPARE(ended.at(0).at(0).value<BulkRunner::End>(), BulkRunner::End::Finished);
+        QCOMPARE(gateway.keys.mid(2), (QList<QByteArray>{chunks[1].key, chunks[2].key}));
+        QVERIFY(gateway.eachOnce(3000));
+        const auto batch = m_journal->batch(*id);
+        QVERIFY(batch->finished);
+        QCOMPARE(batch->succeeded, 3000);
+        QCOMPARE(integrityOf(m_path), QStringLiteral("ok"));
     }
 
     void finishedBatchesArePrunedAfterTheirTime()

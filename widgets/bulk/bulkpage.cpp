@@ -410,7 +410,9 @@ void BulkPage::onFinished(qint64 batchId, BulkRunner::End end, const ApiError &e
                    .arg(error.displayText());
         break;
     case BulkRunner::End::JournalError:
-        text = tr("Batch %1 stopped: the journal could not be written (%2), so nothing more was sent.")
+        text = tr("Batch %1 stopped: the journal could not be written (%2), so nothing more was sent. Nothing is "
+                  "lost — make room on the disk, then finish it with \"Finish this batch\"; an answer that could not "
+                  "be written is asked for again and nothing is done twice.")
                    .arg(batchId)
                    .arg(m_service->journal()->lastError());
         break;
