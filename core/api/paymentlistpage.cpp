@@ -4,12 +4,14 @@
 
 #include <QJsonObject>
 
-#include "domain/jsonreader.h"
 #include "domain/jsonwriter.h"
+#include "jsondom.h"
 
 #include <utility>
 
 namespace kessai {
+
+using namespace jsondom;
 
 namespace {
 
@@ -33,115 +35,113 @@ private:
     QList<std::pair<QByteArray, QString>> m_entries;
 };
 
-// A wire time or null; 0 for null.
-bool readTime(JsonReader &reader, qint64 *seconds)
+quint8 actionBit(std::string_view text)
 {
-    *seconds = 0;
-    if (reader.skipNull())
-        return true;
-    QByteArrayView text;
-    return reader.readUtf8(&text) && parseWireSeconds(text, seconds);
+    if (text == "capture")
+        return PaymentListItem::Capture;
+    if (text == "cancel")
+        return PaymentListItem::Cancel;
+    if (text == "change_amount")
+        return PaymentListItem::ChangeAmount;
+    return PaymentListItem::NoAction; // an action of a later gateway
 }
 
 // "card": only its last 4 digits are kept for the list.
-bool readCard(JsonReader &reader, PaymentListItem *item)
+bool readCard(element value, PaymentListItem *item)
 {
-    if (!reader.beginObject())
+    object card;
+    if (value.get_object().get(card))
         return false;
-    QByteArrayView key;
-    QByteArrayView text;
-    while (reader.nextKey(&key)) {
-        if (key != "last4") {
-            if (!reader.skipValue())
-                return false;
+    for (const auto member : card) {
+        if (member.key != "last4")
             continue;
-        }
-        if (!reader.readUtf8(&text))
+        std::string_view text;
+        if (!readUtf8(member.value, &text))
             return false;
         bool digits = text.size() == 4;
         for (char c : text)
             digits = digits && c >= '0' && c <= '9';
-        item->cardLast4 = digits ? quint16(text.toInt()) : PaymentListItem::NoCard;
+        item->cardLast4 = digits ? quint16(viewOf(text).toInt()) : PaymentListItem::NoCard;
     }
-    return !reader.hasError();
+    return true;
 }
 
 // "customer": only the name is kept for the list.
-bool readCustomer(JsonReader &reader, PaymentListItem *item)
+bool readCustomer(element value, PaymentListItem *item)
 {
-    if (!reader.beginObject())
+    object customer;
+    if (value.get_object().get(customer))
         return false;
-    QByteArrayView key;
-    while (reader.nextKey(&key)) {
-        const bool ok = key == "name" ? reader.readString(&item->customerName) : reader.skipValue();
-        if (!ok)
+    for (const auto member : customer) {
+        if (member.key == "name" && !readString(member.value, &item->customerName))
             return false;
     }
-    return !reader.hasError();
+    return true;
 }
 
 // texts may be null: each short text is then a string of its own.
-bool readItem(JsonReader &reader, TextCache *texts, PaymentListItem *item)
+bool readItem(element value, TextCache *texts, PaymentListItem *item)
 {
-    if (!reader.beginObject())
+    object payment;
+    if (value.get_object().get(payment))
         return false;
-    QByteArrayView key;
-    QByteArrayView text;
-    while (reader.nextKey(&key)) {
+    const auto shared = [texts](std::string_view text) {
+        return texts ? texts->get(viewOf(text)) : QString::fromUtf8(viewOf(text));
+    };
+    for (const auto member : payment) {
+        const std::string_view key = member.key;
+        const element field = member.value;
+        std::string_view text;
         bool ok = true;
         if (key == "payment_id") {
             bool number = false;
-            ok = reader.readUtf8(&text);
-            item->paymentId = ok ? text.toLongLong(&number) : 0;
+            ok = readUtf8(field, &text);
+            item->paymentId = ok ? viewOf(text).toLongLong(&number) : 0;
             ok = ok && number && item->paymentId > 0;
         } else if (key == "trading_id") {
-            ok = reader.readString(&item->tradingId);
+            ok = readString(field, &item->tradingId);
         } else if (key == "type") {
-            ok = reader.readUtf8(&text);
+            ok = readUtf8(field, &text);
             if (ok)
-                item->type = texts ? texts->get(text) : QString::fromUtf8(text);
+                item->type = shared(text);
         } else if (key == "status") {
             qint64 status = 0;
-            ok = reader.readInteger(&status);
+            ok = readInteger(field, &status);
             item->status = int(status);
         } else if (key == "amount") {
-            ok = reader.readInteger(&item->amount);
+            ok = readInteger(field, &item->amount);
         } else if (key == "institution") {
-            ok = reader.readUtf8(&text);
+            ok = readUtf8(field, &text);
             if (ok)
-                item->institution = texts ? texts->get(text) : QString::fromUtf8(text);
+                item->institution = shared(text);
         } else if (key == "trade_time") {
-            ok = readTime(reader, &item->tradeTime);
+            ok = readTimeOrNull(field, &item->tradeTime);
         } else if (key == "due_time") {
-            ok = readTime(reader, &item->dueTime);
+            ok = readTimeOrNull(field, &item->dueTime);
         } else if (key == "cleared_time") {
-            ok = readTime(reader, &item->clearedTime);
+            ok = readTimeOrNull(field, &item->clearedTime);
         } else if (key == "auth_expires_time") {
-            ok = readTime(reader, &item->authExpiresTime);
+            ok = readTimeOrNull(field, &item->authExpiresTime);
         } else if (key == "card") {
-            ok = readCard(reader, item);
+            ok = readCard(field, item);
         } else if (key == "customer") {
-            ok = readCustomer(reader, item);
+            ok = readCustomer(field, item);
         } else if (key == "actions") {
-            ok = reader.beginArray();
-            while (ok && reader.nextElement()) {
-                ok = reader.readUtf8(&text);
-                if (!ok)
-                    break;
-                if (text == "capture")
-                    item->actions |= PaymentListItem::Capture;
-                else if (text == "cancel")
-                    item->actions |= PaymentListItem::Cancel;
-                else if (text == "change_amount")
-                    item->actions |= PaymentListItem::ChangeAmount;
+            array actions;
+            ok = !field.get_array().get(actions);
+            if (ok) {
+                for (const element action : actions) {
+                    if (!readUtf8(action, &text))
+                        return false;
+                    item->actions |= actionBit(text);
+                }
             }
-        } else {
-            ok = reader.skipValue();
         }
+        // Any other member (one a later gateway adds) is left alone; it was validated anyway.
         if (!ok)
             return false;
     }
-    return !reader.hasError() && item->paymentId > 0;
+    return item->paymentId > 0;
 }
 
 } // namespace
@@ -153,55 +153,60 @@ QString PaymentListItem::cardLast4Text() const
 
 std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error)
 {
-    JsonReader reader(json);
-    PaymentListPage page;
-    TextCache texts;
     const auto failed = [&](const QString &why) -> std::optional<PaymentListPage> {
         if (error)
-            *error = reader.hasError() ? reader.errorString() : why;
+            *error = why;
         return std::nullopt;
     };
-    if (!reader.beginObject())
-        return failed(QString());
-    QByteArrayView key;
-    while (reader.nextKey(&key)) {
+    element document;
+    object root;
+    if (const auto code = parse(json, &document); code)
+        return failed(errorText(code));
+    if (const auto code = document.get_object().get(root); code)
+        return failed(errorText(code));
+    PaymentListPage page;
+    TextCache texts;
+    for (const auto member : root) {
         bool ok = true;
-        if (key == "items") {
-            ok = reader.beginArray();
-            while (ok && reader.nextElement()) {
+        if (member.key == "items") {
+            array items;
+            ok = !member.value.get_array().get(items);
+            if (!ok)
+                return failed(QStringLiteral("items is not a list"));
+            page.items.reserve(qsizetype(items.size()));
+            for (const element entry : items) {
                 PaymentListItem item;
-                ok = readItem(reader, &texts, &item);
-                if (ok)
-                    page.items.append(std::move(item));
+                ok = readItem(entry, &texts, &item);
+                if (!ok)
+                    break;
+                page.items.append(std::move(item));
             }
-        } else if (key == "next_cursor") {
-            ok = reader.skipNull() || reader.readString(&page.nextCursor);
-        } else if (key == "total") {
-            ok = reader.skipNull() || reader.readInteger(&page.total);
-        } else {
-            ok = reader.skipValue();
+        } else if (member.key == "next_cursor") {
+            ok = member.value.is_null() || readString(member.value, &page.nextCursor);
+        } else if (member.key == "total") {
+            ok = member.value.is_null() || readInteger(member.value, &page.total);
         }
         if (!ok)
             return failed(QStringLiteral("a payment without a valid payment_id, or a time that is no time"));
     }
-    if (!reader.atEnd())
-        return failed(QStringLiteral("text after the page"));
     return page;
 }
 
 bool readPaymentListItem(QByteArrayView json, PaymentListItem *item, QString *error)
 {
-    JsonReader reader(json);
     *item = PaymentListItem();
     const auto failed = [&](const QString &why) {
         if (error)
-            *error = reader.hasError() ? reader.errorString() : why;
+            *error = why;
         return false;
     };
-    if (!readItem(reader, nullptr, item))
+    element document;
+    if (const auto code = parse(json, &document); code)
+        return failed(errorText(code));
+    if (!document.is_object())
+        return failed(QStringLiteral("not a payment object"));
+    if (!readItem(document, nullptr, item))
         return failed(QStringLiteral("not a payment with a valid payment_id and times"));
-    if (!reader.atEnd())
-        return failed(QStringLiteral("text after the payment"));
     return true;
 }
 

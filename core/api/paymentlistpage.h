@@ -41,7 +41,7 @@ struct PaymentListPage
     qint64 total = -1;  // -1 = not counted
 };
 
-// Reads a page answer straight from its UTF-8 bytes (JsonReader: no QJsonDocument). nullopt,
+// Reads a page answer straight from its UTF-8 bytes (simdjson On-Demand: no QJsonDocument). nullopt,
 // with *error saying why, if the text is not such a page.
 std::optional<PaymentListPage> readPaymentListPage(QByteArrayView json, QString *error = nullptr);
 

@@ -1,13 +1,15 @@
 #include "statement.h"
 
 #include "apireply.h"
-#include "domain/jsonreader.h"
+#include "jsondom.h"
 #include "domain/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace kessai {
+
+using namespace jsondom;
 
 namespace {
 
@@ -174,86 +176,75 @@ std::optional<Statement> readStatement(const ApiReply &reply)
 
 namespace {
 
-bool readId(JsonReader &reader, qint64 *id)
+bool readLine(element value, StatementLine *line)
 {
-    *id = 0;
-    if (reader.skipNull())
-        return true;
-    QByteArrayView text;
-    bool number = false;
-    if (!reader.readUtf8(&text))
+    object fields;
+    if (value.get_object().get(fields))
         return false;
-    *id = text.toLongLong(&number);
-    return number && *id > 0;
-}
-
-bool readLine(JsonReader &reader, StatementLine *line)
-{
-    if (!reader.beginObject())
-        return false;
-    QByteArrayView key;
-    QByteArrayView text;
-    while (reader.nextKey(&key)) {
+    for (const auto member : fields) {
+        const std::string_view key = member.key;
+        const element field = member.value;
+        std::string_view text;
         bool ok = true;
         if (key == "line_id") {
-            ok = readId(reader, &line->lineId);
+            ok = readIdOrNull(field, &line->lineId);
         } else if (key == "payment_id") {
-            ok = readId(reader, &line->paymentId);
+            ok = readIdOrNull(field, &line->paymentId);
         } else if (key == "trading_id") {
-            ok = reader.skipNull() || reader.readString(&line->tradingId);
+            ok = field.is_null() || readString(field, &line->tradingId);
         } else if (key == "type") {
-            ok = reader.readString(&line->type);
+            ok = readString(field, &line->type);
         } else if (key == "kind") {
-            ok = reader.readString(&line->kind);
+            ok = readString(field, &line->kind);
         } else if (key == "at") {
-            ok = reader.readUtf8(&text) && parseWireSeconds(text, &line->at);
+            ok = readUtf8(field, &text) && parseWireSeconds(viewOf(text), &line->at);
         } else if (key == "amount") {
-            ok = reader.readInteger(&line->amount);
+            ok = readInteger(field, &line->amount);
         } else if (key == "fee") {
-            ok = reader.readInteger(&line->fee);
-        } else {
-            ok = reader.skipValue();
+            ok = readInteger(field, &line->fee);
         }
         if (!ok)
             return false;
     }
-    return !reader.hasError() && line->lineId > 0 && !line->kind.isEmpty();
+    return line->lineId > 0 && !line->kind.isEmpty();
 }
 
 } // namespace
 
 std::optional<StatementLinesPage> readStatementLinesPage(QByteArrayView json, QString *error)
 {
-    JsonReader reader(json);
-    StatementLinesPage page;
     const auto failed = [&](const QString &why) -> std::optional<StatementLinesPage> {
         if (error)
-            *error = reader.hasError() ? reader.errorString() : why;
+            *error = why;
         return std::nullopt;
     };
-    if (!reader.beginObject())
-        return failed(QString());
-    QByteArrayView key;
-    while (reader.nextKey(&key)) {
+    element document;
+    object root;
+    if (const auto code = parse(json, &document); code)
+        return failed(errorText(code));
+    if (const auto code = document.get_object().get(root); code)
+        return failed(errorText(code));
+    StatementLinesPage page;
+    for (const auto member : root) {
         bool ok = true;
-        if (key == "items") {
-            ok = reader.beginArray();
-            while (ok && reader.nextElement()) {
+        if (member.key == "items") {
+            array items;
+            ok = !member.value.get_array().get(items);
+            if (!ok)
+                return failed(QStringLiteral("items is not a list"));
+            for (const element entry : items) {
                 StatementLine line;
-                ok = readLine(reader, &line);
-                if (ok)
-                    page.items.append(std::move(line));
+                ok = readLine(entry, &line);
+                if (!ok)
+                    break;
+                page.items.append(std::move(line));
             }
-        } else if (key == "next_cursor") {
-            ok = reader.skipNull() || reader.readString(&page.nextCursor);
-        } else {
-            ok = reader.skipValue();
+        } else if (member.key == "next_cursor") {
+            ok = member.value.is_null() || readString(member.value, &page.nextCursor);
         }
         if (!ok)
             return failed(QStringLiteral("a line without a valid line_id, kind or time"));
     }
-    if (!reader.atEnd())
-        return failed(QStringLiteral("text after the page"));
     return page;
 }
 

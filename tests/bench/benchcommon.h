@@ -122,5 +122,6 @@ int runBulk(const QCommandLineParser &args);
 int runColdStartChild(int argc, char **argv);
 int runColdStart(const QCommandLineParser &args);
 int runSoak(const QCommandLineParser &args);
+int runParse(const QCommandLineParser &args);
 
 } // namespace kessai::bench

@@ -9,6 +9,7 @@
 //   kessai-bench export      --data DIR --url URL --reps R --out FILE   case 5
 //   kessai-bench bulk        --data DIR --ref-db FILE --url URL --items N --out FILE   cases 6 and 6b
 //   kessai-bench coldstart   --reps R --out FILE                        case 8 (spawns coldstart-child)
+//   kessai-bench parse       --data DIR --url URL --reps R --out FILE   case 9 (a page's bytes to rows)
 //   kessai-bench soak        --data DIR --url URL --clients N --seconds S --gateway-pid P [--label L] --out FILE
 //                                                                       case 16 (tests/bench/run-soak)
 
@@ -40,7 +41,7 @@ int main(int argc, char **argv)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart | soak"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart | soak | parse"));
     for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests", "ref-db", "items", "clients", "seconds",
                              "gateway-pid", "label"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")));
@@ -60,6 +61,8 @@ int main(int argc, char **argv)
         return runColdStart(parser);
     if (command == "soak")
         return runSoak(parser);
+    if (command == "parse")
+        return runParse(parser);
     parser.showHelp(2);
 }
 

@@ -1,5 +1,5 @@
 // The console's reader of GET /v1/payments pages and export lines (core/api/paymentlistpage,
-// over domain/jsonreader): whatever the bytes, no crash; a page that reads, written back as the
+// over simdjson On-Demand, api/ondemandjson.h): whatever the bytes, no crash; a page that reads, written back as the
 // gateway writes pages, reads back to the same page.
 
 #include "fuzzcheck.h"
