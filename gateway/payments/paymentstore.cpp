@@ -5,6 +5,8 @@
 #include "payments/paymentcolumns.h"
 #include "payments/paymentstatemachine.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStringList>
@@ -12,6 +14,9 @@
 #include <QVariant>
 
 #include <array>
+#include <atomic>
+#include <chrono>
+#include <optional>
 
 namespace kessai::gateway {
 
@@ -308,6 +313,64 @@ int probeBound()
     return bound;
 }
 
+// The probes' counts of recent searches, for a while: paging on through a search, refreshing
+// it, or searching the same again plans from them instead of counting again (two probes cost
+// more than the page's own query on 1,000,000 payments). A count that has moved on since only
+// makes the plan less apt, never the answer different: every plan returns the same rows.
+class ProbeCache
+{
+public:
+    static constexpr qint64 KeepMs = 30 * 1000;
+    static constexpr int MaxEntries = 1024;
+
+    std::optional<qint64> find(const QString &key)
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto it = m_entries.constFind(key);
+        if (it == m_entries.cend() || now() - it->at > KeepMs)
+            return std::nullopt;
+        return it->rows;
+    }
+    void insert(const QString &key, qint64 rows)
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_entries.size() >= MaxEntries)
+            m_entries.clear(); // many distinct searches at once: start over rather than grow
+        m_entries.insert(key, {rows, now()});
+    }
+
+private:
+    struct Entry
+    {
+        qint64 rows = 0;
+        qint64 at = 0;
+    };
+    static qint64 now()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
+
+ProbeCache &probeCache()
+{
+    static ProbeCache cache;
+    return cache;
+}
+
+std::atomic<qint64> probeRuns{0};
+
+// The database, the probe and its values: one search's probe of one condition.
+QString probeKey(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QString key = db.databaseName() + u'\x1f' + sql;
+    for (const QVariant &value : values)
+        key += u'\x1f' + value.toString();
+    return key;
+}
+
 struct Plan
 {
     QList<bool> useIndex;   // per term
@@ -337,18 +400,23 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
         // The trigram index is not per merchant: its count is an upper bound of this one's.
         QVariantList values = term.probeSql.isEmpty() ? c.merchant : QVariantList();
         values << term.values << probeBound();
-        auto probed = RowCursor::run(db,
-                                     term.probeSql.isEmpty()
-                                         ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
-                                               + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
-                                         : term.probeSql,
-                                     values);
-        if (!probed)
-            return makeError(probed.error());
-        const qint64 rows = probed.value().next() ? probed->integer(0) : 0;
-        if (probed->failed())
-            return makeError(probed->error());
-        if (rows < probeBound())
+        const QString sql = term.probeSql.isEmpty()
+                                ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
+                                      + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
+                                : term.probeSql;
+        const QString key = probeKey(db, sql, values);
+        std::optional<qint64> rows = probeCache().find(key);
+        if (!rows) {
+            probeRuns.fetch_add(1, std::memory_order_relaxed);
+            auto probed = RowCursor::run(db, sql, values);
+            if (!probed)
+                return makeError(probed.error());
+            rows = probed.value().next() ? probed->integer(0) : 0;
+            if (probed->failed())
+                return makeError(probed->error());
+            probeCache().insert(key, *rows);
+        }
+        if (*rows < probeBound())
             plan.anySparse = true;
         else
             plan.useIndex[i] = false;
@@ -462,6 +530,11 @@ std::optional<PaymentCursor> PaymentCursor::decode(const QString &text)
 PaymentStore::PaymentStore(const Database &database)
     : m_database(database)
 {}
+
+qint64 PaymentStore::probesRun()
+{
+    return probeRuns.load(std::memory_order_relaxed);
+}
 
 Result<PaymentPage> PaymentStore::search(const QString &merchantId, const PaymentFilter &filter)
 {

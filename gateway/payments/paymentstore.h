@@ -33,6 +33,10 @@ public:
     Result<std::optional<PaymentDetail>> find(const QString &merchantId, qint64 paymentId);
     Result<qint64> maxPaymentId();
 
+    // The selectivity probes the search planner ran in this process (not those it took from its
+    // cache of recent ones): for tests.
+    static qint64 probesRun();
+
     // Fast bulk loading in one transaction with two prepared statements reused for every row
     // (SQLite) or for every BatchRows rows, each column bound as one array (PostgreSQL, where
     // every statement is a round trip). The search indexes are dropped first and built once at

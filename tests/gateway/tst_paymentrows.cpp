@@ -178,6 +178,43 @@ private Q_SLOTS:
     // A statement is kept for the next run of its text (SQLite): two cursors of one text at
     // once each get their own; one left mid-way starts from the top the next time, its old
     // values unbound; and the connection closes cleanly, its kept statements finalized.
+    // The planner's probes count a condition's rows once; the same search again, and its next
+    // page, plan from those counts for a while (the rows are the same whatever the plan).
+    void aSearchAgainPlansFromItsProbes()
+    {
+        PaymentStore store(*m_database);
+        PaymentFilter filter;
+        filter.statuses = {40, 41};
+        filter.restrictTypes = true;
+        filter.types = {QStringLiteral("02"), QStringLiteral("03")};
+        filter.limit = 50;
+        filter.count = false;
+        const qint64 before = PaymentStore::probesRun();
+        auto first = store.search(QStringLiteral("M1"), filter);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+        const qint64 probed = PaymentStore::probesRun();
+        QCOMPARE(probed - before, 2); // the status and the type conditions; the sort serves the rest
+        QVERIFY(first->items.size() == 50 && first->next);
+
+        auto again = store.search(QStringLiteral("M1"), filter);
+        QVERIFY(again.ok());
+        QCOMPARE(PaymentStore::probesRun(), probed);
+        QCOMPARE(again->items.size(), first->items.size());
+        for (qsizetype i = 0; i < first->items.size(); ++i)
+            QCOMPARE(again->items.paymentId(i), first->items.paymentId(i));
+        filter.after = first->next;
+        auto next = store.search(QStringLiteral("M1"), filter);
+        QVERIFY(next.ok() && !next->items.isEmpty());
+        QCOMPARE(PaymentStore::probesRun(), probed);
+        QVERIFY(next->items.paymentId(0) != first->items.paymentId(0));
+
+        // Another condition is another probe.
+        filter.after.reset();
+        filter.amountMin = 1000;
+        QVERIFY(store.search(QStringLiteral("M1"), filter).ok());
+        QVERIFY(PaymentStore::probesRun() > probed);
+    }
+
     void keptStatementsServeEachRunAfresh()
     {
         const QString sql = QStringLiteral("SELECT payment_id FROM payments WHERE payment_id >= ? ORDER BY payment_id LIMIT 3");
