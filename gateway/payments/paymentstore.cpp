@@ -3,10 +3,9 @@
 #include "db/customerfold.h"
 #include "db/rowcursor.h"
 #include "payments/paymentcolumns.h"
+#include "payments/probecache.h"
 #include "payments/paymentstatemachine.h"
 
-#include <QHash>
-#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStringList>
@@ -14,8 +13,6 @@
 #include <QVariant>
 
 #include <array>
-#include <atomic>
-#include <chrono>
 #include <optional>
 
 namespace kessai::gateway {
@@ -299,82 +296,11 @@ QString whereClause(const Conditions &c, const QList<bool> &useIndex, QVariantLi
 // (a third of the rows: walk the sort order and skip) from "amount 123,450" (a handful: read
 // them and sort). A probe counts each indexed condition's rows up to a small bound, an index-only
 // read of a few milliseconds, and the query is then written so that the index that fits is used.
-constexpr int DefaultProbeBound = 5000;
-
-// KESSAI_GATEWAY_SEARCH_PROBE_ROWS lowers the bound so that a test database of a few thousand
-// payments takes the same "dense" paths (the bounded walks) as a production one.
-int probeBound()
-{
-    static const int bound = [] {
-        bool ok = false;
-        const int fromEnvironment = qEnvironmentVariableIntValue("KESSAI_GATEWAY_SEARCH_PROBE_ROWS", &ok);
-        return ok && fromEnvironment > 0 ? fromEnvironment : DefaultProbeBound;
-    }();
-    return bound;
-}
-
-// The probes' counts of recent searches, for a while: paging on through a search, refreshing
-// it, or searching the same again plans from them instead of counting again (two probes cost
-// more than the page's own query on 1,000,000 payments). A count that has moved on since only
-// makes the plan less apt, never the answer different: every plan returns the same rows.
-class ProbeCache
-{
-public:
-    static constexpr qint64 KeepMs = 30 * 1000;
-    static constexpr int MaxEntries = 1024;
-
-    std::optional<qint64> find(const QString &key)
-    {
-        const QMutexLocker lock(&m_mutex);
-        const auto it = m_entries.constFind(key);
-        if (it == m_entries.cend() || now() - it->at > KeepMs)
-            return std::nullopt;
-        return it->rows;
-    }
-    void insert(const QString &key, qint64 rows)
-    {
-        const QMutexLocker lock(&m_mutex);
-        if (m_entries.size() >= MaxEntries)
-            m_entries.clear(); // many distinct searches at once: start over rather than grow
-        m_entries.insert(key, {rows, now()});
-    }
-
-private:
-    struct Entry
-    {
-        qint64 rows = 0;
-        qint64 at = 0;
-    };
-    static qint64 now()
-    {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-            .count();
-    }
-    QMutex m_mutex;
-    QHash<QString, Entry> m_entries;
-};
-
-ProbeCache &probeCache()
-{
-    static ProbeCache cache;
-    return cache;
-}
-
-std::atomic<qint64> probeRuns{0};
-
-// The database, the probe and its values: one search's probe of one condition.
-QString probeKey(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
-{
-    QString key = db.databaseName() + u'\x1f' + sql;
-    for (const QVariant &value : values)
-        key += u'\x1f' + value.toString();
-    return key;
-}
 
 struct Plan
 {
     QList<bool> useIndex;   // per term
-    bool anySparse = false; // some term has fewer than probeBound() rows: drive the query by it
+    bool anySparse = false; // some term has fewer than ProbeCache::bound() rows: drive the query by it
 };
 
 // Every condition through its index; but with no selective condition, one with a scan index
@@ -399,24 +325,24 @@ Result<Plan> planFor(const QSqlDatabase &db, const Conditions &c, std::optional<
             continue;
         // The trigram index is not per merchant: its count is an upper bound of this one's.
         QVariantList values = term.probeSql.isEmpty() ? c.merchant : QVariantList();
-        values << term.values << probeBound();
+        values << term.values << ProbeCache::bound();
         const QString sql = term.probeSql.isEmpty()
                                 ? QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM payments WHERE merchant_id = ? AND ")
                                       + term.render(true) + QStringLiteral(" LIMIT ?) AS probe")
                                 : term.probeSql;
-        const QString key = probeKey(db, sql, values);
-        std::optional<qint64> rows = probeCache().find(key);
+        const QString key = ProbeCache::key(db, sql, values);
+        std::optional<qint64> rows = ProbeCache::instance().find(key);
         if (!rows) {
-            probeRuns.fetch_add(1, std::memory_order_relaxed);
+            ProbeCache::instance().noteRun();
             auto probed = RowCursor::run(db, sql, values);
             if (!probed)
                 return makeError(probed.error());
             rows = probed.value().next() ? probed->integer(0) : 0;
             if (probed->failed())
                 return makeError(probed->error());
-            probeCache().insert(key, *rows);
+            ProbeCache::instance().insert(key, *rows);
         }
-        if (*rows < probeBound())
+        if (*rows < ProbeCache::bound())
             plan.anySparse = true;
         else
             plan.useIndex[i] = false;
@@ -449,7 +375,7 @@ QString fromPayments(const Conditions &c, const Plan &plan)
 // twice the probe bound (10,000 by default), so that a lowered bound shortens the walk too.
 int walkBound()
 {
-    return 2 * probeBound();
+    return 2 * ProbeCache::bound();
 }
 
 // limit rows and, when the query found limit + 1, the cursor after the last of them.
@@ -533,7 +459,7 @@ PaymentStore::PaymentStore(const Database &database)
 
 qint64 PaymentStore::probesRun()
 {
-    return probeRuns.load(std::memory_order_relaxed);
+    return ProbeCache::instance().runs();
 }
 
 Result<PaymentPage> PaymentStore::search(const QString &merchantId, const PaymentFilter &filter)
