@@ -1,4 +1,4 @@
-// Cases 1-3 and 7: the search API beside the same SELECT in the sqlite3 CLI.
+// Cases 1-3 and 7: the search API beside the same SELECT in the database's own client (sqlite3 or psql).
 
 #include "benchcommon.h"
 
@@ -50,7 +50,7 @@ namespace kessai::bench {
 
 int runApi(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const QUrl url(args.value(QStringLiteral("url")));
     const int reps = std::max(5, args.value(QStringLiteral("reps")).toInt());
     const int warmup = 5;
@@ -61,11 +61,7 @@ int runApi(const QCommandLineParser &args)
     QString tradingId;
     qint64 rowCount = 0;
     {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        db.setDatabaseName(demo.dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            fail(db.lastError().text());
+        auto db = openDemoDatabase(demo, QStringLiteral("probe"));
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM payments WHERE merchant_id = ?"));
         q.addBindValue(demo.merchantId);
@@ -98,9 +94,9 @@ int runApi(const QCommandLineParser &args)
     };
     const int sqlReps = std::max(reps, 50);
     auto report = [&](const QString &name, const Stats &ours, const QString &sql) {
-        const Stats ref = statsOf(sqliteTimes(demo.dbPath, sql, warmup, sqlReps));
+        const Stats ref = statsOf(referenceTimes(demo, sql, warmup, sqlReps));
         const double ratio = ref.median > 0 ? ours.median / ref.median : 0;
-        out.row(name, QStringLiteral("ms"), ours, SqliteRefName, ref, QStringLiteral("<= 3x"), ratio <= 3.0);
+        out.row(name, QStringLiteral("ms"), ours, referenceName(demo), ref, QStringLiteral("<= 3x"), ratio <= 3.0);
     };
     const QString merchantWhere = QStringLiteral(" WHERE merchant_id = ") + sqlQuote(demo.merchantId);
 

@@ -32,6 +32,7 @@
 #include <QTemporaryFile>
 #include <QTimeZone>
 #include <QTimer>
+#include <QUrl>
 #include <QWindow>
 
 #include <algorithm>
@@ -94,15 +95,20 @@ void resetPeakRss()
 // ---- the demo data directory ----------------------------------------------------------------
 
 
-Demo readDemo(const QString &dataDir)
+Demo readDemo(const QCommandLineParser &args)
 {
+    const QString dataDir = args.value(QStringLiteral("data"));
     QFile f(dataDir + QStringLiteral("/demo.json"));
     if (!f.open(QIODevice::ReadOnly))
         fail(QStringLiteral("cannot read demo.json in ") + dataDir);
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     Demo d;
     d.dataDir = dataDir;
-    d.dbPath = dataDir + QStringLiteral("/gateway.db");
+    const QString db = args.isSet(QStringLiteral("db")) ? args.value(QStringLiteral("db")) : QString();
+    if (db.startsWith(QLatin1String("postgresql://")))
+        d.dbUrl = db;
+    else
+        d.dbPath = db.isEmpty() ? dataDir + QStringLiteral("/gateway.db") : db;
     d.ca = root.value(QStringLiteral("ca")).toString();
     for (const QJsonValue &u : root.value(QStringLiteral("users")).toArray()) {
         const QJsonObject user = u.toObject();
@@ -187,39 +193,85 @@ QString pageSql(const QString &where, int limit)
         + u';';
 }
 
-// Runs sql warmup + reps times in ONE sqlite3 process with `.timer on`; per-run times in ms.
-// `.timer` prints real time with only 1 ms resolution, so the figure is user+sys CPU time (µs
-// resolution): for a warm, cached, single-threaded query it is the wall time.
-std::vector<double> sqliteTimes(const QString &dbPath, const QString &sql, int warmup, int reps)
+namespace {
+
+// One client process, the script on its standard input; its standard output.
+QByteArray cliOutput(const QString &database, const QString &script)
 {
-    QString script = QStringLiteral(".output /dev/null\n");
-    for (int i = 0; i < warmup; ++i)
-        script += sql + u'\n';
-    script += QStringLiteral(".timer on\n");
-    for (int i = 0; i < reps; ++i)
-        script += sql + u'\n';
     QProcess p;
-    p.start(QStringLiteral("sqlite3"), {QStringLiteral("-readonly"), dbPath});
+    if (database.startsWith(QLatin1String("postgresql://")))
+        p.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                         QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), database});
+    else
+        p.start(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), database});
     if (!p.waitForStarted())
-        fail(QStringLiteral("cannot start sqlite3"));
+        fail(QStringLiteral("cannot start ") + p.program());
     p.write(script.toUtf8());
     p.closeWriteChannel();
-    if (!p.waitForFinished(600000) || p.exitCode() != 0)
-        fail(QStringLiteral("sqlite3 failed: ") + QString::fromUtf8(p.readAllStandardError()));
-    static const QRegularExpression re(
+    if (!p.waitForFinished(3600000) || p.exitCode() != 0)
+        fail(p.program() + QStringLiteral(" failed: ") + QString::fromUtf8(p.readAllStandardError()));
+    return p.readAllStandardOutput();
+}
+
+} // namespace
+
+void runCli(const QString &database, const QString &script)
+{
+    cliOutput(database, script);
+}
+
+// sqlite3: `.timer` prints real time with only 1 ms resolution, so the figure is user+sys CPU
+// time (µs resolution): for a warm, cached, single-threaded query it is the wall time.
+// psql: `\timing` is the wall time from sending the query to the last row received (µs), over
+// the same loopback TCP the gateway uses.
+std::vector<double> referenceTimes(const Demo &demo, const QString &sql, int warmup, int reps)
+{
+    const bool pg = !demo.dbUrl.isEmpty();
+    QString script = pg ? QStringLiteral("\\o /dev/null\n") : QStringLiteral(".output /dev/null\n");
+    for (int i = 0; i < warmup; ++i)
+        script += sql + u'\n';
+    script += pg ? QStringLiteral("\\timing on\n") : QStringLiteral(".timer on\n");
+    for (int i = 0; i < reps; ++i)
+        script += sql + u'\n';
+    static const QRegularExpression sqliteRe(
         QStringLiteral("Run Time: real ([0-9.]+) user ([0-9.]+) sys ([0-9.]+)"));
+    static const QRegularExpression psqlRe(QStringLiteral("^Time: ([0-9.]+) ms"), QRegularExpression::MultilineOption);
     std::vector<double> times;
-    auto it = re.globalMatch(QString::fromUtf8(p.readAllStandardOutput()));
+    auto it = (pg ? psqlRe : sqliteRe).globalMatch(QString::fromUtf8(cliOutput(pg ? demo.dbUrl : demo.dbPath, script)));
     while (it.hasNext()) {
         const auto m = it.next();
-        times.push_back((m.captured(2).toDouble() + m.captured(3).toDouble()) * 1000.0);
+        times.push_back(pg ? m.captured(1).toDouble() : (m.captured(2).toDouble() + m.captured(3).toDouble()) * 1000.0);
     }
     if (int(times.size()) != reps)
-        fail(QStringLiteral("sqlite3 printed %1 timings, expected %2").arg(times.size()).arg(reps));
+        fail(QStringLiteral("the reference printed %1 timings, expected %2").arg(times.size()).arg(reps));
     return times;
 }
 
-extern const QString SqliteRefName;
-const QString SqliteRefName = QStringLiteral("same SELECT, sqlite3 CLI, 1 process, .timer user+sys");
+QString referenceName(const Demo &demo)
+{
+    return demo.dbUrl.isEmpty() ? QStringLiteral("same SELECT, sqlite3 CLI, 1 process, .timer user+sys")
+                                : QStringLiteral("same SELECT, psql over loopback TCP, 1 process, its timing");
+}
+
+QSqlDatabase openDemoDatabase(const Demo &demo, const QString &connectionName)
+{
+    QSqlDatabase db;
+    if (demo.dbUrl.isEmpty()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(demo.dbPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    } else {
+        const QUrl url(demo.dbUrl);
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+    }
+    if (!db.open())
+        fail(QStringLiteral("cannot open the demo database: ") + db.lastError().text());
+    return db;
+}
 
 } // namespace kessai::bench

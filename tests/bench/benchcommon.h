@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlDatabase>
 #include <QSslCertificate>
 #include <QString>
 
@@ -80,7 +81,8 @@ private:
 struct Demo
 {
     QString dataDir;
-    QString dbPath;
+    QString dbPath; // the SQLite file, when dbUrl is empty
+    QString dbUrl;  // postgresql://… when the gateway serves PostgreSQL (--db)
     QString ca;
     QString p12;
     QString p12Passphrase;
@@ -98,7 +100,8 @@ struct Identity
 Stats statsOf(std::vector<double> samples);
 qint64 procStatusKb(const char *field);
 void resetPeakRss();
-Demo readDemo(const QString &dataDir);
+// The demo data directory of --data, on the database of --db (default: DIR/gateway.db).
+Demo readDemo(const QCommandLineParser &args);
 Identity loadIdentity(const Demo &demo);
 std::unique_ptr<MerchantClient> newClient(const QUrl &url, const Identity &id);
 void login(MerchantClient &client, const Demo &demo);
@@ -108,9 +111,16 @@ PaymentListPage search(MerchantClient &client, const PaymentQuery &query, const 
 double msSince(const QElapsedTimer &t);
 QString sqlQuote(const QString &s);
 QString pageSql(const QString &where, int limit);
-std::vector<double> sqliteTimes(const QString &dbPath, const QString &sql, int warmup, int reps);
+// The reference: the demo's database through its own command-line client (sqlite3 or psql),
+// the same SELECT warm, warmup + reps times in one process; per-run times in ms.
+std::vector<double> referenceTimes(const Demo &demo, const QString &sql, int warmup, int reps);
+QString referenceName(const Demo &demo);
+// Runs a script in the engine's command-line client on `database` (a SQLite file or a
+// postgresql:// URL); fails the bench on any error.
+void runCli(const QString &database, const QString &script);
+// The demo's database through Qt SQL (QSQLITE or QPSQL), read-only where the driver can say so.
+QSqlDatabase openDemoDatabase(const Demo &demo, const QString &connectionName);
 extern const QString PaymentColumns;
-extern const QString SqliteRefName;
 
 // The cases, one file each; main() picks one by its subcommand.
 int runApi(const QCommandLineParser &args);

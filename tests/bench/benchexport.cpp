@@ -49,11 +49,12 @@ namespace kessai::bench {
 // ---- case 5 ---------------------------------------------------------------------------------
 
 // Every payment of the merchant to a CSV file through the console's own exporter (the gateway's
-// streamed export → core → ICU → QSaveFile), against the sqlite3 CLI writing the same columns with
-// -csv from the same file. Each run of ours is measured for its peak RSS too.
+// streamed export → core → ICU → QSaveFile), against the database's own client writing the same
+// columns to CSV from the same data (sqlite3 -csv, or psql's \copy). Each run of ours is measured
+// for its peak RSS too.
 int runExport(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const int reps = std::max(1, args.value(QStringLiteral("reps")).toInt());
     ResultWriter out(args.value(QStringLiteral("out")));
     const Identity id = loadIdentity(demo);
@@ -89,26 +90,38 @@ int runExport(const QCommandLineParser &args)
         return ms;
     };
 
-    // The reference: one sqlite3 process per run, its output straight to a file. Times are in
-    // local time like ours; type and status stay codes (ours writes labels).
-    const QString sql = QStringLiteral(
-        "SELECT trading_id, payment_id, type, institution, status,"
-        " strftime('%Y/%m/%d %H:%M:%S', trade_time, 'unixepoch', 'localtime'),"
-        " strftime('%Y/%m/%d', due_time, 'unixepoch', 'localtime'),"
-        " strftime('%Y/%m/%d %H:%M:%S', cleared_time, 'unixepoch', 'localtime'), amount"
-        " FROM payments WHERE merchant_id = ") + sqlQuote(demo.merchantId)
+    // The reference: one client process per run (sqlite3 -csv, or psql's \copy to CSV), its
+    // output straight to a file. Times are in local time like ours; type and status stay codes
+    // (ours writes labels).
+    const bool pg = !demo.dbUrl.isEmpty();
+    const QString referenceFile = dir.filePath(QStringLiteral("reference.csv"));
+    auto time = [pg](const char *column, bool withClock) {
+        const QString c = QString::fromLatin1(column);
+        if (pg)
+            return QStringLiteral("to_char(to_timestamp(%1), '%2')").arg(c, withClock ? QStringLiteral("YYYY/MM/DD HH24:MI:SS") : QStringLiteral("YYYY/MM/DD"));
+        return QStringLiteral("strftime('%1', %2, 'unixepoch', 'localtime')").arg(withClock ? QStringLiteral("%Y/%m/%d %H:%M:%S") : QStringLiteral("%Y/%m/%d"), c);
+    };
+    const QString sql = QStringLiteral("SELECT trading_id, payment_id, type, institution, status, ") + time("trade_time", true)
+        + QStringLiteral(", ") + time("due_time", false) + QStringLiteral(", ") + time("cleared_time", true)
+        + QStringLiteral(", amount FROM payments WHERE merchant_id = ") + sqlQuote(demo.merchantId)
         + QStringLiteral(" ORDER BY trade_time DESC, payment_id DESC");
     auto referenceOnce = [&] {
         QProcess p;
-        p.setStandardOutputFile(dir.filePath(QStringLiteral("reference.csv")));
         QElapsedTimer t;
         t.start();
-        p.start(QStringLiteral("sqlite3"), {QStringLiteral("-readonly"), QStringLiteral("-csv"), QStringLiteral("-header"),
-                                            demo.dbPath, sql});
+        if (pg) {
+            p.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                             QStringLiteral("-d"), demo.dbUrl, QStringLiteral("-c"),
+                                             QStringLiteral("\\copy (%1) TO %2 WITH (FORMAT csv, HEADER)").arg(sql, sqlQuote(referenceFile))});
+        } else {
+            p.setStandardOutputFile(referenceFile);
+            p.start(QStringLiteral("sqlite3"), {QStringLiteral("-readonly"), QStringLiteral("-csv"), QStringLiteral("-header"),
+                                                demo.dbPath, sql});
+        }
         if (!p.waitForFinished(3600000) || p.exitCode() != 0)
-            fail(QStringLiteral("sqlite3 -csv failed: ") + QString::fromUtf8(p.readAllStandardError()));
+            fail(p.program() + QStringLiteral(" failed: ") + QString::fromUtf8(p.readAllStandardError()));
         const double ms = msSince(t);
-        QFile f(dir.filePath(QStringLiteral("reference.csv")));
+        QFile f(referenceFile);
         if (!f.open(QIODevice::ReadOnly))
             fail(QStringLiteral("no reference.csv"));
         qint64 lines = 0;
@@ -131,7 +144,8 @@ int runExport(const QCommandLineParser &args)
         xlsxPeak.push_back(mb);
     }
     const Stats ref = statsOf(reference);
-    const QString refName = QStringLiteral("sqlite3 -csv, same columns (codes, not labels) and order, to a file");
+    const QString refName = pg ? QStringLiteral("psql copy to CSV, same columns (codes, not labels) and order, to a file")
+                               : QStringLiteral("sqlite3 -csv, same columns (codes, not labels) and order, to a file");
     for (const auto &[name, samples] : {std::pair{QStringLiteral("UTF-8 with BOM"), utf8}, std::pair{QStringLiteral("CP932"), cp932}}) {
         const Stats ours = statsOf(samples);
         out.row(QStringLiteral("5 CSV export of all %1 payments, %2 (gateway → core → file)").arg(expectedRows).arg(name),

@@ -12,6 +12,8 @@
 //   kessai-bench parse       --data DIR --url URL --reps R --out FILE   case 9 (a page's bytes to rows)
 //   kessai-bench soak        --data DIR --url URL --clients N --seconds S --gateway-pid P [--label L] --out FILE
 //                                                                       case 16 (tests/bench/run-soak)
+// Every subcommand that reads --data also takes --db: the gateway's database when it is not
+// DIR/gateway.db (a postgresql:// URL for ./dev bench --engine postgresql).
 
 #include "benchcommon.h"
 
@@ -30,7 +32,7 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         QCommandLineParser parser;
-        for (const char *name : {"data", "url", "reps", "out"})
+        for (const char *name : {"data", "db", "url", "reps", "out"})
             parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")));
         parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("first-page"));
         parser.process(app);
@@ -42,7 +44,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("api | model-ours | model-naive | export | bulk | coldstart | soak | parse"));
-    for (const char *name : {"data", "url", "reps", "out", "page", "mix-requests", "ref-db", "items", "clients", "seconds",
+    for (const char *name : {"data", "db", "url", "reps", "out", "page", "mix-requests", "ref-db", "items", "clients", "seconds",
                              "gateway-pid", "label"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")));
     parser.addHelpOption();

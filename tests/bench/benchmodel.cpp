@@ -64,7 +64,7 @@ void printModelResult(const char *side, double ms, qint64 baseKb, qint64 rows)
 
 int runModelOurs(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const Identity id = loadIdentity(demo);
     auto client = newClient(QUrl(args.value(QStringLiteral("url"))), id);
     login(*client, demo);
@@ -95,12 +95,8 @@ int runModelOurs(const QCommandLineParser &args)
 
 int runModelNaive(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"));
-    db.setDatabaseName(demo.dbPath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    if (!db.open())
-        fail(db.lastError().text());
+    const Demo demo = readDemo(args);
+    auto db = openDemoDatabase(demo, QStringLiteral("naive"));
     resetPeakRss();
     const qint64 base = procStatusKb("VmRSS");
     QElapsedTimer t;
@@ -127,18 +123,14 @@ int runModelNaive(const QCommandLineParser &args)
 // time from above.
 int runFirstPage(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const int reps = std::max(3, args.value(QStringLiteral("reps")).toInt());
     ResultWriter out(args.value(QStringLiteral("out")));
 
     // Values that exist in the data, found once in the file (not timed).
     QString last4, customer, customerFullName, tradingPrefix;
     {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("values"));
-        db.setDatabaseName(demo.dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            fail(db.lastError().text());
+        auto db = openDemoDatabase(demo, QStringLiteral("values"));
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT card_last4, customer_name, trading_id FROM payments WHERE merchant_id = ?"
                                  " AND card_last4 IS NOT NULL AND customer_name IS NOT NULL ORDER BY payment_id LIMIT 1 OFFSET 777"));

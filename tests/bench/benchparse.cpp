@@ -157,7 +157,7 @@ Stats timeReads(const std::function<bool()> &read, int reps, int batch)
 
 int runParse(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const QUrl url(args.value(QStringLiteral("url")));
     const int reps = std::max(20, args.value(QStringLiteral("reps")).toInt());
     ResultWriter out(args.value(QStringLiteral("out")));

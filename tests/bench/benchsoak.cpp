@@ -86,7 +86,7 @@ struct Client
 
 int runSoak(const QCommandLineParser &args)
 {
-    const Demo demo = readDemo(args.value(QStringLiteral("data")));
+    const Demo demo = readDemo(args);
     const QUrl url(args.value(QStringLiteral("url")));
     const Identity id = loadIdentity(demo);
     const int clientCount = std::max(1, args.value(QStringLiteral("clients")).toInt());
@@ -100,11 +100,7 @@ int runSoak(const QCommandLineParser &args)
     std::vector<Client> clients(static_cast<size_t>(clientCount));
     QStringList detailIds;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("soak"));
-        db.setDatabaseName(demo.dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            fail(QStringLiteral("cannot open ") + demo.dbPath);
+        QSqlDatabase db = openDemoDatabase(demo, QStringLiteral("soak"));
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT payment_id, authorized_amount FROM payments WHERE merchant_id = ? AND status = 20"
                                  " AND type = '02' ORDER BY payment_id"));

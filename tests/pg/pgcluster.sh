@@ -5,6 +5,8 @@
 #   pgcluster.sh stop STATE_DIR    stop it and remove the temporary directory
 # PostgreSQL refuses to run as root: as root the cluster belongs to the `postgres` user.
 # Any failure exits non-zero, so the tests that need the cluster fail instead of skipping.
+# KESSAI_PG_SETTINGS adds server settings after the test ones (later -c wins): the benchmark
+# turns durability back on and gives the cluster more shared buffers.
 set -euo pipefail
 
 PGBIN=${KESSAI_PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -60,7 +62,7 @@ start)
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
     # Speed over durability: the cluster lives for one test run.
     if as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB ${KESSAI_PG_SETTINGS:-}" \
         start >/dev/null; then
       echo "postgresql://kessai@127.0.0.1:$port/postgres" >"$state/url"
       echo "pgcluster: PostgreSQL $("$PGBIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$port ($dir)"
