@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <charconv>
 #include <optional>
 
@@ -172,10 +173,53 @@ void giveBack(sqlite3_stmt *statement)
     }
 }
 
+// The PostgreSQL statements prepared on this thread's connections, by their text. A name is
+// unique in the process, so one kept for a connection that has since been closed and whose
+// address was reused can only be missing, never another statement (run() then prepares again).
+struct PreparedStatement
+{
+    PGconn *connection = nullptr;
+    QByteArray sql;
+    QByteArray name;
+};
+thread_local std::vector<PreparedStatement> t_prepared;
+std::atomic<quint64> s_preparedCounter{0};
+
+// The name of a statement prepared for sql on connection, preparing it now if it is not yet;
+// empty when it cannot be kept (the thread keeps CachedStatements already) or PQprepare failed
+// (then *failure holds the result, for the caller's error).
+QByteArray preparedName(PGconn *connection, const QByteArray &sql, int parameters, PGresult **failure)
+{
+    for (const PreparedStatement &entry : t_prepared) {
+        if (entry.connection == connection && entry.sql == sql)
+            return entry.name;
+    }
+    if (int(t_prepared.size()) >= RowCursor::CachedStatements)
+        return QByteArray();
+    const QByteArray name = "kessai_kept_" + QByteArray::number(++s_preparedCounter);
+    PGresult *prepared = PQprepare(connection, name.constData(), sql.constData(), parameters, nullptr);
+    if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+        *failure = prepared;
+        return QByteArray();
+    }
+    PQclear(prepared);
+    t_prepared.push_back({connection, sql, name});
+    return name;
+}
+
+void forgetPrepared(PGconn *connection, const QByteArray &sql)
+{
+    std::erase_if(t_prepared, [&](const PreparedStatement &entry) { return entry.connection == connection && entry.sql == sql; });
+}
+
 } // namespace
 
 void RowCursor::releaseStatements(const QSqlDatabase &db)
 {
+    if (PGconn *pg = postgresHandle(db)) {
+        std::erase_if(t_prepared, [pg](const PreparedStatement &entry) { return entry.connection == pg; });
+        return;
+    }
     sqlite3 *connection = sqliteHandle(db);
     if (!connection || !t_statements)
         return;
@@ -195,10 +239,20 @@ void RowCursor::releaseStatements(const QSqlDatabase &db)
 
 int RowCursor::keptStatements()
 {
-    return t_statements ? int(t_statements->size()) : 0;
+    return (t_statements ? int(t_statements->size()) : 0) + int(t_prepared.size());
 }
 
 Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    return run(db, sql, values, false);
+}
+
+Result<RowCursor> RowCursor::runKept(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    return run(db, sql, values, true);
+}
+
+Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, const QVariantList &values, bool keep)
 {
     RowCursor cursor;
     cursor.m_sql = sql;
@@ -220,8 +274,23 @@ Result<RowCursor> RowCursor::run(const QSqlDatabase &db, const QString &sql, con
             texts.push_back(postgresText(value));
             pointers.push_back(texts.back() ? texts.back()->constData() : nullptr);
         }
-        cursor.m_result = PQexecParams(connection, numberedPlaceholders(sql).constData(), int(pointers.size()), nullptr,
-                                       pointers.data(), nullptr, nullptr, 0);
+        const QByteArray text = numberedPlaceholders(sql);
+        QByteArray name;
+        if (keep)
+            name = preparedName(connection, text, int(pointers.size()), &cursor.m_result);
+        if (!name.isEmpty()) {
+            cursor.m_result = PQexecPrepared(connection, name.constData(), int(pointers.size()), pointers.data(), nullptr, nullptr, 0);
+            // 26000: the server does not know the name (a connection at a reused address, or
+            // one reset underneath): prepared again on the next run, run unprepared now.
+            if (PQresultStatus(cursor.m_result) != PGRES_TUPLES_OK
+                && qstrcmp(PQresultErrorField(cursor.m_result, PG_DIAG_SQLSTATE), "26000") == 0) {
+                forgetPrepared(connection, text);
+                PQclear(std::exchange(cursor.m_result, nullptr));
+            }
+        }
+        if (!cursor.m_result)
+            cursor.m_result = PQexecParams(connection, text.constData(), int(pointers.size()), nullptr, pointers.data(),
+                                           nullptr, nullptr, 0);
         if (PQresultStatus(cursor.m_result) != PGRES_TUPLES_OK) {
             const QString message = QString::fromUtf8(cursor.m_result ? PQresultErrorMessage(cursor.m_result)
                                                                       : PQerrorMessage(connection))

@@ -30,10 +30,15 @@ public:
     // prepared statement is kept for the next run of the same text on this connection (up to
     // CachedStatements of them), so a hot read is parsed and planned once per connection.
     static Result<RowCursor> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
-    // Finalizes the statements kept for db's connection: before it is closed (the connection
-    // set of each thread does this).
+    // The same for a fixed text that every request runs and whose best plan does not depend on
+    // its values (a lookup by key): on PostgreSQL it is also prepared once per connection
+    // (PQprepare, then PQexecPrepared), so the server neither parses nor plans it again. Search
+    // texts stay on run(): there a plan made for one value could be wrong for the next.
+    static Result<RowCursor> runKept(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+    // Finalizes the statements kept for db's connection (forgets them on PostgreSQL): before it
+    // is closed (the connection set of each thread does this).
     static void releaseStatements(const QSqlDatabase &db);
-    // How many statements this thread keeps (for tests).
+    // How many statements this thread keeps, SQLite's and PostgreSQL's (for tests).
     static int keptStatements();
     static constexpr int CachedStatements = 64;
 
@@ -56,6 +61,7 @@ public:
 private:
     RowCursor() = default;
     void releaseStatement();
+    static Result<RowCursor> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values, bool keep);
 
     sqlite3_stmt *m_statement = nullptr; // SQLite
     bool m_cached = false;               // m_statement is kept: reset, not finalized, after use

@@ -373,10 +373,7 @@ QString fromPayments(const Conditions &c, const Plan &plan)
 
 // Rows of the sort index a dense search walks before it falls back to its conditions' indexes:
 // twice the probe bound (10,000 by default), so that a lowered bound shortens the walk too.
-int walkBound()
-{
-    return 2 * ProbeCache::bound();
-}
+int walkBound() { return 2 * ProbeCache::bound(); }
 
 // limit rows and, when the query found limit + 1, the cursor after the last of them.
 PaymentPage readPage(RowCursor &row, const PaymentFilter &filter)
@@ -553,13 +550,19 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         QString endWhere = sortServed(endValues);
         endWhere += keyset(sortExpression, endValues);
         endValues << walkBound() - 1;
-        auto walkEnd = runQuery(*db,
-                                QStringLiteral("SELECT ") + sortExpression + QStringLiteral(", payment_id FROM payments WHERE merchant_id = ?")
-                                    + endWhere + orderBy(sortExpression) + QStringLiteral(" LIMIT 1 OFFSET ?"),
-                                endValues);
+        // The key walkBound() rows on, none if the stretch reaches the end: RowCursor, one round trip on PostgreSQL.
+        const auto walkEnd = [&]() -> Result<QVariantList> {
+            auto end = RowCursor::run(*db, QStringLiteral("SELECT ") + sortExpression + QStringLiteral(", payment_id FROM payments WHERE merchant_id = ?")
+                                               + endWhere + orderBy(sortExpression) + QStringLiteral(" LIMIT 1 OFFSET ?"), endValues);
+            if (!end)
+                return makeError(end.error());
+            if (!end.value().next())
+                return end->failed() ? Result<QVariantList>(makeError(end->error())) : Result<QVariantList>(QVariantList());
+            return QVariantList{filter.sort == PaymentSort::TradingId ? QVariant(end->string(0)) : QVariant(end->integer(0)), end->integer(1)};
+        }();
         if (!walkEnd)
             return makeError(walkEnd.error());
-        const bool exhausted = !walkEnd.value().next(); // the stretch reaches the end
+        const bool exhausted = walkEnd->isEmpty();
         QVariantList values;
         QList<bool> useIndex;
         for (bool served : std::as_const(servedBySort))
@@ -569,9 +572,8 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         if (!exhausted) {
             where += QStringLiteral(" AND (") + sortExpression + QStringLiteral(", payment_id) ")
                      + (filter.ascending ? QStringLiteral("<=") : QStringLiteral(">=")) + QStringLiteral(" (?, ?)");
-            values << walkEnd.value().value(0) << walkEnd.value().value(1);
+            values << *walkEnd;
         }
-        walkEnd.value().finish();
         values << filter.limit + 1;
         auto found = RowCursor::run(*db, columns + QStringLiteral(" FROM payments") + where + orderBy(sortExpression) + QStringLiteral(" LIMIT ?"), values);
         if (!found)

@@ -1,5 +1,6 @@
 #include "sandboxclock.h"
 
+#include "db/rowcursor.h"
 #include "db/transaction.h"
 
 #include <QVariant>
@@ -10,15 +11,19 @@ namespace {
 
 const QString OffsetSetting = QStringLiteral("sandbox_clock_offset_seconds");
 
+// A sandbox reads its offset for every request: through RowCursor, one round trip on
+// PostgreSQL (Qt SQL's PREPARE, EXECUTE and DEALLOCATE are three) and a kept statement on SQLite.
+// Inside advance()'s transaction it runs on the same connection, so in the transaction.
 Result<qint64> readOffset(const QSqlDatabase &db)
 {
-    auto q = runQuery(db, QStringLiteral("SELECT value FROM settings WHERE name = ?"), {OffsetSetting});
+    auto q = RowCursor::runKept(db, QStringLiteral("SELECT value FROM settings WHERE name = ?"), {OffsetSetting});
     if (!q)
         return makeError(q.error());
     qint64 offset = 0;
     if (q.value().next())
-        offset = q.value().value(0).toString().toLongLong();
-    q.value().finish();
+        offset = q.value().string(0).toLongLong();
+    if (q.value().failed())
+        return makeError(q.value().error());
     return offset;
 }
 

@@ -97,12 +97,16 @@ Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    // Every authenticated request reads its user: through RowCursor, whose statements are kept.
-    auto query = RowCursor::run(*db,
+    // Every authenticated request reads its user and permissions: one query (a row per stored
+    // permission, the user's columns repeated; one row with a NULL permission when there is
+    // none), through RowCursor, whose statements are kept. On PostgreSQL each query is a round
+    // trip to the server.
+    auto query = RowCursor::runKept(*db,
                                 QStringLiteral("SELECT u.login_id, u.merchant_id, m.name, u.name, u.role,"
                                                " u.password_hash, u.failed_logins, u.locked_until, u.enabled,"
-                                               " u.must_change_password"
+                                               " u.must_change_password, p.permission"
                                                " FROM users u JOIN merchants m ON m.merchant_id = u.merchant_id"
+                                               " LEFT JOIN user_permissions p ON p.login_id = u.login_id"
                                                " WHERE u.login_id = ?"),
                                 {loginId});
     if (!query)
@@ -122,15 +126,13 @@ Result<std::optional<UserRecord>> AccountStore::findUser(const QString &loginId)
     user.enabled = q.integer(8) != 0;
     user.mustChangePassword = q.integer(9) != 0;
 
-    auto permissions = RowCursor::run(*db, QStringLiteral("SELECT permission FROM user_permissions WHERE login_id = ?"),
-                                      {loginId});
-    if (!permissions)
-        return makeError(permissions.error());
     QStringList stored;
-    while (permissions.value().next())
-        stored.append(permissions.value().string(0));
-    if (permissions.value().failed())
-        return makeError(permissions.value().error());
+    do {
+        if (!q.isNull(10))
+            stored.append(q.string(10));
+    } while (q.next());
+    if (q.failed())
+        return makeError(q.error());
     user.permissions = Permissions::effective(user.role, stored);
     return std::optional<UserRecord>(std::move(user));
 }
@@ -173,7 +175,7 @@ Result<AccountStore::CertificateStanding> AccountStore::certificateStanding(cons
     if (!db)
         return makeError(db.error());
     // Asked on every request (the certificate may have been revoked since the handshake).
-    auto query = RowCursor::run(*db, QStringLiteral("SELECT revoked_at FROM certificates WHERE fingerprint = ?"), {fingerprint});
+    auto query = RowCursor::runKept(*db, QStringLiteral("SELECT revoked_at FROM certificates WHERE fingerprint = ?"), {fingerprint});
     if (!query)
         return makeError(query.error());
     if (!query.value().next())
@@ -272,7 +274,7 @@ Result<std::optional<SessionRecord>> AccountStore::findSession(const QString &to
     auto db = m_database.connection();
     if (!db)
         return makeError(db.error());
-    auto query = RowCursor::run(*db,
+    auto query = RowCursor::runKept(*db,
                                 QStringLiteral("SELECT login_id, cert_fingerprint, created_at, last_seen, expires_at"
                                                " FROM sessions WHERE token_hash = ?"),
                                 {tokenHash});

@@ -261,6 +261,48 @@ private Q_SLOTS:
         QCOMPARE(afterwards->integer(0), PaymentStore::FirstPaymentId);
     }
 
+    // runKept(): on PostgreSQL the text is prepared once per connection and run by name after
+    // that; a name the server has lost (DEALLOCATE, a reset) is run unprepared and prepared again.
+    void keptTextsArePreparedOncePerConnection()
+    {
+        const bool postgres = !m_fixture.databaseUrl().isEmpty();
+        const QString sql = QStringLiteral("SELECT trading_id FROM payments WHERE payment_id = ?");
+        Database::releaseThreadConnections();
+        {
+            auto db = m_database->connection();
+            QVERIFY(db.ok());
+            const auto prepared = [&]() -> qint64 {
+                if (!postgres)
+                    return RowCursor::keptStatements();
+                auto counted = RowCursor::run(*db, QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements WHERE name LIKE 'kessai\\_kept\\_%'"));
+                return counted.ok() && counted.value().next() ? counted->integer(0) : -1;
+            };
+            const auto lookUp = [&](int offset) {
+                auto found = RowCursor::runKept(*db, sql, {PaymentStore::FirstPaymentId + offset});
+                return found.ok() && found.value().next() ? found->string(0) : QStringLiteral("(failed)");
+            };
+            QCOMPARE(prepared(), 0);
+            QCOMPARE(lookUp(0), QStringLiteral("T00000000"));
+            QCOMPARE(lookUp(7), QStringLiteral("T00000007")); // the same statement, another value
+            QCOMPARE(prepared(), 1);
+            QCOMPARE(RowCursor::keptStatements(), 1);
+            if (postgres) {
+                // run() does not prepare on PostgreSQL: a search's plan is made for its values.
+                auto searched = RowCursor::run(*db, QStringLiteral("SELECT payment_id FROM payments WHERE type = ? LIMIT 1"), {QStringLiteral("02")});
+                QVERIFY(searched.ok() && searched.value().next());
+                QCOMPARE(prepared(), 1);
+                // The server forgets every prepared statement; the next run still answers.
+                QVERIFY(runQuery(*db, QStringLiteral("DEALLOCATE ALL")).ok());
+                QCOMPARE(prepared(), 0);
+                QCOMPARE(lookUp(42), QStringLiteral("T00000042"));
+                QCOMPARE(lookUp(43), QStringLiteral("T00000043")); // prepared again
+                QCOMPARE(prepared(), 1);
+            }
+        } // the connection is no longer held here
+        Database::releaseThreadConnections();
+        QCOMPARE(RowCursor::keptStatements(), 0);
+    }
+
 private:
     static constexpr int Rows = 3000;
     GatewayFixture m_fixture; // only its throwaway directory and database: no gateway runs

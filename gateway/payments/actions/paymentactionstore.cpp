@@ -220,7 +220,7 @@ Result<qint64> PaymentActionStore::applyDue(const QString &merchantId, qint64 no
         // runs before every request of a signed-in user, so through RowCursor (kept statement).
         bool due = false;
         {
-            auto probe = RowCursor::run(*db,
+            auto probe = RowCursor::runKept(*db,
                                         QStringLiteral("SELECT payment_id FROM payments WHERE merchant_id = ? AND deadline_at <= ?"
                                                        " ORDER BY deadline_at LIMIT 1"),
                                         {merchantId, now});
