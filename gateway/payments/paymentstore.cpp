@@ -510,7 +510,9 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         QString where = whereClause(conditions, useIndex, values);
         where += keyset(order, values);
         values << filter.limit + 1;
-        auto rows = RowCursor::run(*db, columns + from + where + orderBy(order) + QStringLiteral(" LIMIT ?"), values);
+        const QString sql = columns + from + where + orderBy(order) + QStringLiteral(" LIMIT ?");
+        // An exact trading id names a handful of rows: its index is the plan whatever the values.
+        auto rows = !filter.tradingId.isEmpty() && !filter.tradingIdPrefix ? RowCursor::runKept(*db, sql, values) : RowCursor::run(*db, sql, values);
         if (!rows)
             return makeError(rows.error());
         PaymentPage read = readPage(rows.value(), filter);
@@ -562,14 +564,13 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         }();
         if (!walkEnd)
             return makeError(walkEnd.error());
-        const bool exhausted = walkEnd->isEmpty();
         QVariantList values;
         QList<bool> useIndex;
         for (bool served : std::as_const(servedBySort))
             useIndex.append(served);
         QString where = whereClause(conditions, useIndex, values);
         where += keyset(sortExpression, values);
-        if (!exhausted) {
+        if (!walkEnd->isEmpty()) {
             where += QStringLiteral(" AND (") + sortExpression + QStringLiteral(", payment_id) ")
                      + (filter.ascending ? QStringLiteral("<=") : QStringLiteral(">=")) + QStringLiteral(" (?, ?)");
             values << *walkEnd;
@@ -581,7 +582,7 @@ Result<PaymentPage> PaymentStore::search(const QString &merchantId, const Paymen
         rows = readPage(found.value(), filter);
         if (found->failed())
             return makeError(found->error());
-        if (!rows->next && !exhausted)
+        if (!rows->next && !walkEnd->isEmpty())
             rows = direct(allIndexes(conditions, *plan), false, fromPayments(conditions, *plan));
     }
     if (!rows)

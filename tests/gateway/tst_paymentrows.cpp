@@ -298,6 +298,25 @@ private Q_SLOTS:
                 QCOMPARE(lookUp(43), QStringLiteral("T00000043")); // prepared again
                 QCOMPARE(prepared(), 1);
             }
+            // A search by an exact trading id is kept too (its index is the plan whatever the
+            // id); a prefix search is not.
+            PaymentStore store(*m_database);
+            PaymentFilter filter;
+            filter.tradingId = QStringLiteral("T00000321");
+            filter.count = false;
+            for (int run = 0; run < 2; ++run) {
+                auto found = store.search(QStringLiteral("M1"), filter);
+                QVERIFY(found.ok() && found->items.size() == 1);
+                QCOMPARE(found->items.paymentId(0), PaymentStore::FirstPaymentId + 321);
+            }
+            if (postgres) // on SQLite every statement of RowCursor is kept
+                QCOMPARE(prepared(), 2);
+            filter.tradingId = QStringLiteral("T0000032");
+            filter.tradingIdPrefix = true;
+            auto prefixed = store.search(QStringLiteral("M1"), filter);
+            QVERIFY(prefixed.ok() && prefixed->items.size() == 10);
+            if (postgres)
+                QCOMPARE(prepared(), 2);
         } // the connection is no longer held here
         Database::releaseThreadConnections();
         QCOMPARE(RowCursor::keptStatements(), 0);
